@@ -6,3 +6,6 @@
 //! - [`lsp`]: `copydesk lsp`.
 
 pub mod analysis;
+pub mod cli;
+pub mod lsp;
+pub mod project;
