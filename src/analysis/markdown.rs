@@ -249,11 +249,9 @@ pub fn parse(source: &str) -> Markdown {
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => {
                     skip_depth = skip_depth.saturating_sub(1)
                 }
-                TagEnd::Link => {
-                    // The URL of an autolink is its text: it was skipped.
-                    if links.pop() == Some(true) {
-                        skip_depth = skip_depth.saturating_sub(1);
-                    }
+                // The URL of an autolink is its text: it was skipped.
+                TagEnd::Link if links.pop() == Some(true) => {
+                    skip_depth = skip_depth.saturating_sub(1);
                 }
                 TagEnd::MetadataBlock(_) => {
                     skip_depth = skip_depth.saturating_sub(1);
