@@ -652,7 +652,10 @@ class KB:
             if r["fb"] is not None:
                 matched_fb.add(id(r["fb"]))
                 if prob:
-                    qid_display[qid] = r["fb"]["full"]
+                    h = r["fb"]
+                    # short display form: first given name + (first) surname, e.g. Nayib Bukele, Claudia Sheinbaum
+                    short = (h["given"].split()[0] + " " + h["surname"]) if h["given"] else h["full"]
+                    qid_display[qid] = short
             if not prob:
                 qid_display.setdefault(qid, label)
 
@@ -951,7 +954,7 @@ class KB:
                 sf = canon in ("Kim Jong Un",)
                 self.init_person_names(aid, canon, sf)
             a = self.actors[aid]
-            if e.get("role"):
+            if e.get("role") and not a["roles"]:
                 self.add_role(aid, {"title": e["role"], "type": "other", "country": iso, "start": None, "end": None,
                                     "source": "curated", "as_of": "2026"})
             if e.get("note"):
@@ -1193,7 +1196,7 @@ class KB:
                 a["full_variants"] = fv
             if a["kind"] == "person" and "description" not in a:
                 cur = [r for r in a["roles"] if not r.get("end")]
-                cur.sort(key=lambda r: ({"head_of_state": 0, "head_of_government": 1, "org_official": 2, "foreign_minister": 3}.get(r["type"], 4)))
+                cur.sort(key=lambda r: (r.get("country") != a.get("country"), {"head_of_state": 0, "head_of_government": 1, "org_official": 2, "foreign_minister": 3}.get(r["type"], 4)))
                 if cur:
                     r = cur[0]
                     t = r["title"]
