@@ -445,9 +445,14 @@ class KB:
             return None
         c0 = caps_idx[0]
         c1 = c0
-        while c1 + 1 < len(toks) and (is_caps(toks[c1 + 1].strip(",")) or
-                                      (toks[c1 + 1].isupper() and ROMAN.match(toks[c1 + 1]))):
-            c1 += 1
+        while c1 + 1 < len(toks):
+            nxt = toks[c1 + 1].strip(",")
+            if is_caps(nxt) or (nxt.isupper() and ROMAN.match(nxt)):
+                c1 += 1
+            elif fold(nxt) in PARTICLES and nxt.islower() and c1 + 2 < len(toks) and is_caps(toks[c1 + 2].strip(",")):
+                c1 += 2  # CORREIA e SILVA
+            else:
+                break
         g0 = c0
         while g0 - 1 >= 0:
             t = toks[g0 - 1]
@@ -459,6 +464,9 @@ class KB:
             if not t[0].isupper():
                 break
             g0 -= 1
+        # "President of French Polynesia Moetai BROTHERSON": a place name precedes the given name
+        if g0 > 0 and toks[g0 - 1] == "of" and c0 - g0 > 1:
+            g0 = c0 - 1
         # a lowercase particle at the start of the given run belongs to the surname (bin SALMAN)
         given = [t for t in toks[g0:c0]]
         while given and given[0][0].islower():
