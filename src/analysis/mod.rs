@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod inspect;
 pub mod line_index;
 pub mod markdown;
+pub mod names;
 pub mod rules;
 pub mod suppress;
 pub mod text;
@@ -23,11 +24,22 @@ pub use line_index::{Encoding, LineCol, LineIndex};
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub config: &'a Config,
+    names: std::cell::OnceCell<names::Names>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document, config: &'a Config) -> Self {
-        Context { doc, config }
+        Context {
+            doc,
+            config,
+            names: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The draft's actors and their mentions (computed on first use).
+    pub fn names(&self) -> &names::Names {
+        self.names
+            .get_or_init(|| names::analyse(self.doc, self.config))
     }
 }
 
