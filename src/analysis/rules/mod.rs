@@ -3,6 +3,9 @@
 use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
+mod name_first_reference;
+mod name_inconsistent;
+pub mod name_misspelled;
 mod quote_unbalanced;
 
 /// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
@@ -29,7 +32,12 @@ pub trait Rule: Sync + Send {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
 }
 
-static RULES: &[&dyn Rule] = &[&quote_unbalanced::QuoteUnbalanced];
+static RULES: &[&dyn Rule] = &[
+    &quote_unbalanced::QuoteUnbalanced,
+    &name_misspelled::NameMisspelled,
+    &name_inconsistent::NameInconsistent,
+    &name_first_reference::NameFirstReference,
+];
 
 pub fn all() -> &'static [&'static dyn Rule] {
     RULES
