@@ -439,9 +439,7 @@ fn plausible(text: &str, toks: &[Tok]) -> bool {
         return false;
     }
     let first = &text[toks[0].range.clone()];
-    if first.chars().filter(|c| c.is_alphabetic()).count() < 2
-        || PARTICLES.contains(&first.to_lowercase().as_str())
-    {
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || PARTICLES.contains(&first) {
         return false;
     }
     toks.iter().all(|t| {

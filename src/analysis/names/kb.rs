@@ -246,6 +246,29 @@ pub struct Kb {
     /// For each actor, the newsroom file that changed it, if any.
     pub overridden_by: Vec<Option<String>>,
     pub matcher: Matcher,
+    near: OnceLock<NearIndex>,
+}
+
+/// A single-word spelling of a name part, for near-miss lookups.
+#[derive(Debug, Clone)]
+pub struct NearEntry {
+    pub actor: u32,
+    pub part: usize,
+    pub spelling: String,
+    pub folded: String,
+    /// Index of the spelling in the part's `variants`.
+    pub index: usize,
+}
+
+/// Spellings that may be recognised without other evidence in the draft, by first folded
+/// letter: countries and capitals, and people's surnames (used after a title).
+#[derive(Debug, Default)]
+pub struct NearIndex {
+    pub places: std::collections::HashMap<char, Vec<NearEntry>>,
+    pub surnames: std::collections::HashMap<char, Vec<NearEntry>>,
+    /// All-capital short forms of organisations and places (NATO, UNICEF), four letters or
+    /// more; `part` is unused.
+    pub acronyms: Vec<NearEntry>,
 }
 
 fn parse_default() -> (Vec<Actor>, Vec<BuiltFrom>) {
@@ -275,7 +298,60 @@ impl Kb {
             built_from,
             overridden_by,
             matcher,
+            near: OnceLock::new(),
         }
+    }
+
+    /// The near-miss index (built on first use).
+    pub fn near(&self) -> &NearIndex {
+        self.near.get_or_init(|| {
+            let mut idx = NearIndex::default();
+            for (ai, a) in self.actors.iter().enumerate() {
+                if a.kind != Kind::Person {
+                    let forms = a
+                        .full_variants
+                        .iter()
+                        .chain(a.parts.iter().flat_map(|p| p.variants.iter()));
+                    for (index, v) in forms.enumerate() {
+                        if v.chars().count() >= 4 && v.chars().all(|c| c.is_ascii_uppercase()) {
+                            idx.acronyms.push(NearEntry {
+                                actor: ai as u32,
+                                part: usize::MAX,
+                                spelling: v.clone(),
+                                folded: super::matcher::fold(v),
+                                index,
+                            });
+                        }
+                    }
+                }
+                let (map, part) = match a.kind {
+                    Kind::Place => (&mut idx.places, 0),
+                    Kind::Person => match a.surname_part() {
+                        Some(p) => (&mut idx.surnames, p),
+                        None => continue,
+                    },
+                    Kind::Organisation => continue,
+                };
+                let Some(p) = a.parts.get(part) else { continue };
+                for (index, v) in p.variants.iter().enumerate() {
+                    let folded = super::matcher::fold(v);
+                    if folded.contains(' ') || folded.chars().count() < 4 {
+                        continue;
+                    }
+                    let Some(first) = folded.chars().next() else {
+                        continue;
+                    };
+                    map.entry(first).or_default().push(NearEntry {
+                        actor: ai as u32,
+                        part,
+                        spelling: v.clone(),
+                        folded,
+                        index,
+                    });
+                }
+            }
+            idx
+        })
     }
 
     /// The shipped knowledge base.

@@ -245,7 +245,7 @@ impl Folded {
                 continue;
             }
             match c {
-                '’' | 'ʼ' | '‘' => f.push('\'', i, j),
+                '’' | 'ʼ' | '‘' | 'ʻ' | 'ʿ' | 'ʾ' | '`' | '´' => f.push('\'', i, j),
                 '‑' | '‐' => f.push(' ', i, j),
                 'ß' => {
                     f.push('s', i, j);

@@ -55,6 +55,9 @@ struct Candidate {
     part: usize,
     distance: usize,
     strong: bool,
+    /// The spelling it is close to, and its place in the part's list.
+    spelling: String,
+    index: usize,
 }
 
 /// Spellings of one part of an actor.
@@ -95,22 +98,29 @@ pub fn preferred_spelling(
             return spellings[h].clone();
         }
     }
-    let mut counts: Vec<(usize, usize)> = Vec::new();
+    // The spelling the draft itself uses most (as written: "Erdogan", not "Erdoğan").
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for m in names.mentions.iter().filter(|m| m.actor == actor) {
         for p in m.parts.iter().filter(|p| p.part == part && !p.misspelling) {
-            let f = fold(&p.spelling);
-            if let Some(i) = spellings.iter().position(|s| fold(s) == f) {
-                match counts.iter_mut().find(|(j, _)| *j == i) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((i, 1)),
-                }
+            let order = counts.len();
+            match counts.iter_mut().find(|(s, _, _)| *s == p.spelling) {
+                Some((_, n, _)) => *n += 1,
+                None => counts.push((p.spelling.as_str(), 1, order)),
             }
         }
     }
-    if let Some(&(i, _)) = counts.iter().max_by_key(|(i, n)| (*n, usize::MAX - i)) {
-        return spellings[i].clone();
-    }
     let fnear = fold(near);
+    let chars = |s: &str| fold(s).chars().collect::<Vec<_>>();
+    let near_chars: Vec<char> = fnear.chars().collect();
+    if let Some(&(s, _, _)) = counts.iter().min_by_key(|(s, n, order)| {
+        (
+            distance::osa(&chars(s), &near_chars),
+            usize::MAX - n,
+            *order,
+        )
+    }) {
+        return s.to_string();
+    }
     spellings
         .iter()
         .min_by_key(|s| {
@@ -152,19 +162,36 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
+        // Words to check: capitalised words, and capitalised parts of hyphenated words
+        // ("pro-Biejing", "Luxmebourg-based").
+        let mut items: Vec<(usize, std::ops::Range<usize>, bool)> = Vec::new();
         for (t, tok) in bn.toks.iter().enumerate() {
-            if !tok.cap || bn.tok_pattern[t].is_some() || bn.tok_mention[t].is_some() {
+            let w = &text[tok.range.clone()];
+            if w.contains('-') {
+                let mut off = tok.range.start;
+                for seg in w.split('-') {
+                    if seg.starts_with(char::is_uppercase) {
+                        items.push((t, off..off + seg.len(), true));
+                    }
+                    off += seg.len() + 1;
+                }
+            } else if tok.cap {
+                items.push((t, tok.range.clone(), false));
+            }
+        }
+        for (t, range, segment) in items {
+            let tok = &bn.toks[t];
+            if bn.tok_pattern[t].is_some() || bn.tok_mention[t].is_some() {
                 continue;
             }
-            let word = &text[tok.range.clone()];
+            let word = &text[range.clone()];
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 4
+            if letters < 3
                 || letters
                     != word
                         .chars()
                         .filter(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
                         .count()
-                || word.chars().all(|c| !c.is_lowercase())
                 || lexicon::is_dictionary_word(word)
                 || lexicon::is_known_given_name(word)
                 || lexicon::is_name_variant_form(word)
@@ -175,6 +202,35 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 continue;
             }
             let fw = fold(word);
+            // All capitals: only a near miss of an organisation's short form (NTAO, UNICFE).
+            if word.chars().all(|c| !c.is_lowercase()) {
+                if !(4..=8).contains(&letters) {
+                    continue;
+                }
+                let near = names.kb.near();
+                let best = near
+                    .acronyms
+                    .iter()
+                    .filter(|e| e.folded.len().abs_diff(fw.len()) <= 1)
+                    // Same first letter: IAAF is not a misspelled TAAF.
+                    .filter(|e| e.folded.chars().next() == fw.chars().next())
+                    .filter_map(|e| {
+                        distance::within(&fw, &e.folded, 1)
+                            .filter(|&d| d > 0)
+                            .map(|d| (d, e))
+                    })
+                    .min_by_key(|(d, e)| (*d, e.index));
+                if let Some((_, e)) = best {
+                    out.push(Finding {
+                        range: block.source_range(range.clone()),
+                        word: word.to_string(),
+                        expected: e.spelling.clone(),
+                        actor: ActorRef::Kb(e.actor),
+                        strong: false,
+                    });
+                }
+                continue;
+            }
             // Plurals and possessives of known names ("the Bidens", "Bidens'").
             if let Some(stem) = fw.strip_suffix("es").or_else(|| fw.strip_suffix('s')) {
                 if names.kb.matcher.lookup(stem).is_some()
@@ -190,8 +246,9 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 let between = &text[bn.toks[a].full_end..bn.toks[b].range.start];
                 between == " " || (between == ". " && bn.toks[a].range.len() == 1)
             };
-            let prev = t.checked_sub(1).filter(|&p| joined(p, t));
-            let next = Some(t + 1).filter(|&n| n < bn.toks.len() && joined(t, n));
+            let prev = t.checked_sub(1).filter(|&p| !segment && joined(p, t));
+            let next = Some(t + 1).filter(|&n| !segment && n < bn.toks.len() && joined(t, n));
+            let possessive = tok.full_end > tok.range.end;
             let mut neighbour_actors: Vec<(ActorRef, usize)> = Vec::new();
             for n in [prev, next].into_iter().flatten() {
                 if let Some(p) = bn.tok_pattern[n] {
@@ -214,15 +271,20 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                     }
                 }
             }
+            // Beside another part of the name, even a three-letter word may be a
+            // misspelling of a four-letter name ("Narendra Mdi").
+            let max_beside = distance::max_edits(letters.max(4));
             for &(actor, used_part) in &neighbour_actors {
                 for part in (0..part_count(names, actor)).filter(|&p| p != used_part) {
-                    for s in part_spellings(names, actor, part) {
-                        if let Some(d) = close(&fw, &s, max) {
+                    for (index, s) in part_spellings(names, actor, part).into_iter().enumerate() {
+                        if let Some(d) = close(&fw, &s, max_beside) {
                             cands.push(Candidate {
                                 actor,
                                 part,
                                 distance: d,
                                 strong: true,
+                                spelling: s,
+                                index,
                             });
                         }
                     }
@@ -230,38 +292,116 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             }
             // Actors mentioned elsewhere — unless the word is part of another person's
             // full name ("Olena Zelenska").
-            let other_name_beside = [prev, next].into_iter().flatten().any(|n| {
+            // A capitalised word beside it (not a title, not a sentence-opening common
+            // word): the word is part of a longer name ("Al Jorden", "Olena Zelenska").
+            let other_name_beside = [
+                prev.filter(|&p| bn.toks[p].full_end == bn.toks[p].range.end),
+                next.filter(|_| !possessive),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|n| {
                 let nw = &text[bn.toks[n].range.clone()];
                 bn.toks[n].cap
                     && !draft_actors::is_title(nw)
                     && (!bn.toks[n].sent_start || !lexicon::is_common_word(nw))
-                    && (lexicon::is_known_given_name(nw) || !lexicon::is_dictionary_word(nw))
-                    && !neighbour_actors.iter().any(|(a, _)| present.contains(a))
             });
-            if cands.is_empty() && !other_name_beside {
+            if cands.is_empty() && !other_name_beside && letters >= 4 {
                 for &actor in &present {
                     if !names.is_person(actor) && letters < 5 {
                         continue;
                     }
                     for part in 0..part_count(names, actor) {
-                        for s in part_spellings(names, actor, part) {
+                        for (index, s) in part_spellings(names, actor, part).into_iter().enumerate()
+                        {
                             if let Some(d) = close(&fw, &s, max) {
                                 cands.push(Candidate {
                                     actor,
                                     part,
                                     distance: d,
                                     strong: false,
+                                    spelling: s,
+                                    index,
                                 });
                             }
                         }
                     }
                 }
             }
-            let Some(best) = cands.into_iter().min_by_key(|c| (c.distance, !c.strong)) else {
+            // Without other evidence: a country or capital (five letters or more), or a
+            // person's surname right after a title ("President Erdgoan").
+            if cands.is_empty() && !other_name_beside {
+                let near = names.kb.near();
+                let after_title =
+                    prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks[p].range.clone()]));
+                // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
+                let after = &text[tok.full_end..];
+                let running = segment
+                    || (!tok.sent_start && !prev.is_some_and(|p| bn.toks[p].cap))
+                    || possessive
+                    || after.starts_with(',');
+                let mut lists = Vec::new();
+                if running {
+                    lists.push(&near.places);
+                }
+                if after_title {
+                    lists.push(&near.surnames);
+                }
+                for map in lists {
+                    let firsts: Vec<char> = fw.chars().take(2).collect();
+                    let vowel_first = firsts.first().is_some_and(|c| "aeiouy".contains(*c));
+                    let keys: Vec<char> = if vowel_first {
+                        "aeiouy".chars().chain(firsts.iter().copied()).collect()
+                    } else {
+                        firsts.clone()
+                    };
+                    let mut seen_keys = Vec::new();
+                    for k in keys {
+                        if seen_keys.contains(&k) {
+                            continue;
+                        }
+                        seen_keys.push(k);
+                        for e in map.get(&k).into_iter().flatten() {
+                            if e.folded.len().abs_diff(fw.len()) > 1 {
+                                continue;
+                            }
+                            if let Some(d) = close(&fw, &e.spelling, 1) {
+                                cands.push(Candidate {
+                                    actor: ActorRef::Kb(e.actor),
+                                    part: e.part,
+                                    distance: d,
+                                    strong: false,
+                                    spelling: e.spelling.clone(),
+                                    index: e.index,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            let mention_count = |a: ActorRef| names.entry(a).map_or(0, |e| e.mentions.len());
+            let Some(best) = cands.into_iter().min_by_key(|c| {
+                (
+                    c.distance,
+                    !c.strong,
+                    usize::MAX - mention_count(c.actor),
+                    c.index,
+                )
+            }) else {
                 continue;
             };
             // A nickname of the name it is close to is a name, not a misspelling.
-            let expected = preferred_spelling(cx, names, best.actor, best.part, word);
+            let expected = if names.entry(best.actor).is_some() {
+                preferred_spelling(cx, names, best.actor, best.part, word)
+            } else {
+                match best.actor {
+                    ActorRef::Kb(a) => names
+                        .house_variant(cx.config, a, best.part)
+                        .map(|h| part_spellings(names, best.actor, best.part)[h].clone())
+                        .unwrap_or(best.spelling.clone()),
+                    ActorRef::Draft(_) => best.spelling.clone(),
+                }
+            };
             if expected.is_empty()
                 || lexicon::are_nicknames(word, &expected)
                 || fold(&expected) == fw
@@ -269,7 +409,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 continue;
             }
             out.push(Finding {
-                range: block.source_range(tok.range.clone()),
+                range: block.source_range(range.clone()),
                 word: word.to_string(),
                 expected,
                 actor: best.actor,
