@@ -2,6 +2,7 @@
 //! draft, read it, and layer it over editor settings. Shared by the CLI and the server.
 
 use crate::analysis::config::{Config, ConfigError};
+use crate::analysis::names;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -56,11 +57,49 @@ pub fn load(
         }
         None => "editor settings".to_string(),
     };
-    let config = Config::from_layers(layers, &origin)?;
+    let mut config = Config::from_layers(layers, &origin)?;
+    let base = file
+        .as_deref()
+        .and_then(Path::parent)
+        .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+    load_actor_files(&mut config, &base)?;
     Ok(Loaded {
         config: Arc::new(config),
         file,
     })
+}
+
+/// Read the newsroom actor files named in `[names] actor-files` (relative to `base`, the
+/// config file's folder) and hand them to the core as an overlay on the shipped knowledge
+/// base. A file that cannot be read or parsed is an error naming the file and line.
+pub fn load_actor_files(config: &mut Config, base: &Path) -> Result<(), ConfigError> {
+    if config.names.actor_files.is_empty() {
+        return Ok(());
+    }
+    let mut patches = Vec::new();
+    for name in &config.names.actor_files {
+        let path = base.join(name);
+        let origin = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+            origin: origin.clone(),
+            line: None,
+            column: None,
+            message: format!("cannot read actor file: {e}"),
+        })?;
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let parsed =
+            names::kb::parse_actor_file(&text, json, &origin).map_err(|e| ConfigError {
+                origin: origin.clone(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            })?;
+        patches.extend(parsed);
+    }
+    config.names.overlay = Some(Arc::new(names::kb::Overlay::new(patches)));
+    Ok(())
 }
 
 /// Configurations by directory, loaded once each (files in one folder share one).
@@ -115,6 +154,35 @@ mod tests {
         let loaded = load(&deep, None, None).unwrap();
         assert_eq!(loaded.config.names.accept, ["A"]);
         assert_eq!(loaded.file.unwrap(), root.path().join("a/copydesk.toml"));
+    }
+
+    #[test]
+    fn actor_files_load_relative_to_the_config_and_errors_name_file_and_line() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            root.path().join("copydesk.toml"),
+            "[names]\nactor-files = [\"actors/newsroom.toml\"]\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.path().join("actors")).unwrap();
+        let actors = root.path().join("actors/newsroom.toml");
+        std::fs::write(
+            &actors,
+            "[[actors]]\nid = \"person:olena-kovalenko\"\nkind = \"person\"\nparts = [{ part = \"given\", variants = [\"Olena\"] }, { part = \"surname\", variants = [\"Kovalenko\"] }]\n",
+        )
+        .unwrap();
+        let loaded = load(root.path(), None, None).unwrap();
+        let doc = crate::analysis::Document::parse("Olena Kovalenko spoke. Kovalenko left.\n");
+        let n = names::analyse(&doc, &loaded.config);
+        assert_eq!(n.entries.len(), 1);
+        assert!(matches!(n.entries[0].actor, names::ActorRef::Kb(_)));
+        assert_eq!(n.entries[0].mentions.len(), 2);
+
+        std::fs::write(&actors, "[[actors]]\nid = \"x\"\nnmae = \"X\"\n").unwrap();
+        let err = load(root.path(), None, None).unwrap_err();
+        assert_eq!(err.origin, actors.display().to_string());
+        assert_eq!(err.line, Some(3));
+        assert!(err.to_string().contains("unknown field `nmae`"), "{err}");
     }
 
     #[test]

@@ -15,8 +15,12 @@ pub struct Info {
 
 /// Everything known about `offset`, most specific first. `diagnostics` are the current
 /// diagnostics of the document (the caller usually has them already).
-pub fn at(_cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> {
+pub fn at(cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> {
     let mut out = Vec::new();
+    // Who a recognised name is.
+    if let Some((range, markdown)) = super::names::nav::hover(cx, offset) {
+        out.push(Info { range, markdown });
+    }
     for d in diagnostics {
         if d.range.start <= offset && offset <= d.range.end {
             if let Some(rule) = rules::find(d.rule) {

@@ -344,9 +344,15 @@ pub const PARTICLES: &[&str] = &[
     "ibn", "al", "el", "ben", "dos", "das", "y", "ter", "ten", "zu",
 ];
 
+static TITLE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str())
+    let w = word.trim_end_matches('.');
+    if w.len() > 20 {
+        return false;
+    }
+    TITLE_SET.contains(w.to_lowercase().as_str())
 }
 
 pub fn is_reporting(word: &str) -> bool {

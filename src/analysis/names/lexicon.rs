@@ -24,26 +24,30 @@ static DICT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
+/// Each name → the groups (one per formal name: the name and its nicknames) it belongs to.
 struct Nicknames {
-    pairs: HashSet<(String, String)>,
-    names: HashSet<String>,
+    groups: std::collections::HashMap<String, Vec<u32>>,
 }
 
 static NICKS: LazyLock<Nicknames> = LazyLock::new(|| {
-    let mut pairs = HashSet::new();
-    let mut names = HashSet::new();
+    let mut groups: std::collections::HashMap<String, Vec<u32>> = Default::default();
+    let mut formal: std::collections::HashMap<String, u32> = Default::default();
     for line in NICKNAMES.lines().skip(1) {
         let mut f = line.split(',');
         let (Some(a), Some(_), Some(b)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
         let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
-        names.insert(a.clone());
-        names.insert(b.clone());
-        pairs.insert((a.clone(), b.clone()));
-        pairs.insert((b, a));
+        let next = formal.len() as u32;
+        let g = *formal.entry(a.clone()).or_insert(next);
+        for name in [a, b] {
+            let v = groups.entry(name).or_default();
+            if !v.contains(&g) {
+                v.push(g);
+            }
+        }
     }
-    Nicknames { pairs, names }
+    Nicknames { groups }
 });
 
 fn contains(word: &str) -> bool {
@@ -91,20 +95,18 @@ pub fn is_calendar_word(word: &str) -> bool {
 /// Whether one name is a nickname of the other, or both of one formal name (Bill, Will,
 /// William).
 pub fn are_nicknames(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    if NICKS.pairs.contains(&(a.clone(), b.clone())) {
-        return true;
-    }
-    // Two nicknames of one name.
-    NICKS
-        .pairs
-        .iter()
-        .any(|(x, y)| x == &a && NICKS.pairs.contains(&(y.clone(), b.clone())))
+    let (Some(ga), Some(gb)) = (
+        NICKS.groups.get(&a.to_lowercase()),
+        NICKS.groups.get(&b.to_lowercase()),
+    ) else {
+        return false;
+    };
+    ga.iter().any(|g| gb.contains(g))
 }
 
 /// A given name the nickname list knows (either side of a pair).
 pub fn is_known_given_name(word: &str) -> bool {
-    NICKS.names.contains(&word.to_lowercase())
+    NICKS.groups.contains_key(&word.to_lowercase())
 }
 
 #[cfg(test)]

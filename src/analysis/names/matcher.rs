@@ -199,10 +199,9 @@ impl Matcher {
 /// Fold a spelling for comparison: lowercase, no diacritics, hyphens as spaces, straight
 /// apostrophes, runs of spaces collapsed.
 pub fn fold(s: &str) -> String {
-    let f = Folded::new(s);
-    let mut out = String::with_capacity(f.text.len());
+    let mut out = String::with_capacity(s.len());
     let mut last_space = true;
-    for c in f.text.chars() {
+    let mut push = |c: char, out: &mut String| {
         if c == ' ' {
             if !last_space {
                 out.push(' ');
@@ -211,6 +210,42 @@ pub fn fold(s: &str) -> String {
         } else {
             out.push(c);
             last_space = false;
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(
+                if c == '-' {
+                    ' '
+                } else {
+                    c.to_ascii_lowercase()
+                },
+                &mut out,
+            );
+            continue;
+        }
+        match c {
+            '’' | 'ʼ' | '‘' | 'ʻ' | 'ʿ' | 'ʾ' | '´' => push('\'', &mut out),
+            '‑' | '‐' => push(' ', &mut out),
+            'ß' => {
+                push('s', &mut out);
+                push('s', &mut out);
+            }
+            'ø' | 'Ø' => push('o', &mut out),
+            'ł' | 'Ł' => push('l', &mut out),
+            'đ' | 'Đ' => push('d', &mut out),
+            'ı' => push('i', &mut out),
+            'æ' | 'Æ' => {
+                push('a', &mut out);
+                push('e', &mut out);
+            }
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    for l in d.to_lowercase() {
+                        push(l, &mut out);
+                    }
+                }
+            }),
         }
     }
     if out.ends_with(' ') {

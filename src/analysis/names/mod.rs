@@ -9,6 +9,7 @@ pub mod draft_actors;
 pub mod kb;
 pub mod lexicon;
 pub mod matcher;
+pub mod nav;
 
 use super::config::Config;
 use super::diagnostic::Edit;
@@ -78,6 +79,23 @@ pub struct Mention {
 pub struct DraftPart {
     pub part: &'static str,
     pub spellings: Vec<String>,
+    /// `spellings`, folded.
+    pub folded: Vec<String>,
+}
+
+impl DraftPart {
+    fn new(part: &'static str, spelling: String) -> Self {
+        DraftPart {
+            part,
+            folded: vec![fold(&spelling)],
+            spellings: vec![spelling],
+        }
+    }
+
+    fn push(&mut self, spelling: String) {
+        self.folded.push(fold(&spelling));
+        self.spellings.push(spelling);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -441,20 +459,27 @@ fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usiz
     let fs = fold(surname);
     let fg = fold(given);
     let close = |list: &[String], f: &str| {
-        list.iter().any(|s| {
-            let fs2 = fold(s);
+        list.iter().any(|fs2| {
             let n = fs2.chars().count().min(f.chars().count());
             let max = distance::max_edits(n);
-            max > 0 && distance::within(&fs2, f, max).is_some()
+            max > 0 && distance::within(fs2, f, max).is_some()
         })
     };
     for (i, a) in actors.iter().enumerate() {
-        let a_given = &a.parts[0].spellings;
-        let a_surname = &a.parts[1].spellings;
-        let same_surname = a_surname.iter().any(|s| fold(s) == fs);
-        let same_given = a_given.iter().any(|s| fold(s) == fg);
-        let nickname = a_given.iter().any(|s| lexicon::are_nicknames(s, given));
-        if same_surname && (same_given || nickname) {
+        let a_given = &a.parts[0].folded;
+        let a_surname = &a.parts[1].folded;
+        let same_surname = a_surname.iter().any(|s| *s == fs);
+        let same_given = a_given.iter().any(|s| *s == fg);
+        if !same_surname && !same_given {
+            continue;
+        }
+        if same_surname
+            && (same_given
+                || a.parts[0]
+                    .spellings
+                    .iter()
+                    .any(|s| lexicon::are_nicknames(s, given)))
+        {
             return Some((i, Match::Same));
         }
         if same_surname && close(a_given, &fg) {
@@ -476,8 +501,8 @@ fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
         Some((i, m)) => {
             match m {
                 Match::Same => {}
-                Match::GivenVariant => actors[i].parts[0].spellings.push(given),
-                Match::SurnameVariant => actors[i].parts[1].spellings.push(surname),
+                Match::GivenVariant => actors[i].parts[0].push(given),
+                Match::SurnameVariant => actors[i].parts[1].push(surname),
             }
             ActorRef::Draft(i as u32)
         }
@@ -485,14 +510,8 @@ fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
             actors.push(DraftActor {
                 name: words.join(" "),
                 parts: vec![
-                    DraftPart {
-                        part: "given",
-                        spellings: vec![given],
-                    },
-                    DraftPart {
-                        part: "surname",
-                        spellings: vec![surname],
-                    },
+                    DraftPart::new("given", given),
+                    DraftPart::new("surname", surname),
                 ],
             });
             ActorRef::Draft(actors.len() as u32 - 1)
@@ -888,7 +907,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 match find_actor(&names.draft_actors, &given, &surname) {
                     Some((i, m)) => {
                         if let Match::GivenVariant = m {
-                            names.draft_actors[i].parts[0].spellings.push(given);
+                            names.draft_actors[i].parts[0].push(given);
                         }
                         found = Some((i as u32, k));
                         break;

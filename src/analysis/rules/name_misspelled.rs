@@ -157,8 +157,19 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             });
         }
     }
-    // Actors the draft mentions.
+    // Actors the draft mentions, and their spellings (folded once).
     let present: Vec<ActorRef> = names.entries.iter().map(|e| e.actor).collect();
+    let present_spellings: Vec<(ActorRef, usize, usize, String, String)> = present
+        .iter()
+        .flat_map(|&actor| {
+            (0..part_count(names, actor)).flat_map(move |part| {
+                part_spellings(names, actor, part)
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, s)| (actor, part, i, fold(&s), s))
+            })
+        })
+        .collect();
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
@@ -307,24 +318,22 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                     && (!bn.toks[n].sent_start || !lexicon::is_common_word(nw))
             });
             if cands.is_empty() && !other_name_beside && letters >= 4 {
-                for &actor in &present {
-                    if !names.is_person(actor) && letters < 5 {
+                for (actor, part, index, folded, s) in &present_spellings {
+                    if !names.is_person(*actor) && letters < 5 {
                         continue;
                     }
-                    for part in 0..part_count(names, actor) {
-                        for (index, s) in part_spellings(names, actor, part).into_iter().enumerate()
-                        {
-                            if let Some(d) = close(&fw, &s, max) {
-                                cands.push(Candidate {
-                                    actor,
-                                    part,
-                                    distance: d,
-                                    strong: false,
-                                    spelling: s,
-                                    index,
-                                });
-                            }
-                        }
+                    if folded.len().abs_diff(fw.len()) > 2 {
+                        continue;
+                    }
+                    if let Some(d) = close_folded(&fw, folded, max) {
+                        cands.push(Candidate {
+                            actor: *actor,
+                            part: *part,
+                            distance: d,
+                            strong: false,
+                            spelling: s.clone(),
+                            index: *index,
+                        });
                     }
                 }
             }
@@ -365,7 +374,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                             if e.folded.len().abs_diff(fw.len()) > 1 {
                                 continue;
                             }
-                            if let Some(d) = close(&fw, &e.spelling, 1) {
+                            if let Some(d) = close_folded(&fw, &e.folded, 1) {
                                 cands.push(Candidate {
                                     actor: ActorRef::Kb(e.actor),
                                     part: e.part,
@@ -424,12 +433,24 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
 /// Distance between a folded word and a spelling, if within `max` edits (scaled to the
 /// shorter of the two).
 fn close(fw: &str, spelling: &str, max: usize) -> Option<usize> {
-    let fs = fold(spelling);
-    if fs.contains(' ') || fs == fw {
+    close_folded(fw, &fold(spelling), max)
+}
+
+/// [`close`] for an already folded spelling.
+fn close_folded(fw: &str, fs: &str, max: usize) -> Option<usize> {
+    if fs == fw || fs.contains(' ') || fw.len().abs_diff(fs.len()) > 2 * max {
+        return None;
+    }
+    // Names sharing neither first letter nor a swapped first pair are different names
+    // ("Maas"/"Haas"), unless both start with a vowel (a wrong first vowel).
+    let (mut a, mut b) = (fw.chars(), fs.chars());
+    let (a0, a1, b0, b1) = (a.next(), a.next(), b.next(), b.next());
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
+    if a0 != b0 && a1 != b0 && a0 != b1 && !(vowel(a0) && vowel(b0)) {
         return None;
     }
     // Plurals: "the Bidens".
-    if fw.strip_suffix('s') == Some(fs.as_str()) || fw.strip_suffix("es") == Some(fs.as_str()) {
+    if fw.strip_suffix('s') == Some(fs) || fw.strip_suffix("es") == Some(fs) {
         return None;
     }
     let max = max.min(distance::max_edits(
@@ -438,17 +459,7 @@ fn close(fw: &str, spelling: &str, max: usize) -> Option<usize> {
     if max == 0 {
         return None;
     }
-    // Names sharing neither first nor last letter are different names ("Maas"/"Haas").
-    let (a, b): (Vec<char>, Vec<char>) = (fw.chars().collect(), fs.chars().collect());
-    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
-    if a.first() != b.first()
-        && a.get(1) != b.first()
-        && a.first() != b.get(1)
-        && !(vowel(a.first()) && vowel(b.first()))
-    {
-        return None;
-    }
-    distance::within(fw, &fs, max).filter(|&d| d > 0)
+    distance::within(fw, fs, max).filter(|&d| d > 0)
 }
 
 fn diagnostic(cx: &Context, names: &Names, f: Finding) -> Diagnostic {
