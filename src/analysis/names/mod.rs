@@ -468,8 +468,8 @@ fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usiz
     for (i, a) in actors.iter().enumerate() {
         let a_given = &a.parts[0].folded;
         let a_surname = &a.parts[1].folded;
-        let same_surname = a_surname.iter().any(|s| *s == fs);
-        let same_given = a_given.iter().any(|s| *s == fg);
+        let same_surname = a_surname.contains(&fs);
+        let same_given = a_given.contains(&fg);
         if !same_surname && !same_given {
             continue;
         }
