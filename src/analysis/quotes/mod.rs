@@ -57,8 +57,6 @@ pub enum How {
     Colon,
     /// The sentence right after it names the speaker: “…” That was how Kirby put it.
     FollowingSentence,
-    /// The sentence right before it says who is speaking: Kirby said the talks failed. “…”
-    PreviousSentence,
     /// An earlier quote of the same paragraph, or of the quote-only paragraph before,
     /// established the speaker (wire style attributes once).
     Run,
@@ -72,7 +70,6 @@ impl How {
             How::SameSentence => "in the same sentence",
             How::Colon => "introduced with a colon",
             How::FollowingSentence => "in the sentence after it",
-            How::PreviousSentence => "in the sentence before it",
             How::Run => "continuing the speaker's earlier quote",
             How::Transcript => "transcript label",
         }
@@ -458,9 +455,34 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         }
         if colon_before || starts_sentence {
             // An earlier attributed quote in the same paragraph (wire style).
-            let earlier = (0..i).rev().find(|&j| {
-                out[j].last_block == fbi && out[j].kind != QuoteKind::Scare && out[j].attributed()
-            });
+            // It must be the nearest quote before, with no sentence of narrative between
+            // them: “…,” Kirby said. “…” — not “…,” Kirby said. The talks resumed. “…”
+            let earlier = (0..i)
+                .rev()
+                .find(|&j| out[j].first_block == fbi && out[j].kind != QuoteKind::Scare)
+                .filter(|&j| out[j].attributed() && out[j].last_block == fbi)
+                // The run is “A,” Kirby said. “B.” (or Kirby said: “A.” “B.”): a full
+                // quote attributed after it or by a colon — not Kirby called it a “farce”.
+                // “B.”, where B is a new quote that needs its own attribution.
+                .filter(|&j| {
+                    let o = &out[j];
+                    o.kind == QuoteKind::Full
+                        && match o.how {
+                            Some(How::SameSentence) => {
+                                o.cue.as_ref().is_some_and(|c| c.range.start >= o.range.end)
+                            }
+                            Some(How::Colon | How::Run | How::Transcript) => true,
+                            _ => false,
+                        }
+                })
+                .filter(|&j| {
+                    let gap = out[j].text_range.end..tr.start;
+                    !b.sentences.iter().any(|s| {
+                        s.start >= gap.start
+                            && s.end <= gap.end
+                            && !b.quoted.iter().any(|q| q.start < s.end && s.start < q.end)
+                    })
+                });
             if let Some(j) = earlier.filter(|_| starts_sentence) {
                 let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
                 let q = &mut out[i];
@@ -470,16 +492,14 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 q.from = Some(j);
                 continue;
             }
+            // The sentence before ends in a colon: "Kirby told reporters: “…”" split
+            // oddly, or "Kirby was blunt:" in a sentence of its own.
             if let Some(ps) = prev_sentence.clone() {
-                let ends_colon = b.text[..ps.end].trim_end().ends_with(':') || colon_before;
-                if let Some(found) = attribution::speaker_statement(b, &ps, true) {
-                    let how = if ends_colon {
-                        How::Colon
-                    } else {
-                        How::PreviousSentence
-                    };
-                    set(&mut out[i], found, how, blk);
-                    continue;
+                if b.text[..ps.end].trim_end().ends_with(':') {
+                    if let Some(found) = attribution::speaker_statement(b, &ps, true) {
+                        set(&mut out[i], found, How::Colon, blk);
+                        continue;
+                    }
                 }
             }
             if colon_before {
@@ -497,6 +517,30 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     set(&mut out[i], found, How::Colon, blk);
                     continue;
                 }
+            }
+        }
+        // A partial quote woven into the narrative of a paragraph whose speaker was named
+        // earlier in it: Kirby spoke for an hour. He said the plan would “never work”.
+        if out[i].kind == QuoteKind::Partial && !starts_sentence {
+            let earlier_quote = (0..i).rev().find(|&j| {
+                out[j].first_block == fbi
+                    && out[j].attributed()
+                    && out[j].text_range.end <= tr.start
+                    && out[j].speaker.is_some()
+            });
+            if let Some(j) = earlier_quote {
+                let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+                let q = &mut out[i];
+                q.speaker = sp;
+                q.cue = cue;
+                q.how = Some(How::Run);
+                q.from = Some(j);
+                continue;
+            }
+            let narrative = b.sentences.first().map_or(0, |s| s.start)..host.start;
+            if let Some(found) = attribution::speaker_statement(b, &narrative, true) {
+                set(&mut out[i], found, How::Run, blk);
+                continue;
             }
         }
         // The sentence after: "“…” That was how Kirby put it." / "“…” Kirby said."
@@ -521,9 +565,19 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     matches!(w, "That" | "This" | "So" | "Those" | "These" | "Such")
                 });
                 let head = next.start..head_end;
+                // Only sentences that do nothing but attribute: "That was how Kirby put
+                // it." / "So said Kirby." / "Kirby said." — not "Kirby also said that …",
+                // which starts a new thought.
+                let bare = b
+                    .words
+                    .iter()
+                    .filter(|w| w.start >= next.start && w.end <= next.end)
+                    .count()
+                    <= 5
+                    && !b.text[next.clone()].contains(" that ");
                 let found = attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
-                    // The speaker opens the sentence: "Kirby said." / "That was how Kirby put it."
-                    f.speaker.as_ref().is_some_and(|s| s.start == next.start) || demonstrative
+                    demonstrative
+                        || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
                 });
                 if let Some(found) = found {
                     if !b.is_quoted_public(found.cue.start) {

@@ -177,7 +177,8 @@ mod tests {
             "“We will rebuild every school.\n\n“And every road,” she said.",
             "Q: Will you win?\n\nA: “We will win,” as I said before.",
             "Smith: “We will win.”",
-            "Smith said the talks had failed. “We tried everything.”",
+            "“We tried everything.” Smith said.",
+            "“We will win,” Smith said. “We have the votes.”",
             "“We will win.” That was how Smith put it.",
             "> We will rebuild every school.\n>\n> — Jane Smith",
             "The mayor wrote:\n\n> We will rebuild every school.",
@@ -198,6 +199,16 @@ mod tests {
         assert_eq!(
             flagged("Smith spoke first.\n\n“We will rebuild every school.”"),
             ["“We will rebuild every school.”"]
+        );
+        // A paraphrase before a quote does not attribute it, nor does an earlier quote
+        // with narrative between them.
+        assert_eq!(
+            flagged("Smith said the talks had failed. “We tried everything.”"),
+            ["“We tried everything.”"]
+        );
+        assert_eq!(
+            flagged("“We will win,” Smith said. The talks resumed. “We have the votes.”"),
+            ["“We have the votes.”"]
         );
         assert_eq!(
             flagged("The plan was “a way to stall the talks for another year” in effect."),
