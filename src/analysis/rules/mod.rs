@@ -3,6 +3,8 @@
 use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
+mod quote_scare;
+mod quote_style;
 mod quote_unattributed;
 mod quote_unbalanced;
 
@@ -33,6 +35,8 @@ pub trait Rule: Sync + Send {
 static RULES: &[&dyn Rule] = &[
     &quote_unattributed::QuoteUnattributed,
     &quote_unbalanced::QuoteUnbalanced,
+    &quote_scare::QuoteScare,
+    &quote_style::QuoteStyle,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
