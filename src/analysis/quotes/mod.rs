@@ -906,4 +906,27 @@ mod tests {
         let all = crate::analysis::outline::symbols(&cx);
         assert_eq!(all.last().map(|s| s.name.as_str()), Some("Quotes"));
     }
+
+    proptest::proptest! {
+        /// No input makes the quote analysis, its rules, hover or outline panic.
+        #[test]
+        fn never_panics(src in "([\"'“”‘’„«»‹›:,. \n>*a-zA-Zé—\\-]|said|told|according to| he | the |\n\n|Q: |\\*\\*A:\\*\\*){0,60}") {
+            let doc = Document::parse(src.as_str());
+            let mut config = Config::default();
+            for id in ["quote.scare", "quote.style"] {
+                config.set_level(id, crate::analysis::config::Level::On(crate::analysis::Severity::Hint));
+            }
+            let cx = Context::new(&doc, &config);
+            let diags = crate::analysis::analyze_with(&cx);
+            for d in &diags {
+                for f in &d.fixes {
+                    let _ = crate::analysis::fix::apply_edits(&src, &f.edits);
+                }
+            }
+            for off in (0..=src.len()).filter(|&o| src.is_char_boundary(o)) {
+                let _ = crate::analysis::inspect::at(&cx, &diags, off);
+            }
+            let _ = outline(&cx);
+        }
+    }
 }
