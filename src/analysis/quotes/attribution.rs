@@ -61,16 +61,30 @@ impl<'a> BlockInfo<'a> {
     /// Number of words between two offsets, not counting quoted text.
     pub(crate) fn words_between(&self, a: usize, b: usize) -> usize {
         let (a, b) = (a.min(b), a.max(b));
-        self.words
+        // Words wholly inside [lo, hi).
+        let count = |lo: usize, hi: usize| {
+            let first = self.words.partition_point(|w| w.start < lo);
+            let last = self.words.partition_point(|w| w.end <= hi);
+            last.saturating_sub(first)
+        };
+        let quoted: usize = self
+            .quoted
             .iter()
-            .filter(|w| w.start >= a && w.end <= b)
-            .filter(|w| {
-                !self
-                    .quoted
-                    .iter()
-                    .any(|q| q.start <= w.start && w.end <= q.end)
-            })
-            .count()
+            .filter(|q| q.start < b && a < q.end)
+            .map(|q| count(q.start.max(a), q.end.min(b)))
+            .sum();
+        count(a, b).saturating_sub(quoted)
+    }
+
+    /// A block no quote needs: no words, no cues.
+    pub fn empty(text: &'a str, sentences: &'a [Range<usize>]) -> Self {
+        BlockInfo {
+            text,
+            words: Vec::new(),
+            sentences,
+            quoted: Vec::new(),
+            cues: Vec::new(),
+        }
     }
 
     fn is_quoted(&self, at: usize) -> bool {

@@ -282,17 +282,32 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             quoted[f.last_block].push(f.last.clone());
         }
     }
+    // Only blocks with a quote, and their neighbours (colon introductions, dash
+    // signatures), need words and cues.
+    let mut needed = vec![false; doc.blocks.len()];
+    for f in &found {
+        let lo = f.first_block.saturating_sub(1);
+        let hi = (f.last_block + 1).min(doc.blocks.len().saturating_sub(1));
+        for n in needed.iter_mut().take(hi + 1).skip(lo) {
+            *n = true;
+        }
+    }
     let infos: Vec<BlockInfo> = doc
         .blocks
         .iter()
         .zip(&doc.sentences)
         .zip(quoted)
-        .map(|((b, s), q)| {
+        .zip(needed)
+        .map(|(((b, s), q), needed)| {
             let q = q
                 .into_iter()
                 .map(|r| r.start..r.end.min(b.text.len()))
                 .collect();
-            BlockInfo::new(&b.text, s, q)
+            if needed {
+                BlockInfo::new(&b.text, s, q)
+            } else {
+                BlockInfo::empty(&b.text, s)
+            }
         })
         .collect();
 
