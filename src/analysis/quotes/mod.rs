@@ -428,6 +428,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             continue;
         }
         let (fbi, tr) = (out[i].first_block, out[i].text_range.clone());
+        // Quotes are in document order: those opening in this block.
+        let same_block = out.partition_point(|q| q.first_block < fbi)
+            ..out.partition_point(|q| q.first_block <= fbi);
         let b = &infos[fbi];
         let blk = &doc.blocks[fbi];
         let host = b.host(&tr);
@@ -453,7 +456,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             }
         };
         // Another quote of the same sentence has a speaker: “…” and “…”, she said.
-        let sibling = (0..out.len()).find(|&j| {
+        let sibling = same_block.clone().find(|&j| {
             j != i
                 && out[j].first_block == fbi
                 && (out[j].how == Some(How::SameSentence) || (j < i && out[j].attributed()))
@@ -475,7 +478,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             // An earlier attributed quote in the same paragraph (wire style).
             // It must be the nearest quote before, with no sentence of narrative between
             // them: “…,” Kirby said. “…” — not “…,” Kirby said. The talks resumed. “…”
-            let earlier = (0..i)
+            let earlier = (same_block.start..i)
                 .rev()
                 .find(|&j| out[j].first_block == fbi && out[j].kind != QuoteKind::Scare)
                 .filter(|&j| out[j].attributed() && out[j].last_block == fbi)
@@ -540,7 +543,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         // A partial quote woven into the narrative of a paragraph whose speaker was named
         // earlier in it: Kirby spoke for an hour. He said the plan would “never work”.
         if out[i].kind == QuoteKind::Partial && !starts_sentence {
-            let earlier_quote = (0..i).rev().find(|&j| {
+            let earlier_quote = (same_block.start..i).rev().find(|&j| {
                 out[j].first_block == fbi
                     && out[j].attributed()
                     && out[j].text_range.end <= tr.start
@@ -627,7 +630,8 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
             // The previous paragraph is all quotation, attributed by a colon or a run.
-            let prev = (0..i)
+            let prev_block = out.partition_point(|q| q.first_block < pb)..same_block.start;
+            let prev = prev_block
                 .rev()
                 .find(|&j| out[j].last_block == pb && out[j].first_block == pb);
             if let Some(j) = prev {
@@ -840,12 +844,18 @@ pub fn outline(cx: &crate::analysis::Context) -> Vec<crate::analysis::outline::S
     }]
 }
 
+/// The quotation that contains a source offset (marks included), if any. Other features
+/// use it to skip quoted speech: `quotes::at(cx.quotes(), offset).is_some()`.
+pub fn at(quotes: &[Quotation], offset: usize) -> Option<&Quotation> {
+    // Quotations are in document order and do not overlap.
+    let i = quotes.partition_point(|q| q.range.start <= offset);
+    let q = quotes.get(i.checked_sub(1)?)?;
+    (offset < q.range.end).then_some(q)
+}
+
 /// Hover text for the quotation at a source offset, if any.
 pub fn hover(cx: &crate::analysis::Context, offset: usize) -> Option<(Range<usize>, String)> {
-    let q = cx
-        .quotes()
-        .iter()
-        .find(|q| q.range.start <= offset && offset < q.range.end.max(q.range.start + 1))?;
+    let q = at(cx.quotes(), offset)?;
     let mut md = q.describe(cx.doc);
     if let Some(j) = q.from {
         if let Some(o) = cx.quotes().get(j) {
@@ -891,6 +901,19 @@ mod tests {
         assert_eq!(q[0].1, QuoteKind::Partial);
         let q = quotes("The so-called “deal” collapsed.");
         assert_eq!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn finds_the_quote_at_an_offset() {
+        let src = "He said “yes” and she said “no”.";
+        let doc = Document::parse(src);
+        let qs = find(&doc, &QuotesConfig::default());
+        let yes = src.find("yes").unwrap();
+        let no = src.find("no").unwrap();
+        assert_eq!(at(&qs, yes).map(|q| q.range.start), src.find('“'));
+        assert_eq!(at(&qs, no).map(|q| q.range.start), src.rfind('“'));
+        assert!(at(&qs, src.find("and").unwrap()).is_none());
+        assert!(at(&qs, 0).is_none());
     }
 
     #[test]
