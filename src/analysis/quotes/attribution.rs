@@ -257,6 +257,25 @@ impl<'a> BlockInfo<'a> {
 
     /// The subject that opens a sentence ("Dittmar went on to add", "Co-lead author Sam
     /// Wilson of … said"): the first noun phrase, after an introductory phrase.
+    /// The last personal name in `range` (a run of capitalised words not opening the
+    /// range): "Another was tour manager Thomas Gray, 24, who cited …:" → Thomas Gray.
+    pub fn last_name_in(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let lo = self.words.partition_point(|w| w.start < range.start);
+        let hi = self.words.partition_point(|w| w.end <= range.end);
+        let mut end: Option<usize> = None;
+        for k in (lo + 1..hi).rev() {
+            let w = self.word(k);
+            let cap = starts_upper(w) && !self.is_quoted(self.words[k].start);
+            match (cap, end) {
+                (true, None) => end = Some(k),
+                (true, Some(_)) => {}
+                (false, Some(e)) => return Some(self.words[k + 1].start..self.words[e].end),
+                (false, None) => {}
+            }
+        }
+        end.map(|e| self.words[(lo + 1).min(e)].start..self.words[e].end)
+    }
+
     pub fn subject(&self, range: &Range<usize>) -> Option<Range<usize>> {
         let mut at = range.start;
         // "In a statement, …" / "On Friday, …": skip a short introductory phrase.

@@ -528,11 +528,13 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 let found = attribution::speaker_statement(b, &intro, true).or_else(|| {
                     // "The palace issued the following statement from the king:": the
                     // subject of the introducing clause.
-                    b.subject(&intro).map(|s| attribution::Found {
-                        cue: before.len() - 1..before.len(),
-                        speaker: Some(s),
-                        kind: lexicon::CueKind::Source,
-                    })
+                    b.subject(&intro)
+                        .or_else(|| b.last_name_in(&intro))
+                        .map(|s| attribution::Found {
+                            cue: before.len() - 1..before.len(),
+                            speaker: Some(s),
+                            kind: lexicon::CueKind::Source,
+                        })
                 });
                 if let Some(found) = found {
                     set(&mut out[i], found, How::Colon, blk);
@@ -617,11 +619,14 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             if ptext.ends_with(':') {
                 if let Some(last) = pinfo.sentences.last() {
                     let found = attribution::speaker_statement(pinfo, last, true).or_else(|| {
-                        pinfo.subject(last).map(|s| attribution::Found {
-                            cue: ptext.len() - 1..ptext.len(),
-                            speaker: Some(s),
-                            kind: lexicon::CueKind::Source,
-                        })
+                        pinfo
+                            .subject(last)
+                            .or_else(|| pinfo.last_name_in(last))
+                            .map(|s| attribution::Found {
+                                cue: ptext.len() - 1..ptext.len(),
+                                speaker: Some(s),
+                                kind: lexicon::CueKind::Source,
+                            })
                     });
                     if let Some(found) = found {
                         set(&mut out[i], found, How::Colon, &doc.blocks[pb]);

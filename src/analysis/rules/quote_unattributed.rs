@@ -129,7 +129,12 @@ impl Rule for QuoteUnattributed {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let quotes = cx.quotes();
         for (i, q) in quotes.iter().enumerate() {
-            if !q.needs_speaker() {
+            // Headlines quote without attribution by convention; the story names the
+            // speaker.
+            let heading = cx.doc.blocks.get(q.first_block).is_some_and(|b| {
+                matches!(b.kind, crate::analysis::markdown::BlockKind::Heading(_))
+            });
+            if !q.needs_speaker() || heading {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -192,6 +197,7 @@ mod tests {
             "> We will rebuild every school.\n>\n> — Jane Smith",
             "The mayor wrote:\n\n> We will rebuild every school.",
             "‘We will win,’ said Mr Smith.",
+            "# “We will rebuild every school”\n\nThe mayor spoke on Monday.",
             "« Nous gagnerons », a déclaré le ministre, quoted by AFP as saying.",
         ] {
             assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
