@@ -11,6 +11,7 @@ pub mod inspect;
 pub mod line_index;
 pub mod markdown;
 pub mod outline;
+pub mod quotes;
 pub mod rules;
 pub mod suppress;
 pub mod text;
@@ -25,11 +26,22 @@ pub use line_index::{Encoding, LineCol, LineIndex};
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub config: &'a Config,
+    quotes: std::cell::OnceCell<Vec<quotes::Quotation>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document, config: &'a Config) -> Self {
-        Context { doc, config }
+        Context {
+            doc,
+            config,
+            quotes: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every quotation of the draft with its speaker, computed on first use.
+    pub fn quotes(&self) -> &[quotes::Quotation] {
+        self.quotes
+            .get_or_init(|| quotes::find(self.doc, &self.config.quotes))
     }
 }
 

@@ -3,6 +3,7 @@
 use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
+mod quote_unattributed;
 mod quote_unbalanced;
 
 /// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
@@ -29,7 +30,10 @@ pub trait Rule: Sync + Send {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
 }
 
-static RULES: &[&dyn Rule] = &[&quote_unbalanced::QuoteUnbalanced];
+static RULES: &[&dyn Rule] = &[
+    &quote_unattributed::QuoteUnattributed,
+    &quote_unbalanced::QuoteUnbalanced,
+];
 
 pub fn all() -> &'static [&'static dyn Rule] {
     RULES
