@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod rules;
 pub mod suppress;
 pub mod text;
+pub mod time;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
@@ -23,11 +24,31 @@ pub use line_index::{Encoding, LineCol, LineIndex};
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub config: &'a Config,
+    article_date: std::cell::OnceCell<Option<time::ArticleDate>>,
+    time_expressions: std::cell::OnceCell<Vec<time::TimeExpr>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document, config: &'a Config) -> Self {
-        Context { doc, config }
+        Context {
+            doc,
+            config,
+            article_date: std::cell::OnceCell::new(),
+            time_expressions: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The date the article is written for (configuration, front matter or dateline).
+    pub fn article_date(&self) -> Option<&time::ArticleDate> {
+        self.article_date
+            .get_or_init(|| time::article_date::find(self.doc, self.config))
+            .as_ref()
+    }
+
+    /// Every time expression in the prose, resolved against the article date.
+    pub fn time_expressions(&self) -> &[time::TimeExpr] {
+        self.time_expressions
+            .get_or_init(|| time::find_all(self.doc, self.article_date()))
     }
 }
 
