@@ -3,6 +3,9 @@
 use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
+mod claim_undated;
+mod date_relative;
+mod date_vague;
 mod quote_unattributed;
 mod quote_unbalanced;
 
@@ -33,6 +36,9 @@ pub trait Rule: Sync + Send {
 static RULES: &[&dyn Rule] = &[
     &quote_unattributed::QuoteUnattributed,
     &quote_unbalanced::QuoteUnbalanced,
+    &date_relative::DateRelative,
+    &date_vague::DateVague,
+    &claim_undated::ClaimUndated,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
