@@ -10,6 +10,7 @@ pub mod inlay;
 pub mod inspect;
 pub mod line_index;
 pub mod markdown;
+pub mod names;
 pub mod outline;
 pub mod quotes;
 pub mod rules;
@@ -30,6 +31,7 @@ pub struct Context<'a> {
     quotes: std::cell::OnceCell<Vec<quotes::Quotation>>,
     article_date: std::cell::OnceCell<Option<time::ArticleDate>>,
     time_expressions: std::cell::OnceCell<Vec<time::TimeExpr>>,
+    names: std::cell::OnceCell<names::Names>,
 }
 
 impl<'a> Context<'a> {
@@ -40,6 +42,7 @@ impl<'a> Context<'a> {
             quotes: std::cell::OnceCell::new(),
             article_date: std::cell::OnceCell::new(),
             time_expressions: std::cell::OnceCell::new(),
+            names: std::cell::OnceCell::new(),
         }
     }
 
@@ -60,6 +63,12 @@ impl<'a> Context<'a> {
     pub fn time_expressions(&self) -> &[time::TimeExpr] {
         self.time_expressions
             .get_or_init(|| time::find_all(self.doc, self.article_date()))
+    }
+
+    /// The draft's actors and their mentions (computed on first use).
+    pub fn names(&self) -> &names::Names {
+        self.names
+            .get_or_init(|| names::analyse(self.doc, self.config))
     }
 }
 
