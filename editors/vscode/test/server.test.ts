@@ -89,7 +89,7 @@ describe('copydesk lsp over stdio', { skip: !resolved.ok && allowMissing ? `no s
     conn?.dispose();
     if (stderr.trim() !== '') {
       // Shown by node --test only on failure-worthy runs; handy when debugging.
-      process.stdout.write(`# server stderr (last 2000 chars):\n# ${stderr.slice(-2000).replace(/\n/g, '\n# ')}\n`);
+      process.stdout.write(`server stderr (last 2000 chars):\n${stderr.slice(-2000)}\n`);
     }
   });
 
@@ -149,7 +149,7 @@ describe('copydesk lsp over stdio', { skip: !resolved.ok && allowMissing ? `no s
       'quote.unattributed on the fixture',
     );
     const found = p.diagnostics.map((d) => `${code(d)}@${d.range.start.line + 1}`);
-    process.stdout.write(`# diagnostics: ${found.join(' ')}\n`);
+    process.stdout.write(`diagnostics: ${found.join(' ')}\n`);
     const unattributed = p.diagnostics.find((d) => code(d) === 'quote.unattributed');
     assert.equal(unattributed?.range.start.line, 6, `quote.unattributed on line 7: ${found.join(' ')}`);
     assert.equal(unattributed?.source, 'copydesk');
