@@ -1,0 +1,98 @@
+//! The rule registry. Each rule lives in its own file with its documentation and tests.
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::Context;
+
+mod quote_unbalanced;
+
+/// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable, dotted, lowercase id. Never rename one.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// Opt-in rules are off until configured.
+    pub enabled_by_default: bool,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Why it matters, in plain words.
+    pub explanation: &'static str,
+    /// A draft that triggers the rule, and the same draft fixed.
+    pub wrong: &'static str,
+    pub right: &'static str,
+}
+
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Report findings at the rule's default severity; the engine applies configuration
+    /// and suppressions.
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+static RULES: &[&dyn Rule] = &[&quote_unbalanced::QuoteUnbalanced];
+
+pub fn all() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.meta().id == id)
+}
+
+/// Default severity of a rule id (warning for an id not in the registry).
+pub fn default_severity(id: &str) -> Severity {
+    find(id).map_or(Severity::Warning, |r| r.meta().default_severity)
+}
+
+/// The rule's documentation in Markdown, for `copydesk explain` and hover.
+pub fn explain_markdown(meta: &RuleMeta) -> String {
+    let default = if meta.enabled_by_default {
+        meta.default_severity.as_str()
+    } else {
+        "off (opt-in)"
+    };
+    format!(
+        "## {id}\n\n{summary}\n\n{explanation}\n\nDefault: {default}.\n\n### Flagged\n\n```markdown\n{wrong}\n```\n\n### Better\n\n```markdown\n{right}\n```\n",
+        id = meta.id,
+        summary = meta.summary,
+        explanation = meta.explanation,
+        wrong = meta.wrong.trim_end(),
+        right = meta.right.trim_end(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Config, Document};
+
+    #[test]
+    fn ids_are_unique_dotted_and_lowercase() {
+        let mut seen = std::collections::HashSet::new();
+        for r in all() {
+            let id = r.meta().id;
+            assert!(seen.insert(id), "duplicate {id}");
+            assert!(id.contains('.') && id == id.to_lowercase(), "{id}");
+        }
+    }
+
+    /// Each rule's "wrong" example triggers it and its "right" example does not.
+    #[test]
+    fn every_rule_documents_examples_that_hold() {
+        for r in all() {
+            let meta = r.meta();
+            let mut config = Config::default();
+            config.set_level(
+                meta.id,
+                crate::analysis::config::Level::On(meta.default_severity),
+            );
+            let fires = |text: &str| {
+                analyze(&Document::parse(text), &config)
+                    .iter()
+                    .any(|d| d.rule == meta.id)
+            };
+            assert!(fires(meta.wrong), "{}: wrong example not flagged", meta.id);
+            assert!(!fires(meta.right), "{}: right example flagged", meta.id);
+        }
+    }
+}

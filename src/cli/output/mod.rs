@@ -1,0 +1,158 @@
+//! Rendering check results: text, JSON (a public contract), SARIF and GitHub Actions.
+
+mod github;
+mod json;
+mod sarif;
+mod text;
+
+use crate::analysis::config::FailOn;
+use crate::analysis::{Diagnostic, Encoding, LineCol, LineIndex, Severity};
+use std::time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// path:line:col: severity[rule] message, with the source line underlined.
+    Text,
+    /// One JSON object (see README: a stable contract).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Style {
+    pub color: bool,
+}
+
+/// One checked file (or a file that could not be checked).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The path as reported.
+    pub name: String,
+    pub is_stdin: bool,
+    /// The text as read.
+    pub original: Option<String>,
+    /// The text the diagnostics refer to: the original, or the text after --fix/--diff.
+    pub text: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Why the file could not be checked (I/O, encoding, configuration).
+    pub error: Option<String>,
+    pub fail_on: FailOn,
+    pub words: usize,
+    pub bytes: usize,
+}
+
+impl Checked {
+    pub fn failed(name: String, error: String) -> Checked {
+        Checked {
+            name,
+            is_stdin: false,
+            original: None,
+            text: None,
+            diagnostics: Vec::new(),
+            error: Some(error),
+            fail_on: FailOn::Warning,
+            words: 0,
+            bytes: 0,
+        }
+    }
+
+    pub fn is_fixed(&self) -> bool {
+        self.original != self.text
+    }
+}
+
+/// A diagnostic's place in 1-based lines and columns (Unicode scalar values).
+pub(crate) struct Place {
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+pub(crate) fn place(index: &LineIndex, text: &str, d: &Diagnostic) -> Place {
+    let one = |lc: LineCol| LineCol {
+        line: lc.line + 1,
+        col: lc.col + 1,
+    };
+    Place {
+        start: one(index.line_col(text, d.range.start, Encoding::Utf32)),
+        end: one(index.line_col(text, d.range.end, Encoding::Utf32)),
+    }
+}
+
+pub fn render(format: Format, results: &[Checked], style: Style) -> String {
+    match format {
+        Format::Text => text::render(results, style),
+        Format::Json => json::render(results),
+        Format::Sarif => sarif::render(results),
+        Format::Github => github::render(results),
+    }
+}
+
+/// Unified diffs of what --fix would change.
+pub fn diff(results: &[Checked]) -> String {
+    let mut out = String::new();
+    for r in results {
+        if let (Some(before), Some(after)) = (&r.original, &r.text) {
+            if before != after {
+                let diff = similar::TextDiff::from_lines(before, after);
+                out.push_str(
+                    &diff
+                        .unified_diff()
+                        .context_radius(2)
+                        .header(&format!("a/{}", r.name), &format!("b/{}", r.name))
+                        .to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Severity counts in the order error, warning, information, hint.
+pub(crate) fn severity_counts(results: &[Checked]) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for d in results.iter().flat_map(|r| &r.diagnostics) {
+        if let Some(i) = Severity::ALL.iter().position(|s| *s == d.severity) {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+/// "2 errors, 1 warning" (empty when there is nothing).
+pub(crate) fn counts_phrase(counts: [usize; 4]) -> String {
+    let names = [
+        ("error", "errors"),
+        ("warning", "warnings"),
+        ("information", "information"),
+        ("hint", "hints"),
+    ];
+    counts
+        .iter()
+        .zip(names)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The closing line on stderr: files, diagnostics by severity, size and time.
+pub fn timing_line(results: &[Checked], elapsed: Duration) -> String {
+    let files = results.iter().filter(|r| r.error.is_none()).count();
+    let bytes: usize = results.iter().map(|r| r.bytes).sum();
+    let words: usize = results.iter().map(|r| r.words).sum();
+    let counts = counts_phrase(severity_counts(results));
+    let secs = elapsed.as_secs_f64();
+    format!(
+        "copydesk: {files} file{} ({words} words, {:.1} MB) in {secs:.2}s: {}",
+        if files == 1 { "" } else { "s" },
+        bytes as f64 / 1e6,
+        if counts.is_empty() {
+            "no problems".to_string()
+        } else {
+            counts
+        },
+    )
+}

@@ -1,0 +1,94 @@
+//! `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
+
+use super::{place, Checked};
+use crate::analysis::rules::{self, explain_markdown};
+use crate::analysis::{LineIndex, Severity};
+use serde_json::{json, Value};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+    }
+}
+
+pub fn render(results: &[Checked]) -> String {
+    let all = rules::all();
+    let rule_defs: Vec<Value> = all
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            json!({
+                "id": m.id,
+                "name": m.id,
+                "shortDescription": {"text": m.summary},
+                "fullDescription": {"text": m.explanation},
+                "help": {"text": format!("{}\n\nFlagged:\n{}\nBetter:\n{}", m.explanation, m.wrong, m.right), "markdown": explain_markdown(m)},
+                "defaultConfiguration": {
+                    "level": level(m.default_severity),
+                    "enabled": m.enabled_by_default,
+                },
+            })
+        })
+        .collect();
+    let mut sarif_results = Vec::new();
+    let mut notifications = Vec::new();
+    for r in results {
+        let uri = r.name.clone();
+        if let Some(e) = &r.error {
+            notifications.push(json!({
+                "level": "error",
+                "message": {"text": e},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            }));
+        }
+        let Some(text) = &r.text else { continue };
+        let index = LineIndex::new(text);
+        for d in &r.diagnostics {
+            let p = place(&index, text, d);
+            let rule_index = all.iter().position(|x| x.meta().id == d.rule);
+            let mut result = json!({
+                "ruleId": d.rule,
+                "level": level(d.severity),
+                "message": {"text": d.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": {
+                            "startLine": p.start.line,
+                            "startColumn": p.start.col,
+                            "endLine": p.end.line,
+                            "endColumn": p.end.col,
+                            "snippet": {"text": text.get(d.range.clone()).unwrap_or("")},
+                        },
+                    },
+                }],
+            });
+            if let Some(i) = rule_index {
+                result["ruleIndex"] = json!(i);
+            }
+            sarif_results.push(result);
+        }
+    }
+    let report = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "copydesk",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rule_defs,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,287 @@
+//! End-to-end tests of the `copydesk` command line: the real binary, exact output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn copydesk() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    copydesk().args(args).output().expect("run copydesk")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+/// A folder with drafts for one test.
+fn drafts(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, content).expect("write");
+    }
+    dir
+}
+
+fn arg(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn text_output_on_the_examples() {
+    let o = run(&["check", "examples/", "--color", "never"]);
+    assert_eq!(code(&o), 0, "examples never fail: {}", stderr(&o));
+    insta::assert_snapshot!("examples_text", stdout(&o));
+}
+
+#[test]
+fn json_output_on_the_examples() {
+    let o = run(&["check", "examples/", "--format", "json"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    insta::assert_snapshot!("examples_json", out);
+}
+
+#[test]
+fn sarif_output_on_the_examples() {
+    let o = run(&["check", "examples/", "--format", "sarif"]);
+    let out = stdout(&o);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["version"], "2.1.0");
+    insta::assert_snapshot!("examples_sarif", out);
+}
+
+#[test]
+fn github_output_on_the_examples() {
+    let o = run(&["check", "examples/", "--format", "github"]);
+    insta::assert_snapshot!("examples_github", stdout(&o));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let o = run(&[
+        "check",
+        "examples/council-budget-draft.md",
+        "--color",
+        "always",
+    ]);
+    assert!(stdout(&o).contains("\x1b[1;33mwarning\x1b[0m"));
+    // Piped, auto means no colour.
+    let o = run(&["check", "examples/council-budget-draft.md"]);
+    assert!(!stdout(&o).contains('\x1b'));
+}
+
+#[test]
+fn exit_codes_follow_the_threshold() {
+    let dir = drafts(&[("draft.md", "He said “we will win.\n".as_bytes())]);
+    let draft = dir.path().join("draft.md");
+    assert_eq!(code(&run(&["check", arg(&draft)])), 1);
+    assert_eq!(code(&run(&["check", arg(&draft), "--fail-on", "error"])), 0);
+    assert_eq!(code(&run(&["check", arg(&draft), "--fail-on", "hint"])), 1);
+    assert_eq!(code(&run(&["check", arg(&draft), "--fail-on", "never"])), 0);
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[check]\nfail-on = \"error\"\n",
+    )
+    .unwrap();
+    assert_eq!(code(&run(&["check", arg(&draft)])), 0, "config threshold");
+    assert_eq!(
+        code(&run(&["check", arg(&draft), "--fail-on", "warning"])),
+        1,
+        "flag wins"
+    );
+    let clean = drafts(&[("ok.md", "“We will win,” he said.\n".as_bytes())]);
+    assert_eq!(code(&run(&["check", arg(clean.path())])), 0);
+    // Usage errors.
+    assert_eq!(code(&run(&["check", "--format", "xml"])), 2);
+    assert_eq!(code(&run(&["check", "--date", "20 March"])), 2);
+}
+
+#[test]
+fn a_bad_config_names_file_line_and_column_and_exits_2() {
+    let dir = drafts(&[
+        (
+            "copydesk.toml",
+            b"[rules]\n\"quote.unbalanced\" = \"loud\"\n",
+        ),
+        ("draft.md", b"Fine.\n"),
+    ]);
+    let o = run(&["check", arg(dir.path())]);
+    assert_eq!(code(&o), 2);
+    let config = dir.path().join("copydesk.toml");
+    let expected = format!(
+        "error: {}: invalid configuration: {}:2:22: invalid level `loud` for `quote.unbalanced`",
+        arg(&dir.path().join("draft.md")),
+        arg(&config)
+    );
+    assert!(stderr(&o).contains(&expected), "{}", stderr(&o));
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_reported_and_the_rest_checked() {
+    let dir = drafts(&[
+        ("a-latin1.md", b"Caf\xe9 \xabquote\xbb\n"),
+        ("b-good.md", "He said “we will win.\n".as_bytes()),
+    ]);
+    let missing = dir.path().join("missing.md");
+    let o = run(&["check", arg(dir.path()), arg(&missing), "--format", "json"]);
+    assert_eq!(code(&o), 2);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    assert!(files[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not valid UTF-8 (first bad byte at offset 3)"));
+    assert_eq!(files[1]["diagnostics"][0]["rule"], "quote.unbalanced");
+    assert_eq!(files[2]["error"], "no such file or directory");
+}
+
+#[test]
+fn json_positions_count_unicode_scalars_and_utf8_bytes() {
+    let text = "Київ 😀 said “we.\n";
+    let dir = drafts(&[("d.md", text.as_bytes())]);
+    let o = run(&["check", arg(&dir.path().join("d.md")), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["line"], 1);
+    assert_eq!(d["column"], 13);
+    assert_eq!(d["end_column"], 14);
+    let offset = text.find('“').unwrap();
+    assert_eq!(d["offset"], offset);
+    assert_eq!(d["end_offset"], offset + '“'.len_utf8());
+    assert_eq!(d["text"], "“");
+}
+
+#[test]
+fn standard_input_with_a_file_name() {
+    let mut child = copydesk()
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "desk/draft.md",
+            "--format",
+            "github",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("A stray one” here.\n".as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).starts_with("::warning file=desk/draft.md,line=1,col=12,"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn fix_keeps_every_other_byte() {
+    // No safe fix applies here: --fix must leave the file byte-identical, CRLF and all.
+    let original = "Title\r\n\r\nHe said “we will win.  \r\nTabs\there.\r\n".as_bytes();
+    let dir = drafts(&[("d.md", original)]);
+    let path = dir.path().join("d.md");
+    let o = run(&["check", arg(&path), "--fix"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    let o = run(&["check", arg(&path), "--diff"]);
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn folders_honour_gitignore_and_markdown_extensions() {
+    let dir = drafts(&[
+        (".gitignore", b"drafts/old/\n"),
+        ("drafts/a.md", b"One.\n"),
+        ("drafts/b.markdown", b"Two.\n"),
+        ("drafts/c.txt", b"He said \xe2\x80\x9cno.\n"),
+        ("drafts/old/d.md", b"He said \xe2\x80\x9cno.\n"),
+    ]);
+    let o = run(&["check", arg(dir.path()), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let names: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            PathBuf::from(f["path"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(names, ["a.md", "b.markdown"]);
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn suppression_comments_silence_rules() {
+    let dir = drafts(&[(
+        "d.md",
+        b"<!-- copydesk-disable-next-line quote.unbalanced -->\nHe said \xe2\x80\x9cno.\n\nShe said \xe2\x80\x9cyes.\n",
+    )]);
+    let o = run(&["check", arg(dir.path()), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0]["line"], 4);
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = run(&["rules"]);
+    assert_eq!(code(&o), 0);
+    insta::assert_snapshot!("rules", stdout(&o));
+    let o = run(&["explain", "quote.unbalanced"]);
+    assert_eq!(code(&o), 0);
+    insta::assert_snapshot!("explain_quote_unbalanced", stdout(&o));
+    let o = run(&["explain", "quote.nope"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("unknown rule `quote.nope`"));
+}
+
+#[test]
+fn init_writes_a_default_that_check_accepts() {
+    let dir = drafts(&[("d.md", b"Fine.\n")]);
+    let config = dir.path().join("copydesk.toml");
+    let o = run(&["init", arg(&config)]);
+    assert_eq!(code(&o), 0);
+    assert!(std::fs::read_to_string(&config)
+        .unwrap()
+        .starts_with("# copydesk configuration."));
+    assert_eq!(
+        code(&run(&["init", arg(&config)])),
+        2,
+        "refuses to overwrite"
+    );
+    assert_eq!(code(&run(&["check", arg(dir.path())])), 0);
+}
