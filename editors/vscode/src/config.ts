@@ -139,3 +139,35 @@ export function serverArgs(logLevel: LogLevel): string[] {
 
 /** True when a configuration change event touches a setting that needs a server restart. */
 export const RESTART_SETTINGS = ['copydesk.path', 'copydesk.logLevel'] as const;
+
+export interface ConfigurationItemLike {
+  scopeUri?: string;
+  section?: string;
+}
+
+/**
+ * Answers a whole `workspace/configuration` request: copydesk sections from `settingsFor(scopeUri)`,
+ * anything else from `delegate` (VS Code's default handler), called at most once.
+ */
+export async function answerConfiguration(
+  items: readonly ConfigurationItemLike[],
+  settingsFor: (scopeUri: string | undefined) => CopydeskSettings,
+  delegate: () => Promise<unknown>,
+): Promise<unknown[]> {
+  const results: unknown[] = [];
+  let delegated: unknown;
+  let asked = false;
+  for (let i = 0; i < items.length; i++) {
+    const value = configurationItemValue(items[i].section, settingsFor(items[i].scopeUri));
+    if (value === undefined) {
+      if (!asked) {
+        asked = true;
+        delegated = await delegate();
+      }
+      results.push(Array.isArray(delegated) ? (delegated[i] as unknown) : null);
+    } else {
+      results.push(value);
+    }
+  }
+  return results;
+}

@@ -10,7 +10,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { buildSettings, configurationItemValue, type CopydeskSettings, RESTART_SETTINGS, serverArgs } from './config';
+import { answerConfiguration, buildSettings, type CopydeskSettings, RESTART_SETTINGS, serverArgs } from './config';
 import { INSTALL_URL, resolveServer } from './resolve';
 import { ExplainContentProvider, EXPLAIN_SCHEME, explainUri } from './explain';
 
@@ -90,22 +90,12 @@ async function startClient(): Promise<void> {
     middleware: {
       workspace: {
         // The server asks for section `copydesk` (or a part of it): answer with the nested object.
-        configuration: async (params, token, next) => {
-          const results: unknown[] = [];
-          let delegated: unknown[] | undefined;
-          for (let i = 0; i < params.items.length; i++) {
-            const item = params.items[i];
-            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-            const value = configurationItemValue(item.section, settingsFor(scope));
-            if (value === undefined) {
-              delegated ??= await next(params, token) as unknown[];
-              results.push(Array.isArray(delegated) ? delegated[i] : null);
-            } else {
-              results.push(value);
-            }
-          }
-          return results;
-        },
+        configuration: (params, token, next) =>
+          answerConfiguration(
+            params.items,
+            (scopeUri) => settingsFor(scopeUri ? vscode.Uri.parse(scopeUri) : undefined),
+            async () => next(params, token),
+          ),
         // Push the same nested object on every change, instead of VS Code's raw settings tree.
         didChangeConfiguration: async () => {
           if (client?.isRunning()) {

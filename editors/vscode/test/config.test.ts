@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildSettings, configurationItemValue, serverArgs } from '../src/config';
+import { answerConfiguration, buildSettings, configurationItemValue, serverArgs } from '../src/config';
 
 // A stand-in for vscode.WorkspaceConfiguration.get over `copydesk.*` keys.
 function getter(values: Record<string, unknown>): (key: string) => unknown {
@@ -86,5 +86,27 @@ describe('configurationItemValue', () => {
 describe('serverArgs', () => {
   it('starts the lsp subcommand with the log level', () => {
     assert.deepEqual(serverArgs('warn'), ['lsp', '--log-level', 'warn']);
+  });
+});
+
+describe('answerConfiguration', () => {
+  it('answers copydesk items per scope and delegates the rest once', async () => {
+    const scopes: Array<string | undefined> = [];
+    let delegations = 0;
+    const res = await answerConfiguration(
+      [{ section: 'copydesk', scopeUri: 'file:///a' }, { section: 'editor' }, { section: 'copydesk.delayMs' }, { section: 'files' }],
+      (scope) => {
+        scopes.push(scope);
+        return buildSettings(getter({ delayMs: scope ? 100 : 5 }));
+      },
+      () => {
+        delegations++;
+        return Promise.resolve([null, { tabSize: 4 }, null, { eol: '\n' }]);
+      },
+    );
+    assert.equal(delegations, 1);
+    assert.deepEqual(scopes, ['file:///a', undefined, undefined, undefined]);
+    assert.equal((res[0] as { delayMs: number }).delayMs, 100);
+    assert.deepEqual(res.slice(1), [{ tabSize: 4 }, 5, { eol: '\n' }]);
   });
 });

@@ -15,7 +15,7 @@ import type {
   PublishDiagnosticsParams,
   ConfigurationParams,
 } from 'vscode-languageserver-protocol';
-import { buildSettings, configurationItemValue, type CopydeskSettings, serverArgs } from '../src/config';
+import { answerConfiguration, buildSettings, type CopydeskSettings, serverArgs } from '../src/config';
 import { resolveServer } from '../src/resolve';
 
 const root = path.resolve(__dirname, '..', '..'); // editors/vscode
@@ -64,9 +64,10 @@ describe('copydesk lsp over stdio', { skip: !resolved.ok && allowMissing ? `no s
         markExited();
       });
       conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+      // The same function the extension's configuration middleware uses; non-copydesk sections get null.
       conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
         configRequests.push(p);
-        return p.items.map((item) => configurationItemValue(item.section, settings) ?? null);
+        return answerConfiguration(p.items, () => settings, () => Promise.resolve(p.items.map(() => null)));
       });
       conn.onRequest('client/registerCapability', () => null);
       conn.onRequest('client/unregisterCapability', () => null);
