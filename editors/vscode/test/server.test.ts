@@ -167,15 +167,20 @@ describe('copydesk lsp over stdio', { skip: !resolved.ok && allowMissing ? `no s
     assert.ok((md as string).trim().length > 0, 'non-empty explanation');
   });
 
-  it('follows a settings change (rule turned off) sent as the extension does', { timeout: TIMEOUT }, async () => {
-    settings = buildSettings((k) => ({ rules: { 'quote.unattributed': 'off' } } as Record<string, unknown>)[k]);
+  it('follows a settings change sent as the extension does; copydesk.toml still wins', { timeout: TIMEOUT }, async () => {
+    // tests/editors/fixtures/copydesk.toml sets quote.unbalanced = "warning": turning it off here must not win.
+    settings = buildSettings(
+      (k) => ({ rules: { 'quote.unattributed': 'off', 'quote.unbalanced': 'off' } } as Record<string, unknown>)[k],
+    );
     publishes.length = 0;
     await conn.sendNotification('workspace/didChangeConfiguration', { settings: { copydesk: settings } });
     const p = await nextPublish(
       (x) => x.uri === fixtureUri && !x.diagnostics.some((d) => code(d) === 'quote.unattributed'),
       'a publish without quote.unattributed after turning it off',
     );
-    assert.ok(p.diagnostics.some((d) => code(d) === 'quote.unbalanced'), 'other rules still report');
+    const found = p.diagnostics.map((d) => `${code(d)}@${d.range.start.line + 1}`);
+    assert.ok(p.diagnostics.some((d) => code(d) === 'quote.unbalanced'),
+      `quote.unbalanced stays (copydesk.toml wins over the editor setting): ${found.join(' ')}`);
   });
 
   it('shuts down and exits cleanly', { timeout: TIMEOUT }, async () => {
