@@ -4,6 +4,8 @@
 #   1. VS Code extension: npm ci, compile, lint (tsc strict + eslint), package the .vsix offline,
 #      Node tests (settings/binary-resolution units + the real server over JSON-RPC).
 #   2. Neovim: install Neovim 0.11 into .tools/nvim if absent, run tests/editors/nvim_test.sh.
+#   3. Emacs: install Debian's emacs-nox + elpa-eglot if absent (root), run tests/editors/emacs_test.sh
+#      on the Emacs snippet of editors/README-snippets.md (skipped, not failed, if Emacs can't be had).
 #
 # The server is target/debug/copydesk (or $COPYDESK_BIN); `cargo build` runs only if it is missing.
 # Runs every step even after a failure, exits non-zero if any failed, and ends with
@@ -82,9 +84,32 @@ if [ "$nvim_rc" -ne 0 ] && [ "$nvim_fail" -eq 0 ]; then nvim_fail=1; fi
 [ "$nvim_pass" -gt 0 ] && pass "nvim: tests/editors/nvim_test.sh ($nvim_pass checks)" "$nvim_pass"
 [ "$nvim_fail" -gt 0 ] && fail "nvim: tests/editors/nvim_test.sh ($nvim_fail failed)" "$nvim_fail"
 
+# --- Emacs (eglot), with the snippet from editors/README-snippets.md ----------------------
+# Debian's Emacs 28 + elpa-eglot; installed with apt-get when missing (root only). If that is
+# impossible the Emacs checks are reported as skipped, not failed.
+skipped=0
+if "$repo/scripts/editors/install-emacs.sh" >"$log_dir/emacs-install.log" 2>&1; then
+  emacs_log=$log_dir/emacs.log
+  "$repo/tests/editors/emacs_test.sh" >"$emacs_log" 2>&1
+  emacs_rc=$?
+  grep -E '^(FAIL |# )' "$emacs_log" | sed 's/^/    /' || true
+  emacs_pass=$(grep -c '^PASS ' "$emacs_log")
+  emacs_fail=$(grep -c '^FAIL ' "$emacs_log")
+  if [ "$emacs_rc" -ne 0 ] && [ "$emacs_fail" -eq 0 ]; then emacs_fail=1; tail -n 30 "$emacs_log" | sed 's/^/    /'; fi
+  [ "$emacs_pass" -gt 0 ] && pass "emacs: tests/editors/emacs_test.sh ($emacs_pass checks)" "$emacs_pass"
+  [ "$emacs_fail" -gt 0 ] && fail "emacs: tests/editors/emacs_test.sh ($emacs_fail failed)" "$emacs_fail"
+else
+  skipped=1
+  echo "editors: skip emacs: Emacs with eglot is not available ($(tail -n 1 "$log_dir/emacs-install.log"))"
+fi
+
 # --- summary -----------------------------------------------------------------------------
 if [ "$failed" -gt 0 ]; then
   printf 'editors: failed: %s\n' "${failures[@]}"
 fi
-echo "editors: $passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+  echo "editors: $passed passed, $failed failed, $skipped skipped"
+else
+  echo "editors: $passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]
