@@ -48,6 +48,18 @@ else
 fi
 export COPYDESK_BIN=$bin
 
+# --- documentation snippets (no server needed) -------------------------------------------
+snip_log=$log_dir/snippets.log
+python3 "$repo/tests/editors/snippets_test.py" >"$snip_log" 2>&1
+snip_rc=$?
+snip_pass=$(grep -c '^PASS ' "$snip_log")
+snip_fail=$(grep -c '^FAIL ' "$snip_log")
+if [ "$snip_rc" -ne 0 ] && [ "$snip_fail" -eq 0 ]; then snip_fail=1; fi
+grep '^FAIL ' "$snip_log" | sed 's/^/    /' || true
+[ "$snip_fail" -gt 0 ] && tail -n 20 "$snip_log" | sed 's/^/    /'
+[ "$snip_pass" -gt 0 ] && pass "snippets: tests/editors/snippets_test.py ($snip_pass checks)" "$snip_pass"
+[ "$snip_fail" -gt 0 ] && fail "snippets: tests/editors/snippets_test.py ($snip_fail failed)" "$snip_fail"
+
 # --- VS Code -----------------------------------------------------------------------------
 vsc=$repo/editors/vscode
 step "vscode: npm ci" npm --prefix "$vsc" ci --no-audit --no-fund
