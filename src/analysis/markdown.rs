@@ -372,4 +372,34 @@ mod tests {
             b.text.find("quote")
         );
     }
+
+    /// Every word of every prose block in the real corpus maps back to the identical
+    /// source bytes, and every block's source range lies on char boundaries.
+    #[test]
+    fn corpus_words_map_back_exactly() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("corpus not found at {}; skipping", dir.display());
+            return;
+        };
+        let mut words = 0;
+        for entry in entries.flatten() {
+            let src = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let md = parse(&src);
+            for b in &md.blocks {
+                assert!(src.is_char_boundary(b.source.start) && src.is_char_boundary(b.source.end));
+                for r in crate::analysis::text::words(&b.text) {
+                    words += 1;
+                    assert_eq!(
+                        &src[b.source_range(r.clone())],
+                        &b.text[r],
+                        "{}",
+                        entry.path().display()
+                    );
+                }
+            }
+        }
+        assert!(words > 60_000, "only {words} words");
+    }
 }

@@ -98,19 +98,19 @@ fn scan(text: &str) -> Vec<Problem> {
                 None => problems.push(Problem::Stray { at: i, mark: cl }),
             },
             Some(Mark::Straight) => {
-                if let Some(pos) = stack.iter().rposition(|&(_, o)| o == '"') {
-                    if !opens_here(prev) || pos + 1 == stack.len() {
-                        stack.truncate(pos);
-                        continue;
-                    }
-                }
-                // An inch mark after a digit (a 12" pizza) is not a quotation mark.
-                if prev.is_some_and(|p| p.is_ascii_digit()) {
-                    continue;
-                }
-                if opens_here(prev) {
+                // Direction comes from context: after a space or bracket and before a
+                // word it opens (also nested, as in "The "United States" is"); else it closes.
+                let opening = opens_here(prev)
+                    && next.is_some_and(|n| {
+                        n.is_alphanumeric()
+                            || matches!(n, '\'' | '‘' | '(' | '[' | '…' | '.' | '$' | '£' | '€')
+                    });
+                if opening {
                     stack.push((i, '"'));
-                } else {
+                } else if let Some(pos) = stack.iter().rposition(|&(_, o)| o == '"') {
+                    stack.truncate(pos);
+                } else if !prev.is_some_and(|p| p.is_ascii_digit()) {
+                    // (After a digit it is an inch mark: a 12" pizza.)
                     problems.push(Problem::Stray { at: i, mark: '"' });
                 }
             }
@@ -244,6 +244,8 @@ mod tests {
             "„Wir schaffen das“, sagte sie.",
             "« Nous gagnerons », a-t-il dit.",
             "He ordered a 12\" pizza.",
+            "He wrote: \"The \"United States\" is not holding them.\"",
+            "\"I thought, 'Bloody hell, I'm a drummer' \", he recalled.",
         ] {
             assert_eq!(flagged(ok), vec![], "{ok}");
         }

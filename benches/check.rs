@@ -1,0 +1,90 @@
+//! Throughput of the whole analysis (parse + every enabled rule) on real news text:
+//! a 10 MB file made by concatenating the Wikinews corpus, and drafts of 1,000, 10,000
+//! and 100,000 words.
+//!
+//! Run: `cargo bench --bench check`. Needs `../shared/corpus/wikinews-2019`.
+
+use copydesk::analysis::{analyze, Config, Document};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::path::Path;
+
+fn corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("corpus at {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// Concatenate articles (repeating the corpus) until the text reaches `bytes`.
+fn concat_to_bytes(articles: &[String], bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 10_000);
+    for a in articles.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(a);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// A draft of about `words` words: the first article's front matter, then article bodies.
+pub fn draft_of_words(articles: &[String], words: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for a in articles.iter().cycle() {
+        if count >= words {
+            break;
+        }
+        let body = if out.is_empty() {
+            a.as_str()
+        } else {
+            // Drop later front matter so the draft has one article date.
+            a.splitn(3, "---\n").nth(2).unwrap_or(a)
+        };
+        for para in body.split("\n\n") {
+            if count >= words {
+                break;
+            }
+            count += para.split_whitespace().count();
+            out.push_str(para);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let articles = corpus();
+    let config = Config::default();
+
+    let big = concat_to_bytes(&articles, 10_000_000);
+    let mut group = c.benchmark_group("check_throughput");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(big.len() as u64));
+    group.bench_function("10MB_corpus", |b| {
+        b.iter(|| analyze(&Document::parse(big.as_str()), &config).len())
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("full_analysis");
+    for words in [1_000, 10_000, 100_000] {
+        let draft = draft_of_words(&articles, words);
+        group.throughput(Throughput::Elements(words as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(words), &draft, |b, d| {
+            b.iter(|| analyze(&Document::parse(d.as_str()), &config).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
