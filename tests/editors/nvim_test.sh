@@ -30,8 +30,10 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/bin"
 ln -s "$bin" "$tmp/bin/copydesk"
 
+rules=$("$bin" rules 2>/dev/null | awk '{print $1}' | paste -sd, -)
+
 set +e
-PATH="$tmp/bin:$PATH" \
+PATH="$tmp/bin:$PATH" CDT_RULES="$rules" \
 CDT_RTP="$repo/editors/nvim" CDT_FILE="$repo/tests/editors/fixtures/draft.md" CDT_TIMEOUT="${CDT_TIMEOUT:-15000}" \
 XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
   timeout -k 5 120 "$nvim" --headless --clean -n -i NONE -c "luafile $repo/tests/editors/nvim_test.lua" </dev/null
@@ -39,6 +41,6 @@ rc=$?
 set -e
 if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
   echo "FAIL nvim did not finish within 120 s"
-  echo "nvim: 0 passed, 1 failed"
+  echo "nvim: 0 passed, 1 failed, 0 skipped"
 fi
 exit $rc
