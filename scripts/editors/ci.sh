@@ -56,7 +56,8 @@ snip_rc=$?
 snip_pass=$(grep -c '^PASS ' "$snip_log")
 snip_fail=$(grep -c '^FAIL ' "$snip_log")
 if [ "$snip_rc" -ne 0 ] && [ "$snip_fail" -eq 0 ]; then snip_fail=1; fi
-grep '^FAIL ' "$snip_log" | sed 's/^/    /' || true
+grep -E '^(FAIL|SKIP) ' "$snip_log" | sed 's/^/    /' || true
+skipped=$((skipped + $(grep -c '^SKIP ' "$snip_log")))
 [ "$snip_fail" -gt 0 ] && tail -n 20 "$snip_log" | sed 's/^/    /'
 [ "$snip_pass" -gt 0 ] && pass "snippets: tests/editors/snippets_test.py ($snip_pass checks)" "$snip_pass"
 [ "$snip_fail" -gt 0 ] && fail "snippets: tests/editors/snippets_test.py ($snip_fail failed)" "$snip_fail"

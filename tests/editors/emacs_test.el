@@ -136,13 +136,13 @@ send pending changes to the server, and re-run Flymake."
         (cdt-say "# workspace/configuration requests: %d, for copydesk: %d" (length config-requests) (length copydesk-answers))
         (cdt-check "eglot sends the snippet's settings in didChangeConfiguration"
                    (cl-some (lambda (p) (equal (plist-get (plist-get (plist-get (plist-get p :settings) :copydesk) :rules)
-                                                          :quote.scare)
+                                                          :claim.undated)
                                                "off"))
                             config-notifications)
                    (format "%S" config-notifications))
         (when copydesk-answers
           (cdt-check "eglot answers section copydesk with the snippet's settings"
-                     (equal (plist-get (plist-get (car copydesk-answers) :rules) :quote.scare) "off")
+                     (equal (plist-get (plist-get (car copydesk-answers) :rules) :claim.undated) "off")
                      (format "%S" (car copydesk-answers)))))
       ;; 5. Hover at the unbalanced quote.
       (let ((d (cdt-find "quote.unbalanced" 5)))

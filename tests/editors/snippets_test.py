@@ -76,5 +76,30 @@ md = [lang for lang in helix["language"] if lang["name"] == "markdown"]
 check("Helix: markdown uses copydesk with copydesk.toml roots",
       md and "copydesk" in md[0]["language-servers"] and md[0]["roots"][0] == "copydesk.toml", md)
 
+# Rule ids in the examples must be ones the server knows: it rejects editor settings that name an
+# unknown rule (and keeps its previous settings), so a copied example must not contain one.
+import os
+import subprocess
+
+bin_path = os.environ.get("COPYDESK_BIN", str(ROOT / "target" / "debug" / "copydesk"))
+docs = {
+    "editors/README-snippets.md": SNIPPETS,
+    "editors/vscode/README.md": EXT_README,
+    "editors/nvim/README.md": (ROOT / "editors" / "nvim" / "README.md").read_text(encoding="utf-8"),
+    "editors/vscode/package.json": "rules " + PACKAGE["contributes"]["configuration"]["properties"]["copydesk.rules"]["markdownDescription"],
+}
+used_rules = set()
+for text in docs.values():
+    for line in text.splitlines():
+        if re.search(r"\brules\b", line):  # the settings examples, not the prose about rules
+            used_rules |= set(re.findall(r"\b(?:quote|name|date|claim)\.[a-z][a-zA-Z]*\b", line))
+if os.access(bin_path, os.X_OK):
+    out = subprocess.run([bin_path, "rules"], capture_output=True, text=True, check=True).stdout
+    known = {line.split()[0] for line in out.splitlines() if line.strip()}
+    check("every rule id in the settings examples is listed by `copydesk rules`", used_rules <= known,
+          f"unknown: {sorted(used_rules - known)}; known: {sorted(known)}")
+else:
+    print(f"SKIP rule ids in the editor docs: no server binary at {bin_path}")
+
 print(f"snippets: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
