@@ -1,9 +1,9 @@
-;;; emacs_test.el --- headless Emacs + eglot test of the copydesk setup in editors/README-snippets.md  -*- lexical-binding: t -*-
+;;; emacs_test.el --- headless Emacs + eglot test of the copydesk setup in README.md  -*- lexical-binding: t -*-
 ;;
 ;; Run by emacs_test.sh: emacs --batch -l tests/editors/emacs_test.el (batch: no user init, site init loaded)
 ;; env: CDT_REPO (repository root), CDT_TIMEOUT (seconds, default 20); `copydesk' must be on PATH.
 ;;
-;; It evaluates the Emacs snippet from editors/README-snippets.md exactly as documented, opens
+;; It evaluates the Emacs snippet from README.md exactly as documented, opens
 ;; tests/editors/fixtures/draft.md in markdown-mode, lets `eglot-ensure' connect, then checks the
 ;; diagnostics Flymake receives (rule code + line), a hover, that eglot answers the server's
 ;; workspace/configuration with the snippet's settings, a quick fix applied through eglot's own
@@ -86,7 +86,7 @@ send pending changes to the server, and re-run Flymake."
 
 (defun cdt-main ()
   (let* ((repo (file-name-as-directory (getenv "CDT_REPO")))
-         (snippets (expand-file-name "editors/README-snippets.md" repo))
+         (snippets (expand-file-name "README.md" repo))
          (file (expand-file-name "tests/editors/fixtures/draft.md" repo))
          (config-requests '())
          (config-notifications '()))
