@@ -76,7 +76,7 @@ impl Queue {
 /// Analyse one snapshot: parse, run the rules, convert for the client. A panic is caught
 /// and returned as its message.
 pub fn analyse(snap: Snapshot, uri: &Url, enc: Encoding) -> Result<Analysis, (Failed, String)> {
-    analyse_with(snap, uri, enc, |doc, config| analyze(doc, config))
+    analyse_with(snap, uri, enc, analyze)
 }
 
 /// What is left of a snapshot after a failed analysis.
