@@ -195,6 +195,8 @@ fn report(drafts: &[(usize, String)]) {
 }
 
 fn bench(c: &mut Criterion) {
+    // As the server does (`copydesk lsp` turns paragraph caches on).
+    copydesk::analysis::memo::enable(true);
     let articles = corpus();
     let drafts: Vec<(usize, String)> = SIZES
         .iter()
