@@ -6,6 +6,8 @@ use super::Context;
 mod claim_undated;
 mod date_relative;
 mod date_vague;
+mod quote_scare;
+mod quote_style;
 mod quote_unattributed;
 mod quote_unbalanced;
 
@@ -39,6 +41,8 @@ static RULES: &[&dyn Rule] = &[
     &date_relative::DateRelative,
     &date_vague::DateVague,
     &claim_undated::ClaimUndated,
+    &quote_scare::QuoteScare,
+    &quote_style::QuoteStyle,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
