@@ -102,6 +102,16 @@ fn diagnose(
             }
         }
     }
+    // Far from the article date, a day's delay changes nothing ("900 years ago", "the
+    // past century", "this decade").
+    if e.granularity == Some(Granularity::Coarser) {
+        return None;
+    }
+    if let Some((from, _)) = e.span {
+        if days_between(from, a).abs() > 3660 {
+            return None;
+        }
+    }
     let meaning = meaning(e, a)?;
     let message = format!(
         "“{}” is {meaning}, counting from the article date ({}, {}). Write the date so the story stays right whenever it runs.",

@@ -228,7 +228,7 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 static REPORTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:says?|said|saying|tells?|told|according\s+to|claim(?:s|ed)?|stat(?:es|ed)|add(?:s|ed)|explain(?:s|ed)|not(?:es|ed)|wr(?:ote|ites)|report(?:s|ed)|announc(?:es|ed)|believ(?:es|ed)|argu(?:es|ed)|warn(?:s|ed)|insist(?:s|ed)|estimat(?:es|ed)|allege[sd]?|think|thinks|thought|feel|feels|felt|suggest(?:s|ed)|predict(?:s|ed)|expect(?:s|ed)|hop(?:es|ed)|fear(?:s|ed)|describ(?:es|ed)|call(?:s|ed)|consider(?:s|ed)|announced|confirm(?:s|ed)|indicat(?:es|ed)|show(?:s|ed)|found|finds|reveal(?:s|ed)|acknowledg(?:es|ed)|admit(?:s|ted)|tweet(?:s|ed)|posted|commented|remarked|stress(?:es|ed)|emphasi[sz](?:es|ed)|pointed\s+out|in\s+a\s+statement|per\s+the|cited|citing)(?-u:\b)")
+    regex::Regex::new(r"(?i)(?-u:\b)(?:says?|said|saying|tells?|told|according\s+to|claim(?:s|ed)?|stat(?:es|ed)|add(?:s|ed)|explain(?:s|ed)|not(?:es|ed)|wr(?:ote|ites)|report(?:s|ed|edly)|allegedly|announc(?:es|ed)|believ(?:es|ed)|argu(?:es|ed)|warn(?:s|ed)|insist(?:s|ed)|estimat(?:es|ed)|allege[sd]?|think|thinks|thought|feel|feels|felt|suggest(?:s|ed)|predict(?:s|ed)|expect(?:s|ed)|hop(?:es|ed)|fear(?:s|ed)|describ(?:es|ed)|call(?:s|ed)|consider(?:s|ed)|announced|confirm(?:s|ed)|indicat(?:es|ed)|show(?:s|ed)|found|finds|reveal(?:s|ed)|acknowledg(?:es|ed)|admit(?:s|ted)|tweet(?:s|ed)|posted|commented|remarked|stress(?:es|ed)|emphasi[sz](?:es|ed)|pointed\s+out|in\s+a\s+statement|per\s+the|cited|citing)(?-u:\b)")
         .expect("reporting regex")
 });
 

@@ -1323,7 +1323,25 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                 // "in three weeks": a date when the sentence looks ahead, else a duration.
                 let sentence = &text[cx.sentence_start..];
                 let sentence_end = sentence.find(['.', '?', '!']).map_or(sentence.len(), |e| e);
-                if FUTURE.is_match(&sentence[..sentence_end]) {
+                let lead = text[..whole.start()].to_ascii_lowercase();
+                let completes = lead.split_whitespace().rev().take(3).any(|w| {
+                    matches!(
+                        w,
+                        "completed"
+                            | "complete"
+                            | "finished"
+                            | "finish"
+                            | "done"
+                            | "ready"
+                            | "built"
+                            | "repaid"
+                            | "expire"
+                            | "expires"
+                            | "decide"
+                            | "decided"
+                    )
+                });
+                if FUTURE.is_match(&sentence[..sentence_end]) && !completes {
                     Sem::Shift {
                         n: n.unwrap_or(0.0),
                         unit,
