@@ -280,7 +280,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::Deictic,
             format!(
-                r"{b}(?i:the\s+day\s+(?P<dby>before\s+yesterday|after\s+tomorrow)|(?P<ed>earlier|later|early|late)\s+(?P<ew>today|tonight|yesterday)|(?P<w>yesterday|tomorrow|today|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?|this\s+(?P<this>morning|afternoon|evening)|last\s+(?P<last>night|evening))(?:{b}|['’])"
+                r"{b}(?i:the\s+day\s+(?P<dby>before\s+yesterday|after\s+tomorrow)|(?P<ed>earlier|later|early|late)\s+(?P<ew>today|tonight|yesterday)(?:\s+(?P<epart>morning|afternoon|evening|night))?|(?P<w>yesterday|tomorrow|today|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?|this\s+(?P<this>morning|afternoon|evening)|last\s+(?P<last>night|evening))(?:{b}|['’])"
             ),
         ),
         p(Pat::Now, format!(r"{b}(?i:now){b}")),
@@ -1078,19 +1078,14 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                 }
             } else if let Some(w) = c.name("ew") {
                 let w = w.as_str().to_ascii_lowercase();
+                let part = c.name("epart").map(|p| part_code(p.as_str()));
                 match w.as_str() {
-                    "yesterday" => Sem::Deictic {
-                        days: -1,
-                        part: None,
-                    },
+                    "yesterday" => Sem::Deictic { days: -1, part },
                     "tonight" => Sem::Deictic {
                         days: 0,
                         part: Some("TNI"),
                     },
-                    _ => Sem::Deictic {
-                        days: 0,
-                        part: None,
-                    },
+                    _ => Sem::Deictic { days: 0, part },
                 }
             } else if let Some(w) = c.name("w") {
                 let w = w.as_str().to_ascii_lowercase();
