@@ -6,6 +6,7 @@ use super::Context;
 mod claim_undated;
 mod date_relative;
 mod date_vague;
+mod quote_unattributed;
 mod quote_unbalanced;
 
 /// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
@@ -33,6 +34,7 @@ pub trait Rule: Sync + Send {
 }
 
 static RULES: &[&dyn Rule] = &[
+    &quote_unattributed::QuoteUnattributed,
     &quote_unbalanced::QuoteUnbalanced,
     &date_relative::DateRelative,
     &date_vague::DateVague,
