@@ -13,7 +13,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::markdown::BlockKind;
-use crate::analysis::time::{attributed, house_style_date, in_ranges, quoted_ranges};
+use crate::analysis::time::{attributed, house_style_date, in_ranges, quoted_in_block};
 use crate::analysis::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -175,7 +175,7 @@ impl Rule for ClaimUndated {
             if INTERVIEW.is_match(text) {
                 continue;
             }
-            let quoted = quoted_ranges(text);
+            let quoted = quoted_in_block(cx, bi);
             let Some(sentences) = cx.doc.sentences.get(bi) else {
                 continue;
             };

@@ -10,8 +10,8 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::time::{
-    self, days_between, in_ranges, long_date, month_name, quoted_ranges, ArticleDate, Granularity,
-    TimeExpr, TimeKind,
+    self, days_between, in_ranges, long_date, month_name, quoted_in_block, ArticleDate,
+    Granularity, TimeExpr, TimeKind,
 };
 use crate::analysis::Context;
 use jiff::civil::Date;
@@ -44,7 +44,7 @@ impl Rule for DateRelative {
                 continue;
             };
             if quoted_cache.as_ref().is_none_or(|(b, _)| *b != e.block) {
-                quoted_cache = Some((e.block, quoted_ranges(&block.text)));
+                quoted_cache = Some((e.block, quoted_in_block(cx, e.block)));
             }
             if let Some((_, q)) = &quoted_cache {
                 if in_ranges(q, &e.range) {
