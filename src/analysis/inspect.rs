@@ -15,7 +15,7 @@ pub struct Info {
 
 /// Everything known about `offset`, most specific first. `diagnostics` are the current
 /// diagnostics of the document (the caller usually has them already).
-pub fn at(_cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> {
+pub fn at(cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> {
     let mut out = Vec::new();
     for d in diagnostics {
         if d.range.start <= offset && offset <= d.range.end {
@@ -31,6 +31,7 @@ pub fn at(_cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info>
             }
         }
     }
+    out.extend(super::time::hover::hover(cx, offset));
     out
 }
 

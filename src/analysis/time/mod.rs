@@ -8,6 +8,7 @@
 //! - [`resolve`]: turns what was found into values and calendar dates.
 
 pub mod article_date;
+pub mod hover;
 pub mod recognizer;
 pub mod resolve;
 
