@@ -9,6 +9,9 @@ mod date_vague;
 mod quote_scare;
 mod quote_style;
 mod quote_unattributed;
+mod name_first_reference;
+mod name_inconsistent;
+pub mod name_misspelled;
 mod quote_unbalanced;
 
 /// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
@@ -43,6 +46,10 @@ static RULES: &[&dyn Rule] = &[
     &claim_undated::ClaimUndated,
     &quote_scare::QuoteScare,
     &quote_style::QuoteStyle,
+    &quote_unbalanced::QuoteUnbalanced,
+    &name_misspelled::NameMisspelled,
+    &name_inconsistent::NameInconsistent,
+    &name_first_reference::NameFirstReference,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
