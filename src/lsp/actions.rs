@@ -16,7 +16,7 @@ pub fn fix_all_kind() -> lsp::CodeActionKind {
 
 /// Whether a client's `only` filter admits `kind` (a filter entry admits its sub-kinds).
 fn wanted(only: Option<&[lsp::CodeActionKind]>, kind: &lsp::CodeActionKind) -> bool {
-    only.map_or(true, |list| {
+    only.is_none_or(|list| {
         list.iter().any(|k| {
             let (k, kind) = (k.as_str(), kind.as_str());
             kind == k

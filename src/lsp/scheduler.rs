@@ -156,7 +156,7 @@ pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
                 }
                 (None, None) => continue,
             };
-            if shared.push_diagnostics() {
+            if shared.push_diagnostics() && shared.mark_published(&uri, analysis.generation) {
                 shared.send(Outgoing::Publish {
                     uri,
                     version: analysis.version,

@@ -3,6 +3,10 @@
 use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
+mod claim_undated;
+mod date_relative;
+mod date_vague;
+mod quote_unattributed;
 mod quote_unbalanced;
 
 /// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
@@ -29,7 +33,13 @@ pub trait Rule: Sync + Send {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
 }
 
-static RULES: &[&dyn Rule] = &[&quote_unbalanced::QuoteUnbalanced];
+static RULES: &[&dyn Rule] = &[
+    &quote_unattributed::QuoteUnattributed,
+    &quote_unbalanced::QuoteUnbalanced,
+    &date_relative::DateRelative,
+    &date_vague::DateVague,
+    &claim_undated::ClaimUndated,
+];
 
 pub fn all() -> &'static [&'static dyn Rule] {
     RULES
