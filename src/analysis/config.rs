@@ -60,6 +60,10 @@ pub struct NamesConfig {
     /// config file.
     #[serde(alias = "actorFiles")]
     pub actor_files: Vec<String>,
+    /// The actor files' contents, parsed by the project loader (`crate::project`); the core
+    /// never reads files.
+    #[serde(skip)]
+    pub overlay: Option<std::sync::Arc<super::names::kb::Overlay>>,
 }
 
 /// Article date policy.

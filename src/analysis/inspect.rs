@@ -35,6 +35,7 @@ pub fn at(cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> 
     if let Some((range, markdown)) = super::quotes::hover(cx, offset) {
         out.push(Info { range, markdown });
     }
+    out.extend(super::time::hover::hover(cx, offset));
     out
 }
 

@@ -67,11 +67,12 @@ impl ConfigStore {
     }
 
     /// Set the editor layers (`None` leaves one unchanged). On error nothing changes.
+    /// Returns whether the settings changed.
     pub fn set_editor(
         &self,
         init: Option<&serde_json::Value>,
         settings: Option<&serde_json::Value>,
-    ) -> Result<(), ConfigError> {
+    ) -> Result<bool, ConfigError> {
         let layer = |v: Option<&serde_json::Value>| -> Result<Option<toml::Table>, ConfigError> {
             match v.and_then(section) {
                 Some(v) if v.is_object() => Config::json_layer(v).map(Some),
@@ -91,11 +92,12 @@ impl ConfigStore {
         }
         let mut merged = candidate_init.clone();
         merge(&mut merged, &candidate_settings);
-        let config = Config::from_layers(vec![merged], "editor settings")?;
+        let config = Config::from_layers(vec![merged.clone()], "editor settings")?;
+        let changed = merged != Self::editor_table(&inner);
         inner.init_layer = candidate_init;
         inner.settings_layer = candidate_settings;
         inner.editor_config = Arc::new(config);
-        Ok(())
+        Ok(changed)
     }
 
     pub fn editor_config(&self) -> Arc<Config> {

@@ -29,6 +29,8 @@ pub struct Doc {
     pub generation: u64,
     pub config: Arc<Config>,
     pub analysis: Option<Arc<Analysis>>,
+    /// The generation whose diagnostics were last sent to the client.
+    pub published: u64,
 }
 
 impl Doc {
@@ -70,6 +72,7 @@ impl Documents {
                 generation,
                 config,
                 analysis: None,
+                published: 0,
             },
         );
     }

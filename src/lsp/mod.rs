@@ -66,6 +66,33 @@ where
     }
 }
 
+/// Stdin that signals when it reaches end of input: a client that dies mid-request
+/// leaves handlers waiting for answers that will never come, and the server must still end.
+struct EofSignal<R> {
+    inner: R,
+    eof: Arc<Notify>,
+}
+
+impl<R: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for EofSignal<R> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let poll = Pin::new(&mut self.inner).poll_read(cx, buf);
+        let at_end = match &poll {
+            Poll::Ready(Ok(())) => buf.filled().len() == before && buf.remaining() > 0,
+            Poll::Ready(Err(_)) => true,
+            Poll::Pending => false,
+        };
+        if at_end {
+            self.eof.notify_one();
+        }
+        poll
+    }
+}
+
 /// Run the server on stdin/stdout until the client says `exit` or closes the stream.
 /// Exit code 0 when `shutdown` came first, 1 otherwise (as LSP specifies).
 pub fn run(options: Options) -> ExitCode {
@@ -79,6 +106,8 @@ pub fn run(options: Options) -> ExitCode {
             }
         },
     };
+    // The server sees the same paragraphs on every keystroke: cache per-paragraph work.
+    crate::analysis::memo::enable(true);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -104,10 +133,21 @@ pub fn run(options: Options) -> ExitCode {
             inner: service,
             exit: exit.clone(),
         };
-        let transport = Transport::new(tokio::io::stdin(), tokio::io::stdout(), socket);
+        let eof = Arc::new(Notify::new());
+        let stdin = EofSignal {
+            inner: tokio::io::stdin(),
+            eof: eof.clone(),
+        };
+        let transport = Transport::new(stdin, tokio::io::stdout(), socket);
+        let serve = transport.serve(service);
+        tokio::pin!(serve);
         tokio::select! {
-            _ = transport.serve(service) => {}
+            _ = &mut serve => {}
             _ = exit.notified() => {}
+            _ = eof.notified() => {
+                // Let answers in flight go out, but do not wait for the client.
+                let _ = tokio::time::timeout(std::time::Duration::from_millis(300), &mut serve).await;
+            }
         }
         if shared.shutdown_requested.load(Ordering::SeqCst) {
             0

@@ -94,6 +94,19 @@ impl Shared {
         }
     }
 
+    /// Record that a generation's diagnostics are being sent; false if they already were
+    /// or the document moved on.
+    pub fn mark_published(&self, uri: &lsp::Url, generation: u64) -> bool {
+        let mut docs = self.docs();
+        match docs.map.get_mut(uri) {
+            Some(doc) if doc.generation == generation && doc.published != generation => {
+                doc.published = generation;
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn is_current(&self, uri: &lsp::Url, generation: u64) -> bool {
         self.docs()
             .map
@@ -234,9 +247,10 @@ impl Server {
         }
     }
 
+    /// Take new editor settings; true if they changed (and documents need a re-check).
     fn apply_settings(&self, settings: &Value) -> bool {
         match self.shared.configs.set_editor(None, Some(settings)) {
-            Ok(()) => true,
+            Ok(changed) => changed,
             Err(e) => {
                 self.show_error(format!("{e} (keeping the last good settings)"));
                 false
@@ -488,10 +502,17 @@ impl LanguageServer for Server {
                 method: "workspace/didChangeWatchedFiles".into(),
                 register_options: serde_json::to_value(options).ok(),
             };
-            if let Err(e) = self.client.register_capability(vec![registration]).await {
-                self.shared
+            let asked = self.client.register_capability(vec![registration]);
+            match tokio::time::timeout(Duration::from_secs(5), asked).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => self
+                    .shared
                     .log
-                    .warn(format!("cannot watch copydesk.toml files: {e}"));
+                    .warn(format!("cannot watch copydesk.toml files: {e}")),
+                Err(_) => self
+                    .shared
+                    .log
+                    .warn("client/registerCapability: no answer in 5 s"),
             }
         }
         if let Some(settings) = self.fetch_settings().await {

@@ -1,0 +1,345 @@
+//! Finding knowledge-base names in prose: one Aho–Corasick automaton over every name,
+//! variant, known misspelling and whole-name form, matched on a folded copy of the text
+//! (lowercase, diacritics removed, hyphens as spaces, curly apostrophes straight) at word
+//! starts only, with a word boundary (or a possessive ’s) after the match.
+
+use super::kb::Actor;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What a pattern stands for in one actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// An accepted spelling: `variant` of `part`.
+    Part { part: u8, variant: u16 },
+    /// A known misspelling of `part` (index into its `misspellings`).
+    Misspelling { part: u8, index: u16 },
+    /// A whole-name form: the canonical name (`u16::MAX`) or `full_variants[index]`.
+    Full { index: u16 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub actor: u32,
+    pub kind: TargetKind,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Pattern {
+    pub folded: String,
+    pub targets: Vec<Target>,
+    /// Every source spelling starts with a capital: the text must too.
+    pub needs_capital: bool,
+    /// Every source spelling is all capitals (UN, US): the text must be too.
+    pub acronym: bool,
+}
+
+#[derive(Debug)]
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    pub patterns: Vec<Pattern>,
+    by_folded: HashMap<String, u32>,
+}
+
+/// A knowledge-base name found in a text; `range` in the text's byte offsets, without a
+/// possessive ending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub range: Range<usize>,
+    pub pattern: u32,
+}
+
+impl Matcher {
+    pub fn build(actors: &[Actor]) -> Matcher {
+        let mut m = Matcher {
+            ac: None,
+            patterns: Vec::new(),
+            by_folded: HashMap::new(),
+        };
+        for (ai, a) in actors.iter().enumerate() {
+            let actor = ai as u32;
+            for (pi, part) in a.parts.iter().enumerate() {
+                for (vi, v) in part.variants.iter().enumerate() {
+                    let kind = TargetKind::Part {
+                        part: pi as u8,
+                        variant: vi as u16,
+                    };
+                    m.add(v, Target { actor, kind });
+                }
+                for (mi, v) in part.misspellings.iter().enumerate() {
+                    let kind = TargetKind::Misspelling {
+                        part: pi as u8,
+                        index: mi as u16,
+                    };
+                    m.add(v, Target { actor, kind });
+                }
+            }
+            let composed: Vec<&str> = a
+                .parts
+                .iter()
+                .filter_map(|p| p.variants.first().map(String::as_str))
+                .collect();
+            if a.parts.len() > 1 && fold(&a.name) != fold(&composed.join(" ")) {
+                m.add(
+                    &a.name,
+                    Target {
+                        actor,
+                        kind: TargetKind::Full { index: u16::MAX },
+                    },
+                );
+            }
+            for (fi, v) in a.full_variants.iter().enumerate() {
+                m.add(
+                    v,
+                    Target {
+                        actor,
+                        kind: TargetKind::Full { index: fi as u16 },
+                    },
+                );
+            }
+        }
+        m.ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(m.patterns.iter().map(|p| p.folded.as_str()))
+            .ok();
+        m
+    }
+
+    fn add(&mut self, spelling: &str, target: Target) {
+        let folded = fold(spelling);
+        let folded = folded.trim();
+        if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return;
+        }
+        let capital = spelling.chars().next().is_some_and(char::is_uppercase);
+        let letters: Vec<char> = spelling.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let id = match self.by_folded.get(folded) {
+            Some(&id) => {
+                let p = &mut self.patterns[id as usize];
+                p.needs_capital &= capital;
+                p.acronym &= acronym;
+                id
+            }
+            None => {
+                let id = self.patterns.len() as u32;
+                self.patterns.push(Pattern {
+                    folded: folded.to_string(),
+                    targets: Vec::new(),
+                    needs_capital: capital,
+                    acronym,
+                });
+                self.by_folded.insert(folded.to_string(), id);
+                id
+            }
+        };
+        let p = &mut self.patterns[id as usize];
+        if !p.targets.contains(&target) {
+            p.targets.push(target);
+        }
+    }
+
+    /// The pattern for a folded spelling, if the knowledge base knows it.
+    pub fn lookup(&self, folded: &str) -> Option<&Pattern> {
+        self.by_folded
+            .get(folded)
+            .map(|&i| &self.patterns[i as usize])
+    }
+
+    /// Every knowledge-base name in `text`, left to right, longest at each word start.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.ac else {
+            return out;
+        };
+        let folded = Folded::new(text);
+        let hay = folded.text.as_bytes();
+        let mut next_free = 0;
+        let mut prev: [char; 2] = [' ', ' '];
+        for (pos, c) in folded.text.char_indices() {
+            let inside =
+                prev[1].is_alphanumeric() || (prev[1] == '\'' && prev[0].is_alphanumeric());
+            prev = [prev[1], c];
+            if pos < next_free || !c.is_alphanumeric() || inside {
+                continue;
+            }
+            let input = Input::new(hay).span(pos..hay.len()).anchored(Anchored::Yes);
+            let Some(m) = ac.find(input) else {
+                continue;
+            };
+            let end = m.end();
+            let bounded = match folded.text[end..].chars().next() {
+                None => true,
+                Some(c) => !c.is_alphanumeric(),
+            };
+            let range = folded.source(pos..end);
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let original = &text[range.clone()];
+            let capital_ok =
+                !pattern.needs_capital || original.chars().next().is_some_and(char::is_uppercase);
+            let acronym_ok = !pattern.acronym
+                || original
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            if bounded && capital_ok && acronym_ok {
+                out.push(Hit {
+                    range,
+                    pattern: m.pattern().as_u32(),
+                });
+                next_free = end;
+            }
+        }
+        out
+    }
+}
+
+/// Fold a spelling for comparison: lowercase, no diacritics, hyphens as spaces, straight
+/// apostrophes, runs of spaces collapsed.
+pub fn fold(s: &str) -> String {
+    let f = Folded::new(s);
+    let mut out = String::with_capacity(f.text.len());
+    let mut last_space = true;
+    for c in f.text.chars() {
+        if c == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A folded copy of a text with a map back to the source offsets of each folded byte.
+pub struct Folded {
+    pub text: String,
+    start: Vec<u32>,
+    end: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(src: &str) -> Folded {
+        let mut f = Folded {
+            text: String::with_capacity(src.len()),
+            start: Vec::with_capacity(src.len()),
+            end: Vec::with_capacity(src.len()),
+        };
+        for (i, c) in src.char_indices() {
+            let j = (i + c.len_utf8()) as u32;
+            let i = i as u32;
+            if c.is_ascii() {
+                let c = match c {
+                    '-' => ' ',
+                    c => c.to_ascii_lowercase(),
+                };
+                f.push(c, i, j);
+                continue;
+            }
+            match c {
+                '’' | 'ʼ' | '‘' => f.push('\'', i, j),
+                '‑' | '‐' => f.push(' ', i, j),
+                'ß' => {
+                    f.push('s', i, j);
+                    f.push('s', i, j);
+                }
+                'ø' | 'Ø' => f.push('o', i, j),
+                'ł' | 'Ł' => f.push('l', i, j),
+                'đ' | 'Đ' => f.push('d', i, j),
+                'ı' => f.push('i', i, j),
+                'æ' | 'Æ' => {
+                    f.push('a', i, j);
+                    f.push('e', i, j);
+                }
+                _ => {
+                    let mut pushed = false;
+                    unicode_normalization::char::decompose_canonical(c, |d| {
+                        if !unicode_normalization::char::is_combining_mark(d) {
+                            for l in d.to_lowercase() {
+                                f.push(l, i, j);
+                            }
+                            pushed = true;
+                        }
+                    });
+                    if !pushed && c.is_alphanumeric() {
+                        // Only combining marks: nothing to keep.
+                    }
+                }
+            }
+        }
+        f
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        let before = self.text.len();
+        self.text.push(c);
+        for _ in before..self.text.len() {
+            self.start.push(start);
+            self.end.push(end);
+        }
+    }
+
+    /// Source range of a folded range (non-empty).
+    pub fn source(&self, r: Range<usize>) -> Range<usize> {
+        if r.start >= r.end || r.end > self.start.len() {
+            return 0..0;
+        }
+        self.start[r.start] as usize..self.end[r.end - 1] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::kb::Kb;
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let kb = Kb::default_kb();
+        kb.matcher
+            .find(text)
+            .into_iter()
+            .map(|h| &text[h.range])
+            .collect()
+    }
+
+    #[test]
+    fn folds_diacritics_case_hyphens_and_apostrophes() {
+        assert_eq!(fold("Zelenskýy"), "zelenskyy");
+        assert_eq!(fold("Kim Jong-un"), "kim jong un");
+        assert_eq!(fold("Erdoğan’s"), "erdogan's");
+        assert_eq!(fold("Łukasz Straße"), "lukasz strasse");
+        let f = Folded::new("é-Ab");
+        assert_eq!(f.text, "e ab");
+        assert_eq!(f.source(0..1), 0..2);
+        assert_eq!(f.source(2..4), 3..5);
+    }
+
+    #[test]
+    fn finds_names_on_word_boundaries_with_possessives_and_name_order() {
+        assert_eq!(
+            found("Xi’s aide met Putin's envoy and President Zelenskiy in Kyiv."),
+            ["Xi", "Putin", "Zelenskiy", "Kyiv"]
+        );
+        // Inside a longer word, nothing.
+        assert!(found("Putinism and Kyivan").is_empty());
+        assert_eq!(
+            found("Kim Jong-un and Kim Jong Un"),
+            ["Kim Jong-un", "Kim Jong Un"]
+        );
+        assert_eq!(found("Recep Tayyip Erdoğan"), ["Recep Tayyip", "Erdoğan"]);
+        assert_eq!(found("Donald J. Trump"), ["Donald J. Trump"]);
+        // Lower-case common words and acronyms in the wrong case do not match.
+        assert!(!found("the us and them; a turkey dinner")
+            .iter()
+            .any(|s| !s.is_empty()));
+        assert_eq!(found("the UN said"), ["UN"]);
+    }
+}
