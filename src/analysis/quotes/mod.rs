@@ -168,8 +168,28 @@ fn span(_doc: &Document, block: &Block, r: Range<usize>) -> Span {
     }
 }
 
+/// Words in `text`, as [`crate::analysis::text::words`] counts them, without allocating.
 fn count_words(text: &str) -> usize {
-    crate::analysis::text::words(text).len()
+    use crate::analysis::text::{is_apostrophe, is_word_char};
+    let mut n = 0;
+    let mut in_word = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_word_char(c) {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if in_word
+            && (is_apostrophe(c) || c == '-' || c == '‑')
+            && chars.peek().is_some_and(|&n| is_word_char(n))
+        {
+            // Joined: don’t, Jong-un.
+        } else {
+            in_word = false;
+        }
+    }
+    n
 }
 
 /// Nouns right after a quote that make it a name for something: the “one country, two
@@ -906,6 +926,18 @@ mod tests {
         assert_eq!(q[0].1, QuoteKind::Partial);
         let q = quotes("The so-called “deal” collapsed.");
         assert_eq!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn counts_words_like_the_tokenizer() {
+        for t in [
+            "Xi’s aide, Kim Jong-un and O'Brien don't—'90s.",
+            "",
+            " a  b ",
+            "—'x-",
+        ] {
+            assert_eq!(count_words(t), crate::analysis::text::words(t).len(), "{t}");
+        }
     }
 
     #[test]
