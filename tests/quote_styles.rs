@@ -115,3 +115,29 @@ fn reporting_verbs_in_their_forms() {
         assert_eq!(flagged(bad).len(), 1, "{bad}");
     }
 }
+
+#[test]
+fn a_wire_story_in_ap_style() {
+    let src = "\
+WASHINGTON (AP) — The Senate on Tuesday passed a bill to expand child care subsidies.
+
+\"This is a good day for working families,\" Senate Majority Leader Chuck Schumer told reporters after the vote.
+
+Republicans were split. Sen. Mitt Romney, R-Utah, called the measure \"fiscally reckless,\" while Sen. Susan Collins of Maine said she backed it \"with reservations.\"
+
+\"I don't love everything in it,\" Collins said. \"But it's a start.\"
+
+The White House praised the vote. \"The president looks forward to signing it,\" press secretary Karine Jean-Pierre said in a statement.
+
+Asked whether the House would act quickly, Speaker Mike Johnson was noncommittal. \"We'll look at it,\" he said.
+
+According to the Congressional Budget Office, the bill would \"reduce deficits by $90 billion over a decade.\"
+
+Advocates, who have pushed for the bill since 2021, hailed it as \"long overdue.\" One of them, Maria Lopez of the Child Care Alliance, put it bluntly: \"Parents can't wait.\"
+
+\"It's not perfect. Nothing is,\" said Lopez, 44, a mother of three. \"We'll keep fighting for more.\"
+
+The bill now goes to the House.
+";
+    assert_eq!(flagged(src), Vec::<String>::new());
+}

@@ -165,6 +165,23 @@ impl<'a> BlockInfo<'a> {
             break;
         }
         let head = k - 1;
+        // "Sen. Mitt Romney, R-Utah, called", "Advocates, who have pushed for it since
+        // 2021, hailed": the speaker comes before the parenthetical between commas.
+        if self.text[self.words[head].end..end_at].contains(',') {
+            let close = self.words[head].end;
+            if let Some(open) = self.text[floor.min(close)..close].rfind(", ") {
+                let open = floor.min(close) + open;
+                if self.words_between(open, close) <= 12 && !self.is_quoted(open) {
+                    if let Some(np) = self.np_left_simple(open, floor) {
+                        if self.text[np.clone()].starts_with(char::is_uppercase)
+                            || GROUPS.contains(&self.text[np.clone()].to_lowercase().as_str())
+                        {
+                            return Some(np);
+                        }
+                    }
+                }
+            }
+        }
         let hw = self.word(head);
         let lw = hw.to_lowercase();
         let end = self.words[head].end;

@@ -924,6 +924,12 @@ mod tests {
         let q = quotes("Officials said the plan was “dead on arrival in the Senate”.");
         assert_eq!(q[0].2.as_deref(), Some("Officials"));
         assert_eq!(q[0].1, QuoteKind::Partial);
+        let q =
+            quotes("Sen. Mitt Romney, R-Utah, called the measure “fiscally reckless and wrong.”");
+        assert_eq!(q[0].2.as_deref(), Some("Sen. Mitt Romney"));
+        let q =
+            quotes("Advocates, who have pushed for it since 2021, hailed it as “long overdue.”");
+        assert_eq!(q[0].2.as_deref(), Some("Advocates"));
         let q = quotes("The so-called “deal” collapsed.");
         assert_eq!(q[0].1, QuoteKind::Scare);
     }
