@@ -2,7 +2,7 @@
 //! plant are never misspelled names) and nickname pairs (Bill ↔ William). Both are shipped
 //! in `data/` with their licences; see `data/dict/README.md` and `data/names/README.md`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static WORDS: &str = include_str!("../../../data/dict/words.txt");
@@ -25,25 +25,22 @@ static DICT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 struct Nicknames {
-    pairs: HashSet<(String, String)>,
-    names: HashSet<String>,
+    /// Each name's nicknames and formal names, both ways (lowercase).
+    related: HashMap<String, HashSet<String>>,
 }
 
 static NICKS: LazyLock<Nicknames> = LazyLock::new(|| {
-    let mut pairs = HashSet::new();
-    let mut names = HashSet::new();
+    let mut related: HashMap<String, HashSet<String>> = HashMap::new();
     for line in NICKNAMES.lines().skip(1) {
         let mut f = line.split(',');
         let (Some(a), Some(_), Some(b)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
         let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
-        names.insert(a.clone());
-        names.insert(b.clone());
-        pairs.insert((a.clone(), b.clone()));
-        pairs.insert((b, a));
+        related.entry(a.clone()).or_default().insert(b.clone());
+        related.entry(b).or_default().insert(a);
     }
-    Nicknames { pairs, names }
+    Nicknames { related }
 });
 
 fn contains(word: &str) -> bool {
@@ -92,19 +89,20 @@ pub fn is_calendar_word(word: &str) -> bool {
 /// William).
 pub fn are_nicknames(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    if NICKS.pairs.contains(&(a.clone(), b.clone())) {
-        return true;
-    }
-    // Two nicknames of one name.
-    NICKS
-        .pairs
-        .iter()
-        .any(|(x, y)| x == &a && NICKS.pairs.contains(&(y.clone(), b.clone())))
+    let Some(near) = NICKS.related.get(&a) else {
+        return false;
+    };
+    // Directly related, or two nicknames of one name (a hash look-up per neighbour: this
+    // runs for every pair of draft actors).
+    near.contains(&b)
+        || near
+            .iter()
+            .any(|y| NICKS.related.get(y).is_some_and(|n| n.contains(&b)))
 }
 
 /// A given name the nickname list knows (either side of a pair).
 pub fn is_known_given_name(word: &str) -> bool {
-    NICKS.names.contains(&word.to_lowercase())
+    NICKS.related.contains_key(&word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -41,14 +41,14 @@ pub trait Rule: Sync + Send {
 static RULES: &[&dyn Rule] = &[
     &quote_unattributed::QuoteUnattributed,
     &quote_unbalanced::QuoteUnbalanced,
-    &date_relative::DateRelative,
-    &date_vague::DateVague,
-    &claim_undated::ClaimUndated,
     &quote_scare::QuoteScare,
     &quote_style::QuoteStyle,
     &name_misspelled::NameMisspelled,
     &name_inconsistent::NameInconsistent,
     &name_first_reference::NameFirstReference,
+    &date_relative::DateRelative,
+    &date_vague::DateVague,
+    &claim_undated::ClaimUndated,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
