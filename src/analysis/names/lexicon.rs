@@ -7,6 +7,15 @@ use std::sync::LazyLock;
 
 static WORDS: &str = include_str!("../../../data/dict/words.txt");
 static NICKNAMES: &str = include_str!("../../../data/names/nicknames.csv");
+static VARIANT_FORMS: &str = include_str!("../../../data/names/name_variant_forms.txt");
+
+static FORMS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| VARIANT_FORMS.lines().filter(|l| !l.is_empty()).collect());
+
+/// A romanisation of a personal name that some language's tables list (Usama, Yusuf).
+pub fn is_name_variant_form(word: &str) -> bool {
+    FORMS.contains(word.to_lowercase().as_str())
+}
 
 /// Sorted (bytewise) dictionary entries.
 static DICT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -51,6 +60,32 @@ pub fn is_common_word(word: &str) -> bool {
 /// with this capitalisation (Alan, Mays).
 pub fn is_dictionary_word(word: &str) -> bool {
     contains(word) || is_common_word(word)
+}
+
+/// Days and months: capitalised, in every draft, and sometimes someone's surname (Friday).
+pub fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    CALENDAR.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether one name is a nickname of the other, or both of one formal name (Bill, Will,

@@ -13,7 +13,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::markdown::BlockKind;
-use crate::analysis::time::{attributed, house_style_date, in_ranges, quoted_ranges};
+use crate::analysis::time::{attributed, house_style_date, in_ranges, quoted_in_block};
 use crate::analysis::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -171,7 +171,11 @@ impl Rule for ClaimUndated {
                 continue;
             }
             let text = &block.text;
-            let quoted = quoted_ranges(text);
+            // An interview answer ("NG: We think…") is the speaker's, not the draft's.
+            if INTERVIEW.is_match(text) {
+                continue;
+            }
+            let quoted = quoted_in_block(cx, bi);
             let Some(sentences) = cx.doc.sentences.get(bi) else {
                 continue;
             };
@@ -181,6 +185,7 @@ impl Rule for ClaimUndated {
                     || attributed(sentence)
                     || in_ranges(&quoted, s)
                     || starts_conditional(sentence)
+                    || MODAL.is_match(sentence)
                 {
                     continue;
                 }
@@ -218,6 +223,17 @@ impl Rule for ClaimUndated {
     }
 }
 
+/// A speaker label opening an interview answer: "NG:", "Wikinews:", "Dr Smith:".
+static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*\*)?[\p{L}][\p{L}.’' ]{0,30}(?:\*\*)?:(?:\*\*)?\s").expect("interview regex")
+});
+
+/// Modal and hypothetical sentences state no current fact.
+static MODAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:would|could|should|might|must|can|cannot|can['’]t|may)(?-u:\b)")
+        .expect("modal regex")
+});
+
 fn starts_conditional(sentence: &str) -> bool {
     let first = sentence
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -234,9 +250,37 @@ fn overlaps(r: &Range<usize>, others: &[&Range<usize>]) -> bool {
 
 /// The clause around `at` ends at a semicolon, colon, dash or the sentence end.
 fn clause_end(text: &str, from: usize, limit: usize) -> usize {
-    text[from..limit]
+    let window = &text[from..limit];
+    let hard = window
         .find([';', ':', '—', '–', '('])
-        .map_or(limit, |i| from + i)
+        .unwrap_or(window.len());
+    let comma = window.find(", ").unwrap_or(window.len());
+    let conj = [
+        " and ",
+        " but ",
+        " which ",
+        " who ",
+        " where ",
+        " while ",
+        " whereas ",
+    ]
+    .iter()
+    .filter_map(|c| window.find(c))
+    .min()
+    .unwrap_or(window.len());
+    from + hard.min(comma).min(conj)
+}
+
+/// Is the verb at `at` inside a complement clause ("the calculation that the universe
+/// is…"), i.e. reported rather than asserted? A relative "that" right before the verb
+/// ("a plant that employs") does not count.
+fn in_that_clause(text: &str, sentence_start: usize, at: usize) -> bool {
+    let before = &text[sentence_start..at];
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| i >= 1 && w.eq_ignore_ascii_case("that"))
 }
 
 /// Is the figure at `r` a real quantity (not an ordinal, a name, a measurement or an age)?
@@ -339,13 +383,17 @@ fn find_claim(
     // Status: its own verb.
     if let Some(m) = TREND.find(sentence) {
         let r = off + m.start()..off + m.end();
-        if !in_ranges(quoted, &r) {
+        if !in_ranges(quoted, &r) && !in_that_clause(text, s.start, r.start) {
             return Some((r, Claim::Status));
         }
     }
     for v in PRESENT.find_iter(sentence) {
         let vr = off + v.start()..off + v.end();
-        if in_ranges(quoted, &vr) {
+        if in_ranges(quoted, &vr) || in_that_clause(text, s.start, vr.start) {
+            continue;
+        }
+        // "has to", "is to": obligation and plans, not a state.
+        if text[vr.end..].starts_with(" to ") {
             continue;
         }
         let limit = clause_end(text, vr.end, (vr.end + 70).min(s.end));
@@ -355,7 +403,8 @@ fn find_claim(
             return Some((r, Claim::Ranking));
         }
         for f in FIGURE.find_iter(window) {
-            let fr = vr.end + f.start()..vr.end + f.end();
+            let fm = f.as_str().trim_end_matches([',', '.']);
+            let fr = vr.end + f.start()..vr.end + f.start() + fm.len();
             if is_quantity(text, &fr, times) && !in_ranges(quoted, &fr) {
                 // Extend over the counted noun: "has killed 30 people".
                 let rest = &text[fr.end..limit];
@@ -411,6 +460,35 @@ mod tests {
         assert_eq!(
             flagged("The unemployment rate is 4.2%.\n"),
             [("is 4.2%".into(), "figure".into())]
+        );
+        for (src, phrase) in [
+            (
+                "The company employs 3,000 people.\n",
+                "employs 3,000 people",
+            ),
+            (
+                "Tesla is the world's most valuable carmaker.\n",
+                "is the world's most valuable",
+            ),
+            ("The death toll has risen to 30.\n", "has risen"),
+            (
+                "There are 1,200 refugees in the camp.\n",
+                "are 1,200 refugees",
+            ),
+            (
+                "The virus has infected more than 2,000 people.\n",
+                "has infected more than 2,000 people",
+            ),
+        ] {
+            assert_eq!(
+                flagged(src).first().map(|f| f.0.as_str()),
+                Some(phrase),
+                "{src}"
+            );
+        }
+        assert_eq!(
+            flagged("The papers are now public and they are to pay €20,000.\n"),
+            vec![]
         );
     }
 

@@ -155,12 +155,28 @@ pub enum Sem {
     },
     /// A recurrence, with its TimeML value.
     Set(String),
+    /// "June of this year", "September 20 of this year" (`d` 0 for the whole month),
+    /// "January of that year"; `offset` is -1/0/1, or ±[`ANAPHORIC_MONTH`] for anaphora.
+    MonthDayOfYear {
+        m: i8,
+        d: i8,
+        offset: i32,
+    },
+    /// "the first half of this year" (H1/H2).
+    Half {
+        h: u8,
+        y: Option<i16>,
+        offset: i32,
+    },
     /// A holiday on a fixed or computed date; `y` when written ("Christmas 2018").
     Holiday {
         name: &'static str,
         y: Option<i16>,
     },
 }
+
+/// `Sem::Ym::rel` for "that September": the month in the year of the last date mentioned.
+pub const ANAPHORIC_MONTH: i32 = 99;
 
 /// A candidate found in a block.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,6 +187,8 @@ pub struct Found {
     pub sem: Sem,
     /// Is the sentence about the future (for "on Friday", "in March")?
     pub future: bool,
+    /// The sentence it is in (block-text range).
+    pub sentence: Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +214,10 @@ enum Pat {
     Holiday,
     Season,
     Quarter,
+    MonthOfYear,
+    Half,
+    DayBefore,
+    Adverb,
 }
 
 struct Pattern {
@@ -232,7 +254,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::MonthCtx,
             format!(
-                r"{b}(?i:(?P<prep>in|since|by|until|till|during|through|throughout|from|before|after|between|of|for|and|or|to|on|late|early|mid|last|next|this(?:\s+past|\s+coming)?|the\s+coming|coming|past)[\s-]+)(?P<mon>{MONTH_FULL}){b}"
+                r"{b}(?i:(?P<prep>in|since|by|until|till|during|through|throughout|from|before|after|between|of|for|and|or|to|on|late|early|mid|last|next|that|this(?:\s+past|\s+coming)?|the\s+coming|coming|past)[\s-]+)(?P<mon>{MONTH_FULL}){b}"
             ),
         ),
         p(
@@ -258,7 +280,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::Deictic,
             format!(
-                r"{b}(?i:the\s+day\s+(?P<dby>before\s+yesterday|after\s+tomorrow)|(?P<ed>earlier|later|early|late)\s+(?P<ew>today|tonight|yesterday)|(?P<w>yesterday|tomorrow|today|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?|this\s+(?P<this>morning|afternoon|evening)|last\s+(?P<last>night|evening))(?:{b}|['’])"
+                r"{b}(?i:the\s+day\s+(?P<dby>before\s+yesterday|after\s+tomorrow)|(?P<ed>earlier|later|early|late)\s+(?P<ew>today|tonight|yesterday)(?:\s+(?P<epart>morning|afternoon|evening|night))?|(?P<w>yesterday|tomorrow|today|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?|this\s+(?P<this>morning|afternoon|evening)|last\s+(?P<last>night|evening))(?:{b}|['’])"
             ),
         ),
         p(Pat::Now, format!(r"{b}(?i:now){b}")),
@@ -293,7 +315,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::Time,
             format!(
-                r"{b}(?i:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am{b}|pm{b})|(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}}){b}|(?P<h3>[0-2]\d)(?P<m3>[0-5]\d)\s+(?:GMT|UTC){b}|(?P<noon>noon|midday|midnight){b})(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T){b})?"
+                r"{b}(?i:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?P<ap>a\.m\.?|p\.m\.?|am{b}|pm{b})|(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}}){b}|(?P<h3>[0-2]\d)(?P<m3>[0-5]\d)\s+(?:GMT|UTC){b}|(?P<noon>noon|midday|midnight){b})(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T){b})?"
             ),
         ),
         p(
@@ -311,7 +333,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::Season,
             format!(
-                r"{b}(?:(?P<prep>in|during|over|by|until|since|through|from)\s+(?:the\s+)?)?(?P<x>(?:(?P<part>early|late|mid)[\s-]+)?(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?){b}"
+                r"{b}(?:(?P<prep>in|during|over|by|until|since|through|from)\s+(?:the\s+)?)?(?P<x>(?:(?P<part>early|late|mid)[\s-]+)?(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)(?:\s+(?:of\s+)?(?P<year>\d{{4}})(?:[–-]\d{{2,4}})?)?){b}"
             ),
         ),
         p(
@@ -320,13 +342,33 @@ fn build() -> Vec<Pattern> {
                 r"{b}(?i:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?P<year>\d{{4}})|Q(?P<qn>[1-4])\s+(?P<year2>\d{{4}})){b}"
             ),
         ),
+        p(
+            Pat::MonthOfYear,
+            format!(
+                r"{b}(?P<mon>{MONTH_FULL})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?\s+of\s+(?i:(?P<rel>this|last|next|that|the\s+same|the\s+following|the\s+previous))\s+(?i:year){b}"
+            ),
+        ),
+        p(
+            Pat::Half,
+            format!(
+                r"{b}(?i:the\s+(?P<h>first|second|latter)\s+half\s+of\s+(?:(?P<rel>this|last|next)\s+year|(?P<year>\d{{4}}))){b}"
+            ),
+        ),
+        p(
+            Pat::DayBefore,
+            format!(r"{b}(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)){b}"),
+        ),
+        p(
+            Pat::Adverb,
+            format!(r"{b}(?i:(?P<w>daily|weekly|monthly|yearly|nightly)){b}"),
+        ),
     ]
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(build);
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|won['’]t|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|expected\s+to|plans?\s+to|planning\s+to|set\s+to|due\s+to|going\s+to|upcoming|intends?\s+to|would\s+(?:begin|start|take\s+place|be\s+held))(?-u:\b)|['’]ll(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:will|won['’]t|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|expected\s+to|plans?\s+to|planning\s+to|set\s+to|(?:is|are)\s+due\s+to\s+(?:be|begin|start|open|close|take|arrive|meet|vote|hold|return|resume|visit|appear|launch|end|finish)|expected\s+(?:in|on|by|next|later)|going\s+to|upcoming|intends?\s+to|would\s+(?:begin|start|take\s+place|be\s+held))(?-u:\b)|['’]ll(?-u:\b)")
         .expect("future regex")
 });
 
@@ -586,7 +628,6 @@ const YEAR_BLOCKERS_BEFORE: &[&str] = &[
     "windows",
     "boeing",
     "airbus",
-    "a",
     "room",
     "suite",
     "page",
@@ -606,15 +647,11 @@ const YEAR_BLOCKERS_BEFORE: &[&str] = &[
     "rule",
     "chapter",
     "grade",
-    "about",
     "nearly",
     "almost",
     "over",
     "than",
     "some",
-    "approximately",
-    "around",
-    "roughly",
     "estimated",
     "least",
     "only",
@@ -726,12 +763,13 @@ pub fn recognize_text(
             .find(|s| s.start <= range.start && range.start < s.end.max(s.start + 1))
             .cloned()
             .unwrap_or(0..text.len());
-        let future = FUTURE.is_match(&text[sentence.clone()]);
+        let future = FUTURE.is_match(text.get(sentence.clone()).unwrap_or(""));
         out.push(Found {
             block,
             range,
             sem,
             future,
+            sentence,
         });
     }
 }
@@ -820,6 +858,7 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                 "last" | "past" | "this past" => Some(-1),
                 "next" | "coming" | "this coming" | "the coming" => Some(1),
                 "this" => Some(0),
+                "that" => Some(ANAPHORIC_MONTH),
                 _ => None,
             };
             let modifier = rel.is_some() || matches!(p.as_str(), "early" | "mid" | "late");
@@ -884,6 +923,14 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                 return None;
             }
             let next = word_after(text, whole.end()).to_ascii_lowercase();
+            if weekday_number(&next).is_some_and(|_| next.ends_with("day"))
+                || matches!(
+                    next.as_str(),
+                    "utc" | "gmt" | "hours" | "hrs" | "local" | "est" | "edt" | "cet" | "bst"
+                )
+            {
+                return None;
+            }
             if COUNTED.contains(&next.as_str()) {
                 return None;
             }
@@ -1041,19 +1088,14 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                 }
             } else if let Some(w) = c.name("ew") {
                 let w = w.as_str().to_ascii_lowercase();
+                let part = c.name("epart").map(|p| part_code(p.as_str()));
                 match w.as_str() {
-                    "yesterday" => Sem::Deictic {
-                        days: -1,
-                        part: None,
-                    },
+                    "yesterday" => Sem::Deictic { days: -1, part },
                     "tonight" => Sem::Deictic {
                         days: 0,
                         part: Some("TNI"),
                     },
-                    _ => Sem::Deictic {
-                        days: 0,
-                        part: None,
-                    },
+                    _ => Sem::Deictic { days: 0, part },
                 }
             } else if let Some(w) = c.name("w") {
                 let w = w.as_str().to_ascii_lowercase();
@@ -1274,6 +1316,14 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                     return None;
                 }
             }
+            // "a day of mourning" names an occasion, not a length of time.
+            if is_a
+                && unit == Unit::Day
+                && dir.is_none()
+                && word_after(text, unit_m.end()).eq_ignore_ascii_case("of")
+            {
+                return None;
+            }
             // "some days" ("on some days") is not a duration; "a few days" is.
             if matches!(num_s.as_str(), "some" | "many")
                 && dir.is_none()
@@ -1333,7 +1383,25 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                 // "in three weeks": a date when the sentence looks ahead, else a duration.
                 let sentence = &text[cx.sentence_start..];
                 let sentence_end = sentence.find(['.', '?', '!']).map_or(sentence.len(), |e| e);
-                if FUTURE.is_match(&sentence[..sentence_end]) {
+                let lead = text[..whole.start()].to_ascii_lowercase();
+                let completes = lead.split_whitespace().rev().take(3).any(|w| {
+                    matches!(
+                        w,
+                        "completed"
+                            | "complete"
+                            | "finished"
+                            | "finish"
+                            | "done"
+                            | "ready"
+                            | "built"
+                            | "repaid"
+                            | "expire"
+                            | "expires"
+                            | "decide"
+                            | "decided"
+                    )
+                });
+                if FUTURE.is_match(&sentence[..sentence_end]) && !completes {
                     Sem::Shift {
                         n: n.unwrap_or(0.0),
                         unit,
@@ -1584,6 +1652,70 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             }
             range = x.range();
             Sem::Season { y, s: code }
+        }
+        Pat::MonthOfYear => {
+            let m = month_number(c.name("mon")?.as_str())?;
+            let rel = c.name("rel")?.as_str().to_ascii_lowercase();
+            let rel = rel.split_whitespace().collect::<Vec<_>>().join(" ");
+            let offset = match rel.as_str() {
+                "this" => 0,
+                "last" => -1,
+                "next" => 1,
+                "the previous" => -ANAPHORIC_MONTH - 1,
+                "the following" => ANAPHORIC_MONTH + 1,
+                _ => ANAPHORIC_MONTH,
+            };
+            let d = match c.name("day") {
+                Some(d) => d.as_str().parse().ok()?,
+                None => 0,
+            };
+            Sem::MonthDayOfYear { m, d, offset }
+        }
+        Pat::Half => {
+            let h = if c.name("h")?.as_str().eq_ignore_ascii_case("first") {
+                1
+            } else {
+                2
+            };
+            let offset = c
+                .name("rel")
+                .map(|r| match r.as_str().to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                });
+            Sem::Half {
+                h,
+                y: year_of(c, "year"),
+                offset: offset.unwrap_or(0),
+            }
+        }
+        Pat::DayBefore => {
+            let unit = Unit::parse(c.name("unit")?.as_str())?;
+            let before = c.name("dir")?.as_str().eq_ignore_ascii_case("before");
+            // "the day after tomorrow" is deictic and found elsewhere.
+            let next = word_after(text, whole.end()).to_ascii_lowercase();
+            if matches!(next.as_str(), "tomorrow" | "yesterday") {
+                return None;
+            }
+            Sem::Anaphoric {
+                n: if before { -1.0 } else { 1.0 },
+                unit,
+            }
+        }
+        Pat::Adverb => {
+            // Only as an adverb ("drown daily", "twice daily."); "a daily newspaper" is not.
+            let after = text[whole.end()..].trim_start();
+            if !(after.is_empty() || after.starts_with([',', '.', ';', ')', '[', '”', '"'])) {
+                return None;
+            }
+            let v = match c.name("w")?.as_str().to_ascii_lowercase().as_str() {
+                "daily" | "nightly" => "P1D",
+                "weekly" => "P1W",
+                "monthly" => "P1M",
+                _ => "P1Y",
+            };
+            Sem::Set(v.to_string())
         }
         Pat::Quarter => {
             let (q, y) = if let Some(q) = c.name("q") {
