@@ -6,12 +6,12 @@ use super::Context;
 mod claim_undated;
 mod date_relative;
 mod date_vague;
-mod quote_scare;
-mod quote_style;
-mod quote_unattributed;
 mod name_first_reference;
 mod name_inconsistent;
 pub mod name_misspelled;
+mod quote_scare;
+mod quote_style;
+mod quote_unattributed;
 mod quote_unbalanced;
 
 /// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
@@ -46,7 +46,6 @@ static RULES: &[&dyn Rule] = &[
     &claim_undated::ClaimUndated,
     &quote_scare::QuoteScare,
     &quote_style::QuoteStyle,
-    &quote_unbalanced::QuoteUnbalanced,
     &name_misspelled::NameMisspelled,
     &name_inconsistent::NameInconsistent,
     &name_first_reference::NameFirstReference,
