@@ -149,7 +149,7 @@ fn meaning(e: &TimeExpr, a: Date) -> Option<String> {
         Some(Granularity::Day) => {
             let d = e.day?;
             Some(match part {
-                Some(p) => format!("{} {p}", long_date(d)),
+                Some(p) => format!("the {p} of {}", long_date(d)),
                 None => long_date(d),
             })
         }
