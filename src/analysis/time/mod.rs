@@ -204,7 +204,7 @@ pub fn quoted_in_block(cx: &crate::analysis::Context, bi: usize) -> Vec<Range<us
         return Vec::new();
     };
     if is_interview_answer(&block.text) {
-        return vec![0..block.text.len()];
+        return std::iter::once(0..block.text.len()).collect();
     }
     cx.quotes()
         .iter()

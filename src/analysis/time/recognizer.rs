@@ -1803,6 +1803,24 @@ pub fn is_month_word(w: &str) -> bool {
     MONTH_NAMES_LOWER.contains(&w)
 }
 
+/// Time spent by each pattern scanning `text` (for the benchmark).
+#[doc(hidden)]
+pub fn pattern_timings(text: &str) -> Vec<(String, std::time::Duration)> {
+    PATTERNS
+        .iter()
+        .map(|p| {
+            let mut best = std::time::Duration::MAX;
+            let mut n = 0;
+            for _ in 0..20 {
+                let t = std::time::Instant::now();
+                n = p.re.captures_iter(text).count();
+                best = best.min(t.elapsed());
+            }
+            (format!("{:?} ({n})", p.pat), best)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1942,22 +1960,4 @@ mod tests {
         recognize_text(text, &sentences, false, 0, &mut out);
         assert!(out[0].future);
     }
-}
-
-/// Time spent by each pattern scanning `text` (for the benchmark).
-#[doc(hidden)]
-pub fn pattern_timings(text: &str) -> Vec<(String, std::time::Duration)> {
-    PATTERNS
-        .iter()
-        .map(|p| {
-            let mut best = std::time::Duration::MAX;
-            let mut n = 0;
-            for _ in 0..20 {
-                let t = std::time::Instant::now();
-                n = p.re.captures_iter(text).count();
-                best = best.min(t.elapsed());
-            }
-            (format!("{:?} ({n})", p.pat), best)
-        })
-        .collect()
 }
