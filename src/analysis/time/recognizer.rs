@@ -225,6 +225,46 @@ struct Pattern {
     re: Regex,
 }
 
+/// A cheap, literal-led regex that every match of a pattern contains: the full pattern
+/// (whose optional leading modifiers defeat the regex crate's literal prefilter) runs only
+/// on blocks where its gate matches.
+fn gate_source(pat: Pat) -> Option<String> {
+    let s = match pat {
+        Pat::Mdy | Pat::Dmy | Pat::MonthYear => MONTH_ALT.replace("\\.?", ""),
+        Pat::MonthCtx | Pat::MonthOfYear => MONTH_FULL.to_string(),
+        Pat::Iso => r"[0-9]{4}-[0-9]{2}-".to_string(),
+        Pat::Year => r"(?:1[0-9]|20)[0-9][0-9]".to_string(),
+        Pat::Decade => "0s".to_string(),
+        Pat::Century => "(?i)century".to_string(),
+        Pat::Weekday => WEEKDAY_FULL.to_string(),
+        Pat::Deictic => "(?i)yesterday|today|tomorrow|tonight|morning|afternoon|evening|night".to_string(),
+        Pat::RelUnit => "(?i)week|month|year|decade|century|quarter|day|summer|winter|spring|autumn|fall".to_string(),
+        Pat::Weekend => "(?i)weekend".to_string(),
+        Pat::Count => "(?i)second|minute|hour|day|week|fortnight|month|year|decade|centur|millenni".to_string(),
+        Pat::Bare => "(?i)days|weeks|months|years|decades|centuries".to_string(),
+        Pat::Vague => "(?i)recent|lately|soon|current|present|nowadays|past|future|time|moment|these days|coming|ahead|other day|while ago|long ago".to_string(),
+        Pat::Time => r"(?i)a\.?m|p\.?m|[0-9]:[0-9]|GMT|UTC|noon|midday|midnight".to_string(),
+        Pat::Set => "(?i)every|each|annually|per|twice|once".to_string(),
+        Pat::Season => "(?i)spring|summer|autumn|winter|fall".to_string(),
+        Pat::Quarter => "(?i)quarter|Q[1-4]".to_string(),
+        Pat::Half => "(?i)half".to_string(),
+        Pat::DayBefore => "(?i)before|after".to_string(),
+        Pat::Adverb => "(?i)daily|weekly|monthly|yearly|nightly".to_string(),
+        Pat::Now | Pat::Holiday => return None,
+    };
+    Some(s)
+}
+
+static GATES: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|p| {
+            gate_source(p.pat)
+                .map(|g| Regex::new(&g).unwrap_or_else(|e| panic!("time gate {:?}: {e}", p.pat)))
+        })
+        .collect()
+});
+
 fn build() -> Vec<Pattern> {
     let p = |pat: Pat, src: String| Pattern {
         pat,
@@ -719,10 +759,35 @@ const MAY_PREPS: &[&str] = &[
 /// Run the recogniser over every prose block of a document.
 pub fn recognize(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
-    for (bi, block) in doc.blocks.iter().enumerate() {
+    // Which patterns may match in which block: one fast gate scan of the source per pattern.
+    let source = doc.text();
+    let blocks = &doc.blocks;
+    let mut masks = vec![0u64; blocks.len()];
+    for (pi, gate) in GATES.iter().enumerate() {
+        let bit = 1u64 << pi;
+        match gate {
+            None => masks.iter_mut().for_each(|m| *m |= bit),
+            Some(g) => {
+                for m in g.find_iter(source) {
+                    // Blocks are in source order; a block's prose lies within its source range.
+                    let i = blocks.partition_point(|b| b.source.end < m.end());
+                    for b in blocks.iter().enumerate().skip(i) {
+                        if b.1.source.start > m.start() {
+                            break;
+                        }
+                        masks[b.0] |= bit;
+                    }
+                }
+            }
+        }
+    }
+    for (bi, block) in blocks.iter().enumerate() {
+        if masks[bi] == 0 {
+            continue;
+        }
         let title_case = matches!(block.kind, BlockKind::Heading(_));
         let sentences = doc.sentences.get(bi).map(Vec::as_slice).unwrap_or(&[]);
-        recognize_text(&block.text, sentences, title_case, bi, &mut out);
+        recognize_masked(&block.text, sentences, title_case, bi, masks[bi], &mut out);
     }
     out
 }
@@ -735,8 +800,23 @@ pub fn recognize_text(
     block: usize,
     out: &mut Vec<Found>,
 ) {
+    recognize_masked(text, sentences, title_case, block, u64::MAX, out);
+}
+
+/// [`recognize_text`] with only the patterns whose bit is set in `mask`.
+fn recognize_masked(
+    text: &str,
+    sentences: &[Range<usize>],
+    title_case: bool,
+    block: usize,
+    mask: u64,
+    out: &mut Vec<Found>,
+) {
     let mut cands: Vec<(Range<usize>, Sem, usize)> = Vec::new();
     for (pi, p) in PATTERNS.iter().enumerate() {
+        if mask & (1u64 << pi) == 0 {
+            continue;
+        }
         for c in p.re.captures_iter(text) {
             let Some(whole) = c.get(0) else { continue };
             let cx = Cx {
