@@ -275,7 +275,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::Mdy,
             format!(
-                r"{b}(?:(?P<wd>{WEEKDAY_FULL}),?\s+)?(?P<mon>{MONTH_ALT})\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?{b}(?:(?:,\s*|\s+)(?P<year>[0-9]{{4}}){b})?"
+                r"{b}(?P<mon>{MONTH_ALT})\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?{b}(?:(?:,\s*|\s+)(?P<year>[0-9]{{4}}){b})?"
             ),
         ),
         p(
@@ -287,9 +287,7 @@ fn build() -> Vec<Pattern> {
         p(Pat::Iso, format!(r"{b}[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{b}")),
         p(
             Pat::MonthYear,
-            format!(
-                r"{b}(?:(?i:(?P<part>early|mid|late))[- ]?\s*)?(?P<mon>{MONTH_ALT}),?\s+(?:of\s+)?(?P<year>[0-9]{{4}}){b}"
-            ),
+            format!(r"{b}(?P<mon>{MONTH_ALT}),?\s+(?:of\s+)?(?P<year>[0-9]{{4}}){b}"),
         ),
         p(
             Pat::MonthCtx,
@@ -299,9 +297,7 @@ fn build() -> Vec<Pattern> {
         ),
         p(
             Pat::Year,
-            format!(
-                r"{b}(?:(?i:(?P<part>early|mid|late))[- ]?\s*)?(?P<year>1[0-9][0-9][0-9]|20[0-9][0-9]){b}"
-            ),
+            format!(r"{b}(?P<year>1[0-9][0-9][0-9]|20[0-9][0-9]){b}"),
         ),
         p(
             Pat::Decade,
@@ -316,7 +312,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::Weekday,
             format!(
-                r"{b}(?:(?i:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous))\s+)?(?P<wd>{WEEKDAY_FULL}){b}(?:\s+(?i:(?P<part>morning|afternoon|evening|night)){b})?"
+                r"{b}(?P<wd>{WEEKDAY_FULL}){b}(?:\s+(?i:(?P<part>morning|afternoon|evening|night)){b})?"
             ),
         ),
         p(
@@ -332,10 +328,7 @@ fn build() -> Vec<Pattern> {
                 r"{b}(?i:(?P<mod>(?:earlier|later|early|late)\s+(?:this|last|next|that)|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+preceding|the\s+following|the\s+same|the\s+current|the\s+end\s+of\s+(?:the|this|last|next)|the\s+(?:beginning|start|middle|turn)\s+of\s+(?:the|this|last|next)|last|next|this|coming|past|previous|current|that)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|day|summer|winter|spring|autumn|fall)){b}"
             ),
         ),
-        p(
-            Pat::Weekend,
-            format!(r"{b}(?i:over|at|during|on)\s+the\s+(?P<x>(?i:weekend)){b}"),
-        ),
+        p(Pat::Weekend, format!(r"{b}(?P<x>(?i:weekend)){b}")),
         p(
             Pat::Count,
             format!(
@@ -546,6 +539,49 @@ fn word_after(text: &str, pos: usize) -> &str {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map_or(after.len(), |(i, _)| i);
     &after[..end]
+}
+
+/// If the text before `pos` ends with one of `words` (case-insensitive, whole words; the
+/// longest listed first) followed by spaces (or a hyphen when `hyphen`), its start and the
+/// word as listed.
+fn modifier_before(
+    text: &str,
+    pos: usize,
+    words: &[&'static str],
+    hyphen: bool,
+) -> Option<(usize, &'static str)> {
+    let before = &text[..pos];
+    let trimmed =
+        before.trim_end_matches(|c: char| c == ' ' || c == '\u{a0}' || (hyphen && c == '-'));
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    words.iter().copied().find_map(|w| {
+        let start = trimmed.len().checked_sub(w.len())?;
+        let tail = trimmed.get(start..)?;
+        let clean = trimmed[..start]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (clean && tail.eq_ignore_ascii_case(w)).then_some((start, w))
+    })
+}
+
+/// A weekday name ending right before `pos` ("Friday, " before "January 4").
+fn weekday_before(text: &str, pos: usize) -> Option<usize> {
+    let before = text[..pos].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    if before.len() == text[..pos].len() {
+        return None;
+    }
+    WEEKDAY_FULL.split('|').find_map(|w| {
+        let start = before.len().checked_sub(w.len())?;
+        let clean = before[..start]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (clean && before.get(start..) == Some(w)).then_some(start)
+    })
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -917,6 +953,11 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                     return None;
                 }
             }
+            if pat == Pat::Mdy {
+                if let Some(start) = weekday_before(text, whole.start()) {
+                    range.start = start;
+                }
+            }
             Sem::Ymd { y, m, d }
         }
         Pat::Iso => {
@@ -931,7 +972,11 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             let mon = c.name("mon")?;
             let m = month_number(mon.as_str())?;
             let y = year_of(c, "year")?;
-            // "Mar 2019" abbreviations need the period or are fine; "May 2019" is a date.
+            if let Some((start, _)) =
+                modifier_before(text, mon.start(), &["early", "mid", "late"], true)
+            {
+                range.start = start;
+            }
             Sem::Ym {
                 y: Some(y),
                 m,
@@ -984,13 +1029,17 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             let ystart = c.name("year")?.start();
             let before = &text[..ystart];
             let after = &text[whole.end()..];
+            let part = modifier_before(text, ystart, &["early", "mid", "late"], true);
+            if let Some((start, _)) = part {
+                range.start = start;
+            }
             if before.ends_with(|ch: char| {
                 ch.is_alphanumeric()
                     || matches!(
                         ch,
                         '$' | '€' | '£' | '¥' | '#' | ',' | '.' | '/' | '-' | '+' | ':'
                     )
-            }) && c.name("part").is_none()
+            }) && part.is_none()
             {
                 // "$2019", "No.2019", "1/2019"; but "mid-2019" has its part.
                 if !before.ends_with('-') {
@@ -1066,22 +1115,28 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
         Pat::Weekday => {
             let wd_m = c.name("wd")?;
             let wd = weekday_number(wd_m.as_str())?;
-            let rel_m = c.name("rel");
-            let rel = match rel_m.map(|r| {
-                r.as_str()
-                    .to_ascii_lowercase()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }) {
+            let rel_m = modifier_before(
+                text,
+                wd_m.start(),
+                &[
+                    "this past",
+                    "this coming",
+                    "previous",
+                    "coming",
+                    "last",
+                    "next",
+                    "this",
+                    "past",
+                ],
+                false,
+            );
+            let rel = match rel_m.map(|(_, w)| w) {
                 None => Rel::Bare,
-                Some(r) => match r.as_str() {
-                    "last" | "this past" | "past" | "previous" => Rel::Last,
-                    "next" | "this coming" | "coming" => Rel::Next,
-                    _ => Rel::Bare,
-                },
+                Some("last" | "this past" | "past" | "previous") => Rel::Last,
+                Some("next" | "this coming" | "coming") => Rel::Next,
+                Some(_) => Rel::Bare,
             };
-            let start = rel_m.map_or(wd_m.start(), |r| r.start());
+            let start = rel_m.map_or(wd_m.start(), |(s, _)| s);
             let prev = word_before(text, start);
             let prev_l = prev.to_ascii_lowercase();
             if WEEKDAY_NAMES_BEFORE.contains(&prev_l.as_str()) {
@@ -1366,7 +1421,14 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             sem
         }
         Pat::Weekend => {
-            range = c.name("x")?.range();
+            let x = c.name("x")?;
+            modifier_before(
+                text,
+                x.start(),
+                &["during the", "over the", "at the", "on the"],
+                false,
+            )?;
+            range = x.range();
             Sem::Weekend
         }
         Pat::Count => {
