@@ -289,12 +289,7 @@ fn build() -> Vec<Pattern> {
             Pat::MonthYear,
             format!(r"{b}(?P<mon>{MONTH_ALT}),?\s+(?:of\s+)?(?P<year>[0-9]{{4}}){b}"),
         ),
-        p(
-            Pat::MonthCtx,
-            format!(
-                r"{b}(?i:(?P<prep>in|since|by|until|till|during|through|throughout|from|before|after|between|of|for|and|or|to|on|late|early|mid|last|next|that|this(?:\s+past|\s+coming)?|the\s+coming|coming|past)[\s-]+)(?P<mon>{MONTH_FULL}){b}"
-            ),
-        ),
+        p(Pat::MonthCtx, format!(r"{b}(?P<mon>{MONTH_FULL}){b}")),
         p(
             Pat::Year,
             format!(r"{b}(?P<year>1[0-9][0-9][0-9]|20[0-9][0-9]){b}"),
@@ -338,7 +333,7 @@ fn build() -> Vec<Pattern> {
         p(
             Pat::Bare,
             format!(
-                r"{b}(?:(?i:(?P<prep>for|over|in|within|after|before|during)\s+))?(?P<x>(?i:(?P<the>the\s+(?:past|last|next|coming)\s+)?(?P<unit>days|weeks|months|years|decades|centuries)(?:\s+(?P<dir>ago|later|earlier|after|before))?)){b}"
+                r"{b}(?P<x>(?i:(?P<unit>days|weeks|months|years|decades|centuries)(?:\s+(?P<dir>ago|later|earlier|after|before))?)){b}"
             ),
         ),
         p(
@@ -984,26 +979,60 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             }
         }
         Pat::MonthCtx => {
-            let prep = c.name("prep")?;
             let mon = c.name("mon")?;
-            let p = prep.as_str().to_ascii_lowercase();
-            let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (prep_start, p) = modifier_before(
+                text,
+                mon.start(),
+                &[
+                    "this coming",
+                    "this past",
+                    "the coming",
+                    "throughout",
+                    "through",
+                    "between",
+                    "during",
+                    "before",
+                    "after",
+                    "since",
+                    "until",
+                    "till",
+                    "early",
+                    "late",
+                    "from",
+                    "last",
+                    "next",
+                    "this",
+                    "that",
+                    "coming",
+                    "past",
+                    "mid",
+                    "for",
+                    "and",
+                    "of",
+                    "or",
+                    "to",
+                    "on",
+                    "in",
+                    "by",
+                ],
+                true,
+            )?;
             let m = month_number(mon.as_str())?;
             let after = &text[mon.end()..];
             let possessive = after.starts_with("'s") || after.starts_with("’s");
             let next = word_after(text, mon.end());
-            let rel = match p.as_str() {
+            let rel = match p {
                 "last" | "past" | "this past" => Some(-1),
                 "next" | "coming" | "this coming" | "the coming" => Some(1),
                 "this" => Some(0),
                 "that" => Some(ANAPHORIC_MONTH),
                 _ => None,
             };
-            let modifier = rel.is_some() || matches!(p.as_str(), "early" | "mid" | "late");
-            if mon.as_str() == "May" && !(modifier || MAY_PREPS.contains(&p.as_str())) {
+            let modifier = rel.is_some() || matches!(p, "early" | "mid" | "late");
+            if mon.as_str() == "May" && !(modifier || MAY_PREPS.contains(&p)) {
                 return None;
             }
-            if !modifier && !MONTH_PREPS.contains(&p.as_str()) {
+            if !modifier && !MONTH_PREPS.contains(&p) {
                 return None;
             }
             if possessive || (is_capitalised(next) && !next.chars().all(|c| c.is_ascii_digit())) {
@@ -1012,13 +1041,13 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
                     return None;
                 }
             }
-            if matches!(p.as_str(), "to" | "on" | "and" | "or" | "of" | "for")
+            if matches!(p, "to" | "on" | "and" | "or" | "of" | "for")
                 && (mon.as_str() == "March" || mon.as_str() == "May")
             {
                 return None;
             }
             range = if modifier {
-                prep.start()..mon.end()
+                prep_start..mon.end()
             } else {
                 mon.range()
             };
@@ -1588,14 +1617,27 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             let unit_m = c.name("unit")?;
             let unit = Unit::parse(unit_m.as_str())?;
             let x = c.name("x")?;
-            let prep = c.name("prep").map(|p| p.as_str().to_ascii_lowercase());
+            let the_m = modifier_before(
+                text,
+                unit_m.start(),
+                &["the coming", "the past", "the last", "the next"],
+                false,
+            );
+            let x_start = the_m.map_or(x.start(), |(s, _)| s);
+            let prep = modifier_before(
+                text,
+                x_start,
+                &["within", "during", "before", "after", "over", "for", "in"],
+                false,
+            )
+            .map(|(_, w)| w);
             let dir = c.name("dir").map(|d| d.as_str().to_ascii_lowercase());
-            let the = c.name("the").map(|t| t.as_str().to_ascii_lowercase());
+            let the = the_m.map(|(_, w)| w);
             if prep.is_none() && dir.is_none() {
                 return None;
             }
             // "the years before": only with a direction that reads as time.
-            let prev = word_before(text, x.start()).to_ascii_lowercase();
+            let prev = word_before(text, x_start).to_ascii_lowercase();
             if the.is_none()
                 && matches!(
                     prev.as_str(),
@@ -1604,18 +1646,18 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             {
                 return None;
             }
-            range = x.range();
-            match (dir.as_deref(), the.as_deref()) {
+            range = x_start..x.end();
+            match (dir.as_deref(), the) {
                 (Some("ago"), _) => Sem::Vague("PAST_REF"),
                 (_, Some(t)) if t.contains("past") || t.contains("last") => {
                     Sem::PastSpan { n: None, unit }
                 }
                 (Some("after" | "before"), None) if prep.is_none() => {
-                    range = x.start()..unit_m.end();
+                    range = x_start..unit_m.end();
                     Sem::Duration { n: None, unit }
                 }
                 (Some(_), _) if prep.is_some() => {
-                    range = x.start()..unit_m.end();
+                    range = x_start..unit_m.end();
                     Sem::Duration { n: None, unit }
                 }
                 _ => Sem::Duration { n: None, unit },
