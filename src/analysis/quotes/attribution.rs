@@ -85,6 +85,30 @@ impl<'a> BlockInfo<'a> {
     /// The noun phrase that ends just before `at` (the speaker of "Smith said", "the
     /// ministry’s spokesman said", "he later told"), skipping auxiliaries and adverbs.
     pub fn np_left(&self, at: usize, floor: usize) -> Option<Range<usize>> {
+        let np = self.np_left_simple(at, floor)?;
+        // "A sign at the back read", "the spokeswoman for the ministry said": take in the
+        // noun phrase the prepositional phrase belongs to.
+        let k = self.words.partition_point(|w| w.end <= np.start);
+        if k >= 2 {
+            let prep = self.word(k - 1).to_lowercase();
+            let gap = &self.text[self.words[k - 1].end..np.start];
+            if matches!(
+                prep.as_str(),
+                "at" | "of" | "for" | "from" | "in" | "on" | "with" | "near"
+            ) && gap.trim().is_empty()
+                && self.words[k - 1].start >= floor
+            {
+                if let Some(outer) = self.np_left_simple(self.words[k - 1].start, floor) {
+                    if !PRONOUNS.contains(&self.text[outer.clone()].to_lowercase().as_str()) {
+                        return Some(outer.start..np.end);
+                    }
+                }
+            }
+        }
+        Some(np)
+    }
+
+    fn np_left_simple(&self, at: usize, floor: usize) -> Option<Range<usize>> {
         let mut k = self.words.partition_point(|w| w.end <= at);
         let mut end_at = at;
         let mut skipped = 0;
@@ -190,8 +214,19 @@ impl<'a> BlockInfo<'a> {
                 break;
             }
             let pl = self.word(prev).to_lowercase();
-            if DETERMINERS.contains(&pl.as_str()) || pl.ends_with("'s") || pl.ends_with("’s") {
+            if DETERMINERS.contains(&pl.as_str()) {
                 return Some(self.words[prev].start..end);
+            }
+            if pl.ends_with("'s") || pl.ends_with("’s") {
+                // "the ministry’s spokeswoman"
+                let det = prev.checked_sub(1).filter(|&d| {
+                    self.words[d].start >= floor
+                        && DETERMINERS.contains(&self.word(d).to_lowercase().as_str())
+                        && self.text[self.words[d].end..self.words[prev].start]
+                            .trim()
+                            .is_empty()
+                });
+                return Some(self.words[det.unwrap_or(prev)].start..end);
             }
             if STOP_WORDS.contains(&pl.as_str()) {
                 break;

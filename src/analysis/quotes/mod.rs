@@ -108,7 +108,8 @@ pub struct Quotation {
     pub last_block: usize,
     /// Block-text range of the quote in its first block.
     pub(crate) text_range: Range<usize>,
-    pub(crate) closed: bool,
+    /// Whether the quote's closing mark was found.
+    pub closed: bool,
 }
 
 impl Quotation {
@@ -117,8 +118,10 @@ impl Quotation {
     }
 
     /// Whether `quote.unattributed` should report it.
+    /// A quote left unclosed is reported by `quote.unbalanced` instead: where it ends,
+    /// and so whether its speaker is named after it, is unknown.
     pub fn needs_speaker(&self) -> bool {
-        !self.attributed() && self.kind != QuoteKind::Scare
+        !self.attributed() && self.kind != QuoteKind::Scare && self.closed
     }
 
     /// One line for hover: "Quote from John Kirby — said, line 14", or why not.
@@ -734,4 +737,196 @@ pub fn canonical_speaker(s: &str) -> String {
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(&s);
     s.to_string()
+}
+
+/// The draft's quotes for the document outline, grouped by speaker: one "Quotes" entry
+/// whose children are the speakers in order of first appearance (with how often each is
+/// quoted), each holding its quotes; unattributed quotes come last under "No speaker".
+pub fn outline(cx: &crate::analysis::Context) -> Vec<crate::analysis::outline::Symbol> {
+    use crate::analysis::outline::{Symbol, SymbolKind};
+    let quotes = cx.quotes();
+    let groups = by_speaker(quotes);
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let text = cx.doc.text();
+    let label = |q: &Quotation| {
+        let inner = text.get(q.inner.clone()).unwrap_or("");
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let mut s = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+        if words.len() > 8 {
+            s.push('…');
+        }
+        let (open, close) = if q.kind == QuoteKind::Block {
+            ("> ", "")
+        } else {
+            ("“", "”")
+        };
+        format!("{open}{s}{close}")
+    };
+    let mut speakers = Vec::new();
+    let mut total = 0;
+    for (name, idx) in &groups {
+        let children: Vec<Symbol> = idx
+            .iter()
+            .map(|&i| {
+                let q = &quotes[i];
+                Symbol {
+                    name: label(q),
+                    detail: Some(match &q.cue {
+                        Some(c) if q.attributed() => format!(
+                            "{} — {}, line {}",
+                            q.kind.as_str(),
+                            c.text,
+                            cx.doc.line_col(q.range.start).line + 1
+                        ),
+                        _ => format!("{} — no speaker", q.kind.as_str()),
+                    }),
+                    kind: SymbolKind::Quote,
+                    range: q.range.clone(),
+                    selection: q.range.clone(),
+                    children: Vec::new(),
+                }
+            })
+            .collect();
+        total += children.len();
+        let start = children.iter().map(|c| c.range.start).min().unwrap_or(0);
+        let end = children.iter().map(|c| c.range.end).max().unwrap_or(start);
+        let n = children.len();
+        speakers.push(Symbol {
+            name: name.clone().unwrap_or_else(|| "No speaker".to_string()),
+            detail: Some(format!("{n} quote{}", if n == 1 { "" } else { "s" })),
+            kind: SymbolKind::Actor,
+            range: start..end,
+            selection: children
+                .first()
+                .map_or(start..start, |c| c.selection.clone()),
+            children,
+        });
+    }
+    let start = speakers.iter().map(|s| s.range.start).min().unwrap_or(0);
+    let end = speakers.iter().map(|s| s.range.end).max().unwrap_or(start);
+    let first = speakers
+        .iter()
+        .map(|s| s.selection.clone())
+        .min_by_key(|r| r.start)
+        .unwrap_or(start..start);
+    vec![Symbol {
+        name: "Quotes".to_string(),
+        detail: Some(format!(
+            "{total} from {} source{}",
+            speakers.iter().filter(|s| s.name != "No speaker").count(),
+            if speakers.len() == 1 { "" } else { "s" }
+        )),
+        kind: SymbolKind::Quote,
+        range: start..end,
+        selection: first,
+        children: speakers,
+    }]
+}
+
+/// Hover text for the quotation at a source offset, if any.
+pub fn hover(cx: &crate::analysis::Context, offset: usize) -> Option<(Range<usize>, String)> {
+    let q = cx
+        .quotes()
+        .iter()
+        .find(|q| q.range.start <= offset && offset < q.range.end.max(q.range.start + 1))?;
+    let mut md = q.describe(cx.doc);
+    if let Some(j) = q.from {
+        if let Some(o) = cx.quotes().get(j) {
+            md.push_str(&format!(
+                "\n\nThe speaker carries over from the quote on line {}.",
+                cx.doc.line_col(o.range.start).line + 1
+            ));
+        }
+    }
+    Some((q.range.clone(), md))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Config, Context};
+
+    fn quotes(src: &str) -> Vec<(String, QuoteKind, Option<String>, Option<How>)> {
+        let doc = Document::parse(src);
+        find(&doc, &QuotesConfig::default())
+            .into_iter()
+            .map(|q| {
+                (
+                    src[q.range.clone()].to_string(),
+                    q.kind,
+                    q.speaker.map(|s| s.text),
+                    q.how,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speakers_and_cues_of_common_forms() {
+        let q = quotes("“We will win,” said John Kirby, the spokesman.");
+        assert_eq!(q[0].2.as_deref(), Some("John Kirby"));
+        let q = quotes("“We will win,” the ministry’s spokeswoman told reporters.");
+        assert_eq!(q[0].2.as_deref(), Some("the ministry’s spokeswoman"));
+        let q = quotes("According to eyewitness Vinnie DeVita, “it exploded.”");
+        assert_eq!(q[0].2.as_deref(), Some("eyewitness Vinnie DeVita"));
+        let q = quotes("Officials said the plan was “dead on arrival in the Senate”.");
+        assert_eq!(q[0].2.as_deref(), Some("Officials"));
+        assert_eq!(q[0].1, QuoteKind::Partial);
+        let q = quotes("The so-called “deal” collapsed.");
+        assert_eq!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_is_one_quotation() {
+        let src = "“We will rebuild every school.\n\n“And every road,” she said.\n";
+        let q = quotes(src);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, src.trim_end().trim_end_matches(" she said."));
+        assert_eq!(q[0].2.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn outline_groups_quotes_by_speaker() {
+        let src = "“A is fine,” Kirby said. “B is too.”\n\n“C is bad,” said Jane Smith.\n\n“D.”\n";
+        let doc = Document::parse(src);
+        let config = Config::default();
+        let cx = Context::new(&doc, &config);
+        let syms = outline(&cx);
+        assert_eq!(syms.len(), 1);
+        let names: Vec<(&str, usize)> = syms[0]
+            .children
+            .iter()
+            .map(|s| (s.name.as_str(), s.children.len()))
+            .collect();
+        assert_eq!(names, [("Kirby", 2), ("Jane Smith", 1), ("No speaker", 1)]);
+        assert_eq!(syms[0].children[0].children[0].name, "“A is fine,”");
+        // The document outline carries them after the headings.
+        let all = crate::analysis::outline::symbols(&cx);
+        assert_eq!(all.last().map(|s| s.name.as_str()), Some("Quotes"));
+    }
+
+    proptest::proptest! {
+        /// No input makes the quote analysis, its rules, hover or outline panic.
+        #[test]
+        fn never_panics(src in "([\"'“”‘’„«»‹›:,. \n>*a-zA-Zé—\\-]|said|told|according to| he | the |\n\n|Q: |\\*\\*A:\\*\\*){0,60}") {
+            let doc = Document::parse(src.as_str());
+            let mut config = Config::default();
+            for id in ["quote.scare", "quote.style"] {
+                config.set_level(id, crate::analysis::config::Level::On(crate::analysis::Severity::Hint));
+            }
+            let cx = Context::new(&doc, &config);
+            let diags = crate::analysis::analyze_with(&cx);
+            for d in &diags {
+                for f in &d.fixes {
+                    let _ = crate::analysis::fix::apply_edits(&src, &f.edits);
+                }
+            }
+            for off in (0..=src.len()).filter(|&o| src.is_char_boundary(o)) {
+                let _ = crate::analysis::inspect::at(&cx, &diags, off);
+            }
+            let _ = outline(&cx);
+        }
+    }
 }

@@ -39,22 +39,31 @@ fn candidates(quotes: &[Quotation], i: usize) -> Vec<String> {
     let mut scored: Vec<(usize, String)> = quotes
         .iter()
         .enumerate()
-        .filter(|(j, o)| *j != i && o.attributed())
+        .filter(|(j, o)| *j != i && o.attributed() && o.closed && o.kind != QuoteKind::Scare)
         .filter_map(|(_, o)| {
             let s = o.speaker.as_ref()?;
             if is_pronoun(&s.text) {
                 return None;
             }
             let d = s.range.start.abs_diff(q.range.start);
-            Some((d, s.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+            let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // "The ministry" goes mid-sentence: “…,” the ministry said.
+            for det in ["The ", "A ", "An "] {
+                if let Some(rest) = name.strip_prefix(det) {
+                    name = format!("{}{rest}", det.to_lowercase());
+                }
+            }
+            Some((d, name))
         })
         .collect();
     scored.sort();
     let mut out: Vec<String> = Vec::new();
     for (_, s) in scored {
+        // One suggestion per person: "Delgado" and "Maria Delgado" are the same.
+        let surname = |x: &str| x.split_whitespace().last().unwrap_or("").to_lowercase();
         if !out
             .iter()
-            .any(|o| canonical_speaker(o) == canonical_speaker(&s))
+            .any(|o| canonical_speaker(o) == canonical_speaker(&s) || surname(o) == surname(&s))
         {
             out.push(s);
         }

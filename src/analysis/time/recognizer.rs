@@ -787,6 +787,10 @@ const MAY_PREPS: &[&str] = &[
     "between",
 ];
 
+/// Per-paragraph results, reused while a paragraph is unchanged (see `analysis::memo`).
+static MEMO: LazyLock<crate::analysis::memo::BlockMemo<Vec<Found>>> =
+    LazyLock::new(Default::default);
+
 /// Run the recogniser over every prose block of a document.
 pub fn recognize(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
@@ -818,7 +822,15 @@ pub fn recognize(doc: &Document) -> Vec<Found> {
         }
         let title_case = matches!(block.kind, BlockKind::Heading(_));
         let sentences = doc.sentences.get(bi).map(Vec::as_slice).unwrap_or(&[]);
-        recognize_masked(&block.text, sentences, title_case, bi, masks[bi], &mut out);
+        // The result depends only on the block's text (sentences come from it) and kind;
+        // the gates only skip patterns that cannot match it.
+        let mask = masks[bi];
+        let found = MEMO.get_or_compute(&block.text, title_case as u8, || {
+            let mut found = Vec::new();
+            recognize_masked(&block.text, sentences, title_case, bi, mask, &mut found);
+            found
+        });
+        out.extend(found.into_iter().map(|f| Found { block: bi, ..f }));
     }
     out
 }
