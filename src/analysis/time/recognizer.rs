@@ -571,11 +571,14 @@ fn weekday_before(text: &str, pos: usize) -> Option<usize> {
     }
     WEEKDAY_FULL.split('|').find_map(|w| {
         let start = before.len().checked_sub(w.len())?;
+        if before.get(start..) != Some(w) {
+            return None;
+        }
         let clean = before[..start]
             .chars()
             .last()
             .is_none_or(|c| !c.is_alphanumeric());
-        (clean && before.get(start..) == Some(w)).then_some(start)
+        clean.then_some(start)
     })
 }
 
@@ -2146,6 +2149,22 @@ mod tests {
             spans("The most recently available data."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for s in [
+            "éFriday, January 4, 2019é",
+            "ÉÉ last Tuesday night — 2019年 ½ “today”",
+            "mid-é2019 early—2019 the day before— yesterday’s",
+            "Ωn Friday, ωeek 3 days ago‘’ 10 a.m",
+            "\u{a0}\u{a0}last Friday\u{a0}in\u{a0}March",
+            "",
+            "May",
+            "2019-",
+        ] {
+            let _ = found(s);
+        }
     }
 
     #[test]
