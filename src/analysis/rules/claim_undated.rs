@@ -13,7 +13,9 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::markdown::BlockKind;
-use crate::analysis::time::{attributed, house_style_date, in_ranges, quoted_in_block};
+use crate::analysis::time::{
+    attributed, house_style_date, in_ranges, is_interview_answer, quoted_in_block,
+};
 use crate::analysis::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -48,6 +50,12 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 static RANKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ])?(?:largest|biggest|highest|lowest|fastest[- ]growing|richest|poorest|deadliest|busiest|smallest|most\s+populous|most\s+visited|most\s+valuable|most\s+expensive|most\s+popular|most[- ]watched|most[- ]followed|most[- ]used|most[- ]spoken|best[- ]selling|top[- ]selling|record[- ](?:high|low|level|number|levels)|all[- ]time\s+(?:high|low)|never\s+been\s+(?:higher|lower|stronger|weaker|better|worse|more|less)|greatest\s+number|fewest|ranked\s+(?:first|second|third|\d+)|(?:the\s+)?only\s+(?:country|city|company|state|nation|person|woman|man)\s+to)(?-u:\b)")
         .expect("ranking regex")
+});
+
+/// What makes a ranking one that changes: its scope.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:world['’]s|country['’]s|nation['’]s|state['’]s|city['’]s|region['’]s|continent['’]s|in\s+the\s+(?:world|country|nation|region|state|city|history)|on\s+record|ever|in\s+history|history|record)(?-u:\b)")
+        .expect("scope regex")
 });
 
 /// A status that changes, with its own verb.
@@ -172,7 +180,7 @@ impl Rule for ClaimUndated {
             }
             let text = &block.text;
             // An interview answer ("NG: We think…") is the speaker's, not the draft's.
-            if INTERVIEW.is_match(text) {
+            if is_interview_answer(text) {
                 continue;
             }
             let quoted = quoted_in_block(cx, bi);
@@ -222,11 +230,6 @@ impl Rule for ClaimUndated {
         }
     }
 }
-
-/// A speaker label opening an interview answer: "NG:", "Wikinews:", "Dr Smith:".
-static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\*\*)?[\p{L}][\p{L}.’' ]{0,30}(?:\*\*)?:(?:\*\*)?\s").expect("interview regex")
-});
 
 /// Modal and hypothetical sentences state no current fact.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -399,8 +402,19 @@ fn find_claim(
         let limit = clause_end(text, vr.end, (vr.end + 70).min(s.end));
         let window = &text[vr.end..limit];
         if let Some(m) = RANKING.find(window) {
-            let r = vr.start..vr.end + m.end();
-            return Some((r, Claim::Ranking));
+            // Only a ranking with a scope that moves: the world's, the country's, ever, on
+            // record, in history, an ordinal ("second-largest"). "The OIC is the largest
+            // group representing…" describes what it is.
+            let phrase = &window[..m.end()];
+            let rest = &text[vr.end + m.end()..limit];
+            let scoped = SCOPE.is_match(phrase)
+                || SCOPE.is_match(rest)
+                || m.as_str().contains('-')
+                || m.as_str().starts_with(|c: char| c.is_ascii_digit());
+            if scoped {
+                let r = vr.start..vr.end + m.end();
+                return Some((r, Claim::Ranking));
+            }
         }
         for f in FIGURE.find_iter(window) {
             let fm = f.as_str().trim_end_matches([',', '.']);

@@ -113,12 +113,20 @@ fn diagnose(
         }
     }
     let meaning = meaning(e, a)?;
-    let message = format!(
-        "“{}” is {meaning}, counting from the article date ({}, {}). Write the date so the story stays right whenever it runs.",
-        e.text,
-        long_date(a),
-        article.origin_text()
-    );
+    let message = if e.day == Some(a) && e.granularity == Some(Granularity::Day) {
+        format!(
+            "“{}” is the article date itself, {meaning} ({}). Write the date so the story stays right whenever it runs.",
+            e.text,
+            article.origin_text()
+        )
+    } else {
+        format!(
+            "“{}” is {meaning}, counting from the article date ({}, {}). Write the date so the story stays right whenever it runs.",
+            e.text,
+            long_date(a),
+            article.origin_text()
+        )
+    };
     let mut d = Diagnostic::new(META.id, e.source.clone(), message)
         .with_data("expression", e.text.clone())
         .with_data(
@@ -149,7 +157,7 @@ fn meaning(e: &TimeExpr, a: Date) -> Option<String> {
         Some(Granularity::Day) => {
             let d = e.day?;
             Some(match part {
-                Some(p) => format!("{} {p}", long_date(d)),
+                Some(p) => format!("the {p} of {}", long_date(d)),
                 None => long_date(d),
             })
         }

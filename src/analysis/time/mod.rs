@@ -203,6 +203,9 @@ pub fn quoted_in_block(cx: &crate::analysis::Context, bi: usize) -> Vec<Range<us
     let Some(block) = cx.doc.blocks.get(bi) else {
         return Vec::new();
     };
+    if is_interview_answer(&block.text) {
+        return std::iter::once(0..block.text.len()).collect();
+    }
     cx.quotes()
         .iter()
         .filter(|q| q.kind != crate::analysis::quotes::QuoteKind::Scare)
@@ -227,6 +230,17 @@ static REPORTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
     regex::Regex::new(r"(?i)(?-u:\b)(?:says?|said|saying|tells?|told|according\s+to|claim(?:s|ed)?|stat(?:es|ed)|add(?:s|ed)|explain(?:s|ed)|not(?:es|ed)|wr(?:ote|ites)|report(?:s|ed|edly)|allegedly|announc(?:es|ed)|believ(?:es|ed)|argu(?:es|ed)|warn(?:s|ed)|insist(?:s|ed)|estimat(?:es|ed)|allege[sd]?|think|thinks|thought|feel|feels|felt|suggest(?:s|ed)|predict(?:s|ed)|expect(?:s|ed)|hop(?:es|ed)|fear(?:s|ed)|describ(?:es|ed)|call(?:s|ed)|consider(?:s|ed)|announced|confirm(?:s|ed)|indicat(?:es|ed)|show(?:s|ed)|found|finds|reveal(?:s|ed)|acknowledg(?:es|ed)|admit(?:s|ted)|tweet(?:s|ed)|posted|commented|remarked|stress(?:es|ed)|emphasi[sz](?:es|ed)|pointed\s+out|in\s+a\s+statement|per\s+the|cited|citing)(?-u:\b)")
         .expect("reporting regex")
 });
+
+/// A speaker label opening an interview answer: "NG:", "Wikinews:", "**Dr Smith:**". The
+/// answer is the speaker's words, like a quotation.
+static INTERVIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\*\*)?[\p{L}][\p{L}.’' ]{0,30}(?:\*\*)?:(?:\*\*)?\s")
+        .expect("interview regex")
+});
+
+pub fn is_interview_answer(block_text: &str) -> bool {
+    INTERVIEW.is_match(block_text)
+}
 
 /// Does a sentence attribute what it says to someone (a reporting verb, "according to")?
 pub fn attributed(sentence: &str) -> bool {

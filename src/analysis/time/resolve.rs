@@ -22,7 +22,7 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
-            .filter(|(_, b)| f.block <= b + 1 && !f.future)
+            .filter(|(_, b)| f.block == *b && !f.future)
             .map(|(d, _)| d.year());
         let r = resolve_in(&f.sem, f.future, article, reference, year);
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
