@@ -42,6 +42,25 @@ pub struct LineIndex {
     /// Byte offset at which each line starts; always begins with 0.
     starts: Vec<usize>,
     len: usize,
+    /// Scalar values and UTF-16 code units in `text[..i * CHECKPOINT]`, so a column on a
+    /// long line costs at most one checkpoint's scan, not the line's (thousands of
+    /// diagnostics on one long line stay linear).
+    counts: Vec<(usize, usize)>,
+}
+
+/// Bytes between column-count checkpoints.
+const CHECKPOINT: usize = 1024;
+
+/// Scalar values and UTF-16 code units in a byte slice (which may cut characters: only
+/// lead bytes count).
+fn count_units(bytes: &[u8]) -> (usize, usize) {
+    let mut chars = 0;
+    let mut wide = 0;
+    for &b in bytes {
+        chars += usize::from(b & 0xC0 != 0x80);
+        wide += usize::from(b >= 0xF0);
+    }
+    (chars, chars + wide)
 }
 
 impl LineIndex {
@@ -61,10 +80,27 @@ impl LineIndex {
             }
             i += 1;
         }
+        let mut counts = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut total = (0, 0);
+        counts.push(total);
+        for chunk in bytes.chunks_exact(CHECKPOINT) {
+            let (c, w) = count_units(chunk);
+            total = (total.0 + c, total.1 + w);
+            counts.push(total);
+        }
         LineIndex {
             starts,
             len: text.len(),
+            counts,
         }
+    }
+
+    /// Scalar values and UTF-16 code units in `text[..offset]` (offset on a boundary).
+    fn units_before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let k = offset / CHECKPOINT;
+        let (c0, w0) = self.counts[k];
+        let (c, w) = count_units(&text.as_bytes()[k * CHECKPOINT..offset]);
+        (c0 + c, w0 + w)
     }
 
     pub fn line_count(&self) -> usize {
@@ -88,7 +124,19 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col: usize = text[start..offset].chars().map(|c| enc.width(c)).sum();
+        let col = if offset - start <= CHECKPOINT || text.len() != self.len {
+            text[start..offset].chars().map(|c| enc.width(c)).sum()
+        } else {
+            let (a, b) = (
+                self.units_before(text, start),
+                self.units_before(text, offset),
+            );
+            match enc {
+                Encoding::Utf8 => offset - start,
+                Encoding::Utf16 => b.1 - a.1,
+                Encoding::Utf32 => b.0 - a.0,
+            }
+        };
         LineCol {
             line: line as u32,
             col: col as u32,
@@ -219,6 +267,44 @@ mod tests {
         // Offsets inside a char or past the end clamp too.
         assert_eq!(idx.line_col(TEXT, emoji + 1, Encoding::Utf16), lc(1, 3));
         assert_eq!(idx.line_col(TEXT, 10_000, Encoding::Utf16), lc(3, 0));
+    }
+
+    /// Regression: columns on one long line were counted from the line start for every
+    /// call, so thousands of unclosed quotes on one line took minutes (found by
+    /// tests/hostile.rs). Columns now come from checkpoints, and agree with a direct count.
+    #[test]
+    fn columns_on_a_long_line_are_exact_and_fast() {
+        let line = "“Київ 😀 é x ".repeat(20_000);
+        let text = format!("first\r\n{line}\nlast");
+        let idx = LineIndex::new(&text);
+        let start = text.find('“').unwrap();
+        // Expected columns by a running count along the line.
+        let mut cols = [0u32; 3];
+        let encs = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32];
+        for (k, (i, c)) in line.char_indices().enumerate() {
+            if k % 97 == 0 {
+                for (enc, col) in encs.iter().zip(cols) {
+                    assert_eq!(
+                        idx.line_col(&text, start + i, *enc),
+                        lc(1, col),
+                        "{i} {enc:?}"
+                    );
+                }
+            }
+            for (enc, col) in encs.iter().zip(cols.iter_mut()) {
+                *col += enc.width(c) as u32;
+            }
+        }
+        let t = std::time::Instant::now();
+        for (i, _) in text.match_indices('“') {
+            idx.line_col(&text, i, Encoding::Utf16);
+        }
+        // 20,000 columns on a 500 kB line: was ~20 s in a debug build.
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            t.elapsed()
+        );
     }
 
     #[test]

@@ -6,13 +6,18 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod front_matter;
+pub mod inlay;
 pub mod inspect;
 pub mod line_index;
 pub mod markdown;
+pub mod memo;
 pub mod names;
+pub mod outline;
+pub mod quotes;
 pub mod rules;
 pub mod suppress;
 pub mod text;
+pub mod time;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
@@ -24,6 +29,9 @@ pub use line_index::{Encoding, LineCol, LineIndex};
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub config: &'a Config,
+    quotes: std::cell::OnceCell<Vec<quotes::Quotation>>,
+    article_date: std::cell::OnceCell<Option<time::ArticleDate>>,
+    time_expressions: std::cell::OnceCell<Vec<time::TimeExpr>>,
     names: std::cell::OnceCell<names::Names>,
 }
 
@@ -32,8 +40,30 @@ impl<'a> Context<'a> {
         Context {
             doc,
             config,
+            quotes: std::cell::OnceCell::new(),
+            article_date: std::cell::OnceCell::new(),
+            time_expressions: std::cell::OnceCell::new(),
             names: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Every quotation of the draft with its speaker, computed on first use.
+    pub fn quotes(&self) -> &[quotes::Quotation] {
+        self.quotes
+            .get_or_init(|| quotes::find(self.doc, &self.config.quotes))
+    }
+
+    /// The date the article is written for (configuration, front matter or dateline).
+    pub fn article_date(&self) -> Option<&time::ArticleDate> {
+        self.article_date
+            .get_or_init(|| time::article_date::find(self.doc, self.config))
+            .as_ref()
+    }
+
+    /// Every time expression in the prose, resolved against the article date.
+    pub fn time_expressions(&self) -> &[time::TimeExpr] {
+        self.time_expressions
+            .get_or_init(|| time::find_all(self.doc, self.article_date()))
     }
 
     /// The draft's actors and their mentions (computed on first use).

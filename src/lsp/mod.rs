@@ -1,5 +1,30 @@
 //! `copydesk lsp`: the language server (tower-lsp over stdio), a thin adapter over
 //! [`crate::analysis`].
+//!
+//! - [`server`]: the `LanguageServer` handlers and capabilities.
+//! - [`documents`]: open documents (ropes, versions, latest analysis).
+//! - [`scheduler`]: analysis on a worker thread, coalesced, stale results dropped.
+//! - [`convert`]: core types ↔ LSP types.
+//! - [`config`]: `copydesk.toml` per directory, layered over editor settings.
+//! - [`actions`]: code actions.
+
+pub mod actions;
+pub mod config;
+pub mod convert;
+pub mod documents;
+pub mod log;
+pub mod scheduler;
+pub mod server;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use tokio::sync::Notify;
+use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::{LspService, Server as Transport};
 
 /// Options from the command line.
 #[derive(Debug, Clone, Default)]
@@ -7,8 +32,147 @@ pub struct Options {
     pub log_level: Option<String>,
 }
 
+/// Passes every message to the server and signals when `exit` arrives, so the process
+/// can end at once instead of waiting for the client to close stdin.
+struct WatchExit<S> {
+    inner: S,
+    exit: Arc<Notify>,
+}
+
+impl<S> tower_service::Service<Request> for WatchExit<S>
+where
+    S: tower_service::Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Option<Response>, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        let req = drop_null_params(req);
+        let is_exit = req.method() == "exit";
+        let fut = self.inner.call(req);
+        let exit = self.exit.clone();
+        Box::pin(async move {
+            let res = fut.await;
+            if is_exit {
+                exit.notify_one();
+            }
+            res
+        })
+    }
+}
+
+/// `shutdown` and `exit` take no parameters, but some clients (Emacs's eglot) send
+/// `"params": null`, which tower-lsp would reject; treat null as absent.
+fn drop_null_params(req: Request) -> Request {
+    let null_params = matches!(req.method(), "shutdown" | "exit")
+        && matches!(req.params(), Some(serde_json::Value::Null));
+    if !null_params {
+        return req;
+    }
+    let (method, id, _) = req.into_parts();
+    let builder = Request::build(method);
+    match id {
+        Some(id) => builder.id(id).finish(),
+        None => builder.finish(),
+    }
+}
+
+/// Stdin that signals when it reaches end of input: a client that dies mid-request
+/// leaves handlers waiting for answers that will never come, and the server must still end.
+struct EofSignal<R> {
+    inner: R,
+    eof: Arc<Notify>,
+}
+
+impl<R: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for EofSignal<R> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let poll = Pin::new(&mut self.inner).poll_read(cx, buf);
+        let at_end = match &poll {
+            Poll::Ready(Ok(())) => buf.filled().len() == before && buf.remaining() > 0,
+            Poll::Ready(Err(_)) => true,
+            Poll::Pending => false,
+        };
+        if at_end {
+            self.eof.notify_one();
+        }
+        poll
+    }
+}
+
 /// Run the server on stdin/stdout until the client says `exit` or closes the stream.
-pub fn run(_options: Options) -> std::process::ExitCode {
-    eprintln!("copydesk lsp: not built yet");
-    std::process::ExitCode::from(2)
+/// Exit code 0 when `shutdown` came first, 1 otherwise (as LSP specifies).
+pub fn run(options: Options) -> ExitCode {
+    let cli_level = match options.log_level.as_deref() {
+        None => None,
+        Some(s) => match log::Level::parse(s) {
+            Some(l) => Some(l),
+            None => {
+                eprintln!("error: unknown log level `{s}`: use error, warn, info, debug or trace");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    // The server sees the same paragraphs on every keystroke: cache per-paragraph work.
+    crate::analysis::memo::enable(true);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let code = runtime.block_on(async move {
+        let handle = tokio::runtime::Handle::current();
+        let (service, socket) = LspService::build(|client| {
+            let log = log::Logger::new(cli_level, client.clone(), handle);
+            server::Server::new(client, log)
+        })
+        .custom_method("copydesk/debugText", server::Server::debug_text)
+        .finish();
+        let shared = service.inner().shared();
+        let exit = Arc::new(Notify::new());
+        let service = WatchExit {
+            inner: service,
+            exit: exit.clone(),
+        };
+        let eof = Arc::new(Notify::new());
+        let stdin = EofSignal {
+            inner: tokio::io::stdin(),
+            eof: eof.clone(),
+        };
+        let transport = Transport::new(stdin, tokio::io::stdout(), socket);
+        let serve = transport.serve(service);
+        tokio::pin!(serve);
+        tokio::select! {
+            _ = &mut serve => {}
+            _ = exit.notified() => {}
+            _ = eof.notified() => {
+                // Let answers in flight go out, but do not wait for the client.
+                let _ = tokio::time::timeout(std::time::Duration::from_millis(300), &mut serve).await;
+            }
+        }
+        if shared.shutdown_requested.load(Ordering::SeqCst) {
+            0
+        } else {
+            1
+        }
+    });
+    // stdin is read on a blocking thread that may never return: do not wait for it.
+    runtime.shutdown_background();
+    ExitCode::from(code)
 }

@@ -10,7 +10,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::markdown::Block;
-use crate::analysis::text::is_word_char;
+use crate::analysis::quotes::marks::{self, closing_for, Problem};
 use crate::analysis::Context;
 
 pub struct QuoteUnbalanced;
@@ -25,123 +25,9 @@ static META: RuleMeta = RuleMeta {
     right: "“We will rebuild every school,” the mayor said.\n",
 };
 
-/// How a mark behaves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    /// “ „ « ‹ ‘
-    Open(char),
-    /// ” » › (and “ after „)
-    Close(char),
-    /// " : direction from context.
-    Straight,
-}
-
-fn classify(c: char) -> Option<Mark> {
-    match c {
-        '“' | '„' | '«' | '‹' | '‘' => Some(Mark::Open(c)),
-        '”' | '»' | '›' => Some(Mark::Close(c)),
-        '"' => Some(Mark::Straight),
-        _ => None,
-    }
-}
-
-/// Whether `close` closes a quote opened with `open`.
-fn closes(open: char, close: char) -> bool {
-    matches!(
-        (open, close),
-        ('“', '”') | ('„', '“') | ('„', '”') | ('«', '»') | ('‹', '›') | ('"', '"') | ('‘', '’')
-    )
-}
-
-/// A quotation mark left open, or a stray closing one, in block-text offsets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Problem {
-    Unclosed { at: usize, mark: char },
-    Stray { at: usize, mark: char },
-}
-
-/// Does the character before `i` leave a straight quote opening? (start, space, bracket, dash)
-fn opens_here(prev: Option<char>) -> bool {
-    prev.is_none_or(|p| {
-        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘')
-    })
-}
-
-fn scan(text: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut stack: Vec<(usize, char)> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|&(_, n)| n);
-        match classify(c) {
-            None => {
-                // A right single mark closes an open ‘ only when it is not inside a word.
-                if c == '’' && !next.is_some_and(is_word_char) {
-                    if let Some(pos) = stack.iter().rposition(|&(_, o)| o == '‘') {
-                        stack.truncate(pos);
-                    }
-                }
-            }
-            Some(Mark::Open('‘')) => {
-                // ‘ opens only before a word; otherwise it is a misused apostrophe (‘90s).
-                if opens_here(prev) && next.is_some_and(|n| n.is_alphabetic()) {
-                    stack.push((i, c));
-                }
-            }
-            Some(Mark::Open('“')) if stack.last().is_some_and(|&(_, o)| o == '„') => {
-                stack.pop();
-            }
-            Some(Mark::Open(o)) => stack.push((i, o)),
-            Some(Mark::Close(cl)) => match stack.iter().rposition(|&(_, o)| closes(o, cl)) {
-                Some(pos) => stack.truncate(pos),
-                None => problems.push(Problem::Stray { at: i, mark: cl }),
-            },
-            Some(Mark::Straight) => {
-                // Direction comes from context: after a space or bracket and before a
-                // word it opens (also nested, as in "The "United States" is"); else it closes.
-                let opening = opens_here(prev)
-                    && next.is_some_and(|n| {
-                        n.is_alphanumeric()
-                            || matches!(n, '\'' | '‘' | '(' | '[' | '…' | '.' | '$' | '£' | '€')
-                    });
-                if opening {
-                    stack.push((i, '"'));
-                } else if let Some(pos) = stack.iter().rposition(|&(_, o)| o == '"') {
-                    stack.truncate(pos);
-                } else if !prev.is_some_and(|p| p.is_ascii_digit()) {
-                    // (After a digit it is an inch mark: a 12" pizza.)
-                    problems.push(Problem::Stray { at: i, mark: '"' });
-                }
-            }
-        }
-    }
-    problems.extend(
-        stack
-            .into_iter()
-            .map(|(at, mark)| Problem::Unclosed { at, mark }),
-    );
-    problems
-}
-
 /// Whether a block opens with a quotation mark, continuing a quote from the paragraph before.
 fn opens_with_quote(block: &Block) -> bool {
-    block
-        .text
-        .trim_start()
-        .starts_with(['“', '"', '„', '«', '‹', '‘'])
-}
-
-/// The closing mark for an opening one.
-fn closing_for(open: char) -> char {
-    match open {
-        '“' => '”',
-        '„' => '“',
-        '«' => '»',
-        '‹' => '›',
-        '‘' => '’',
-        other => other,
-    }
+    marks::opens_with_quote(&block.text)
 }
 
 impl Rule for QuoteUnbalanced {
@@ -152,7 +38,7 @@ impl Rule for QuoteUnbalanced {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let blocks = &cx.doc.blocks;
         for (bi, block) in blocks.iter().enumerate() {
-            let problems = scan(&block.text);
+            let problems = marks::scan(&block.text).problems;
             let last_unclosed = problems.iter().rev().find_map(|p| match p {
                 Problem::Unclosed { at, .. } => Some(*at),
                 _ => None,

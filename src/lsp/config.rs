@@ -1,0 +1,240 @@
+//! Configuration for open documents: the nearest `copydesk.toml` (found as `copydesk check`
+//! finds it, so the editor and CI agree), layered over the editor's settings
+//! (`initializationOptions`, then the `copydesk` section of `workspace/configuration`).
+//! A broken file or broken settings are reported and the last good configuration stays.
+
+use crate::analysis::config::{Config, ConfigError};
+use crate::project;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use tower_lsp::lsp_types::Url;
+
+#[derive(Default)]
+struct Inner {
+    init_layer: toml::Table,
+    settings_layer: toml::Table,
+    /// The editor layers alone: for untitled documents, and when no good file was seen.
+    editor_config: Arc<Config>,
+    /// Last good configuration by document directory.
+    by_dir: HashMap<PathBuf, Arc<Config>>,
+}
+
+#[derive(Default)]
+pub struct ConfigStore {
+    inner: Mutex<Inner>,
+}
+
+/// Merge `layer` into `base`, tables recursively (later wins).
+fn merge(base: &mut toml::Table, layer: &toml::Table) {
+    for (k, v) in layer {
+        match (base.get_mut(k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(l)) => merge(b, l),
+            _ => {
+                base.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+/// Editor settings may come as `{"copydesk": {...}}` or as the section itself.
+pub fn section(value: &serde_json::Value) -> Option<&serde_json::Value> {
+    match value {
+        serde_json::Value::Null => None,
+        serde_json::Value::Object(map) if map.contains_key("copydesk") => map.get("copydesk"),
+        other => Some(other),
+    }
+}
+
+/// The directory of a `file:` document.
+pub fn doc_dir(uri: &Url) -> Option<PathBuf> {
+    if uri.scheme() != "file" {
+        return None;
+    }
+    let path = uri.to_file_path().ok()?;
+    path.parent().map(Path::to_path_buf)
+}
+
+impl ConfigStore {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn editor_table(inner: &Inner) -> toml::Table {
+        let mut t = inner.init_layer.clone();
+        merge(&mut t, &inner.settings_layer);
+        t
+    }
+
+    /// Set the editor layers (`None` leaves one unchanged). On error nothing changes.
+    /// Returns whether the settings changed.
+    pub fn set_editor(
+        &self,
+        init: Option<&serde_json::Value>,
+        settings: Option<&serde_json::Value>,
+    ) -> Result<bool, ConfigError> {
+        let layer = |v: Option<&serde_json::Value>| -> Result<Option<toml::Table>, ConfigError> {
+            match v.and_then(section) {
+                Some(v) if v.is_object() => Config::json_layer(v).map(Some),
+                Some(_) | None => Ok(v.map(|_| toml::Table::new())),
+            }
+        };
+        let init = layer(init)?;
+        let settings = layer(settings)?;
+        let mut inner = self.lock();
+        let mut candidate_init = inner.init_layer.clone();
+        let mut candidate_settings = inner.settings_layer.clone();
+        if let Some(t) = init {
+            candidate_init = t;
+        }
+        if let Some(t) = settings {
+            candidate_settings = t;
+        }
+        let mut merged = candidate_init.clone();
+        merge(&mut merged, &candidate_settings);
+        let config = Config::from_layers(vec![merged.clone()], "editor settings")?;
+        let changed = merged != Self::editor_table(&inner);
+        inner.init_layer = candidate_init;
+        inner.settings_layer = candidate_settings;
+        inner.editor_config = Arc::new(config);
+        Ok(changed)
+    }
+
+    pub fn editor_config(&self) -> Arc<Config> {
+        self.lock().editor_config.clone()
+    }
+
+    /// The configuration for a document, and the error of its file if it is broken.
+    pub fn for_uri(&self, uri: &Url) -> (Arc<Config>, Option<ConfigError>) {
+        let Some(dir) = doc_dir(uri) else {
+            return (self.editor_config(), None);
+        };
+        let mut inner = self.lock();
+        if let Some(c) = inner.by_dir.get(&dir) {
+            return (c.clone(), None);
+        }
+        let editor = Self::editor_table(&inner);
+        let (config, error) = match project::load(&dir, None, Some(&editor)) {
+            Ok(loaded) => (loaded.config, None),
+            Err(e) => (inner.editor_config.clone(), Some(e)),
+        };
+        inner.by_dir.insert(dir, config.clone());
+        (config, error)
+    }
+
+    /// Re-read every configuration (a file or the settings changed). Directories whose
+    /// file is broken keep their last good configuration; the errors are returned, once each.
+    pub fn reload(&self) -> Vec<ConfigError> {
+        let mut inner = self.lock();
+        let editor = Self::editor_table(&inner);
+        let dirs: Vec<PathBuf> = inner.by_dir.keys().cloned().collect();
+        let mut errors: Vec<ConfigError> = Vec::new();
+        for dir in dirs {
+            match project::load(&dir, None, Some(&editor)) {
+                Ok(loaded) => {
+                    inner.by_dir.insert(dir, loaded.config);
+                }
+                Err(e) => {
+                    if !errors.contains(&e) {
+                        errors.push(e);
+                    }
+                }
+            }
+        }
+        errors
+    }
+}
+
+/// Add `word` to `[names] accept` of the config file at `path`, keeping the file's
+/// formatting and comments; create the file if it does not exist. False if the word was
+/// already there.
+pub fn add_accepted_word(path: &Path, word: &str) -> Result<bool, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+    let names = doc
+        .entry("names")
+        .or_insert_with(toml_edit::table)
+        .as_table_like_mut()
+        .ok_or("`names` is not a table")?;
+    let accept = names
+        .entry("accept")
+        .or_insert(toml_edit::value(toml_edit::Array::new()))
+        .as_array_mut()
+        .ok_or("`names.accept` is not an array")?;
+    if accept.iter().any(|v| v.as_str() == Some(word)) {
+        return Ok(false);
+    }
+    accept.push(word);
+    std::fs::write(path, doc.to_string()).map_err(|e| e.to_string())?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn adding_a_word_keeps_the_file_formatting() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("copydesk.toml");
+        assert!(add_accepted_word(&path, "Kovalenko").unwrap());
+        assert_eq!(
+            Config::from_toml_str(&std::fs::read_to_string(&path).unwrap(), "c")
+                .unwrap()
+                .names
+                .accept,
+            ["Kovalenko"]
+        );
+        let original = "# House style\n[names]\n# words we accept\naccept = [\"Zelenskyy\"]  # keep\nprefer = []\n\n[quotes]\nmarks = \"curly\"\n";
+        std::fs::write(&path, original).unwrap();
+        assert!(add_accepted_word(&path, "Шмигаль").unwrap());
+        assert!(!add_accepted_word(&path, "Шмигаль").unwrap());
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            after,
+            original.replace("[\"Zelenskyy\"]", "[\"Zelenskyy\", \"Шмигаль\"]")
+        );
+    }
+
+    #[test]
+    fn file_over_settings_and_last_good_kept() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("copydesk.toml");
+        std::fs::write(&file, "[names]\naccept = [\"FromFile\"]\n").unwrap();
+        let uri = Url::from_file_path(root.path().join("a.md")).unwrap();
+        let store = ConfigStore::default();
+        store
+            .set_editor(
+                Some(&json!({"copydesk": {"names": {"accept": ["FromInit"], "prefer": ["Kyiv"]}}})),
+                None,
+            )
+            .unwrap();
+        let (c, err) = store.for_uri(&uri);
+        assert!(err.is_none());
+        assert_eq!(c.names.accept, ["FromFile"]);
+        assert_eq!(c.names.prefer, ["Kyiv"]);
+
+        // Broken file: reported with its line, last good kept.
+        std::fs::write(&file, "[names]\naccept = 3\n").unwrap();
+        let errors = store.reload();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(2));
+        assert_eq!(store.for_uri(&uri).0.names.accept, ["FromFile"]);
+
+        // Broken settings are refused; untitled documents use the editor layers.
+        assert!(store
+            .set_editor(None, Some(&json!({"delayMs": "soon"})))
+            .is_err());
+        let untitled = Url::parse("untitled:Untitled-1").unwrap();
+        assert_eq!(store.for_uri(&untitled).0.names.accept, ["FromInit"]);
+        store
+            .set_editor(None, Some(&json!({"delayMs": 7})))
+            .unwrap();
+        assert_eq!(store.for_uri(&untitled).0.editor.delay_ms, 7);
+    }
+}

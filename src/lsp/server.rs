@@ -1,0 +1,738 @@
+//! The `LanguageServer` implementation: each handler converts, asks the core, converts back.
+//!
+//! To add a request (rename, definition, references for actors…): advertise it in
+//! [`capabilities`], get the document's current analysis with [`Server::analysis`],
+//! convert positions with [`Positions`], and call one function of `crate::analysis`.
+
+use super::actions;
+use super::config::{self, ConfigStore};
+use super::convert::{self, Positions};
+use super::documents::{Analysis, Documents};
+use super::log::Logger;
+use super::scheduler::{self, Queue};
+use crate::analysis::{inlay, inspect, outline, rules, Context, Encoding};
+use serde::Deserialize;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tower_lsp::jsonrpc::{Error, Result};
+use tower_lsp::lsp_types as lsp;
+use tower_lsp::{Client, LanguageServer};
+
+pub const CMD_ADD_TO_DICTIONARY: &str = "copydesk.addToDictionary";
+pub const CMD_EXPLAIN_RULE: &str = "copydesk.explainRule";
+
+/// Messages from the worker thread to the client, sent in order by one task.
+pub enum Outgoing {
+    Publish {
+        uri: lsp::Url,
+        version: i32,
+        generation: u64,
+        diagnostics: Vec<lsp::Diagnostic>,
+    },
+    Clear {
+        uri: lsp::Url,
+    },
+}
+
+/// What the client can do, from `initialize`.
+#[derive(Debug, Default, Clone)]
+struct ClientFeatures {
+    /// The client pulls diagnostics (`textDocument/diagnostic`): we do not push.
+    pull_diagnostics: bool,
+    diagnostic_refresh: bool,
+    watch_files_dynamically: bool,
+    configuration: bool,
+}
+
+/// State shared by the handlers, the worker and the publisher.
+pub struct Shared {
+    docs: Mutex<Documents>,
+    encoding: OnceLock<Encoding>,
+    features: OnceLock<ClientFeatures>,
+    folders: Mutex<Vec<PathBuf>>,
+    pub configs: ConfigStore,
+    pub log: Logger,
+    pub queue: Queue,
+    out: mpsc::UnboundedSender<Outgoing>,
+    pub shutdown_requested: AtomicBool,
+}
+
+impl Shared {
+    pub fn docs(&self) -> MutexGuard<'_, Documents> {
+        self.docs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding.get().copied().unwrap_or(Encoding::Utf16)
+    }
+
+    fn features(&self) -> ClientFeatures {
+        self.features.get().cloned().unwrap_or_default()
+    }
+
+    pub fn push_diagnostics(&self) -> bool {
+        !self.features().pull_diagnostics
+    }
+
+    pub fn send(&self, o: Outgoing) {
+        let _ = self.out.send(o);
+    }
+
+    /// Keep an analysis if it is still current. False when the document moved on.
+    pub fn store(&self, uri: &lsp::Url, a: &Arc<Analysis>) -> bool {
+        let mut docs = self.docs();
+        match docs.map.get_mut(uri) {
+            Some(doc) if doc.generation == a.generation => {
+                doc.analysis = Some(a.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Record that a generation's diagnostics are being sent; false if they already were
+    /// or the document moved on.
+    pub fn mark_published(&self, uri: &lsp::Url, generation: u64) -> bool {
+        let mut docs = self.docs();
+        match docs.map.get_mut(uri) {
+            Some(doc) if doc.generation == generation && doc.published != generation => {
+                doc.published = generation;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn is_current(&self, uri: &lsp::Url, generation: u64) -> bool {
+        self.docs()
+            .map
+            .get(uri)
+            .is_some_and(|d| d.generation == generation)
+    }
+
+    fn schedule(&self, uri: lsp::Url, delay_ms: u64) {
+        self.queue.schedule(uri, Duration::from_millis(delay_ms));
+    }
+}
+
+pub struct Server {
+    client: Client,
+    shared: Arc<Shared>,
+}
+
+impl Server {
+    /// Build the server, its analysis worker and its publisher task.
+    pub fn new(client: Client, log: Logger) -> Server {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let shared = Arc::new(Shared {
+            docs: Mutex::default(),
+            encoding: OnceLock::new(),
+            features: OnceLock::new(),
+            folders: Mutex::default(),
+            configs: ConfigStore::default(),
+            log,
+            queue: Queue::default(),
+            out: tx,
+            shutdown_requested: AtomicBool::new(false),
+        });
+        if let Err(e) = scheduler::spawn_worker(shared.clone()) {
+            shared
+                .log
+                .error(format!("cannot start the analysis thread: {e}"));
+        }
+        tokio::spawn(publisher(client.clone(), shared.clone(), rx));
+        Server { client, shared }
+    }
+
+    pub fn shared(&self) -> Arc<Shared> {
+        self.shared.clone()
+    }
+
+    /// The analysis of the document's current text, computing it now if needed.
+    /// `None` for a document that is not open.
+    pub async fn analysis(&self, uri: &lsp::Url) -> Option<Arc<Analysis>> {
+        let snap = {
+            let docs = self.shared.docs();
+            let doc = docs.map.get(uri)?;
+            if let Some(a) = doc.current_analysis() {
+                return Some(a);
+            }
+            docs.snapshot(uri)?
+        };
+        let shared = self.shared.clone();
+        let uri2 = uri.clone();
+        let enc = shared.encoding();
+        let a = tokio::task::spawn_blocking(move || {
+            Arc::new(scheduler::run(snap, &uri2, enc, &shared))
+        })
+        .await
+        .ok()?;
+        self.shared.store(uri, &a);
+        Some(a)
+    }
+
+    fn show_error(&self, message: String) {
+        self.shared.log.error(message.clone());
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            client
+                .show_message(lsp::MessageType::ERROR, format!("copydesk: {message}"))
+                .await;
+        });
+    }
+
+    /// Re-read every configuration and re-check every open document.
+    async fn reload_and_recheck(&self) {
+        for e in self.shared.configs.reload() {
+            self.show_error(format!("{e} (keeping the last good configuration)"));
+        }
+        self.shared.log.set_from_settings(
+            self.shared
+                .configs
+                .editor_config()
+                .editor
+                .log_level
+                .as_deref(),
+        );
+        let uris: Vec<lsp::Url> = {
+            let mut docs = self.shared.docs();
+            let uris: Vec<lsp::Url> = docs.map.keys().cloned().collect();
+            for uri in &uris {
+                let (config, _) = self.shared.configs.for_uri(uri);
+                let generation = docs.next_generation();
+                if let Some(doc) = docs.map.get_mut(uri) {
+                    doc.config = config;
+                    doc.generation = generation;
+                }
+            }
+            uris
+        };
+        for uri in uris {
+            self.shared.schedule(uri, 0);
+        }
+        if self.shared.features().pull_diagnostics && self.shared.features().diagnostic_refresh {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+        }
+    }
+
+    /// Ask the client for the `copydesk` section of its settings.
+    async fn fetch_settings(&self) -> Option<Value> {
+        if !self.shared.features().configuration {
+            return None;
+        }
+        let items = vec![lsp::ConfigurationItem {
+            scope_uri: None,
+            section: Some("copydesk".into()),
+        }];
+        let asked = self.client.configuration(items);
+        match tokio::time::timeout(Duration::from_secs(5), asked).await {
+            Ok(Ok(mut values)) if !values.is_empty() => Some(values.swap_remove(0)),
+            Ok(Ok(_)) => None,
+            Ok(Err(e)) => {
+                self.shared
+                    .log
+                    .warn(format!("workspace/configuration failed: {e}"));
+                None
+            }
+            Err(_) => {
+                self.shared
+                    .log
+                    .warn("workspace/configuration: no answer in 5 s");
+                None
+            }
+        }
+    }
+
+    /// Take new editor settings; true if they changed (and documents need a re-check).
+    fn apply_settings(&self, settings: &Value) -> bool {
+        match self.shared.configs.set_editor(None, Some(settings)) {
+            Ok(changed) => changed,
+            Err(e) => {
+                self.show_error(format!("{e} (keeping the last good settings)"));
+                false
+            }
+        }
+    }
+
+    /// `copydesk/debugText`: the server's current text of a document (for tests; not
+    /// advertised).
+    pub async fn debug_text(&self, params: DebugTextParams) -> Result<Option<String>> {
+        let docs = self.shared.docs();
+        Ok(docs.map.get(&params.uri).map(|d| d.rope.to_string()))
+    }
+
+    async fn add_to_dictionary(&self, args: &[Value]) -> Result<Option<Value>> {
+        let (Some(uri), Some(word)) = (
+            args.first().and_then(Value::as_str),
+            args.get(1).and_then(Value::as_str),
+        ) else {
+            return Err(Error::invalid_params("expected [uri, word]"));
+        };
+        let word = word.trim();
+        if word.is_empty() {
+            return Err(Error::invalid_params("empty word"));
+        }
+        let uri = lsp::Url::parse(uri).map_err(|e| Error::invalid_params(e.to_string()))?;
+        let Some(dir) = config::doc_dir(&uri) else {
+            return Err(Error::invalid_params(
+                "the document is not a file: there is no copydesk.toml to add to",
+            ));
+        };
+        let path = crate::project::find_config_file(&dir).unwrap_or_else(|| {
+            let folders = self
+                .shared
+                .folders
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            folders
+                .iter()
+                .filter(|f| dir.starts_with(f))
+                .max_by_key(|f| f.components().count())
+                .unwrap_or(&dir)
+                .join("copydesk.toml")
+        });
+        match config::add_accepted_word(&path, word) {
+            Ok(_) => {
+                self.shared.log.info(format!(
+                    "added `{word}` to [names] accept in {}",
+                    path.display()
+                ));
+            }
+            Err(e) => {
+                let message = format!("cannot add `{word}` to {}: {e}", path.display());
+                self.show_error(message.clone());
+                return Err(Error::invalid_params(message));
+            }
+        }
+        self.reload_and_recheck().await;
+        Ok(None)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DebugTextParams {
+    pub uri: lsp::Url,
+}
+
+/// Sends the worker's results in order, skipping any that went stale in the queue.
+async fn publisher(client: Client, shared: Arc<Shared>, mut rx: mpsc::UnboundedReceiver<Outgoing>) {
+    while let Some(o) = rx.recv().await {
+        match o {
+            Outgoing::Publish {
+                uri,
+                version,
+                generation,
+                diagnostics,
+            } => {
+                if shared.is_current(&uri, generation) {
+                    client
+                        .publish_diagnostics(uri, diagnostics, Some(version))
+                        .await;
+                }
+            }
+            Outgoing::Clear { uri } => client.publish_diagnostics(uri, Vec::new(), None).await,
+        }
+    }
+}
+
+fn capabilities(enc: Encoding, features: &ClientFeatures) -> lsp::ServerCapabilities {
+    lsp::ServerCapabilities {
+        position_encoding: Some(convert::encoding_kind(enc)),
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
+            lsp::TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+            lsp::CodeActionOptions {
+                code_action_kinds: Some(vec![
+                    lsp::CodeActionKind::QUICKFIX,
+                    actions::fix_all_kind(),
+                ]),
+                resolve_provider: Some(false),
+                ..Default::default()
+            },
+        )),
+        document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+        execute_command_provider: Some(lsp::ExecuteCommandOptions {
+            commands: vec![CMD_ADD_TO_DICTIONARY.into(), CMD_EXPLAIN_RULE.into()],
+            ..Default::default()
+        }),
+        diagnostic_provider: features.pull_diagnostics.then(|| {
+            lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
+                identifier: Some("copydesk".into()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                ..Default::default()
+            })
+        }),
+        workspace: Some(lsp::WorkspaceServerCapabilities {
+            workspace_folders: Some(lsp::WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(lsp::OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
+        ..Default::default()
+    }
+}
+
+fn client_features(caps: &lsp::ClientCapabilities) -> ClientFeatures {
+    let ws = caps.workspace.as_ref();
+    ClientFeatures {
+        pull_diagnostics: caps
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some()),
+        diagnostic_refresh: ws
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
+        watch_files_dynamically: ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+    }
+}
+
+fn folder_paths(params: &lsp::InitializeParams) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path().ok())
+        .collect();
+    #[allow(deprecated)]
+    if out.is_empty() {
+        if let Some(p) = params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[allow(deprecated)]
+fn document_symbol(pos: &Positions, s: &outline::Symbol) -> lsp::DocumentSymbol {
+    lsp::DocumentSymbol {
+        name: s.name.clone(),
+        detail: s.detail.clone(),
+        kind: match s.kind {
+            outline::SymbolKind::Heading => lsp::SymbolKind::STRING,
+            outline::SymbolKind::Actor => lsp::SymbolKind::OBJECT,
+            outline::SymbolKind::Quote => lsp::SymbolKind::STRING,
+            outline::SymbolKind::Date => lsp::SymbolKind::EVENT,
+        },
+        tags: None,
+        deprecated: None,
+        range: pos.range(&s.range),
+        selection_range: pos.range(&s.selection),
+        children: (!s.children.is_empty())
+            .then(|| s.children.iter().map(|c| document_symbol(pos, c)).collect()),
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Server {
+    async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        let enc = convert::negotiate(&params.capabilities);
+        let features = client_features(&params.capabilities);
+        let _ = self.shared.encoding.set(enc);
+        let _ = self.shared.features.set(features.clone());
+        *self
+            .shared
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = folder_paths(&params);
+        if let Err(e) = self
+            .shared
+            .configs
+            .set_editor(params.initialization_options.as_ref(), None)
+        {
+            self.show_error(format!("{e} (using the defaults)"));
+        }
+        self.shared.log.set_from_settings(
+            self.shared
+                .configs
+                .editor_config()
+                .editor
+                .log_level
+                .as_deref(),
+        );
+        Ok(lsp::InitializeResult {
+            capabilities: capabilities(enc, &features),
+            server_info: Some(lsp::ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        let features = self.shared.features();
+        self.shared.log.info(format!(
+            "copydesk {} ready: positions in {:?}, diagnostics {}",
+            env!("CARGO_PKG_VERSION"),
+            self.shared.encoding(),
+            if features.pull_diagnostics {
+                "pulled"
+            } else {
+                "pushed"
+            }
+        ));
+        if features.watch_files_dynamically {
+            let watchers = crate::project::CONFIG_NAMES
+                .iter()
+                .map(|name| lsp::FileSystemWatcher {
+                    glob_pattern: lsp::GlobPattern::String(format!("**/{name}")),
+                    kind: None,
+                })
+                .collect();
+            let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
+            let registration = lsp::Registration {
+                id: "copydesk-config-watcher".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            let asked = self.client.register_capability(vec![registration]);
+            match tokio::time::timeout(Duration::from_secs(5), asked).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => self
+                    .shared
+                    .log
+                    .warn(format!("cannot watch copydesk.toml files: {e}")),
+                Err(_) => self
+                    .shared
+                    .log
+                    .warn("client/registerCapability: no answer in 5 s"),
+            }
+        }
+        if let Some(settings) = self.fetch_settings().await {
+            if self.apply_settings(&settings) {
+                self.reload_and_recheck().await;
+            }
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shared.shutdown_requested.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let (config, error) = self.shared.configs.for_uri(&item.uri);
+        let delay = config.editor.delay_ms;
+        self.shared
+            .docs()
+            .open(item.uri.clone(), &item.text, item.version, config);
+        self.shared.schedule(item.uri, delay);
+        if let Some(e) = error {
+            self.show_error(format!("{e} (using the editor settings and defaults)"));
+        }
+    }
+
+    async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
+        // Applied before any await: changes stay in arrival order.
+        let uri = params.text_document.uri;
+        let delay = {
+            let mut docs = self.shared.docs();
+            let applied = docs.change(
+                &uri,
+                params.text_document.version,
+                &params.content_changes,
+                self.shared.encoding(),
+            );
+            applied.then(|| docs.map.get(&uri).map_or(0, |d| d.config.editor.delay_ms))
+        };
+        match delay {
+            Some(delay) => self.shared.schedule(uri, delay),
+            None => self
+                .shared
+                .log
+                .warn(format!("change for a document that is not open: {uri}")),
+        }
+    }
+
+    async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.shared.docs().map.remove(&uri);
+        self.shared.queue.cancel(&uri);
+        if self.shared.push_diagnostics() {
+            self.shared.send(Outgoing::Clear { uri });
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        for c in &params.changes {
+            self.shared
+                .log
+                .info(format!("configuration file changed: {}", c.uri));
+        }
+        self.reload_and_recheck().await;
+    }
+
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        let settings = match self.fetch_settings().await {
+            Some(s) => s,
+            None => params.settings,
+        };
+        if self.apply_settings(&settings) {
+            self.reload_and_recheck().await;
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
+        let mut folders = self
+            .shared
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        for f in &params.event.removed {
+            if let Ok(p) = f.uri.to_file_path() {
+                folders.retain(|x| x != &p);
+            }
+        }
+        for f in &params.event.added {
+            if let Ok(p) = f.uri.to_file_path() {
+                folders.push(p);
+            }
+        }
+    }
+
+    async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
+        let p = params.text_document_position_params;
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let pos = Positions::new(&a.doc, self.shared.encoding());
+        let offset = pos.offset(p.position);
+        let cx = Context::new(&a.doc, &a.config);
+        let infos = inspect::at(&cx, &a.diagnostics, offset);
+        let Some(first) = infos.first() else {
+            return Ok(None);
+        };
+        let markdown: Vec<&str> = infos.iter().map(|i| i.markdown.as_str()).collect();
+        Ok(Some(lsp::Hover {
+            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: markdown.join("\n\n---\n\n"),
+            }),
+            range: Some(pos.range(&first.range)),
+        }))
+    }
+
+    async fn code_action(
+        &self,
+        params: lsp::CodeActionParams,
+    ) -> Result<Option<lsp::CodeActionResponse>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(Some(Vec::new()));
+        };
+        Ok(Some(actions::code_actions(
+            &a,
+            &params.text_document.uri,
+            params.range,
+            params.context.only.as_deref(),
+            self.shared.encoding(),
+        )))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: lsp::DocumentSymbolParams,
+    ) -> Result<Option<lsp::DocumentSymbolResponse>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(Some(lsp::DocumentSymbolResponse::Nested(Vec::new())));
+        };
+        let pos = Positions::new(&a.doc, self.shared.encoding());
+        let cx = Context::new(&a.doc, &a.config);
+        let symbols = outline::symbols(&cx)
+            .iter()
+            .map(|s| document_symbol(&pos, s))
+            .collect();
+        Ok(Some(lsp::DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn inlay_hint(
+        &self,
+        params: lsp::InlayHintParams,
+    ) -> Result<Option<Vec<lsp::InlayHint>>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(Some(Vec::new()));
+        };
+        let pos = Positions::new(&a.doc, self.shared.encoding());
+        let range = pos.offsets(params.range);
+        let cx = Context::new(&a.doc, &a.config);
+        let hints = inlay::hints(&cx)
+            .into_iter()
+            .filter(|h| range.start <= h.offset && h.offset <= range.end)
+            .map(|h| lsp::InlayHint {
+                position: pos.position(h.offset),
+                label: lsp::InlayHintLabel::String(h.label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect();
+        Ok(Some(hints))
+    }
+
+    async fn diagnostic(
+        &self,
+        params: lsp::DocumentDiagnosticParams,
+    ) -> Result<lsp::DocumentDiagnosticReportResult> {
+        let (items, result_id) = match self.analysis(&params.text_document.uri).await {
+            Some(a) => (a.lsp.clone(), Some(a.generation.to_string())),
+            None => (Vec::new(), None),
+        };
+        let report = if result_id.is_some() && params.previous_result_id == result_id {
+            lsp::DocumentDiagnosticReport::Unchanged(
+                lsp::RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport {
+                        result_id: result_id.unwrap_or_default(),
+                    },
+                },
+            )
+        } else {
+            lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                    result_id,
+                    items,
+                },
+            })
+        };
+        Ok(lsp::DocumentDiagnosticReportResult::Report(report))
+    }
+
+    async fn execute_command(&self, params: lsp::ExecuteCommandParams) -> Result<Option<Value>> {
+        match params.command.as_str() {
+            CMD_ADD_TO_DICTIONARY => self.add_to_dictionary(&params.arguments).await,
+            CMD_EXPLAIN_RULE => {
+                let id = params
+                    .arguments
+                    .first()
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                match rules::find(id) {
+                    Some(rule) => Ok(Some(Value::String(rules::explain_markdown(rule.meta())))),
+                    None => Err(Error::invalid_params(format!("unknown rule `{id}`"))),
+                }
+            }
+            other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Recall of `quote.unattributed`: take the attributed quotes of published news (the
+//! Wikinews 2019 corpus in `../shared/corpus/wikinews-2019`), strip the speaker and the
+//! reporting cue (`“We will win,” Smith said.` → `“We will win.”`, `Smith said: “We will
+//! win.”` → `“We will win.”`), analyse the article again and count how many of the
+//! stripped quotes are flagged. At least 90% must be.
+//!
+//! Run: `cargo test --test quote_recall -- --nocapture` (prints the figure and the misses).
+
+use copydesk::analysis::quotes::{How, QuoteKind};
+use copydesk::analysis::{analyze, Config, Context, Document};
+use std::path::Path;
+
+/// The draft with quote `qi`'s attribution removed, and the source offset of the quote's
+/// opening mark in it; `None` when the quote's attribution cannot be cut out cleanly.
+fn strip(doc: &Document, qi: usize, config: &Config) -> Option<(String, usize)> {
+    let cx = Context::new(doc, config);
+    let q = &cx.quotes()[qi];
+    if q.how != Some(How::SameSentence) || q.kind != QuoteKind::Full {
+        return None;
+    }
+    if q.first_block != q.last_block {
+        return None;
+    }
+    let (cue, speaker) = (q.cue.as_ref()?, q.speaker.as_ref()?);
+    let text = doc.text();
+    let block = &doc.blocks[q.first_block];
+    let open_t = block.text_offset(q.range.start)?;
+    let close_t = block.text_offset(q.range.end)?;
+    let sentences = &doc.sentences[q.first_block];
+    let first = sentences
+        .iter()
+        .find(|s| s.start <= open_t && open_t < s.end)?;
+    let last = sentences
+        .iter()
+        .find(|s| s.start < close_t && close_t <= s.end)?;
+    let sent_start = block.source_start(first.start);
+    let sent_end = block.source_end(last.end);
+    let inner = text[q.inner.clone()].trim_end();
+    if cue.range.start >= q.range.end && speaker.range.start >= q.range.end {
+        // “…,” Smith said. → “…”
+        if !text[sent_start..q.range.start].trim().is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..q.range.start]);
+        let mark_open = &text[q.range.start..q.inner.start];
+        let mark_close = &text[q.inner.end..q.range.end];
+        let body = inner.trim_end_matches(',');
+        out.push_str(mark_open);
+        out.push_str(body);
+        if !body.ends_with(['.', '!', '?', '…']) {
+            out.push('.');
+        }
+        out.push_str(mark_close);
+        out.push_str(&text[sent_end..]);
+        Some((out, q.range.start))
+    } else if cue.range.end <= q.range.start && speaker.range.end <= q.range.start {
+        // Smith said: “…” → “…”
+        if !text[q.range.end..sent_end]
+            .trim()
+            .trim_matches('.')
+            .is_empty()
+        {
+            return None;
+        }
+        if !inner.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..sent_start]);
+        out.push_str(&text[q.range.start..]);
+        Some((out, sent_start))
+    } else {
+        None
+    }
+}
+
+#[test]
+fn at_least_ninety_percent_of_stripped_quotes_are_flagged() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("corpus not found at {}; skipping", dir.display());
+        return;
+    };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let config = Config::default();
+    let (mut total, mut flagged) = (0usize, 0usize);
+    let mut missed_by = std::collections::BTreeMap::<String, usize>::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let doc = Document::parse(text.as_str());
+        let n = Context::new(&doc, &config).quotes().len();
+        for qi in 0..n {
+            let Some((stripped, at)) = strip(&doc, qi, &config) else {
+                continue;
+            };
+            total += 1;
+            let sdoc = Document::parse(stripped.as_str());
+            let hit = analyze(&sdoc, &config)
+                .iter()
+                .any(|d| d.rule == "quote.unattributed" && d.range.start == at);
+            if hit {
+                flagged += 1;
+            } else {
+                let cx = Context::new(&sdoc, &config);
+                let q = cx.quotes().iter().find(|q| q.range.start == at);
+                let how = q.map_or("not found".to_string(), |q| {
+                    format!("{:?}/{:?}", q.how, q.kind)
+                });
+                *missed_by.entry(how.clone()).or_default() += 1;
+                let end = q.map_or(at, |q| q.range.end);
+                let ctx = stripped[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(100)
+                    .map_or(0, |(i, _)| i);
+                let tail = stripped[end..]
+                    .char_indices()
+                    .nth(100)
+                    .map_or(stripped.len(), |(i, _)| end + i);
+                println!(
+                    "MISS [{how}] {}: …{}⟦{}⟧{}…",
+                    path.file_name().unwrap_or_default().to_string_lossy(),
+                    stripped[ctx..at].replace('\n', " ⏎ "),
+                    &stripped[at..end],
+                    stripped[end..tail].replace('\n', " ⏎ ")
+                );
+            }
+        }
+    }
+    let recall = flagged as f64 / total.max(1) as f64 * 100.0;
+    println!("recall: {flagged} of {total} stripped quotes flagged = {recall:.1}%");
+    println!("misses by how they were still attributed: {missed_by:?}");
+    assert!(total > 200, "only {total} quotes could be stripped");
+    assert!(recall >= 90.0, "recall {recall:.1}% < 90%");
+}
