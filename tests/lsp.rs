@@ -646,3 +646,39 @@ fn log_level_flag_is_honoured() {
         Some(2)
     );
 }
+
+#[test]
+fn names_hover_definition_references_and_rename() {
+    let mut c = started(&["utf-16"]);
+    let text = "Kremlin spokesman Ivan Petrenko met Volodymyr Zelenskiy.\n\nPetrenko said Zelensky left.\n";
+    c.open(URI, 1, text);
+    c.diagnostics(URI, Some(1));
+    let at = position(text, text.rfind("Zelensky").unwrap(), false);
+    let h = c.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": at}),
+    );
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("**Volodymyr Zelenskyy**"));
+    let at = position(text, text.rfind("Petrenko").unwrap(), false);
+    let d = c.call(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": URI}, "position": at}),
+    );
+    assert_eq!(
+        d["range"]["start"],
+        position(text, text.find("Ivan").unwrap(), false)
+    );
+    let r = c.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": URI}, "position": at, "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(r.as_array().unwrap().len(), 2);
+    let e = c.call(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": URI}, "position": at, "newName": "Petrenco"}),
+    );
+    assert_eq!(e["changes"][URI].as_array().unwrap().len(), 2);
+}

@@ -361,6 +361,9 @@ fn capabilities(enc: Encoding, features: &ClientFeatures) -> lsp::ServerCapabili
             },
         )),
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        rename_provider: Some(lsp::OneOf::Left(true)),
         inlay_hint_provider: Some(lsp::OneOf::Left(true)),
         execute_command_provider: Some(lsp::ExecuteCommandOptions {
             commands: vec![CMD_ADD_TO_DICTIONARY.into(), CMD_EXPLAIN_RULE.into()],
@@ -627,6 +630,75 @@ impl LanguageServer for Server {
                 value: markdown.join("\n\n---\n\n"),
             }),
             range: Some(pos.range(&first.range)),
+        }))
+    }
+
+    /// Go to definition on a name: the draft's first full reference to that actor.
+    async fn goto_definition(
+        &self,
+        params: lsp::GotoDefinitionParams,
+    ) -> Result<Option<lsp::GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let pos = Positions::new(&a.doc, self.shared.encoding());
+        let cx = Context::new(&a.doc, &a.config);
+        let target = crate::analysis::names::nav::definition(&cx, pos.offset(p.position));
+        Ok(target.map(|r| {
+            lsp::GotoDefinitionResponse::Scalar(lsp::Location {
+                uri: p.text_document.uri.clone(),
+                range: pos.range(&r),
+            })
+        }))
+    }
+
+    /// Find references on a name: every mention of that actor in the draft.
+    async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        let p = params.text_document_position;
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let pos = Positions::new(&a.doc, self.shared.encoding());
+        let cx = Context::new(&a.doc, &a.config);
+        let refs = crate::analysis::names::nav::references(&cx, pos.offset(p.position));
+        Ok(Some(
+            refs.iter()
+                .map(|r| lsp::Location {
+                    uri: p.text_document.uri.clone(),
+                    range: pos.range(r),
+                })
+                .collect(),
+        ))
+    }
+
+    /// Rename on a name: respell that name part in every mention of the actor.
+    async fn rename(&self, params: lsp::RenameParams) -> Result<Option<lsp::WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let pos = Positions::new(&a.doc, self.shared.encoding());
+        let cx = Context::new(&a.doc, &a.config);
+        let Some(edits) = crate::analysis::names::nav::rename_edits(
+            &cx,
+            pos.offset(p.position),
+            &params.new_name,
+        ) else {
+            return Ok(None);
+        };
+        let edits = edits
+            .iter()
+            .map(|e| lsp::TextEdit {
+                range: pos.range(&e.range),
+                new_text: e.new_text.clone(),
+            })
+            .collect();
+        let mut changes = std::collections::HashMap::new();
+        changes.insert(p.text_document.uri.clone(), edits);
+        Ok(Some(lsp::WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
         }))
     }
 
