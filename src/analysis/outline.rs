@@ -30,8 +30,59 @@ pub struct Symbol {
 /// The outline of the document, in source order.
 pub fn symbols(cx: &Context) -> Vec<Symbol> {
     let mut out = headings(cx);
+    out.extend(actors(cx));
     out.extend(super::quotes::outline(cx));
     out
+}
+
+/// The draft's people, organisations and places, in order of first mention, under one
+/// "Actors" entry (the outline becomes a cast list).
+fn actors(cx: &Context) -> Vec<Symbol> {
+    let children: Vec<Symbol> = super::names::nav::outline(cx)
+        .into_iter()
+        .map(|a| {
+            let times = if a.mentions == 1 { "once" } else { "times" };
+            let count = if a.mentions == 1 {
+                String::new()
+            } else {
+                format!("{} ", a.mentions)
+            };
+            let detail = if a.detail.is_empty() {
+                format!("{} — mentioned {count}{times}", a.kind)
+            } else {
+                format!("{} — {} — mentioned {count}{times}", a.kind, a.detail)
+            };
+            Symbol {
+                name: a.name,
+                detail: Some(detail),
+                kind: SymbolKind::Actor,
+                range: a.range.clone(),
+                selection: a.range,
+                children: Vec::new(),
+            }
+        })
+        .collect();
+    let Some(first) = children.first().map(|c| c.selection.clone()) else {
+        return Vec::new();
+    };
+    let start = children
+        .iter()
+        .map(|c| c.range.start)
+        .min()
+        .unwrap_or(first.start);
+    let end = children
+        .iter()
+        .map(|c| c.range.end)
+        .max()
+        .unwrap_or(first.end);
+    vec![Symbol {
+        name: "Actors".to_string(),
+        detail: Some(format!("{} in this draft", children.len())),
+        kind: SymbolKind::Actor,
+        range: start..end,
+        selection: first,
+        children,
+    }]
 }
 
 /// Headings as a tree: a heading owns the following headings of a deeper level.
@@ -132,5 +183,26 @@ mod tests {
         let doc = Document::parse("Just a paragraph.\n");
         let config = Config::default();
         assert!(symbols(&Context::new(&doc, &config)).is_empty());
+    }
+
+    #[test]
+    fn actors_are_listed_in_order_of_first_mention() {
+        let src = "Ukrainian President Volodymyr Zelenskyy met Kremlin spokesman Dmitry Peskov. Zelenskyy left.\n";
+        let doc = crate::analysis::Document::parse(src);
+        let config = crate::analysis::Config::default();
+        let cx = Context::new(&doc, &config);
+        let syms = symbols(&cx);
+        let actors = syms
+            .iter()
+            .find(|s| s.name == "Actors")
+            .expect("an Actors entry");
+        let names: Vec<&str> = actors.children.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[0], "Volodymyr Zelenskyy", "{names:?}");
+        assert!(names.contains(&"Dmitry Peskov"), "{names:?}");
+        assert!(actors.children[0]
+            .detail
+            .as_deref()
+            .unwrap_or("")
+            .contains("mentioned 2 times"));
     }
 }
