@@ -585,6 +585,25 @@ fn shutdown_then_exit_is_code_0_and_prompt() {
     assert!(t.elapsed() < Duration::from_secs(2));
 }
 
+/// Emacs's eglot sends `"params": null` with shutdown and exit.
+#[test]
+fn shutdown_and_exit_with_null_params() {
+    let mut c = started(&["utf-16"]);
+    c.send(&serde_json::json!({"jsonrpc": "2.0", "id": 900, "method": "shutdown", "params": null}));
+    let resp = c
+        .wait_for(
+            |m| m.get("id") == Some(&serde_json::json!(900)),
+            Duration::from_secs(5),
+        )
+        .expect("shutdown answered");
+    assert!(resp.get("error").is_none(), "{resp}");
+    c.send(&serde_json::json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    assert_eq!(
+        c.wait_exit(Duration::from_secs(5)).expect("exits").code(),
+        Some(0)
+    );
+}
+
 #[test]
 fn end_of_input_ends_the_server() {
     let mut c = started(&["utf-16"]);

@@ -69,3 +69,64 @@ fn at_most_three_percent_of_published_quotes_are_flagged() {
     assert!(quotes > 500, "only {quotes} quotations found");
     assert!(rate <= 3.0, "{rate:.2}% of quotations flagged");
 }
+
+/// `quote.style`'s fixes are safe: applied blindly to every article, they change nothing
+/// but the marks (turning the curly marks back to straight gives the original text), and
+/// the fixed article has no straight quotation mark left inside a matched quote.
+#[test]
+fn quote_style_fixes_only_change_marks() {
+    use copydesk::analysis::config::Level;
+    use copydesk::analysis::fix::apply_edits;
+    use copydesk::analysis::{analyze, Severity};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("corpus not found at {}; skipping", dir.display());
+        return;
+    };
+    // Only quote.style: this test is about its fixes.
+    let mut config = Config::default();
+    for r in copydesk::analysis::rules::all() {
+        config.set_level(r.meta().id, Level::Off);
+    }
+    config.set_level("quote.style", Level::On(Severity::Information));
+    let (mut fixes, mut files) = (0, 0);
+    for entry in entries.flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let edits: Vec<_> = analyze(&Document::parse(text.as_str()), &config)
+            .into_iter()
+            .filter(|d| d.rule == "quote.style")
+            .flat_map(|d| {
+                assert!(d.fixes.iter().all(|f| f.safe));
+                d.fixes[0].edits.clone()
+            })
+            .collect();
+        fixes += edits.len();
+        files += 1;
+        let (fixed, _) = apply_edits(&text, &edits);
+        let back: String = fixed
+            .chars()
+            .map(|c| match c {
+                '“' | '”' => '"',
+                '‘' | '’' => '\'',
+                c => c,
+            })
+            .collect();
+        let orig: String = text
+            .chars()
+            .map(|c| match c {
+                '“' | '”' => '"',
+                '‘' | '’' => '\'',
+                c => c,
+            })
+            .collect();
+        assert_eq!(back, orig, "{}", entry.path().display());
+        // Fixing twice changes nothing more.
+        let again = analyze(&Document::parse(fixed.as_str()), &config)
+            .into_iter()
+            .filter(|d| d.rule == "quote.style")
+            .count();
+        assert!(again <= 3, "{again} left in {}", entry.path().display());
+    }
+    println!("quote.style: {fixes} safe fixes over {files} articles");
+    assert!(fixes > 1000);
+}

@@ -70,7 +70,8 @@ pub struct NamesConfig {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DatesConfig {
-    /// The article date to use when the draft has none (YYYY-MM-DD).
+    /// The article date (YYYY-MM-DD) relative dates are resolved against; `--date` and the
+    /// editor setting land here. When set it wins over front matter and dateline.
     #[serde(alias = "articleDate")]
     pub article_date: Option<String>,
     /// Accept weekdays ("on Tuesday") within the week of the article date.

@@ -13,11 +13,12 @@ pub struct InlayHint {
 /// Every inlay hint of the document, in source order. Empty unless the editor settings
 /// ask for them (`inlay-hints.dates`).
 pub fn hints(cx: &Context) -> Vec<InlayHint> {
-    let out = Vec::new();
+    let mut out = Vec::new();
     if !cx.config.editor.inlay_hints.dates {
         return out;
     }
-    // Date hints are added here by the date checks.
+    out.extend(super::time::hover::inlay_hints(cx));
+    out.sort_by_key(|h| h.offset);
     out
 }
 

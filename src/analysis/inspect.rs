@@ -15,7 +15,7 @@ pub struct Info {
 
 /// Everything known about `offset`, most specific first. `diagnostics` are the current
 /// diagnostics of the document (the caller usually has them already).
-pub fn at(_cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> {
+pub fn at(cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> {
     let mut out = Vec::new();
     for d in diagnostics {
         if d.range.start <= offset && offset <= d.range.end {
@@ -31,6 +31,11 @@ pub fn at(_cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info>
             }
         }
     }
+    // The quotation around the offset: who said it, or why the draft does not say.
+    if let Some((range, markdown)) = super::quotes::hover(cx, offset) {
+        out.push(Info { range, markdown });
+    }
+    out.extend(super::time::hover::hover(cx, offset));
     out
 }
 
@@ -47,8 +52,33 @@ mod tests {
         let cx = Context::new(&doc, &config);
         let at_quote = doc.text().find('“').unwrap();
         let infos = at(&cx, &diags, at_quote);
-        assert_eq!(infos.len(), 1);
+        assert_eq!(infos.len(), 2);
         assert!(infos[0].markdown.starts_with("**quote.unbalanced**"));
+        assert!(
+            infos[1].markdown.contains("from **He** — said"),
+            "{}",
+            infos[1].markdown
+        );
         assert!(at(&cx, &diags, 0).is_empty());
+    }
+
+    #[test]
+    fn says_who_said_a_quote_or_why_not() {
+        let src = "Intro.\n\n“We will win,” said John Kirby.\n\n“We will rebuild.”\n";
+        let doc = Document::parse(src);
+        let config = Config::default();
+        let cx = Context::new(&doc, &config);
+        let diags = analyze(&doc, &config);
+        let first = at(&cx, &diags, src.find("win").unwrap());
+        assert_eq!(first.len(), 1);
+        assert_eq!(
+            first[0].markdown,
+            "Quote from **John Kirby** — said, line 3 (in the same sentence)."
+        );
+        let second = at(&cx, &diags, src.find("rebuild").unwrap());
+        assert!(second[0].markdown.starts_with("**quote.unattributed**"));
+        assert!(second[1]
+            .markdown
+            .starts_with("Quote with no speaker named."));
     }
 }

@@ -10,6 +10,7 @@ pub mod inlay;
 pub mod inspect;
 pub mod line_index;
 pub mod markdown;
+pub mod memo;
 pub mod names;
 pub mod outline;
 pub mod quotes;

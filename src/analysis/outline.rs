@@ -29,7 +29,9 @@ pub struct Symbol {
 
 /// The outline of the document, in source order.
 pub fn symbols(cx: &Context) -> Vec<Symbol> {
-    headings(cx)
+    let mut out = headings(cx);
+    out.extend(super::quotes::outline(cx));
+    out
 }
 
 /// Headings as a tree: a heading owns the following headings of a deeper level.

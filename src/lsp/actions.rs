@@ -169,6 +169,96 @@ mod tests {
         );
     }
 
+    /// Apply LSP text edits to `text` through the same position conversion.
+    fn apply_lsp(doc: &Document, edits: &[lsp::TextEdit]) -> String {
+        let pos = Positions::new(doc, Encoding::Utf16);
+        let core: Vec<Edit> = edits
+            .iter()
+            .map(|e| Edit::replace(pos.offsets(e.range), e.new_text.clone()))
+            .collect();
+        apply_edits(doc.text(), &core).0
+    }
+
+    fn edits_of(a: &lsp::CodeActionOrCommand, uri: &lsp::Url) -> Vec<lsp::TextEdit> {
+        match a {
+            lsp::CodeActionOrCommand::CodeAction(a) => a
+                .edit
+                .as_ref()
+                .and_then(|e| e.changes.as_ref())
+                .and_then(|c| c.get(uri))
+                .cloned()
+                .unwrap_or_default(),
+            lsp::CodeActionOrCommand::Command(_) => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn fix_all_applies_every_safe_fix_and_only_safe_ones() {
+        use crate::analysis::diagnostic::Fix;
+        let src = "Київ 😀 teh cat.\r\nThe dog and teh bird; “x.\n";
+        let doc = Document::parse(src);
+        let word = |n: usize| {
+            let at = src.match_indices("teh").nth(n).unwrap().0;
+            at..at + 3
+        };
+        let safe = |r: Range<usize>| Fix {
+            title: "Use “the”".into(),
+            safe: true,
+            edits: vec![Edit::replace(r, "the")],
+        };
+        let quote = src.find('“').unwrap();
+        let diagnostics = vec![
+            Diagnostic::new("quote.unbalanced", word(0), "typo").with_fix(safe(word(0))),
+            Diagnostic::new("quote.unbalanced", word(1), "typo").with_fix(safe(word(1))),
+            Diagnostic::new("quote.unbalanced", quote..quote + 3, "open").with_fix(Fix {
+                title: "Close".into(),
+                safe: false,
+                edits: vec![Edit::insert(src.len() - 1, "”")],
+            }),
+        ];
+        let uri = lsp::Url::parse("untitled:x").unwrap();
+        let pos = Positions::new(&doc, Encoding::Utf16);
+        let lsp_diags = diagnostics
+            .iter()
+            .map(|d| crate::lsp::convert::diagnostic(d, &pos, &uri, 1))
+            .collect();
+        let a = Analysis {
+            generation: 1,
+            version: 1,
+            doc: doc.clone(),
+            config: std::sync::Arc::new(Config::default()),
+            diagnostics,
+            lsp: lsp_diags,
+        };
+        let everywhere = lsp::Range::new(lsp::Position::new(0, 0), lsp::Position::new(9, 0));
+        let only = [lsp::CodeActionKind::SOURCE_FIX_ALL];
+        let actions = code_actions(&a, &uri, everywhere, Some(&only), Encoding::Utf16);
+        assert_eq!(actions.len(), 1);
+        assert_eq!(
+            apply_lsp(&doc, &edits_of(&actions[0], &uri)),
+            "Київ 😀 the cat.\r\nThe dog and the bird; “x.\n"
+        );
+        // Quick fixes only: no fix-all; each fix preferred first, then "Disable".
+        let only = [lsp::CodeActionKind::QUICKFIX];
+        let first = lsp::Range::new(lsp::Position::new(0, 8), lsp::Position::new(0, 8));
+        let actions = code_actions(&a, &uri, first, Some(&only), Encoding::Utf16);
+        let titles: Vec<String> = actions
+            .iter()
+            .map(|a| match a {
+                lsp::CodeActionOrCommand::CodeAction(a) => a.title.clone(),
+                lsp::CodeActionOrCommand::Command(c) => c.title.clone(),
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            ["Use “the”", "Disable quote.unbalanced for this line"]
+        );
+        assert_eq!(
+            apply_lsp(&doc, &edits_of(&actions[0], &uri)),
+            "Київ 😀 the cat.\r\nThe dog and teh bird; “x.\n"
+        );
+    }
+
     #[test]
     fn kind_filter() {
         let q = lsp::CodeActionKind::QUICKFIX;

@@ -53,6 +53,7 @@ where
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
+        let req = drop_null_params(req);
         let is_exit = req.method() == "exit";
         let fut = self.inner.call(req);
         let exit = self.exit.clone();
@@ -63,6 +64,22 @@ where
             }
             res
         })
+    }
+}
+
+/// `shutdown` and `exit` take no parameters, but some clients (Emacs's eglot) send
+/// `"params": null`, which tower-lsp would reject; treat null as absent.
+fn drop_null_params(req: Request) -> Request {
+    let null_params = matches!(req.method(), "shutdown" | "exit")
+        && matches!(req.params(), Some(serde_json::Value::Null));
+    if !null_params {
+        return req;
+    }
+    let (method, id, _) = req.into_parts();
+    let builder = Request::build(method);
+    match id {
+        Some(id) => builder.id(id).finish(),
+        None => builder.finish(),
     }
 }
 
@@ -106,6 +123,8 @@ pub fn run(options: Options) -> ExitCode {
             }
         },
     };
+    // The server sees the same paragraphs on every keystroke: cache per-paragraph work.
+    crate::analysis::memo::enable(true);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -73,9 +73,26 @@ impl Queue {
     }
 }
 
-/// Analyse one snapshot, catching panics.
-pub fn run(snap: Snapshot, uri: &Url, enc: Encoding, shared: &Shared) -> Analysis {
-    let started = Instant::now();
+/// Analyse one snapshot: parse, run the rules, convert for the client. A panic is caught
+/// and returned as its message.
+pub fn analyse(snap: Snapshot, uri: &Url, enc: Encoding) -> Result<Analysis, (Failed, String)> {
+    analyse_with(snap, uri, enc, analyze)
+}
+
+/// What is left of a snapshot after a failed analysis.
+pub struct Failed {
+    pub generation: u64,
+    pub version: i32,
+    pub config: Arc<crate::analysis::Config>,
+}
+
+/// [`analyse`] with the rules given (tests use a panicking one).
+pub fn analyse_with(
+    snap: Snapshot,
+    uri: &Url,
+    enc: Encoding,
+    rules: impl Fn(&Document, &crate::analysis::Config) -> Vec<crate::analysis::Diagnostic>,
+) -> Result<Analysis, (Failed, String)> {
     let Snapshot {
         generation,
         version,
@@ -84,7 +101,7 @@ pub fn run(snap: Snapshot, uri: &Url, enc: Encoding, shared: &Shared) -> Analysi
     } = snap;
     let result = catch_unwind(AssertUnwindSafe(|| {
         let doc = Document::parse(text);
-        let diagnostics = analyze(&doc, &config);
+        let diagnostics = rules(&doc, &config);
         let pos = Positions::new(&doc, enc);
         let lsp = diagnostics
             .iter()
@@ -93,39 +110,65 @@ pub fn run(snap: Snapshot, uri: &Url, enc: Encoding, shared: &Shared) -> Analysi
         (doc, diagnostics, lsp)
     }));
     match result {
-        Ok((doc, diagnostics, lsp)) => {
-            shared.log.debug(format!(
-                "analysed {uri} v{version}: {} diagnostics in {:.2} ms",
-                diagnostics.len(),
-                started.elapsed().as_secs_f64() * 1e3
-            ));
-            Analysis {
-                generation,
-                version,
-                doc,
-                config,
-                diagnostics,
-                lsp,
-            }
-        }
+        Ok((doc, diagnostics, lsp)) => Ok(Analysis {
+            generation,
+            version,
+            doc,
+            config,
+            diagnostics,
+            lsp,
+        }),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            shared.log.error(format!(
-                "analysis panicked on {uri} (version {version}): {what}; no diagnostics for it until its next change"
-            ));
-            Analysis {
-                generation,
-                version,
-                doc: Document::parse(String::new()),
-                config,
-                diagnostics: Vec::new(),
-                lsp: Vec::new(),
-            }
+                .unwrap_or_else(|| "unknown panic".into());
+            Err((
+                Failed {
+                    generation,
+                    version,
+                    config,
+                },
+                what,
+            ))
         }
+    }
+}
+
+/// Analyse one snapshot for the server: log the time, and on a panic log the document
+/// and return an empty analysis (no diagnostics until the next change).
+pub fn run(snap: Snapshot, uri: &Url, enc: Encoding, shared: &Shared) -> Analysis {
+    let started = Instant::now();
+    match analyse(snap, uri, enc) {
+        Ok(a) => {
+            shared.log.debug(format!(
+                "analysed {uri} v{}: {} diagnostics in {:.2} ms",
+                a.version,
+                a.diagnostics.len(),
+                started.elapsed().as_secs_f64() * 1e3
+            ));
+            a
+        }
+        Err((s, what)) => {
+            shared.log.error(format!(
+                "analysis panicked on {uri} (version {}): {what}; no diagnostics for it until its next change",
+                s.version
+            ));
+            failed(s)
+        }
+    }
+}
+
+/// The analysis of a state whose analysis panicked: no diagnostics.
+pub fn failed(s: Failed) -> Analysis {
+    Analysis {
+        generation: s.generation,
+        version: s.version,
+        doc: Document::parse(String::new()),
+        config: s.config,
+        diagnostics: Vec::new(),
+        lsp: Vec::new(),
     }
 }
 
@@ -166,4 +209,53 @@ pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
             }
         })
         .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Config;
+
+    fn snap(text: &str) -> Snapshot {
+        Snapshot {
+            generation: 7,
+            version: 3,
+            text: text.into(),
+            config: Arc::new(Config::default()),
+        }
+    }
+
+    #[test]
+    fn a_panicking_analysis_is_caught_and_leaves_no_diagnostics() {
+        let uri = Url::parse("file:///tmp/x.md").unwrap();
+        let err = analyse_with(snap("He said “x.\n"), &uri, Encoding::Utf16, |_, _| {
+            panic!("rule exploded")
+        })
+        .err()
+        .expect("caught");
+        assert_eq!(err.1, "rule exploded");
+        let a = failed(err.0);
+        assert_eq!((a.generation, a.version), (7, 3));
+        assert!(a.diagnostics.is_empty() && a.lsp.is_empty());
+        // The same text analyses normally with the real rules.
+        let a = analyse(snap("He said “x.\n"), &uri, Encoding::Utf16)
+            .ok()
+            .unwrap();
+        assert_eq!(a.lsp.len(), 1);
+    }
+
+    #[test]
+    fn the_queue_hands_out_each_pending_document_once_and_honours_delays() {
+        let q = Queue::default();
+        let a = Url::parse("untitled:a").unwrap();
+        let b = Url::parse("untitled:b").unwrap();
+        q.schedule(a.clone(), Duration::from_millis(60));
+        q.schedule(b.clone(), Duration::ZERO);
+        q.schedule(b.clone(), Duration::ZERO);
+        let t = Instant::now();
+        assert_eq!(q.next(), b);
+        assert_eq!(q.next(), a);
+        assert!(t.elapsed() >= Duration::from_millis(50));
+        assert!(q.lock().pending.is_empty());
+    }
 }

@@ -390,10 +390,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
         for k in i..j {
             let w = &text[toks[k].range.clone()];
             if is_title(w)
-                || (toks[k].sent_start
-                    && k == start
-                    && lexicon::is_common_word(w)
-                    && !lexicon::is_known_given_name(w))
+                || (k == start && lexicon::is_common_word(w) && !lexicon::is_known_given_name(w))
             {
                 start = k + 1;
                 if is_title(w) {
@@ -441,9 +438,18 @@ fn plausible(text: &str, toks: &[Tok]) -> bool {
     if last_word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return false;
     }
+    let first = &text[toks[0].range.clone()];
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || PARTICLES.contains(&first.to_lowercase().as_str())
+    {
+        return false;
+    }
     toks.iter().all(|t| {
         let w = &text[t.range.clone()];
         let lower = w.to_lowercase();
+        if lexicon::is_calendar_word(w) {
+            return false;
+        }
         !NOT_PERSON.contains(&lower.as_str())
             && !w.chars().any(|c| c.is_ascii_digit())
             // All-capital words are acronyms, not names (except initials).
@@ -489,19 +495,22 @@ fn cue(
             return Some(String::new());
         }
     }
-    // An appositive after: "John Kirby, a White House spokesman,".
+    // An appositive after that names a role: "John Kirby, a White House spokesman,".
     let after = &text[toks[end - 1].full_end..];
     for det in [", a ", ", an ", ", the ", ", who ", ", whose "] {
         if let Some(rest) = after.strip_prefix(det) {
-            let stop = rest.find([',', '.', ';', '(', ')']).unwrap_or(rest.len());
-            let phrase = rest[..stop].trim();
             if det == ", who " || det == ", whose " {
                 return Some(String::new());
             }
-            if phrase.split_whitespace().count() <= 10 {
+            let stop = rest.find([',', '.', ';', '(', ')']).unwrap_or(rest.len());
+            let phrase = rest[..stop].trim();
+            let words = phrase.split_whitespace().count();
+            let role = phrase
+                .split_whitespace()
+                .any(|w| is_title(w) || w.ends_with("-year-old"));
+            if role && words <= 10 {
                 return Some(format!("{}{}", &det[2..], phrase));
             }
-            return Some(String::new());
         }
     }
     // An age: "Jane Doe, 42,".
@@ -519,6 +528,12 @@ fn cue(
         && text[toks[end - 1].full_end..toks[end].range.start] == *" "
         && is_reporting(&text[toks[end].range.clone()])
     {
+        return Some(String::new());
+    }
+    // A known given name and a surname no dictionary lists: "Nancy Pelosi".
+    let first = &text[toks[start].range.clone()];
+    let last = &text[toks[end - 1].range.clone()];
+    if lexicon::is_known_given_name(first) && !lexicon::is_dictionary_word(last) {
         return Some(String::new());
     }
     None

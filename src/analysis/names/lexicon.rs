@@ -2,11 +2,20 @@
 //! plant are never misspelled names) and nickname pairs (Bill ↔ William). Both are shipped
 //! in `data/` with their licences; see `data/dict/README.md` and `data/names/README.md`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static WORDS: &str = include_str!("../../../data/dict/words.txt");
 static NICKNAMES: &str = include_str!("../../../data/names/nicknames.csv");
+static VARIANT_FORMS: &str = include_str!("../../../data/names/name_variant_forms.txt");
+
+static FORMS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| VARIANT_FORMS.lines().filter(|l| !l.is_empty()).collect());
+
+/// A romanisation of a personal name that some language's tables list (Usama, Yusuf).
+pub fn is_name_variant_form(word: &str) -> bool {
+    FORMS.contains(word.to_lowercase().as_str())
+}
 
 /// Sorted (bytewise) dictionary entries.
 static DICT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -16,25 +25,22 @@ static DICT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 struct Nicknames {
-    pairs: HashSet<(String, String)>,
-    names: HashSet<String>,
+    /// Each name's nicknames and formal names, both ways (lowercase).
+    related: HashMap<String, HashSet<String>>,
 }
 
 static NICKS: LazyLock<Nicknames> = LazyLock::new(|| {
-    let mut pairs = HashSet::new();
-    let mut names = HashSet::new();
+    let mut related: HashMap<String, HashSet<String>> = HashMap::new();
     for line in NICKNAMES.lines().skip(1) {
         let mut f = line.split(',');
         let (Some(a), Some(_), Some(b)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
         let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
-        names.insert(a.clone());
-        names.insert(b.clone());
-        pairs.insert((a.clone(), b.clone()));
-        pairs.insert((b, a));
+        related.entry(a.clone()).or_default().insert(b.clone());
+        related.entry(b).or_default().insert(a);
     }
-    Nicknames { pairs, names }
+    Nicknames { related }
 });
 
 fn contains(word: &str) -> bool {
@@ -53,23 +59,50 @@ pub fn is_dictionary_word(word: &str) -> bool {
     contains(word) || is_common_word(word)
 }
 
+/// Days and months: capitalised, in every draft, and sometimes someone's surname (Friday).
+pub fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    CALENDAR.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether one name is a nickname of the other, or both of one formal name (Bill, Will,
 /// William).
 pub fn are_nicknames(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    if NICKS.pairs.contains(&(a.clone(), b.clone())) {
-        return true;
-    }
-    // Two nicknames of one name.
-    NICKS
-        .pairs
-        .iter()
-        .any(|(x, y)| x == &a && NICKS.pairs.contains(&(y.clone(), b.clone())))
+    let Some(near) = NICKS.related.get(&a) else {
+        return false;
+    };
+    // Directly related, or two nicknames of one name (a hash look-up per neighbour: this
+    // runs for every pair of draft actors).
+    near.contains(&b)
+        || near
+            .iter()
+            .any(|y| NICKS.related.get(y).is_some_and(|n| n.contains(&b)))
 }
 
 /// A given name the nickname list knows (either side of a pair).
 pub fn is_known_given_name(word: &str) -> bool {
-    NICKS.names.contains(&word.to_lowercase())
+    NICKS.related.contains_key(&word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -200,8 +200,12 @@ fn tok_at(toks: &[Tok], offset: usize) -> Option<usize> {
 fn name_like(word: &str, tok: &Tok) -> bool {
     tok.cap
         && !draft_actors::is_title(word)
-        && !(tok.sent_start && lexicon::is_common_word(word))
-        && (lexicon::is_known_given_name(word) || !lexicon::is_dictionary_word(word))
+        && (!tok.sent_start || !lexicon::is_common_word(word))
+        && !lexicon::is_calendar_word(word)
+        && (lexicon::is_known_given_name(word)
+            || !lexicon::is_dictionary_word(word)
+            // A common word capitalised mid-sentence is a name ("Hunter Biden").
+            || (lexicon::is_common_word(word) && !tok.sent_start))
         && word.chars().any(char::is_lowercase)
 }
 
@@ -308,6 +312,11 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
                 .iter()
                 .map(|t| &text[t.range.clone()])
                 .collect();
+            // "Donald Trupm": a knowledge-base person's name with a near miss is that person
+            // misspelled (name.misspelled), not a new person.
+            if near_miss_of_kb_person(&kb, &words, &bn.tok_pattern[l.toks.clone()]) {
+                continue;
+            }
             let actor = learn_actor(&mut names.draft_actors, &words);
             intros.entry(actor).or_insert(Intro {
                 title: l.title.clone(),
@@ -370,52 +379,125 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
     names
 }
 
-/// Add a learned person (or a new spelling of one already learned) and return it.
-fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
-    let (surname, given) = words.split_last().expect("two to four words");
-    let given = given.join(" ");
+/// Whether a learned name mixes a knowledge-base person's name part with a near miss of
+/// another part of the same person.
+fn near_miss_of_kb_person(kb: &Kb, words: &[&str], patterns: &[Option<u32>]) -> bool {
+    for (i, p) in patterns.iter().enumerate() {
+        let Some(p) = p else { continue };
+        for t in kb.matcher.patterns[*p as usize].targets.iter().take(64) {
+            let TargetKind::Part { part, .. } = t.kind else {
+                continue;
+            };
+            let actor = &kb.actors[t.actor as usize];
+            if actor.kind != Kind::Person {
+                continue;
+            }
+            for (j, w) in words.iter().enumerate() {
+                if j == i || patterns[j].is_some() {
+                    continue;
+                }
+                let fw = fold(w);
+                let n = fw.chars().count();
+                let max = distance::max_edits(n);
+                if max == 0 {
+                    continue;
+                }
+                let near = actor
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != part as usize)
+                    .flat_map(|(_, p)| p.variants.iter())
+                    .any(|v| distance::within(&fw, &fold(v), max).is_some_and(|d| d > 0));
+                if near {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Where the surname starts in a name's words: the last word, with particles before it
+/// ("Bill de Blasio" → "de Blasio"), leaving at least one given name.
+pub fn surname_start(words: &[&str]) -> usize {
+    let mut k = words.len().saturating_sub(1);
+    while k > 1 && draft_actors::PARTICLES.contains(&words[k - 1].to_lowercase().as_str()) {
+        k -= 1;
+    }
+    k
+}
+
+/// How a name relates to a learned actor.
+enum Match {
+    Same,
+    /// Same person, the given name spelled another way.
+    GivenVariant,
+    /// Same person, the surname spelled another way.
+    SurnameVariant,
+}
+
+fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usize, Match)> {
     let fs = fold(surname);
-    let fg = fold(&given);
-    for (i, a) in actors.iter_mut().enumerate() {
+    let fg = fold(given);
+    let close = |list: &[String], f: &str| {
+        list.iter().any(|s| {
+            let fs2 = fold(s);
+            let n = fs2.chars().count().min(f.chars().count());
+            let max = distance::max_edits(n);
+            max > 0 && distance::within(&fs2, f, max).is_some()
+        })
+    };
+    for (i, a) in actors.iter().enumerate() {
         let a_given = &a.parts[0].spellings;
         let a_surname = &a.parts[1].spellings;
         let same_surname = a_surname.iter().any(|s| fold(s) == fs);
         let same_given = a_given.iter().any(|s| fold(s) == fg);
-        let close = |list: &[String], f: &str| {
-            list.iter().any(|s| {
-                let fs2 = fold(s);
-                let n = fs2.chars().count().min(f.chars().count());
-                distance::within(&fs2, f, distance::max_edits(n).max(1)).is_some()
-            })
-        };
-        let given_ok = same_given
-            || close(a_given, &fg)
-            || a_given.iter().any(|s| lexicon::are_nicknames(s, &given));
-        if same_surname && given_ok {
-            if !same_given && !a_given.iter().any(|s| lexicon::are_nicknames(s, &given)) {
-                a.parts[0].spellings.push(given.clone());
-            }
-            return ActorRef::Draft(i as u32);
+        let nickname = a_given.iter().any(|s| lexicon::are_nicknames(s, given));
+        if same_surname && (same_given || nickname) {
+            return Some((i, Match::Same));
+        }
+        if same_surname && close(a_given, &fg) {
+            return Some((i, Match::GivenVariant));
         }
         if same_given && close(a_surname, &fs) {
-            a.parts[1].spellings.push((*surname).to_string());
-            return ActorRef::Draft(i as u32);
+            return Some((i, Match::SurnameVariant));
         }
     }
-    actors.push(DraftActor {
-        name: words.join(" "),
-        parts: vec![
-            DraftPart {
-                part: "given",
-                spellings: vec![given],
-            },
-            DraftPart {
-                part: "surname",
-                spellings: vec![(*surname).to_string()],
-            },
-        ],
-    });
-    ActorRef::Draft(actors.len() as u32 - 1)
+    None
+}
+
+/// Add a learned person (or a new spelling of one already learned) and return it.
+fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
+    let split = surname_start(words);
+    let given = words[..split].join(" ");
+    let surname = words[split..].join(" ");
+    match find_actor(actors, &given, &surname) {
+        Some((i, m)) => {
+            match m {
+                Match::Same => {}
+                Match::GivenVariant => actors[i].parts[0].spellings.push(given),
+                Match::SurnameVariant => actors[i].parts[1].spellings.push(surname),
+            }
+            ActorRef::Draft(i as u32)
+        }
+        None => {
+            actors.push(DraftActor {
+                name: words.join(" "),
+                parts: vec![
+                    DraftPart {
+                        part: "given",
+                        spellings: vec![given],
+                    },
+                    DraftPart {
+                        part: "surname",
+                        spellings: vec![surname],
+                    },
+                ],
+            });
+            ActorRef::Draft(actors.len() as u32 - 1)
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -432,11 +514,15 @@ fn push_mention(
 ) {
     let range = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
     let mut parts = Vec::new();
-    if let ActorRef::Draft(d) = actor {
-        // Given name: every word but the last; surname: the last.
-        let d = &names.draft_actors[d as usize];
-        let last = toks.end - 1;
-        if toks.len() > 1 {
+    if let ActorRef::Draft(_) = actor {
+        // Given name, then the surname (with its particles).
+        let words: Vec<&str> = bn.toks[toks.clone()]
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        let split = if full { surname_start(&words) } else { 0 };
+        let last = toks.start + split;
+        if split > 0 {
             let r = bn.toks[toks.start].range.start..bn.toks[last - 1].range.end;
             parts.push(PartUse {
                 range: block.source_range(r.clone()),
@@ -446,8 +532,7 @@ fn push_mention(
                 misspelling: false,
             });
         }
-        let r = bn.toks[last].range.clone();
-        let _ = d;
+        let r = bn.toks[last].range.start..bn.toks[toks.end - 1].range.end;
         parts.push(PartUse {
             range: block.source_range(r.clone()),
             part: 1,
@@ -525,9 +610,21 @@ fn resolve_chain(
                     part_use(block, text, r.clone(), k)
                 })
                 .collect();
+            let range = chain.hits[0].0.start..chain.hits[chain.hits.len() - 1].0.end;
             add_kb_mention(
-                names, bn, block, bi, heading, actor, chain.toks, parts, true,
+                names, bn, block, bi, heading, actor, chain.toks, range, parts, true,
             );
+            return;
+        }
+        // Person name parts of different actors side by side ("Hunter Biden" when the KB
+        // knows another Hunter): someone the KB does not know.
+        let all_person_parts = chain.hits.iter().all(|(_, p)| {
+            pats[*p as usize].targets.iter().any(|t| {
+                kb.actors[t.actor as usize].kind == Kind::Person
+                    && matches!(t.kind, TargetKind::Part { .. })
+            })
+        });
+        if all_person_parts {
             return;
         }
         // Different actors side by side: each on its own.
@@ -579,10 +676,10 @@ fn add_kb_mention(
     heading: bool,
     actor: u32,
     toks: Range<usize>,
+    range: Range<usize>,
     parts: Vec<PartUse>,
     full: bool,
 ) {
-    let range = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
     let mi = names.mentions.len() as u32;
     for t in toks.clone() {
         bn.tok_mention[t] = Some(mi);
@@ -628,6 +725,7 @@ fn resolve_single(
             heading,
             t.actor,
             toks,
+            r,
             Vec::new(),
             true,
         );
@@ -636,9 +734,8 @@ fn resolve_single(
     // Next to another capitalised name word, this is part of a name the KB doesn't know
     // ("Kevin McCarthy", "Jordan Peterson").
     let neighbour_name = |t: Option<usize>| {
-        t.and_then(|t| bn.toks.get(t)).is_some_and(|tok| {
-            bn.tok_pattern[bn.toks.iter().position(|x| x == tok).unwrap_or(0)].is_none()
-                && name_like(&text[tok.range.clone()], tok)
+        t.is_some_and(|t| {
+            bn.tok_pattern[t].is_none() && name_like(&text[bn.toks[t].range.clone()], &bn.toks[t])
         })
     };
     let prev = toks
@@ -657,8 +754,19 @@ fn resolve_single(
         kb.actors[t.actor as usize].kind != Kind::Person
             && matches!(t.kind, TargetKind::Part { .. })
     }) {
-        if let Some(pu) = part_use(block, text, r, t.kind) {
-            add_kb_mention(names, bn, block, bi, heading, t.actor, toks, vec![pu], true);
+        if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
+            add_kb_mention(
+                names,
+                bn,
+                block,
+                bi,
+                heading,
+                t.actor,
+                toks,
+                r,
+                vec![pu],
+                true,
+            );
         }
         return;
     }
@@ -668,7 +776,7 @@ fn resolve_single(
         .iter()
         .find(|t| matches!(t.kind, TargetKind::Misspelling { .. }))
     {
-        if let Some(pu) = part_use(block, text, r, t.kind) {
+        if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
             add_kb_mention(
                 names,
                 bn,
@@ -677,6 +785,7 @@ fn resolve_single(
                 heading,
                 t.actor,
                 toks,
+                r,
                 vec![pu],
                 false,
             );
@@ -709,10 +818,17 @@ fn resolve_single(
 /// present actors, and knowledge-base surname hits.
 fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
     // Surnames of learned actors (folded) → actor.
-    let mut draft_surnames: HashMap<String, Vec<u32>> = HashMap::new();
+    // Learned surnames by their last word (folded) → (actor, surname words folded).
+    let mut draft_surnames: HashMap<String, Vec<(u32, Vec<String>)>> = HashMap::new();
     for (i, a) in names.draft_actors.iter().enumerate() {
         for s in &a.parts[1].spellings {
-            draft_surnames.entry(fold(s)).or_default().push(i as u32);
+            let words: Vec<String> = s.split(' ').map(fold).collect();
+            if let Some(last) = words.last() {
+                draft_surnames
+                    .entry(last.clone())
+                    .or_default()
+                    .push((i as u32, words.clone()));
+            }
         }
     }
     // Full mentions of KB persons, by actor, for bare resolution.
@@ -725,7 +841,6 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             _ => None,
         })
         .collect();
-    let kb = names.kb.clone();
 
     for bi in 0..names.blocks.len() {
         let block = &doc.blocks[bi];
@@ -733,72 +848,81 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let mut bn = std::mem::take(&mut names.blocks[bi]);
         let ntok = bn.toks.len();
-        let mut t = 0;
-        while t < ntok {
+        for t in 0..ntok {
             if bn.tok_mention[t].is_some() || !bn.toks[t].cap {
-                t += 1;
                 continue;
             }
             let word = text[bn.toks[t].range.clone()].to_string();
-            let Some(cands) = draft_surnames.get(&fold(&word)).cloned() else {
-                t += 1;
+            let Some(cands) = draft_surnames.get(&fold(&word)) else {
                 continue;
             };
-            // Given name before it?
-            let mut start = t;
-            let mut chosen = cands[0];
-            let mut full = false;
-            let mut k = t;
-            while k > 0
-                && t - k < 3
-                && bn.tok_mention[k - 1].is_none()
-                && joined_by_space(text, &bn.toks[k - 1], &bn.toks[k])
-                && bn.toks[k - 1].cap
-                && !draft_actors::is_title(&text[bn.toks[k - 1].range.clone()])
-                && !(bn.toks[k - 1].sent_start
-                    && lexicon::is_common_word(&text[bn.toks[k - 1].range.clone()]))
-            {
-                k -= 1;
-            }
-            if k < t {
-                let given = text[bn.toks[k].range.start..bn.toks[t - 1].range.end].to_string();
-                let words: Vec<&str> = bn.toks[k..=t]
-                    .iter()
-                    .map(|x| &text[x.range.clone()])
-                    .collect();
-                let before = names.draft_actors.len();
-                let actor = learn_actor(&mut names.draft_actors, &words);
-                if names.draft_actors.len() > before {
-                    // Someone else with this surname (not learned with a cue): leave it.
-                    names.draft_actors.pop();
-                    let _ = given;
-                    t += 1;
-                    continue;
-                }
-                if let ActorRef::Draft(d) = actor {
-                    chosen = d;
-                }
-                start = k;
-                full = true;
-            } else if cands.len() > 1 {
-                // Nearest learned actor introduced before.
-                let at = block.source_start(bn.toks[t].range.start);
-                chosen = *cands
-                    .iter()
-                    .rfind(|&&c| {
-                        names
-                            .mentions
-                            .iter()
-                            .any(|m| m.actor == ActorRef::Draft(c) && m.full && m.range.start <= at)
-                    })
-                    .unwrap_or(&cands[0]);
-            }
-            // A common word opening a sentence is not a surname mention ("Young", "Brown").
-            if !full && bn.toks[t].sent_start && lexicon::is_common_word(&word) {
-                t += 1;
+            // The surname's particles before it ("de Blasio").
+            let Some((cand_actors, s0)) = surname_tokens(text, &bn, t, cands) else {
+                continue;
+            };
+            if bn.tok_mention[s0..=t].iter().any(Option::is_some) {
                 continue;
             }
-            bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && t < r.end));
+            let surname = text[bn.toks[s0].range.start..bn.toks[t].range.end].to_string();
+            // A given name before it, shortest first.
+            let mut found: Option<(u32, usize)> = None;
+            let mut other_person = false;
+            let mut k = s0;
+            while k > 0
+                && s0 - k < 3
+                && bn.tok_mention[k - 1].is_none()
+                && joined_by_space(text, &bn.toks[k - 1], &bn.toks[k])
+            {
+                let w = &text[bn.toks[k - 1].range.clone()];
+                let could_be_given = bn.toks[k - 1].cap
+                    && !draft_actors::is_title(w)
+                    && !lexicon::is_calendar_word(w)
+                    && (!lexicon::is_common_word(w)
+                        || lexicon::is_known_given_name(w)
+                        || !bn.toks[k - 1].sent_start);
+                if !could_be_given {
+                    break;
+                }
+                k -= 1;
+                let given = text[bn.toks[k].range.start..bn.toks[s0 - 1].range.end].to_string();
+                match find_actor(&names.draft_actors, &given, &surname) {
+                    Some((i, m)) => {
+                        if let Match::GivenVariant = m {
+                            names.draft_actors[i].parts[0].spellings.push(given);
+                        }
+                        found = Some((i as u32, k));
+                        break;
+                    }
+                    None => other_person = true,
+                }
+            }
+            let (chosen, start, full) = match found {
+                Some((a, k)) => (a, k, true),
+                // "Ivanka Trump", "Thaksin Shinawatra": someone else with the surname.
+                None if other_person => continue,
+                None => {
+                    // Nearest learned actor introduced before.
+                    let at = block.source_start(bn.toks[t].range.start);
+                    let chosen = *cand_actors
+                        .iter()
+                        .rfind(|&&c| {
+                            names.mentions.iter().any(|m| {
+                                m.actor == ActorRef::Draft(c) && m.full && m.range.start <= at
+                            })
+                        })
+                        .unwrap_or(&cand_actors[0]);
+                    // A common word opening a sentence is not a surname mention ("Young").
+                    if bn.toks[s0].sent_start && lexicon::is_common_word(&word) {
+                        continue;
+                    }
+                    // "of Allen, Texas": a place.
+                    if place_context(text, &bn, s0, t) {
+                        continue;
+                    }
+                    (chosen, s0, false)
+                }
+            };
+            bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && start < r.end));
             push_mention(
                 names,
                 &mut bn,
@@ -810,7 +934,6 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 start..t + 1,
                 full,
             );
-            t += 1;
         }
         names.blocks[bi] = bn;
     }
@@ -841,7 +964,10 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             .or_else(|| {
                 // Otherwise only an unambiguous surname that is not an everyday word.
                 let distinct: std::collections::BTreeSet<u32> = cands.iter().map(|c| c.0).collect();
-                (distinct.len() == 1 && !lexicon::is_common_word(&word)).then_some(cands[0].0)
+                (distinct.len() == 1
+                    && !lexicon::is_common_word(&word)
+                    && !lexicon::is_calendar_word(&word))
+                .then_some(cands[0].0)
             });
         if let Some(actor) = chosen {
             if let Some(&(_, part, variant)) = cands.iter().find(|c| c.0 == actor) {
@@ -849,11 +975,10 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 let pu = PartUse {
                     range: block.source_range(r.clone()),
                     part,
-                    spelling: text[r].to_string(),
+                    spelling: text[r.clone()].to_string(),
                     variant: Some(variant),
                     misspelling: false,
                 };
-                let _ = &kb;
                 add_kb_mention(
                     names,
                     &mut bn,
@@ -862,6 +987,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                     heading,
                     actor,
                     toks,
+                    r,
                     vec![pu],
                     false,
                 );
@@ -869,6 +995,50 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         }
         names.blocks[bi] = bn;
     }
+}
+
+/// The tokens of a learned surname ending at token `t`: the candidate actors whose surname
+/// words all match, and the first token.
+fn surname_tokens(
+    text: &str,
+    bn: &BlockNames,
+    t: usize,
+    cands: &[(u32, Vec<String>)],
+) -> Option<(Vec<u32>, usize)> {
+    let mut best: Option<(Vec<u32>, usize)> = None;
+    for (actor, words) in cands {
+        let n = words.len();
+        if n == 0 || t + 1 < n {
+            continue;
+        }
+        let s0 = t + 1 - n;
+        let ok = (s0..t).all(|k| {
+            fold(&text[bn.toks[k].range.clone()]) == words[k - s0]
+                && joined_by_space(text, &bn.toks[k], &bn.toks[k + 1])
+        });
+        if !ok {
+            continue;
+        }
+        match &mut best {
+            Some((actors, b)) if *b == s0 => actors.push(*actor),
+            Some((_, b)) if *b < s0 => {}
+            _ => best = Some((vec![*actor], s0)),
+        }
+    }
+    best
+}
+
+/// "of Allen, Texas", "in Paris, France": a surname-like word used as a place.
+fn place_context(text: &str, bn: &BlockNames, s0: usize, t: usize) -> bool {
+    let before = s0
+        .checked_sub(1)
+        .map(|p| text[bn.toks[p].range.clone()].to_lowercase());
+    let after = &text[bn.toks[t].full_end..];
+    matches!(
+        before.as_deref(),
+        Some("of" | "in" | "near" | "from" | "at")
+    ) && after.starts_with(", ")
+        && after[2..].starts_with(|c: char| c.is_uppercase())
 }
 
 /// Edits that respell every mention of `actor`'s `part` as `spelling`.

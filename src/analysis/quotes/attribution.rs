@@ -68,13 +68,30 @@ impl<'a> BlockInfo<'a> {
     /// Number of words between two offsets, not counting quoted text.
     pub(crate) fn words_between(&self, a: usize, b: usize) -> usize {
         let (a, b) = (a.min(b), a.max(b));
-        let first = self.words.partition_point(|w| w.start < a);
-        self.words[first..]
+        // Words wholly inside [lo, hi).
+        let count = |lo: usize, hi: usize| {
+            let first = self.words.partition_point(|w| w.start < lo);
+            let last = self.words.partition_point(|w| w.end <= hi);
+            last.saturating_sub(first)
+        };
+        let quoted: usize = self
+            .quoted
             .iter()
-            .take_while(|w| w.start <= b)
-            .filter(|w| w.end <= b)
-            .filter(|w| !Self::in_quoted(&self.quoted, w))
-            .count()
+            .filter(|q| q.start < b && a < q.end)
+            .map(|q| count(q.start.max(a), q.end.min(b)))
+            .sum();
+        count(a, b).saturating_sub(quoted)
+    }
+
+    /// A block no quote needs: no words, no cues.
+    pub fn empty(text: &'a str, sentences: &'a [Range<usize>]) -> Self {
+        BlockInfo {
+            text,
+            words: Vec::new(),
+            sentences,
+            quoted: Vec::new(),
+            cues: Vec::new(),
+        }
     }
 
     fn is_quoted(&self, at: usize) -> bool {
@@ -90,6 +107,30 @@ impl<'a> BlockInfo<'a> {
     /// The noun phrase that ends just before `at` (the speaker of "Smith said", "the
     /// ministry’s spokesman said", "he later told"), skipping auxiliaries and adverbs.
     pub fn np_left(&self, at: usize, floor: usize) -> Option<Range<usize>> {
+        let np = self.np_left_simple(at, floor)?;
+        // "A sign at the back read", "the spokeswoman for the ministry said": take in the
+        // noun phrase the prepositional phrase belongs to.
+        let k = self.words.partition_point(|w| w.end <= np.start);
+        if k >= 2 {
+            let prep = self.word(k - 1).to_lowercase();
+            let gap = &self.text[self.words[k - 1].end..np.start];
+            if matches!(
+                prep.as_str(),
+                "at" | "of" | "for" | "from" | "in" | "on" | "with" | "near"
+            ) && gap.trim().is_empty()
+                && self.words[k - 1].start >= floor
+            {
+                if let Some(outer) = self.np_left_simple(self.words[k - 1].start, floor) {
+                    if !PRONOUNS.contains(&self.text[outer.clone()].to_lowercase().as_str()) {
+                        return Some(outer.start..np.end);
+                    }
+                }
+            }
+        }
+        Some(np)
+    }
+
+    fn np_left_simple(&self, at: usize, floor: usize) -> Option<Range<usize>> {
         let mut k = self.words.partition_point(|w| w.end <= at);
         let mut end_at = at;
         let mut skipped = 0;
@@ -132,6 +173,23 @@ impl<'a> BlockInfo<'a> {
             break;
         }
         let head = k - 1;
+        // "Sen. Mitt Romney, R-Utah, called", "Advocates, who have pushed for it since
+        // 2021, hailed": the speaker comes before the parenthetical between commas.
+        if self.text[self.words[head].end..end_at].contains(',') {
+            let close = self.words[head].end;
+            if let Some(open) = self.text[floor.min(close)..close].rfind(", ") {
+                let open = floor.min(close) + open;
+                if self.words_between(open, close) <= 12 && !self.is_quoted(open) {
+                    if let Some(np) = self.np_left_simple(open, floor) {
+                        if self.text[np.clone()].starts_with(char::is_uppercase)
+                            || GROUPS.contains(&self.text[np.clone()].to_lowercase().as_str())
+                        {
+                            return Some(np);
+                        }
+                    }
+                }
+            }
+        }
         let hw = self.word(head);
         let lw = hw.to_lowercase();
         let end = self.words[head].end;
@@ -195,8 +253,19 @@ impl<'a> BlockInfo<'a> {
                 break;
             }
             let pl = self.word(prev).to_lowercase();
-            if DETERMINERS.contains(&pl.as_str()) || pl.ends_with("'s") || pl.ends_with("’s") {
+            if DETERMINERS.contains(&pl.as_str()) {
                 return Some(self.words[prev].start..end);
+            }
+            if pl.ends_with("'s") || pl.ends_with("’s") {
+                // "the ministry’s spokeswoman"
+                let det = prev.checked_sub(1).filter(|&d| {
+                    self.words[d].start >= floor
+                        && DETERMINERS.contains(&self.word(d).to_lowercase().as_str())
+                        && self.text[self.words[d].end..self.words[prev].start]
+                            .trim()
+                            .is_empty()
+                });
+                return Some(self.words[det.unwrap_or(prev)].start..end);
             }
             if STOP_WORDS.contains(&pl.as_str()) {
                 break;
@@ -213,6 +282,25 @@ impl<'a> BlockInfo<'a> {
 
     /// The subject that opens a sentence ("Dittmar went on to add", "Co-lead author Sam
     /// Wilson of … said"): the first noun phrase, after an introductory phrase.
+    /// The last personal name in `range` (a run of capitalised words not opening the
+    /// range): "Another was tour manager Thomas Gray, 24, who cited …:" → Thomas Gray.
+    pub fn last_name_in(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let lo = self.words.partition_point(|w| w.start < range.start);
+        let hi = self.words.partition_point(|w| w.end <= range.end);
+        let mut end: Option<usize> = None;
+        for k in (lo + 1..hi).rev() {
+            let w = self.word(k);
+            let cap = starts_upper(w) && !self.is_quoted(self.words[k].start);
+            match (cap, end) {
+                (true, None) => end = Some(k),
+                (true, Some(_)) => {}
+                (false, Some(e)) => return Some(self.words[k + 1].start..self.words[e].end),
+                (false, None) => {}
+            }
+        }
+        end.map(|e| self.words[(lo + 1).min(e)].start..self.words[e].end)
+    }
+
     pub fn subject(&self, range: &Range<usize>) -> Option<Range<usize>> {
         let mut at = range.start;
         // "In a statement, …" / "On Friday, …": skip a short introductory phrase.

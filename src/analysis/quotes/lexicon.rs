@@ -546,6 +546,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         });
     }
     let ac = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)

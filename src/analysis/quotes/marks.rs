@@ -146,15 +146,22 @@ pub fn scan(text: &str) -> Scan {
     let mut out = Scan::default();
     // Open quotes: index into out.pairs.
     let mut stack: Vec<usize> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let Some(mark) = classify(c) else {
-            prev = Some(c);
+    // Only bytes that can start a mark are looked at: " ' and the lead bytes of the
+    // curly marks and guillemets (U+2018–U+203A start with 0xE2, « » with 0xC2).
+    let bytes = text.as_bytes();
+    for (i, &byte) in bytes.iter().enumerate() {
+        if !matches!(byte, b'"' | b'\'' | 0xE2 | 0xC2) {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
             continue;
         };
+        let Some(mark) = classify(c) else {
+            continue;
+        };
+        let prev = text[..i].chars().next_back();
         let rest = &text[i + c.len_utf8()..];
+        let next = rest.chars().next();
         let open = |out: &mut Scan, stack: &mut Vec<usize>, m: char| {
             stack.push(out.pairs.len());
             out.pairs.push(Pair {
@@ -248,7 +255,6 @@ pub fn scan(text: &str) -> Scan {
                 }
             }
         }
-        prev = Some(c);
     }
     for p in stack {
         let pair = out.pairs[p];

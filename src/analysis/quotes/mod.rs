@@ -108,7 +108,8 @@ pub struct Quotation {
     pub last_block: usize,
     /// Block-text range of the quote in its first block.
     pub(crate) text_range: Range<usize>,
-    pub(crate) closed: bool,
+    /// Whether the quote's closing mark was found.
+    pub closed: bool,
 }
 
 impl Quotation {
@@ -117,8 +118,10 @@ impl Quotation {
     }
 
     /// Whether `quote.unattributed` should report it.
+    /// A quote left unclosed is reported by `quote.unbalanced` instead: where it ends,
+    /// and so whether its speaker is named after it, is unknown.
     pub fn needs_speaker(&self) -> bool {
-        !self.attributed() && self.kind != QuoteKind::Scare
+        !self.attributed() && self.kind != QuoteKind::Scare && self.closed
     }
 
     /// One line for hover: "Quote from John Kirby — said, line 14", or why not.
@@ -165,8 +168,28 @@ fn span(_doc: &Document, block: &Block, r: Range<usize>) -> Span {
     }
 }
 
+/// Words in `text`, as [`crate::analysis::text::words`] counts them, without allocating.
 fn count_words(text: &str) -> usize {
-    crate::analysis::text::words(text).len()
+    use crate::analysis::text::{is_apostrophe, is_word_char};
+    let mut n = 0;
+    let mut in_word = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_word_char(c) {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if in_word
+            && (is_apostrophe(c) || c == '-' || c == '‑')
+            && chars.peek().is_some_and(|&n| is_word_char(n))
+        {
+            // Joined: don’t, Jong-un.
+        } else {
+            in_word = false;
+        }
+    }
+    n
 }
 
 /// Nouns right after a quote that make it a name for something: the “one country, two
@@ -279,17 +302,32 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             quoted[f.last_block].push(f.last.clone());
         }
     }
+    // Only blocks with a quote, and their neighbours (colon introductions, dash
+    // signatures), need words and cues.
+    let mut needed = vec![false; doc.blocks.len()];
+    for f in &found {
+        let lo = f.first_block.saturating_sub(1);
+        let hi = (f.last_block + 1).min(doc.blocks.len().saturating_sub(1));
+        for n in needed.iter_mut().take(hi + 1).skip(lo) {
+            *n = true;
+        }
+    }
     let infos: Vec<BlockInfo> = doc
         .blocks
         .iter()
         .zip(&doc.sentences)
         .zip(quoted)
-        .map(|((b, s), q)| {
+        .zip(needed)
+        .map(|(((b, s), q), needed)| {
             let q = q
                 .into_iter()
                 .map(|r| r.start..r.end.min(b.text.len()))
                 .collect();
-            BlockInfo::new(&b.text, s, q)
+            if needed {
+                BlockInfo::new(&b.text, s, q)
+            } else {
+                BlockInfo::empty(&b.text, s)
+            }
         })
         .collect();
 
@@ -410,6 +448,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             continue;
         }
         let (fbi, tr) = (out[i].first_block, out[i].text_range.clone());
+        // Quotes are in document order: those opening in this block.
+        let same_block = out.partition_point(|q| q.first_block < fbi)
+            ..out.partition_point(|q| q.first_block <= fbi);
         let b = &infos[fbi];
         let blk = &doc.blocks[fbi];
         let host = b.host(&tr);
@@ -435,7 +476,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             }
         };
         // Another quote of the same sentence has a speaker: “…” and “…”, she said.
-        let sibling = (0..out.len()).find(|&j| {
+        let sibling = same_block.clone().find(|&j| {
             j != i
                 && out[j].first_block == fbi
                 && (out[j].how == Some(How::SameSentence) || (j < i && out[j].attributed()))
@@ -457,7 +498,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             // An earlier attributed quote in the same paragraph (wire style).
             // It must be the nearest quote before, with no sentence of narrative between
             // them: “…,” Kirby said. “…” — not “…,” Kirby said. The talks resumed. “…”
-            let earlier = (0..i)
+            let earlier = (same_block.start..i)
                 .rev()
                 .find(|&j| out[j].first_block == fbi && out[j].kind != QuoteKind::Scare)
                 .filter(|&j| out[j].attributed() && out[j].last_block == fbi)
@@ -507,11 +548,13 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 let found = attribution::speaker_statement(b, &intro, true).or_else(|| {
                     // "The palace issued the following statement from the king:": the
                     // subject of the introducing clause.
-                    b.subject(&intro).map(|s| attribution::Found {
-                        cue: before.len() - 1..before.len(),
-                        speaker: Some(s),
-                        kind: lexicon::CueKind::Source,
-                    })
+                    b.subject(&intro)
+                        .or_else(|| b.last_name_in(&intro))
+                        .map(|s| attribution::Found {
+                            cue: before.len() - 1..before.len(),
+                            speaker: Some(s),
+                            kind: lexicon::CueKind::Source,
+                        })
                 });
                 if let Some(found) = found {
                     set(&mut out[i], found, How::Colon, blk);
@@ -522,7 +565,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         // A partial quote woven into the narrative of a paragraph whose speaker was named
         // earlier in it: Kirby spoke for an hour. He said the plan would “never work”.
         if out[i].kind == QuoteKind::Partial && !starts_sentence {
-            let earlier_quote = (0..i).rev().find(|&j| {
+            let earlier_quote = (same_block.start..i).rev().find(|&j| {
                 out[j].first_block == fbi
                     && out[j].attributed()
                     && out[j].text_range.end <= tr.start
@@ -596,11 +639,14 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             if ptext.ends_with(':') {
                 if let Some(last) = pinfo.sentences.last() {
                     let found = attribution::speaker_statement(pinfo, last, true).or_else(|| {
-                        pinfo.subject(last).map(|s| attribution::Found {
-                            cue: ptext.len() - 1..ptext.len(),
-                            speaker: Some(s),
-                            kind: lexicon::CueKind::Source,
-                        })
+                        pinfo
+                            .subject(last)
+                            .or_else(|| pinfo.last_name_in(last))
+                            .map(|s| attribution::Found {
+                                cue: ptext.len() - 1..ptext.len(),
+                                speaker: Some(s),
+                                kind: lexicon::CueKind::Source,
+                            })
                     });
                     if let Some(found) = found {
                         set(&mut out[i], found, How::Colon, &doc.blocks[pb]);
@@ -609,7 +655,8 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
             // The previous paragraph is all quotation, attributed by a colon or a run.
-            let prev = (0..i)
+            let prev_block = out.partition_point(|q| q.first_block < pb)..same_block.start;
+            let prev = prev_block
                 .rev()
                 .find(|&j| out[j].last_block == pb && out[j].first_block == pb);
             if let Some(j) = prev {
@@ -734,4 +781,233 @@ pub fn canonical_speaker(s: &str) -> String {
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(&s);
     s.to_string()
+}
+
+/// The draft's quotes for the document outline, grouped by speaker: one "Quotes" entry
+/// whose children are the speakers in order of first appearance (with how often each is
+/// quoted), each holding its quotes; unattributed quotes come last under "No speaker".
+pub fn outline(cx: &crate::analysis::Context) -> Vec<crate::analysis::outline::Symbol> {
+    use crate::analysis::outline::{Symbol, SymbolKind};
+    let quotes = cx.quotes();
+    let groups = by_speaker(quotes);
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let text = cx.doc.text();
+    let label = |q: &Quotation| {
+        let inner = text.get(q.inner.clone()).unwrap_or("");
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let mut s = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+        if words.len() > 8 {
+            s.push('…');
+        }
+        let (open, close) = if q.kind == QuoteKind::Block {
+            ("> ", "")
+        } else {
+            ("“", "”")
+        };
+        format!("{open}{s}{close}")
+    };
+    let mut speakers = Vec::new();
+    let mut total = 0;
+    for (name, idx) in &groups {
+        let children: Vec<Symbol> = idx
+            .iter()
+            .map(|&i| {
+                let q = &quotes[i];
+                Symbol {
+                    name: label(q),
+                    detail: Some(match &q.cue {
+                        Some(c) if q.attributed() => format!(
+                            "{} — {}, line {}",
+                            q.kind.as_str(),
+                            c.text,
+                            cx.doc.line_col(q.range.start).line + 1
+                        ),
+                        _ => format!("{} — no speaker", q.kind.as_str()),
+                    }),
+                    kind: SymbolKind::Quote,
+                    range: q.range.clone(),
+                    selection: q.range.clone(),
+                    children: Vec::new(),
+                }
+            })
+            .collect();
+        total += children.len();
+        let start = children.iter().map(|c| c.range.start).min().unwrap_or(0);
+        let end = children.iter().map(|c| c.range.end).max().unwrap_or(start);
+        let n = children.len();
+        speakers.push(Symbol {
+            name: name.clone().unwrap_or_else(|| "No speaker".to_string()),
+            detail: Some(format!("{n} quote{}", if n == 1 { "" } else { "s" })),
+            kind: SymbolKind::Actor,
+            range: start..end,
+            selection: children
+                .first()
+                .map_or(start..start, |c| c.selection.clone()),
+            children,
+        });
+    }
+    let start = speakers.iter().map(|s| s.range.start).min().unwrap_or(0);
+    let end = speakers.iter().map(|s| s.range.end).max().unwrap_or(start);
+    let first = speakers
+        .iter()
+        .map(|s| s.selection.clone())
+        .min_by_key(|r| r.start)
+        .unwrap_or(start..start);
+    vec![Symbol {
+        name: "Quotes".to_string(),
+        detail: Some(format!(
+            "{total} from {} source{}",
+            speakers.iter().filter(|s| s.name != "No speaker").count(),
+            if speakers.len() == 1 { "" } else { "s" }
+        )),
+        kind: SymbolKind::Quote,
+        range: start..end,
+        selection: first,
+        children: speakers,
+    }]
+}
+
+/// The quotation that contains a source offset (marks included), if any. Other features
+/// use it to skip quoted speech: `quotes::at(cx.quotes(), offset).is_some()`.
+pub fn at(quotes: &[Quotation], offset: usize) -> Option<&Quotation> {
+    // Quotations are in document order and do not overlap.
+    let i = quotes.partition_point(|q| q.range.start <= offset);
+    let q = quotes.get(i.checked_sub(1)?)?;
+    (offset < q.range.end).then_some(q)
+}
+
+/// Hover text for the quotation at a source offset, if any.
+pub fn hover(cx: &crate::analysis::Context, offset: usize) -> Option<(Range<usize>, String)> {
+    let q = at(cx.quotes(), offset)?;
+    let mut md = q.describe(cx.doc);
+    if let Some(j) = q.from {
+        if let Some(o) = cx.quotes().get(j) {
+            md.push_str(&format!(
+                "\n\nThe speaker carries over from the quote on line {}.",
+                cx.doc.line_col(o.range.start).line + 1
+            ));
+        }
+    }
+    Some((q.range.clone(), md))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Config, Context};
+
+    fn quotes(src: &str) -> Vec<(String, QuoteKind, Option<String>, Option<How>)> {
+        let doc = Document::parse(src);
+        find(&doc, &QuotesConfig::default())
+            .into_iter()
+            .map(|q| {
+                (
+                    src[q.range.clone()].to_string(),
+                    q.kind,
+                    q.speaker.map(|s| s.text),
+                    q.how,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speakers_and_cues_of_common_forms() {
+        let q = quotes("“We will win,” said John Kirby, the spokesman.");
+        assert_eq!(q[0].2.as_deref(), Some("John Kirby"));
+        let q = quotes("“We will win,” the ministry’s spokeswoman told reporters.");
+        assert_eq!(q[0].2.as_deref(), Some("the ministry’s spokeswoman"));
+        let q = quotes("According to eyewitness Vinnie DeVita, “it exploded.”");
+        assert_eq!(q[0].2.as_deref(), Some("eyewitness Vinnie DeVita"));
+        let q = quotes("Officials said the plan was “dead on arrival in the Senate”.");
+        assert_eq!(q[0].2.as_deref(), Some("Officials"));
+        assert_eq!(q[0].1, QuoteKind::Partial);
+        let q =
+            quotes("Sen. Mitt Romney, R-Utah, called the measure “fiscally reckless and wrong.”");
+        assert_eq!(q[0].2.as_deref(), Some("Sen. Mitt Romney"));
+        let q =
+            quotes("Advocates, who have pushed for it since 2021, hailed it as “long overdue.”");
+        assert_eq!(q[0].2.as_deref(), Some("Advocates"));
+        let q = quotes("The so-called “deal” collapsed.");
+        assert_eq!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn counts_words_like_the_tokenizer() {
+        for t in [
+            "Xi’s aide, Kim Jong-un and O'Brien don't—'90s.",
+            "",
+            " a  b ",
+            "—'x-",
+        ] {
+            assert_eq!(count_words(t), crate::analysis::text::words(t).len(), "{t}");
+        }
+    }
+
+    #[test]
+    fn finds_the_quote_at_an_offset() {
+        let src = "He said “yes” and she said “no”.";
+        let doc = Document::parse(src);
+        let qs = find(&doc, &QuotesConfig::default());
+        let yes = src.find("yes").unwrap();
+        let no = src.find("no").unwrap();
+        assert_eq!(at(&qs, yes).map(|q| q.range.start), src.find('“'));
+        assert_eq!(at(&qs, no).map(|q| q.range.start), src.rfind('“'));
+        assert!(at(&qs, src.find("and").unwrap()).is_none());
+        assert!(at(&qs, 0).is_none());
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_is_one_quotation() {
+        let src = "“We will rebuild every school.\n\n“And every road,” she said.\n";
+        let q = quotes(src);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, src.trim_end().trim_end_matches(" she said."));
+        assert_eq!(q[0].2.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn outline_groups_quotes_by_speaker() {
+        let src = "“A is fine,” Kirby said. “B is too.”\n\n“C is bad,” said Jane Smith.\n\n“D.”\n";
+        let doc = Document::parse(src);
+        let config = Config::default();
+        let cx = Context::new(&doc, &config);
+        let syms = outline(&cx);
+        assert_eq!(syms.len(), 1);
+        let names: Vec<(&str, usize)> = syms[0]
+            .children
+            .iter()
+            .map(|s| (s.name.as_str(), s.children.len()))
+            .collect();
+        assert_eq!(names, [("Kirby", 2), ("Jane Smith", 1), ("No speaker", 1)]);
+        assert_eq!(syms[0].children[0].children[0].name, "“A is fine,”");
+        // The document outline carries them after the headings.
+        let all = crate::analysis::outline::symbols(&cx);
+        assert_eq!(all.last().map(|s| s.name.as_str()), Some("Quotes"));
+    }
+
+    proptest::proptest! {
+        /// No input makes the quote analysis, its rules, hover or outline panic.
+        #[test]
+        fn never_panics(src in "([\"'“”‘’„«»‹›:,. \n>*a-zA-Zé—\\-]|said|told|according to| he | the |\n\n|Q: |\\*\\*A:\\*\\*){0,60}") {
+            let doc = Document::parse(src.as_str());
+            let mut config = Config::default();
+            for id in ["quote.scare", "quote.style"] {
+                config.set_level(id, crate::analysis::config::Level::On(crate::analysis::Severity::Hint));
+            }
+            let cx = Context::new(&doc, &config);
+            let diags = crate::analysis::analyze_with(&cx);
+            for d in &diags {
+                for f in &d.fixes {
+                    let _ = crate::analysis::fix::apply_edits(&src, &f.edits);
+                }
+            }
+            for off in (0..=src.len()).filter(|&o| src.is_char_boundary(o)) {
+                let _ = crate::analysis::inspect::at(&cx, &diags, off);
+            }
+            let _ = outline(&cx);
+        }
+    }
 }

@@ -13,7 +13,9 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::markdown::BlockKind;
-use crate::analysis::time::{attributed, house_style_date, in_ranges, quoted_ranges};
+use crate::analysis::time::{
+    attributed, house_style_date, in_ranges, is_interview_answer, quoted_in_block,
+};
 use crate::analysis::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -48,6 +50,12 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 static RANKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ])?(?:largest|biggest|highest|lowest|fastest[- ]growing|richest|poorest|deadliest|busiest|smallest|most\s+populous|most\s+visited|most\s+valuable|most\s+expensive|most\s+popular|most[- ]watched|most[- ]followed|most[- ]used|most[- ]spoken|best[- ]selling|top[- ]selling|record[- ](?:high|low|level|number|levels)|all[- ]time\s+(?:high|low)|never\s+been\s+(?:higher|lower|stronger|weaker|better|worse|more|less)|greatest\s+number|fewest|ranked\s+(?:first|second|third|\d+)|(?:the\s+)?only\s+(?:country|city|company|state|nation|person|woman|man)\s+to)(?-u:\b)")
         .expect("ranking regex")
+});
+
+/// What makes a ranking one that changes: its scope.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:world['’]s|country['’]s|nation['’]s|state['’]s|city['’]s|region['’]s|continent['’]s|in\s+the\s+(?:world|country|nation|region|state|city|history)|on\s+record|ever|in\s+history|history|record)(?-u:\b)")
+        .expect("scope regex")
 });
 
 /// A status that changes, with its own verb.
@@ -176,7 +184,11 @@ impl Rule for ClaimUndated {
                 continue;
             }
             let text = &block.text;
-            let quoted = quoted_ranges(text);
+            // An interview answer ("NG: We think…") is the speaker's, not the draft's.
+            if is_interview_answer(text) {
+                continue;
+            }
+            let quoted = quoted_in_block(cx, bi);
             let Some(sentences) = cx.doc.sentences.get(bi) else {
                 continue;
             };
@@ -186,6 +198,7 @@ impl Rule for ClaimUndated {
                     || attributed(sentence)
                     || in_ranges(&quoted, s)
                     || starts_conditional(sentence)
+                    || MODAL.is_match(sentence)
                 {
                     continue;
                 }
@@ -223,6 +236,12 @@ impl Rule for ClaimUndated {
     }
 }
 
+/// Modal and hypothetical sentences state no current fact.
+static MODAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:would|could|should|might|must|can|cannot|can['’]t|may)(?-u:\b)")
+        .expect("modal regex")
+});
+
 fn starts_conditional(sentence: &str) -> bool {
     let first = sentence
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -239,9 +258,37 @@ fn overlaps(r: &Range<usize>, others: &[&Range<usize>]) -> bool {
 
 /// The clause around `at` ends at a semicolon, colon, dash or the sentence end.
 fn clause_end(text: &str, from: usize, limit: usize) -> usize {
-    text[from..limit]
+    let window = &text[from..limit];
+    let hard = window
         .find([';', ':', '—', '–', '('])
-        .map_or(limit, |i| from + i)
+        .unwrap_or(window.len());
+    let comma = window.find(", ").unwrap_or(window.len());
+    let conj = [
+        " and ",
+        " but ",
+        " which ",
+        " who ",
+        " where ",
+        " while ",
+        " whereas ",
+    ]
+    .iter()
+    .filter_map(|c| window.find(c))
+    .min()
+    .unwrap_or(window.len());
+    from + hard.min(comma).min(conj)
+}
+
+/// Is the verb at `at` inside a complement clause ("the calculation that the universe
+/// is…"), i.e. reported rather than asserted? A relative "that" right before the verb
+/// ("a plant that employs") does not count.
+fn in_that_clause(text: &str, sentence_start: usize, at: usize) -> bool {
+    let before = &text[sentence_start..at];
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| i >= 1 && w.eq_ignore_ascii_case("that"))
 }
 
 /// Is the figure at `r` a real quantity (not an ordinal, a name, a measurement or an age)?
@@ -344,23 +391,39 @@ fn find_claim(
     // Status: its own verb.
     if let Some(m) = TREND.find(sentence) {
         let r = off + m.start()..off + m.end();
-        if !in_ranges(quoted, &r) {
+        if !in_ranges(quoted, &r) && !in_that_clause(text, s.start, r.start) {
             return Some((r, Claim::Status));
         }
     }
     for v in PRESENT.find_iter(sentence) {
         let vr = off + v.start()..off + v.end();
-        if in_ranges(quoted, &vr) {
+        if in_ranges(quoted, &vr) || in_that_clause(text, s.start, vr.start) {
+            continue;
+        }
+        // "has to", "is to": obligation and plans, not a state.
+        if text[vr.end..].starts_with(" to ") {
             continue;
         }
         let limit = clause_end(text, vr.end, (vr.end + 70).min(s.end));
         let window = &text[vr.end..limit];
         if let Some(m) = RANKING.find(window) {
-            let r = vr.start..vr.end + m.end();
-            return Some((r, Claim::Ranking));
+            // Only a ranking with a scope that moves: the world's, the country's, ever, on
+            // record, in history, an ordinal ("second-largest"). "The OIC is the largest
+            // group representing…" describes what it is.
+            let phrase = &window[..m.end()];
+            let rest = &text[vr.end + m.end()..limit];
+            let scoped = SCOPE.is_match(phrase)
+                || SCOPE.is_match(rest)
+                || m.as_str().contains('-')
+                || m.as_str().starts_with(|c: char| c.is_ascii_digit());
+            if scoped {
+                let r = vr.start..vr.end + m.end();
+                return Some((r, Claim::Ranking));
+            }
         }
         for f in FIGURE.find_iter(window) {
-            let fr = vr.end + f.start()..vr.end + f.end();
+            let fm = f.as_str().trim_end_matches([',', '.']);
+            let fr = vr.end + f.start()..vr.end + f.start() + fm.len();
             if is_quantity(text, &fr, times) && !in_ranges(quoted, &fr) {
                 // Extend over the counted noun: "has killed 30 people".
                 let rest = &text[fr.end..limit];
@@ -416,6 +479,35 @@ mod tests {
         assert_eq!(
             flagged("The unemployment rate is 4.2%.\n"),
             [("is 4.2%".into(), "figure".into())]
+        );
+        for (src, phrase) in [
+            (
+                "The company employs 3,000 people.\n",
+                "employs 3,000 people",
+            ),
+            (
+                "Tesla is the world's most valuable carmaker.\n",
+                "is the world's most valuable",
+            ),
+            ("The death toll has risen to 30.\n", "has risen"),
+            (
+                "There are 1,200 refugees in the camp.\n",
+                "are 1,200 refugees",
+            ),
+            (
+                "The virus has infected more than 2,000 people.\n",
+                "has infected more than 2,000 people",
+            ),
+        ] {
+            assert_eq!(
+                flagged(src).first().map(|f| f.0.as_str()),
+                Some(phrase),
+                "{src}"
+            );
+        }
+        assert_eq!(
+            flagged("The papers are now public and they are to pay €20,000.\n"),
+            vec![]
         );
     }
 

@@ -10,8 +10,8 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::time::{
-    self, days_between, in_ranges, long_date, month_name, quoted_ranges, ArticleDate, Granularity,
-    TimeExpr, TimeKind,
+    self, days_between, in_ranges, long_date, month_name, quoted_in_block, ArticleDate,
+    Granularity, TimeExpr, TimeKind,
 };
 use crate::analysis::Context;
 use jiff::civil::Date;
@@ -44,7 +44,7 @@ impl Rule for DateRelative {
                 continue;
             };
             if quoted_cache.as_ref().is_none_or(|(b, _)| *b != e.block) {
-                quoted_cache = Some((e.block, quoted_ranges(&block.text)));
+                quoted_cache = Some((e.block, quoted_in_block(cx, e.block)));
             }
             if let Some((_, q)) = &quoted_cache {
                 if in_ranges(q, &e.range) {
@@ -102,13 +102,31 @@ fn diagnose(
             }
         }
     }
+    // Far from the article date, a day's delay changes nothing ("900 years ago", "the
+    // past century", "this decade").
+    if e.granularity == Some(Granularity::Coarser) {
+        return None;
+    }
+    if let Some((from, _)) = e.span {
+        if days_between(from, a).abs() > 3660 {
+            return None;
+        }
+    }
     let meaning = meaning(e, a)?;
-    let message = format!(
-        "“{}” is {meaning}, counting from the article date ({}, {}). Write the date so the story stays right whenever it runs.",
-        e.text,
-        long_date(a),
-        article.origin_text()
-    );
+    let message = if e.day == Some(a) && e.granularity == Some(Granularity::Day) {
+        format!(
+            "“{}” is the article date itself, {meaning} ({}). Write the date so the story stays right whenever it runs.",
+            e.text,
+            article.origin_text()
+        )
+    } else {
+        format!(
+            "“{}” is {meaning}, counting from the article date ({}, {}). Write the date so the story stays right whenever it runs.",
+            e.text,
+            long_date(a),
+            article.origin_text()
+        )
+    };
     let mut d = Diagnostic::new(META.id, e.source.clone(), message)
         .with_data("expression", e.text.clone())
         .with_data(
@@ -139,7 +157,7 @@ fn meaning(e: &TimeExpr, a: Date) -> Option<String> {
         Some(Granularity::Day) => {
             let d = e.day?;
             Some(match part {
-                Some(p) => format!("{} {p}", long_date(d)),
+                Some(p) => format!("the {p} of {}", long_date(d)),
                 None => long_date(d),
             })
         }

@@ -6,7 +6,7 @@
 
 use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::time::{in_ranges, quoted_ranges, TimeKind};
+use crate::analysis::time::{in_ranges, quoted_in_block, TimeKind};
 use crate::analysis::Context;
 
 pub struct DateVague;
@@ -47,11 +47,8 @@ impl Rule for DateVague {
             if GENERIC.contains(&lower.as_str()) {
                 continue;
             }
-            let Some(block) = cx.doc.blocks.get(e.block) else {
-                continue;
-            };
             if quoted.as_ref().is_none_or(|(b, _)| *b != e.block) {
-                quoted = Some((e.block, quoted_ranges(&block.text)));
+                quoted = Some((e.block, quoted_in_block(cx, e.block)));
             }
             if quoted.as_ref().is_some_and(|(_, q)| in_ranges(q, &e.range)) {
                 continue;

@@ -6,6 +6,11 @@ use super::Context;
 mod claim_undated;
 mod date_relative;
 mod date_vague;
+mod name_first_reference;
+mod name_inconsistent;
+pub mod name_misspelled;
+mod quote_scare;
+mod quote_style;
 mod quote_unattributed;
 mod quote_unbalanced;
 
@@ -36,6 +41,11 @@ pub trait Rule: Sync + Send {
 static RULES: &[&dyn Rule] = &[
     &quote_unattributed::QuoteUnattributed,
     &quote_unbalanced::QuoteUnbalanced,
+    &quote_scare::QuoteScare,
+    &quote_style::QuoteStyle,
+    &name_misspelled::NameMisspelled,
+    &name_inconsistent::NameInconsistent,
+    &name_first_reference::NameFirstReference,
     &date_relative::DateRelative,
     &date_vague::DateVague,
     &claim_undated::ClaimUndated,

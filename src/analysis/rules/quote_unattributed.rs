@@ -39,22 +39,31 @@ fn candidates(quotes: &[Quotation], i: usize) -> Vec<String> {
     let mut scored: Vec<(usize, String)> = quotes
         .iter()
         .enumerate()
-        .filter(|(j, o)| *j != i && o.attributed())
+        .filter(|(j, o)| *j != i && o.attributed() && o.closed && o.kind != QuoteKind::Scare)
         .filter_map(|(_, o)| {
             let s = o.speaker.as_ref()?;
             if is_pronoun(&s.text) {
                 return None;
             }
             let d = s.range.start.abs_diff(q.range.start);
-            Some((d, s.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+            let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // "The ministry" goes mid-sentence: “…,” the ministry said.
+            for det in ["The ", "A ", "An "] {
+                if let Some(rest) = name.strip_prefix(det) {
+                    name = format!("{}{rest}", det.to_lowercase());
+                }
+            }
+            Some((d, name))
         })
         .collect();
     scored.sort();
     let mut out: Vec<String> = Vec::new();
     for (_, s) in scored {
+        // One suggestion per person: "Delgado" and "Maria Delgado" are the same.
+        let surname = |x: &str| x.split_whitespace().last().unwrap_or("").to_lowercase();
         if !out
             .iter()
-            .any(|o| canonical_speaker(o) == canonical_speaker(&s))
+            .any(|o| canonical_speaker(o) == canonical_speaker(&s) || surname(o) == surname(&s))
         {
             out.push(s);
         }
@@ -120,7 +129,12 @@ impl Rule for QuoteUnattributed {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let quotes = cx.quotes();
         for (i, q) in quotes.iter().enumerate() {
-            if !q.needs_speaker() {
+            // Headlines quote without attribution by convention; the story names the
+            // speaker.
+            let heading = cx.doc.blocks.get(q.first_block).is_some_and(|b| {
+                matches!(b.kind, crate::analysis::markdown::BlockKind::Heading(_))
+            });
+            if !q.needs_speaker() || heading {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -183,6 +197,7 @@ mod tests {
             "> We will rebuild every school.\n>\n> — Jane Smith",
             "The mayor wrote:\n\n> We will rebuild every school.",
             "‘We will win,’ said Mr Smith.",
+            "# “We will rebuild every school”\n\nThe mayor spoke on Monday.",
             "« Nous gagnerons », a déclaré le ministre, quoted by AFP as saying.",
         ] {
             assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");

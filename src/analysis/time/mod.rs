@@ -8,6 +8,7 @@
 //! - [`resolve`]: turns what was found into values and calendar dates.
 
 pub mod article_date;
+pub mod hover;
 pub mod recognizer;
 pub mod resolve;
 
@@ -195,42 +196,51 @@ pub fn house_style_date(d: Date, article: Date) -> String {
     }
 }
 
-fn closes(open: char, close: char) -> bool {
-    matches!(
-        (open, close),
-        ('“', '”') | ('„', '“') | ('„', '”') | ('«', '»') | ('"', '"')
-    )
-}
-
-/// Ranges of block text inside quotation marks (“…”, "…", «…»). A quote left open runs
-/// to the end of the block (wire style). A local stand-in until the shared quote analysis
-/// (`cx.quotes()`) is available.
-pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '“' | '«' | '„') => open = Some((i, c)),
-            (None, '"') if prev.is_none_or(|p| !p.is_alphanumeric()) => open = Some((i, c)),
-            (Some((s, o)), _) if closes(o, c) => {
-                out.push(s..i + c.len_utf8());
-                open = None;
-            }
-            _ => {}
-        }
-        prev = Some(c);
+/// Block-text ranges of block `bi` that are inside quotations (the shared quote analysis,
+/// `cx.quotes()`): quoted speech is the speaker's, not the draft's, and a copy editor does
+/// not rewrite it. Scare quotes (a word or two in quotation marks) do not count.
+pub fn quoted_in_block(cx: &crate::analysis::Context, bi: usize) -> Vec<Range<usize>> {
+    let Some(block) = cx.doc.blocks.get(bi) else {
+        return Vec::new();
+    };
+    if is_interview_answer(&block.text) {
+        return std::iter::once(0..block.text.len()).collect();
     }
-    if let Some((s, _)) = open {
-        out.push(s..text.len());
-    }
-    out
+    cx.quotes()
+        .iter()
+        .filter(|q| q.kind != crate::analysis::quotes::QuoteKind::Scare)
+        .filter(|q| q.range.start < block.source.end && block.source.start < q.range.end)
+        .map(|q| {
+            let start = if q.range.start >= block.source.start {
+                block.text_offset(q.range.start).unwrap_or(0)
+            } else {
+                0
+            };
+            let end = if q.range.end <= block.source.end {
+                block.text_offset(q.range.end).unwrap_or(block.text.len())
+            } else {
+                block.text.len()
+            };
+            start..end.max(start)
+        })
+        .collect()
 }
 
 static REPORTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:says?|said|saying|tells?|told|according\s+to|claim(?:s|ed)?|stat(?:es|ed)|add(?:s|ed)|explain(?:s|ed)|not(?:es|ed)|wr(?:ote|ites)|report(?:s|ed)|announc(?:es|ed)|believ(?:es|ed)|argu(?:es|ed)|warn(?:s|ed)|insist(?:s|ed)|estimat(?:es|ed)|allege[sd]?|think|thinks|thought|feel|feels|felt|suggest(?:s|ed)|predict(?:s|ed)|expect(?:s|ed)|hop(?:es|ed)|fear(?:s|ed)|describ(?:es|ed)|call(?:s|ed)|consider(?:s|ed)|announced|confirm(?:s|ed)|indicat(?:es|ed)|show(?:s|ed)|found|finds|reveal(?:s|ed)|acknowledg(?:es|ed)|admit(?:s|ted)|tweet(?:s|ed)|posted|commented|remarked|stress(?:es|ed)|emphasi[sz](?:es|ed)|pointed\s+out|in\s+a\s+statement|per\s+the|cited|citing)(?-u:\b)")
+    regex::Regex::new(r"(?i)(?-u:\b)(?:says?|said|saying|tells?|told|according\s+to|claim(?:s|ed)?|stat(?:es|ed)|add(?:s|ed)|explain(?:s|ed)|not(?:es|ed)|wr(?:ote|ites)|report(?:s|ed|edly)|allegedly|announc(?:es|ed)|believ(?:es|ed)|argu(?:es|ed)|warn(?:s|ed)|insist(?:s|ed)|estimat(?:es|ed)|allege[sd]?|think|thinks|thought|feel|feels|felt|suggest(?:s|ed)|predict(?:s|ed)|expect(?:s|ed)|hop(?:es|ed)|fear(?:s|ed)|describ(?:es|ed)|call(?:s|ed)|consider(?:s|ed)|announced|confirm(?:s|ed)|indicat(?:es|ed)|show(?:s|ed)|found|finds|reveal(?:s|ed)|acknowledg(?:es|ed)|admit(?:s|ted)|tweet(?:s|ed)|posted|commented|remarked|stress(?:es|ed)|emphasi[sz](?:es|ed)|pointed\s+out|in\s+a\s+statement|per\s+the|cited|citing)(?-u:\b)")
         .expect("reporting regex")
 });
+
+/// A speaker label opening an interview answer: "NG:", "Wikinews:", "**Dr Smith:**". The
+/// answer is the speaker's words, like a quotation.
+static INTERVIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\*\*)?[\p{L}][\p{L}.’' ]{0,30}(?:\*\*)?:(?:\*\*)?\s")
+        .expect("interview regex")
+});
+
+pub fn is_interview_answer(block_text: &str) -> bool {
+    INTERVIEW.is_match(block_text)
+}
 
 /// Does a sentence attribute what it says to someone (a reporting verb, "according to")?
 pub fn attributed(sentence: &str) -> bool {

@@ -6,7 +6,7 @@
 //! future-tense one). Anaphoric ones ("the next day", "two years later") are resolved
 //! against the last date mentioned before them, or the article date when there is none.
 
-use super::recognizer::{Found, Rel, Sem, Unit};
+use super::recognizer::{Found, Rel, Sem, Unit, ANAPHORIC_MONTH};
 use super::{Anchor, Granularity, TimeExpr, TimeKind};
 use crate::analysis::Document;
 use jiff::civil::{date as mkdate, Date};
@@ -15,19 +15,51 @@ use jiff::ToSpan;
 pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> Vec<TimeExpr> {
     let mut out = Vec::with_capacity(found.len());
     let mut reference: Option<Date> = None;
-    for f in found {
-        let Some(block) = doc.blocks.get(f.block) else {
-            continue;
-        };
-        let text = block.text.get(f.range.clone()).unwrap_or("").to_string();
-        let r = resolve(&f.sem, f.future, article, reference);
+    // The last date written with its year, and its block: a story that narrates 2017
+    // ("on November 15, 2017 … on November 21") keeps that year for dates without one.
+    let mut narrative: Option<(Date, usize)> = None;
+    let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+    for f in &found {
+        // Only in a past-tense sentence: a deadline ahead keeps the article's year.
+        let year = narrative
+            .filter(|(_, b)| f.block == *b && !f.future)
+            .map(|(d, _)| d.year());
+        let r = resolve_in(&f.sem, f.future, article, reference, year);
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
         {
             if r.granularity.is_some_and(|g| g <= Granularity::Month) {
                 reference = Some(day);
+                if r.anchor == Anchor::Explicit {
+                    narrative = Some((day, f.block));
+                }
             }
         }
+        resolved.push(r);
+    }
+    // A clock time takes the day named in its own sentence ("at 2:49 a.m. on Saturday").
+    for i in 0..found.len() {
+        let Sem::Time { .. } = found[i].sem else {
+            continue;
+        };
+        let f = &found[i];
+        let day = (0..found.len())
+            .filter(|&j| j != i && found[j].block == f.block && found[j].sentence == f.sentence)
+            .filter_map(|j| resolved[j].day.map(|d| (j.abs_diff(i), d)))
+            .min_by_key(|(dist, _)| *dist)
+            .map(|(_, d)| d);
+        if let (Some(d), Some(v)) = (day, resolved[i].value.as_mut()) {
+            if let Some(t) = v.find('T') {
+                *v = format!("{}{}", ymd(d), &v[t..]);
+                resolved[i].anchor = Anchor::Previous(d);
+            }
+        }
+    }
+    for (f, r) in found.into_iter().zip(resolved) {
+        let Some(block) = doc.blocks.get(f.block) else {
+            continue;
+        };
+        let text = block.text.get(f.range.clone()).unwrap_or("").to_string();
         out.push(TimeExpr {
             block: f.block,
             source: block.source_range(f.range.clone()),
@@ -297,8 +329,89 @@ pub fn resolve(
     article: Option<Date>,
     reference: Option<Date>,
 ) -> Resolved {
+    resolve_in(sem, future, article, reference, None)
+}
+
+/// Resolve one expression; `narrative_year` is the year of a nearby date written in full,
+/// which a date without a year takes when it differs from the article's.
+pub fn resolve_in(
+    sem: &Sem,
+    future: bool,
+    article: Option<Date>,
+    reference: Option<Date>,
+    narrative_year: Option<i16>,
+) -> Resolved {
     use TimeKind::*;
+    let narrative_year = narrative_year.filter(|y| article.is_none_or(|a| a.year() != *y));
     match sem {
+        Sem::Ymd { y: None, m, d } if narrative_year.is_some() => {
+            let y = narrative_year.unwrap_or(0);
+            match Date::new(y, *m, *d) {
+                Ok(day) => Resolved::new(Absolute).day(day).anchor(Anchor::ArticleYear),
+                Err(_) => Resolved::new(Absolute),
+            }
+        }
+        Sem::Ym {
+            y: None,
+            m,
+            rel: None,
+        } if narrative_year.is_some() => Resolved::new(Absolute)
+            .month(narrative_year.unwrap_or(0), *m)
+            .anchor(Anchor::ArticleYear),
+        Sem::Ym {
+            m,
+            rel: Some(ANAPHORIC_MONTH),
+            ..
+        } => {
+            let r = Resolved::new(Anaphoric);
+            let (base, anchor) = match (reference, article) {
+                (Some(d), _) => (d, Anchor::Previous(d)),
+                (None, Some(a)) => (a, Anchor::ArticleDate),
+                (None, None) => return r.value(format!("XXXX-{m:02}")),
+            };
+            let y = if *m < base.month() {
+                base.year() + 1
+            } else {
+                base.year()
+            };
+            r.month(y, *m).anchor(anchor)
+        }
+        Sem::MonthDayOfYear { m, d, offset } => {
+            let anaphoric = offset.abs() >= ANAPHORIC_MONTH;
+            let (base, anchor) = match (anaphoric, reference, article) {
+                (true, Some(rf), _) => (rf, Anchor::Previous(rf)),
+                (_, _, Some(a)) => (a, Anchor::ArticleDate),
+                (_, Some(rf), None) => (rf, Anchor::Previous(rf)),
+                (_, None, None) => return Resolved::new(Relative),
+            };
+            let shift = match *offset {
+                o if o > ANAPHORIC_MONTH => 1,
+                o if o < -ANAPHORIC_MONTH => -1,
+                ANAPHORIC_MONTH => 0,
+                o => o as i16,
+            };
+            let y = base.year() + shift;
+            let r = Resolved::new(if anaphoric { Anaphoric } else { Relative }).anchor(anchor);
+            if *d == 0 {
+                r.month(y, *m)
+            } else {
+                match Date::new(y, *m, *d) {
+                    Ok(day) => r.day(day),
+                    Err(_) => r,
+                }
+            }
+        }
+        Sem::Half { h, y, offset } => {
+            let r = Resolved::new(if y.is_some() { Absolute } else { Relative });
+            let (year, anchor) = match (y, article) {
+                (Some(y), _) => (*y, Anchor::Explicit),
+                (None, Some(a)) => (a.year() + *offset as i16, Anchor::ArticleDate),
+                (None, None) => return r.value(format!("XXXX-H{h}")),
+            };
+            let mut r = r.value(format!("{year:04}-H{h}")).anchor(anchor);
+            r.granularity = Some(Granularity::Year);
+            r
+        }
         Sem::Ymd { y, m, d } => {
             let r = Resolved::new(Absolute);
             match (y, article) {

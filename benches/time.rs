@@ -1,0 +1,107 @@
+//! Time-expression finding (recognition + resolution) and the date rules on a 10,000-word
+//! draft made of Wikinews articles.
+//!
+//! Run: `cargo bench --bench time`. Needs `../shared/corpus/wikinews-2019`.
+
+use copydesk::analysis::{time, Config, Context, Document};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::path::Path;
+
+fn corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("corpus at {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// About `words` words: the first article with its front matter, then bodies only.
+fn draft_of_words(articles: &[String], words: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for a in articles.iter().cycle() {
+        if count >= words {
+            break;
+        }
+        let body = if out.is_empty() {
+            a.as_str()
+        } else {
+            a.splitn(3, "---\n").nth(2).unwrap_or(a)
+        };
+        for para in body.split("\n\n") {
+            if count >= words {
+                break;
+            }
+            count += para.split_whitespace().count();
+            out.push_str(para);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let articles = corpus();
+    let config = Config::default();
+    let draft = draft_of_words(&articles, 10_000);
+    let doc = Document::parse(draft.as_str());
+    let cx = Context::new(&doc, &config);
+    let article = cx.article_date().cloned();
+    let n = time::find_all(&doc, article.as_ref()).len();
+    eprintln!(
+        "10,000-word draft: {} bytes, {n} time expressions",
+        draft.len()
+    );
+    // The machine may be shared: the best of many runs is the cost without interference.
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..50 {
+        let t = std::time::Instant::now();
+        std::hint::black_box(time::find_all(&doc, article.as_ref()).len());
+        best = best.min(t.elapsed());
+    }
+    eprintln!("find_all on 10,000 words, best of 50 runs: {best:?}");
+    if std::env::var("TIME_PATTERNS").is_ok() {
+        let text: String = doc
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (name, d) in time::recognizer::pattern_timings(&text) {
+            eprintln!("{name:>24} {d:?}");
+        }
+    }
+
+    let mut group = c.benchmark_group("time");
+    group.bench_function("find_10k_words", |b| {
+        b.iter(|| time::find_all(&doc, article.as_ref()).len())
+    });
+    group.bench_function("recognize_only_10k_words", |b| {
+        b.iter(|| time::recognizer::recognize(&doc).len())
+    });
+    group.bench_function("date_rules_10k_words", |b| {
+        let rules: Vec<_> = ["date.relative", "date.vague", "claim.undated"]
+            .iter()
+            .filter_map(|id| copydesk::analysis::rules::find(id))
+            .collect();
+        b.iter(|| {
+            let cx = Context::new(&doc, &config);
+            let mut out = Vec::new();
+            for r in &rules {
+                r.check(&cx, &mut out);
+            }
+            out.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,49 @@
+//! Paragraph caches (`analysis::memo`, on in the language server) never change results:
+//! every corpus article analyses the same with caches off, cold and warm, and after an
+//! edit to one paragraph.
+
+use copydesk::analysis::{analyze, memo, Config, Diagnostic, Document};
+use std::path::Path;
+
+fn corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+fn run(text: &str, cached: bool) -> Vec<Diagnostic> {
+    memo::enable(cached);
+    analyze(&Document::parse(text), &Config::default())
+}
+
+#[test]
+fn cached_analysis_equals_uncached() {
+    let articles = corpus();
+    assert!(articles.len() > 100);
+    for (i, a) in articles.iter().enumerate() {
+        let plain = run(a, false);
+        assert_eq!(run(a, true), plain, "article {i}, cold");
+        assert_eq!(run(a, true), plain, "article {i}, warm");
+        // Edit one paragraph in the middle: the others come from the cache.
+        let mut mid = a.len() / 2;
+        while !a.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        let at = a[mid..].find(". ").map_or(mid, |p| mid + p + 2);
+        let edited = format!("{}yesterday, Київ “said ", &a[..at]) + &a[at..];
+        assert_eq!(
+            run(&edited, true),
+            run(&edited, false),
+            "article {i}, edited"
+        );
+    }
+}
