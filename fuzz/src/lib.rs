@@ -245,10 +245,13 @@ impl<'a> Bytes<'a> {
     }
 }
 
-/// A sequence of LSP-style edits (line/column ranges in any encoding) applied to a rope
-/// through `rope_offset`, and to a `String` through `LineIndex::offset`: both agree on
-/// every offset and on the resulting text, and positions round-trip.
+/// A sequence of LSP `didChange` events (ranges in any position encoding, inverted and
+/// out-of-range positions, whole-text replacements) applied to a rope by the server's own
+/// `lsp::documents::apply_change`, and to a `String` through `LineIndex::offset`: both
+/// agree on every offset and on the resulting text, and positions round-trip.
 pub fn lsp_edits(data: &[u8]) {
+    use copydesk::lsp::documents::apply_change;
+    use tower_lsp::lsp_types::{Position, Range as LspRange, TextDocumentContentChangeEvent};
     let mut r = Bytes::new(data);
     let Some(initial) = r.text(40) else { return };
     let mut rope = Rope::from_str(&initial);
@@ -278,7 +281,6 @@ pub fn lsp_edits(data: &[u8]) {
             index.offset(&string, p2, enc),
             "{p2:?} {enc:?} in {string:?}"
         );
-        let (a, b) = (a.min(b), a.max(b));
         assert!(string.is_char_boundary(a) && string.is_char_boundary(b));
         for o in [a, b, a + 1, b + 1] {
             let lc = rope_line_col(&rope, o, enc);
@@ -290,14 +292,26 @@ pub fn lsp_edits(data: &[u8]) {
             }
             assert_eq!(
                 rope_offset(&rope, lc, enc),
-                floor_char_boundary(&string, o),
+                f,
                 "round trip of {o} via {lc:?} {enc:?} in {string:?}"
             );
         }
-        let (ca, cb) = (rope.byte_to_char(a), rope.byte_to_char(b));
-        rope.remove(ca..cb);
-        rope.insert(ca, &new_text);
-        string.replace_range(a..b, &new_text);
+        let whole = e >= 240;
+        let change = TextDocumentContentChangeEvent {
+            range: (!whole).then(|| LspRange {
+                start: Position::new(p1.line, p1.col),
+                end: Position::new(p2.line, p2.col),
+            }),
+            range_length: None,
+            text: new_text.clone(),
+        };
+        apply_change(&mut rope, &change, enc);
+        if whole {
+            string = new_text;
+        } else {
+            // An inverted range is taken as empty, at its start.
+            string.replace_range(a..b.max(a), &new_text);
+        }
         assert_eq!(rope.len_bytes(), string.len());
         assert_eq!(rope.len_lines(), LineIndex::new(&string).line_count());
     }

@@ -21,7 +21,7 @@ impl<'a> BlockInfo<'a> {
     pub fn new(text: &'a str, sentences: &'a [Range<usize>], quoted: Vec<Range<usize>>) -> Self {
         let cues = lexicon::cues_in(text)
             .into_iter()
-            .filter(|c| !quoted.iter().any(|q| q.start <= c.start && c.end <= q.end))
+            .filter(|c| !Self::in_quoted(&quoted, &(c.start..c.end)))
             .collect();
         BlockInfo {
             text,
@@ -38,24 +38,31 @@ impl<'a> BlockInfo<'a> {
 
     /// Range of the sentences that overlap `r` (all of `r` if no sentence does).
     pub fn host(&self, r: &Range<usize>) -> Range<usize> {
-        let mut host: Option<Range<usize>> = None;
-        for s in self.sentences {
-            if s.end > r.start && s.start < r.end.max(r.start + 1) {
-                host = Some(match host {
-                    None => s.clone(),
-                    Some(h) => h.start.min(s.start)..h.end.max(s.end),
-                });
-            }
-        }
-        let h = host.unwrap_or_else(|| r.clone());
+        // Sentences are sorted and disjoint: binary search, so a paragraph with thousands
+        // of quotations stays linear (a scan per quotation made a 5 MB line take minutes).
+        let end = r.end.max(r.start + 1);
+        let lo = self.sentences.partition_point(|s| s.end <= r.start);
+        let hi = self.sentences.partition_point(|s| s.start < end);
+        let h = if lo < hi {
+            self.sentences[lo].start..self.sentences[hi - 1].end
+        } else {
+            r.clone()
+        };
         h.start.min(r.start)..h.end.max(r.end)
     }
 
     /// Index of the sentence containing offset `at`.
     pub fn sentence_index(&self, at: usize) -> Option<usize> {
-        self.sentences
-            .iter()
-            .position(|s| s.start <= at && at < s.end.max(s.start + 1))
+        let i = self
+            .sentences
+            .partition_point(|s| s.end.max(s.start + 1) <= at);
+        self.sentences.get(i).filter(|s| s.start <= at).map(|_| i)
+    }
+
+    /// Whether `w` lies inside a quoted range (sorted, disjoint).
+    fn in_quoted(quoted: &[Range<usize>], w: &Range<usize>) -> bool {
+        let i = quoted.partition_point(|q| q.start <= w.start);
+        i > 0 && w.end <= quoted[i - 1].end
     }
 
     /// Number of words between two offsets, not counting quoted text.
@@ -88,7 +95,8 @@ impl<'a> BlockInfo<'a> {
     }
 
     fn is_quoted(&self, at: usize) -> bool {
-        self.quoted.iter().any(|q| q.start <= at && at < q.end)
+        let i = self.quoted.partition_point(|q| q.start <= at);
+        i > 0 && at < self.quoted[i - 1].end
     }
 
     /// Index of the first word starting at or after `at`.
@@ -525,7 +533,10 @@ pub(crate) fn in_sentence(
 ) -> Result<Found, &'static str> {
     let mut best: Option<(usize, Found)> = None;
     let mut reason = "No reporting verb (said, told, according to …) or speaker in its sentence.";
-    for c in &b.cues {
+    // Cues are in text order: only those from the host's start on (a scan of every cue of
+    // the paragraph per quotation was quadratic).
+    let first = b.cues.partition_point(|c| c.start < host.start);
+    for c in b.cues[first..].iter().take_while(|c| c.start <= host.end) {
         if c.start < host.start || c.end > host.end {
             continue;
         }
@@ -543,19 +554,21 @@ pub(crate) fn in_sentence(
             CueKind::Verb => {
                 // "“…,” said Smith": inverted when the verb follows the quote directly.
                 let gap_to_quote = b.text[..c.start].trim_end();
-                let inverted = b.quoted.iter().any(|qq| {
-                    qq.end == gap_to_quote.len()
-                        || (gap_to_quote.ends_with(',') && qq.end + 1 == gap_to_quote.len())
-                });
+                // Quoted ranges are sorted and disjoint, so their ends are sorted too.
+                let ends_at = |end: usize| {
+                    let i = b.quoted.partition_point(|qq| qq.end < end);
+                    b.quoted.get(i).is_some_and(|qq| qq.end == end)
+                };
+                let inverted = ends_at(gap_to_quote.len())
+                    || (gap_to_quote.ends_with(',') && ends_at(gap_to_quote.len() - 1));
                 // "“…,” Crystal C'Bearing of the tribal office told reporters": all the
                 // words between the quote and the verb name the speaker.
                 let between = || {
-                    let q_end = b
-                        .quoted
-                        .iter()
-                        .filter(|qq| qq.end <= c.start && qq.start >= host.start)
-                        .map(|qq| qq.end)
-                        .max()?;
+                    let i = b.quoted.partition_point(|qq| qq.end <= c.start);
+                    let q_end = b.quoted[..i]
+                        .last()
+                        .filter(|qq| qq.start >= host.start)?
+                        .end;
                     let gap = &b.text[q_end..c.start];
                     let n = b.words_between(q_end, c.start);
                     let clean = !gap.contains(['.', ';', '!', '?', '(', ')', ':']);
@@ -739,4 +752,26 @@ pub(crate) fn transcript_label(text: &str) -> Option<Range<usize>> {
                 .all(|c| is_word_char(c) || matches!(c, '.' | '\'' | '’' | '-'))
     });
     ok.then_some(lead..lead + colon)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Config, Document};
+    use std::time::{Duration, Instant};
+
+    /// Regression (found by tests/hostile.rs): sentence and quoted-range lookups scanned
+    /// the whole paragraph for every quotation, so one paragraph with thousands of quotes
+    /// (a 5 MB single line) took minutes. They are binary searches now.
+    #[test]
+    fn a_paragraph_with_thousands_of_quotes_stays_linear() {
+        let text = "“We will win,” Smith said. He added: “It is done.” ".repeat(10_000);
+        let t = Instant::now();
+        let diags = analyze(&Document::parse(text.as_str()), &Config::default());
+        assert!(
+            !diags.iter().any(|d| d.rule == "quote.unattributed"),
+            "{:?}",
+            diags.first()
+        );
+        assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());
+    }
 }

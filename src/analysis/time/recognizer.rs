@@ -867,11 +867,11 @@ fn recognize_masked(
             let Some(whole) = c.get(0) else { continue };
             let cx = Cx {
                 text,
-                sentence_start: sentences
-                    .iter()
-                    .rev()
-                    .find(|s| s.start <= whole.start())
-                    .map_or(0, |s| s.start),
+                // Sentences are sorted: binary search keeps a long paragraph linear.
+                sentence_start: match sentences.partition_point(|s| s.start <= whole.start()) {
+                    0 => 0,
+                    i => sentences[i - 1].start,
+                },
                 title_case,
             };
             if let Some((range, sem)) = interpret(p.pat, &c, &cx) {
@@ -886,20 +886,23 @@ fn recognize_masked(
     }
     // Longest first, then earliest, then pattern order; keep those that overlap nothing kept.
     cands.sort_by(|a, b| (b.0.len(), a.0.start, a.2).cmp(&(a.0.len(), b.0.start, b.2)));
-    let mut kept: Vec<(Range<usize>, Sem)> = Vec::new();
+    // Kept ranges are disjoint: keyed by start, only the last one starting before a
+    // candidate's end can overlap it (a scan of all kept ones was quadratic).
+    let mut kept: std::collections::BTreeMap<usize, (Range<usize>, Sem)> = Default::default();
     for (r, sem, _) in cands {
-        if kept
-            .iter()
-            .all(|(k, _)| r.end <= k.start || r.start >= k.end)
-        {
-            kept.push((r, sem));
+        let clear = kept
+            .range(..r.end)
+            .next_back()
+            .is_none_or(|(_, (k, _))| k.end <= r.start);
+        if clear {
+            kept.insert(r.start, (r, sem));
         }
     }
-    kept.sort_by_key(|(r, _)| r.start);
-    for (range, sem) in kept {
+    for (range, sem) in kept.into_values() {
+        let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= range.start);
         let sentence = sentences
-            .iter()
-            .find(|s| s.start <= range.start && range.start < s.end.max(s.start + 1))
+            .get(i)
+            .filter(|s| s.start <= range.start)
             .cloned()
             .unwrap_or(0..text.len());
         let future = is_future(text.get(sentence.clone()).unwrap_or(""));
@@ -1337,15 +1340,14 @@ fn interpret(pat: Pat, c: &Captures, cx: &Cx) -> Option<(Range<usize>, Sem)> {
             if next == "that" || after.starts_with('-') {
                 return None;
             }
-            if after
-                .trim_start()
-                .to_ascii_lowercase()
-                .starts_with("and then")
-                || after
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("and again")
-            {
+            // Compare a prefix only: lowercasing the rest of the block per match was
+            // quadratic on long paragraphs.
+            let rest = after.trim_start().as_bytes();
+            let starts = |p: &str| {
+                rest.get(..p.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes()))
+            };
+            if starts("and then") || starts("and again") {
                 return None;
             }
             let prev = word_before(text, whole.start()).to_ascii_lowercase();
@@ -2174,5 +2176,22 @@ mod tests {
         let mut out = Vec::new();
         recognize_text(text, &sentences, false, 0, &mut out);
         assert!(out[0].future);
+    }
+
+    /// Regression (found by tests/hostile.rs): a paragraph with thousands of time
+    /// expressions was quadratic (every match scanned the sentences and the kept matches,
+    /// and "Now" lowercased the rest of the paragraph).
+    #[test]
+    fn a_long_paragraph_stays_linear() {
+        let text =
+            "Now and then it rained on Monday, March 4, 2019, he said last week. ".repeat(5_000);
+        let t = std::time::Instant::now();
+        let f = found(&text);
+        assert!(f.len() >= 10_000, "{}", f.len());
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(30),
+            "{:?}",
+            t.elapsed()
+        );
     }
 }

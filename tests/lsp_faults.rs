@@ -1,0 +1,257 @@
+//! Faults against the real `copydesk lsp`: malformed JSON-RPC, bad and oversized
+//! Content-Length headers, requests before `initialize`, hostile documents and positions,
+//! and the client vanishing mid-message. Each gets a clear error or a bounded answer
+//! within a time limit, and the server keeps serving other documents.
+
+mod common;
+
+use common::lsp_client::*;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+const OTHER: &str = "untitled:other";
+
+fn started() -> LspClient {
+    let mut c = LspClient::spawn(&[], None);
+    c.initialize(caps(&["utf-16"]), Value::Null, None);
+    c
+}
+
+/// The server still analyses a fresh document and answers a request.
+fn still_serving(c: &mut LspClient, version: i64) {
+    c.open(OTHER, version, "He said “we will win.\n");
+    let d = c.diagnostics(OTHER, Some(version));
+    assert_eq!(d["diagnostics"].as_array().map(Vec::len), Some(1), "{d}");
+    let r = c.request("copydesk/noSuchMethod", json!({}));
+    assert_eq!(r["error"]["code"], -32601, "{r}");
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": OTHER}}),
+    );
+}
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    v.extend_from_slice(body);
+    v
+}
+
+/// Malformed messages: not JSON, truncated JSON, the wrong shape, invalid UTF-8, bad
+/// headers. Each one today ends the server (exit 1, no panic) within a second: tower-lsp
+/// 0.20 answers -32700 but its framed reader (tokio-util 0.7) stops at the first decode
+/// error. See `malformed_json_rpc_gets_errors_and_the_server_goes_on` for the goal.
+fn malformed_inputs() -> Vec<Vec<u8>> {
+    vec![
+        frame(b"this is not json"),
+        frame(b"{\"jsonrpc\": \"2.0\", \"id\": 9"),
+        frame(b"[1, 2, 3]"),
+        frame(b"\"just a string\""),
+        frame(b"{\"jsonrpc\":\"2.0\",\"method\":\"x\xff\xfe\"}"),
+        frame(b"{}"),
+        b"Content-Length: lots\r\n\r\n{}".to_vec(),
+        b"Content-Type: text/plain\r\n\r\n{}".to_vec(),
+        b"Content-Length: 999999999999999999999999999\r\n\r\n{}".to_vec(),
+    ]
+}
+
+#[test]
+fn malformed_messages_never_hang_or_panic() {
+    for bad in malformed_inputs() {
+        let shown = String::from_utf8_lossy(&bad[..bad.len().min(40)]).into_owned();
+        let mut c = started();
+        c.open(OTHER, 1, "He said “we will win.\n");
+        c.diagnostics(OTHER, Some(1));
+        c.send_raw(&bad);
+        let t = Instant::now();
+        match c.wait_exit(Duration::from_secs(2)) {
+            Some(status) => {
+                // Ended: cleanly, promptly, with the exit code of an unannounced end.
+                assert_eq!(status.code(), Some(1), "{shown}");
+                assert!(t.elapsed() < Duration::from_secs(2), "{shown}");
+            }
+            None => {
+                // Still running: it must still answer.
+                let r = c.request("copydesk/noSuchMethod", json!({}));
+                assert_eq!(r["error"]["code"], -32601, "{shown}: {r}");
+            }
+        }
+        assert!(!c.stderr().contains("panicked"), "{shown}: {}", c.stderr());
+    }
+}
+
+/// The goal (fails today, see above): a malformed message gets a JSON-RPC error and the
+/// server goes on serving. Needs a framing layer in front of tower-lsp's reader.
+#[test]
+#[ignore = "tower-lsp 0.20 stops reading after the first malformed message"]
+fn malformed_json_rpc_gets_errors_and_the_server_goes_on() {
+    for bad in malformed_inputs() {
+        let mut c = started();
+        c.send_raw(&bad);
+        still_serving(&mut c, 1);
+        assert_eq!(c.shutdown_and_exit().code(), Some(0));
+    }
+}
+
+/// Wrongly typed params and unknown notifications are answered or ignored, and the
+/// server goes on.
+#[test]
+fn invalid_params_and_unknown_notifications() {
+    let mut c = started();
+    let bad = c.request(
+        "textDocument/hover",
+        json!({"textDocument": 42, "position": "nowhere"}),
+    );
+    assert_eq!(bad["error"]["code"], -32602, "invalid params: {bad}");
+    c.notify("$/noSuchNotification", json!({"x": 1}));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": 5}}));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": OTHER}, "contentChanges": "nope"}),
+    );
+    still_serving(&mut c, 1);
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+    assert!(!c.stderr().contains("panicked"), "{}", c.stderr());
+}
+
+/// An absurd Content-Length must not make the server allocate it: it waits for the body
+/// (it cannot know better) and ends cleanly when the client goes.
+#[test]
+fn oversized_content_length_is_not_allocated() {
+    let mut c = started();
+    c.send_raw(b"Content-Length: 99999999999999\r\n\r\n{\"jsonrpc\":\"2.0\"");
+    std::thread::sleep(Duration::from_millis(500));
+    c.close_stdin();
+    let status = c
+        .wait_exit(Duration::from_secs(10))
+        .expect("ends when the client goes");
+    assert!(status.code().is_some(), "killed by a signal: {status:?}");
+    assert!(!c.stderr().contains("panicked"), "{}", c.stderr());
+}
+
+#[test]
+fn requests_before_initialize_are_refused() {
+    let mut c = LspClient::spawn(&[], None);
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": OTHER}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(r["error"]["code"], -32002, "server not initialized: {r}");
+    let r = c.request("shutdown", Value::Null);
+    assert!(r.get("error").is_some(), "{r}");
+    // Notifications before initialize are dropped, not acted on.
+    c.open(OTHER, 1, "He said “we will win.\n");
+    c.drain(Duration::from_millis(300));
+    assert!(c
+        .take(|m| m["method"] == "textDocument/publishDiagnostics")
+        .is_empty());
+    // Initialize then works as usual, twice is an error.
+    c.initialize(caps(&["utf-16"]), Value::Null, None);
+    let again = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    assert!(again.get("error").is_some(), "{again}");
+    still_serving(&mut c, 2);
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn client_vanishing_mid_message_ends_the_server_cleanly() {
+    for cut in [
+        &b"Content-Length: 120\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"textDo"[..],
+        &b"Content-Len"[..],
+        &b"Content-Length: 52\r\n"[..],
+    ] {
+        let mut c = started();
+        c.open(OTHER, 1, "He said “we will win.\n");
+        c.diagnostics(OTHER, Some(1));
+        c.send_raw(cut);
+        c.close_stdin();
+        let t = Instant::now();
+        let status = c
+            .wait_exit(Duration::from_secs(10))
+            .expect("the server ends when its client vanishes");
+        assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+        // Like end of input without shutdown: exit code 1, no panic.
+        assert_eq!(status.code(), Some(1), "{:?}", String::from_utf8_lossy(cut));
+        assert!(!c.stderr().contains("panicked"), "{}", c.stderr());
+    }
+}
+
+#[test]
+fn out_of_range_and_inverted_positions_are_clamped() {
+    let mut c = started();
+    let uri = "untitled:clamp";
+    c.open(uri, 1, "Київ 😀\r\nsecond line\n");
+    let big = json!({"line": 4_000_000_000u32, "character": 4_000_000_000u32});
+    let changes = json!([
+        {"range": {"start": {"line": 0, "character": 999}, "end": {"line": 0, "character": 999}}, "text": "!"},
+        {"range": {"start": big, "end": big}, "text": "END"},
+        // Inside the emoji's surrogate pair: rounds to its start.
+        {"range": {"start": {"line": 0, "character": 6}, "end": {"line": 0, "character": 6}}, "text": "|"},
+        // Inverted: taken as empty at its start.
+        {"range": {"start": {"line": 1, "character": 6}, "end": {"line": 1, "character": 0}}, "text": "~"},
+    ]);
+    c.change(uri, 2, changes);
+    c.diagnostics(uri, Some(2));
+    let text = c.debug_text(uri);
+    assert_eq!(text, json!("Київ |😀!\r\nsecond~ line\nEND"), "{text}");
+    for req in [
+        "textDocument/hover",
+        "textDocument/codeAction",
+        "textDocument/inlayHint",
+    ] {
+        let r = c.request(
+            req,
+            json!({"textDocument": {"uri": uri}, "position": big,
+                   "range": {"start": big, "end": {"line": 0, "character": 0}},
+                   "context": {"diagnostics": []}}),
+        );
+        assert!(r.get("error").is_none(), "{req}: {r}");
+    }
+    still_serving(&mut c, 1);
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn hostile_documents_get_bounded_answers_and_others_are_served() {
+    let mut c = started();
+    let docs: Vec<(String, String)> = vec![
+        (
+            "untitled:quotes".into(),
+            "He said “we will win. ".repeat(5_000),
+        ),
+        (
+            "untitled:line".into(),
+            "The council said on Monday that “the budget” would pass. ".repeat(8_000),
+        ),
+        (
+            "untitled:nested".into(),
+            format!(
+                "{}deep “quote\n\n{}deep\n",
+                "> ".repeat(3_000),
+                "- ".repeat(5_000)
+            ),
+        ),
+        ("untitled:nul".into(), "He said \0 “hi\0.\n\n".repeat(2_000)),
+        ("untitled:empty".into(), String::new()),
+    ];
+    let t = Instant::now();
+    for (uri, text) in &docs {
+        c.open(uri, 1, text);
+    }
+    for (uri, _) in &docs {
+        c.diagnostics(uri, Some(1));
+    }
+    let all = t.elapsed();
+    eprintln!("hostile documents analysed and published in {all:?}");
+    // Hover in the middle of the long line answers.
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "untitled:quotes"}, "position": {"line": 0, "character": 40_000}}),
+    );
+    assert!(r.get("error").is_none(), "{r}");
+    still_serving(&mut c, 1);
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+    assert!(!c.stderr().contains("panicked"), "{}", c.stderr());
+}
