@@ -199,6 +199,9 @@ impl Rule for ClaimUndated {
                     || in_ranges(&quoted, s)
                     || starts_conditional(sentence)
                     || MODAL.is_match(sentence)
+                    // A vague time word ("has fallen recently") is already date.vague's
+                    // finding: one diagnostic per problem.
+                    || in_block.iter().any(|r| r.start >= s.start && r.end <= s.end)
                 {
                     continue;
                 }
@@ -404,7 +407,10 @@ fn find_claim(
         if text[vr.end..].starts_with(" to ") {
             continue;
         }
-        let limit = clause_end(text, vr.end, (vr.end + 70).min(s.end));
+        // 70 bytes on, rounded down to a character boundary (the text is not ASCII).
+        let window_end =
+            crate::analysis::line_index::floor_char_boundary(text, (vr.end + 70).min(s.end));
+        let limit = clause_end(text, vr.end, window_end.max(vr.end));
         let window = &text[vr.end..limit];
         if let Some(m) = RANKING.find(window) {
             // Only a ranking with a scope that moves: the world's, the country's, ever, on
@@ -509,6 +515,40 @@ mod tests {
             flagged("The papers are now public and they are to pay €20,000.\n"),
             vec![]
         );
+    }
+
+    /// Regression: after quote.style's curly fixes, the Leonov article's clause window
+    /// (70 bytes) ended inside a curly apostrophe and sliced through it.
+    #[test]
+    fn a_clause_window_never_splits_a_character() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+            "../shared/corpus/wikinews-2019/2019-10-12-cosmonaut-alexei-leonov-dies-at-age-85.md",
+        );
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("corpus not found; skipping");
+            return;
+        };
+        let mut config = Config::default();
+        config.set_level(
+            "quote.style",
+            crate::analysis::config::Level::On(crate::analysis::Severity::Warning),
+        );
+        let diags = analyze(&Document::parse(text.as_str()), &config);
+        let edits = crate::analysis::fix::safe_fix_edits(&diags);
+        assert!(!edits.is_empty());
+        let (curly, _) = crate::analysis::fix::apply_edits(&text, &edits);
+        let _ = analyze(&Document::parse(curly), &Config::default());
+    }
+
+    #[test]
+    fn a_vague_time_word_is_left_to_date_vague() {
+        let src = "The district's enrolment has fallen recently.\n";
+        let doc = Document::parse(src);
+        let rules: Vec<&str> = analyze(&doc, &Config::default())
+            .iter()
+            .map(|d| d.rule)
+            .collect();
+        assert_eq!(rules, ["date.vague"]);
     }
 
     #[test]

@@ -243,7 +243,10 @@ fn replacement(e: &TimeExpr, a: Date, text: &str) -> Option<String> {
     let possessive = after.starts_with("'s") || after.starts_with("’s");
     let has_prep = PREPS.contains(&prev.as_str());
     let lower = e.text.to_ascii_lowercase();
-    let capital = e.text.starts_with(char::is_uppercase);
+    // Capitalise the replacement only where a sentence starts: "Monday" is always
+    // capitalised, but "late Monday" must not become "late On March 20".
+    let capital = e.text.starts_with(char::is_uppercase)
+        && (before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':', '‘', '(']));
     let new = match e.granularity {
         Some(Granularity::Day) => {
             let d = e.day?;
@@ -370,6 +373,14 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("rose earlier in March."));
+    }
+
+    #[test]
+    fn a_fix_inside_a_sentence_stays_lower_case() {
+        let src = format!("{FM}Delgado wrote on Facebook late Monday.\n");
+        let r = run(&src, &Config::default());
+        let fixed = r[0].2.as_deref().unwrap();
+        assert!(fixed.contains("on Facebook late on March 20."), "{fixed}");
     }
 
     #[test]
