@@ -6,22 +6,9 @@
 
 use copydesk::analysis::{analyze, Config, Document};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use std::path::Path;
 
-fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("corpus at {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
-}
+mod common;
+use common::{corpus, draft_of_words};
 
 /// Concatenate articles (repeating the corpus) until the text reaches `bytes`.
 fn concat_to_bytes(articles: &[String], bytes: usize) -> String {
@@ -32,32 +19,6 @@ fn concat_to_bytes(articles: &[String], bytes: usize) -> String {
         }
         out.push_str(a);
         out.push_str("\n\n");
-    }
-    out
-}
-
-/// A draft of about `words` words: the first article's front matter, then article bodies.
-pub fn draft_of_words(articles: &[String], words: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    for a in articles.iter().cycle() {
-        if count >= words {
-            break;
-        }
-        let body = if out.is_empty() {
-            a.as_str()
-        } else {
-            // Drop later front matter so the draft has one article date.
-            a.splitn(3, "---\n").nth(2).unwrap_or(a)
-        };
-        for para in body.split("\n\n") {
-            if count >= words {
-                break;
-            }
-            count += para.split_whitespace().count();
-            out.push_str(para);
-            out.push_str("\n\n");
-        }
     }
     out
 }

@@ -20,15 +20,13 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use lsp_client::LspClient;
 use ropey::Rope;
 use serde_json::{json, Value};
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower_lsp::lsp_types as lsp;
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/wikinews-2019"
-);
+mod common;
+use common::{corpus, draft_of_words};
+
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const WORDS: [&str; 6] = [
     "breaking ",
@@ -38,45 +36,6 @@ const WORDS: [&str; 6] = [
     "日本 ",
     "officials ",
 ];
-
-fn corpus() -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir(Path::new(CORPUS))
-        .unwrap_or_else(|e| panic!("corpus at {CORPUS}: {e}"))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
-}
-
-/// About `words` words: the first article whole, then the bodies of the next ones.
-fn draft_of_words(articles: &[String], words: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    for a in articles.iter().cycle() {
-        if count >= words {
-            break;
-        }
-        let body = if out.is_empty() {
-            a.as_str()
-        } else {
-            a.splitn(3, "---\n").nth(2).unwrap_or(a)
-        };
-        for para in body.split("\n\n") {
-            if count >= words {
-                break;
-            }
-            count += para.split_whitespace().count();
-            out.push_str(para);
-            out.push_str("\n\n");
-        }
-    }
-    out
-}
 
 /// A line in the middle of the draft with prose on it.
 fn middle_line(text: &str) -> u32 {
