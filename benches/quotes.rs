@@ -8,22 +8,9 @@
 use copydesk::analysis::config::QuotesConfig;
 use copydesk::analysis::{quotes, Document};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use std::path::Path;
 
-fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("corpus at {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
-}
+mod common;
+use common::corpus;
 
 /// About `words` words of article bodies.
 fn draft_of_words(paragraphs: impl Iterator<Item = String>, words: usize) -> String {

@@ -1,4 +1,6 @@
 //! Drafts for the benchmarks, made of the Wikinews corpus in `../shared/corpus/`.
+// Each benchmark uses only part of this module.
+#![allow(dead_code)]
 
 use std::path::Path;
 

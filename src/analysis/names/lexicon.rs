@@ -68,28 +68,7 @@ pub fn is_dictionary_word(word: &str) -> bool {
 
 /// Days and months: capitalised, in every draft, and sometimes someone's surname (Friday).
 pub fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    CALENDAR.contains(&word.to_lowercase().as_str())
+    crate::analysis::time::is_calendar_word(word)
 }
 
 /// Whether one name is a nickname of the other, or both of one formal name (Bill, Will,

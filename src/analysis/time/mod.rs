@@ -151,6 +151,13 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// A full weekday or month name in any case ("Friday", "may"): the words every draft
+/// capitalises that the name checks must not take for names.
+pub fn is_calendar_word(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+        || recognizer::is_month_word(&word.to_lowercase())
+}
+
 pub fn month_name(m: i8) -> &'static str {
     MONTHS[(m.clamp(1, 12) - 1) as usize]
 }
