@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo bench --bench check`. Needs `../shared/corpus/wikinews-2019`.
 
-use copydesk::analysis::{analyze, Config, Document};
+use copydesk::analysis::{analyze, analyze_with, Config, Context, Document};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 mod common;
@@ -44,6 +44,30 @@ fn bench(c: &mut Criterion) {
             b.iter(|| analyze(&Document::parse(d.as_str()), &config).len())
         });
     }
+    group.finish();
+
+    // Where the time of a 10,000-word analysis goes: each shared stage on its own (a fresh
+    // Context per iteration, so nothing is reused), then the rules once the stages are done.
+    let draft = draft_of_words(&articles, 10_000);
+    let doc = Document::parse(draft.as_str());
+    let mut group = c.benchmark_group("stages_10k");
+    group.bench_function("parse", |b| {
+        b.iter(|| Document::parse(draft.as_str()).blocks.len())
+    });
+    group.bench_function("quotes", |b| {
+        b.iter(|| Context::new(&doc, &config).quotes().len())
+    });
+    group.bench_function("names", |b| {
+        b.iter(|| Context::new(&doc, &config).names().mentions.len())
+    });
+    group.bench_function("time_expressions", |b| {
+        b.iter(|| Context::new(&doc, &config).time_expressions().len())
+    });
+    let cx = Context::new(&doc, &config);
+    let _ = (cx.quotes(), cx.names(), cx.time_expressions());
+    group.bench_function("rules_after_stages", |b| {
+        b.iter(|| analyze_with(&cx).len())
+    });
     group.finish();
 }
 
