@@ -225,45 +225,247 @@ struct Pattern {
     re: Regex,
 }
 
-/// A cheap, literal-led regex that every match of a pattern contains: the full pattern
-/// (whose optional leading modifiers defeat the regex crate's literal prefilter) runs only
-/// on blocks where its gate matches.
-fn gate_source(pat: Pat) -> Option<String> {
-    let s = match pat {
-        Pat::Mdy | Pat::Dmy | Pat::MonthYear => MONTH_ALT.replace("\\.?", ""),
-        Pat::MonthCtx | Pat::MonthOfYear => MONTH_FULL.to_string(),
-        Pat::Iso => r"[0-9]{4}-[0-9]{2}-".to_string(),
-        Pat::Year => r"(?:1[0-9]|20)[0-9][0-9]".to_string(),
-        Pat::Decade => "0s".to_string(),
-        Pat::Century => "(?i)century".to_string(),
-        Pat::Weekday => WEEKDAY_FULL.to_string(),
-        Pat::Deictic => "(?i)yesterday|today|tomorrow|tonight|morning|afternoon|evening|night".to_string(),
-        Pat::RelUnit => "(?i)week|month|year|decade|century|quarter|day|summer|winter|spring|autumn|fall".to_string(),
-        Pat::Weekend => "(?i)weekend".to_string(),
-        Pat::Count => "(?i)second|minute|hour|day|week|fortnight|month|year|decade|centur|millenni".to_string(),
-        Pat::Bare => "(?i)days|weeks|months|years|decades|centuries".to_string(),
-        Pat::Vague => "(?i)recent|lately|soon|current|present|nowadays|past|future|some time|moment|these days|coming|ahead|other day|while ago|long ago".to_string(),
-        Pat::Time => r"(?i)a\.m|p\.m|[0-9] ?am|[0-9] ?pm|:[0-9][0-9]|GMT|UTC|noon|midday|midnight".to_string(),
-        Pat::Set => "(?i)every|each|annually|per|twice|once".to_string(),
-        Pat::Season => "(?i)spring|summer|autumn|winter|fall".to_string(),
-        Pat::Quarter => "(?i)quarter|Q[1-4]".to_string(),
-        Pat::Half => "(?i)half".to_string(),
-        Pat::DayBefore => "(?i)before|after".to_string(),
-        Pat::Adverb => "(?i)daily|weekly|monthly|yearly|nightly".to_string(),
-        Pat::Now | Pat::Holiday => return None,
-    };
-    Some(s)
+/// What every match of a pattern contains, so the full pattern (whose optional leading
+/// modifiers defeat the regex crate's literal prefilter) runs only on blocks that have it:
+/// case-sensitive words, words in any case, or an ASCII digit. `None`: always run.
+struct Gate {
+    exact: &'static [&'static str],
+    any_case: &'static [&'static str],
+    digit: bool,
 }
 
-static GATES: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
-    PATTERNS
-        .iter()
-        .map(|p| {
-            gate_source(p.pat)
-                .map(|g| Regex::new(&g).unwrap_or_else(|e| panic!("time gate {:?}: {e}", p.pat)))
+const MONTH_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAY_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTH_OR_ABBREVIATION: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+fn gate(pat: Pat) -> Option<Gate> {
+    let g = |exact, any_case, digit| {
+        Some(Gate {
+            exact,
+            any_case,
+            digit,
         })
-        .collect()
-});
+    };
+    match pat {
+        Pat::Mdy | Pat::Dmy | Pat::MonthYear => g(MONTH_OR_ABBREVIATION, &[], false),
+        Pat::MonthCtx | Pat::MonthOfYear => g(MONTH_WORDS, &[], false),
+        // Years, ISO dates and decades ("the 1990s") all have digits.
+        Pat::Iso | Pat::Year | Pat::Decade => g(&[], &[], true),
+        Pat::Century => g(&[], &["century"], false),
+        Pat::Weekday => g(WEEKDAY_WORDS, &[], false),
+        Pat::Deictic => g(
+            &[],
+            &[
+                "yesterday",
+                "today",
+                "tomorrow",
+                "tonight",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+            ],
+            false,
+        ),
+        Pat::RelUnit => g(
+            &[],
+            &[
+                "week", "month", "year", "decade", "century", "quarter", "day", "summer", "winter",
+                "spring", "autumn", "fall",
+            ],
+            false,
+        ),
+        Pat::Weekend => g(&[], &["weekend"], false),
+        Pat::Count => g(
+            &[],
+            &[
+                "second",
+                "minute",
+                "hour",
+                "day",
+                "week",
+                "fortnight",
+                "month",
+                "year",
+                "decade",
+                "centur",
+                "millenni",
+            ],
+            false,
+        ),
+        Pat::Bare => g(
+            &[],
+            &["days", "weeks", "months", "years", "decades", "centuries"],
+            false,
+        ),
+        Pat::Vague => g(
+            &[],
+            &[
+                "recent",
+                "lately",
+                "soon",
+                "current",
+                "present",
+                "nowadays",
+                "past",
+                "future",
+                "some time",
+                "moment",
+                "these days",
+                "coming",
+                "ahead",
+                "other day",
+                "while ago",
+                "long ago",
+            ],
+            false,
+        ),
+        // Clock times with digits ("9:30", "10 am"), or words.
+        Pat::Time => g(
+            &[],
+            &["a.m", "p.m", "gmt", "utc", "noon", "midday", "midnight"],
+            true,
+        ),
+        Pat::Set => g(
+            &[],
+            &["every", "each", "annually", "per", "twice", "once"],
+            false,
+        ),
+        Pat::Season => g(
+            &[],
+            &["spring", "summer", "autumn", "winter", "fall"],
+            false,
+        ),
+        Pat::Quarter => g(&[], &["quarter", "q1", "q2", "q3", "q4"], false),
+        Pat::Half => g(&[], &["half"], false),
+        Pat::DayBefore => g(&[], &["before", "after"], false),
+        Pat::Adverb => g(
+            &[],
+            &["daily", "weekly", "monthly", "yearly", "nightly"],
+            false,
+        ),
+        Pat::Now | Pat::Holiday => None,
+    }
+}
+
+/// Which patterns may match in a text: two literal automata (one for words in their exact
+/// case, one for words in any case) and a digit test, in one pass each, instead of a
+/// regex per pattern. Each literal carries the bits of the patterns it admits.
+struct Gates {
+    exact: aho_corasick::AhoCorasick,
+    exact_bits: Vec<u64>,
+    any_case: aho_corasick::AhoCorasick,
+    any_case_bits: Vec<u64>,
+    digit_bits: u64,
+    always: u64,
+}
+
+impl Gates {
+    fn build(patterns: &[Pattern]) -> Gates {
+        let mut exact: Vec<(&str, u64)> = Vec::new();
+        let mut any_case: Vec<(&str, u64)> = Vec::new();
+        let (mut digit_bits, mut always) = (0u64, 0u64);
+        let add = |list: &mut Vec<(&'static str, u64)>, word: &'static str, bit: u64| match list
+            .iter_mut()
+            .find(|(w, _)| *w == word)
+        {
+            Some((_, bits)) => *bits |= bit,
+            None => list.push((word, bit)),
+        };
+        for (pi, p) in patterns.iter().enumerate() {
+            let bit = 1u64 << pi;
+            let Some(g) = gate(p.pat) else {
+                always |= bit;
+                continue;
+            };
+            for w in g.exact {
+                add(&mut exact, w, bit);
+            }
+            for w in g.any_case {
+                add(&mut any_case, w, bit);
+            }
+            if g.digit {
+                digit_bits |= bit;
+            }
+        }
+        let automaton = |list: &[(&str, u64)], fold: bool| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(fold)
+                .build(list.iter().map(|(w, _)| w))
+                .unwrap_or_else(|e| panic!("time gates: {e}"))
+        };
+        Gates {
+            exact: automaton(&exact, false),
+            exact_bits: exact.iter().map(|(_, b)| *b).collect(),
+            any_case: automaton(&any_case, true),
+            any_case_bits: any_case.iter().map(|(_, b)| *b).collect(),
+            digit_bits,
+            always,
+        }
+    }
+
+    /// The bits of the patterns worth running on `text`.
+    fn mask(&self, text: &str) -> u64 {
+        let mut mask = self.always;
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            mask |= self.digit_bits;
+        }
+        for m in self.exact.find_overlapping_iter(text) {
+            mask |= self.exact_bits[m.pattern().as_usize()];
+        }
+        for m in self.any_case.find_overlapping_iter(text) {
+            mask |= self.any_case_bits[m.pattern().as_usize()];
+        }
+        mask
+    }
+}
+
+static GATES: LazyLock<Gates> = LazyLock::new(|| Gates::build(&PATTERNS));
 
 fn build() -> Vec<Pattern> {
     let p = |pat: Pat, src: String| Pattern {
@@ -797,39 +999,14 @@ static MEMO: LazyLock<crate::analysis::memo::BlockMemo<Vec<Found>>> =
 /// Run the recogniser over every prose block of a document.
 pub fn recognize(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
-    // Which patterns may match in which block: one fast gate scan of the source per pattern.
-    let source = doc.text();
-    let blocks = &doc.blocks;
-    let mut masks = vec![0u64; blocks.len()];
-    for (pi, gate) in GATES.iter().enumerate() {
-        let bit = 1u64 << pi;
-        match gate {
-            None => masks.iter_mut().for_each(|m| *m |= bit),
-            Some(g) => {
-                for m in g.find_iter(source) {
-                    // Blocks are in source order; a block's prose lies within its source range.
-                    let i = blocks.partition_point(|b| b.source.end < m.end());
-                    for b in blocks.iter().enumerate().skip(i) {
-                        if b.1.source.start > m.start() {
-                            break;
-                        }
-                        masks[b.0] |= bit;
-                    }
-                }
-            }
-        }
-    }
-    for (bi, block) in blocks.iter().enumerate() {
-        if masks[bi] == 0 {
-            continue;
-        }
+    for (bi, block) in doc.blocks.iter().enumerate() {
         let title_case = matches!(block.kind, BlockKind::Heading(_));
         let sentences = doc.sentences.get(bi).map(Vec::as_slice).unwrap_or(&[]);
         // The result depends only on the block's text (sentences come from it) and kind;
         // the gates only skip patterns that cannot match it.
-        let mask = masks[bi];
         let found = MEMO.get_or_compute(&block.text, title_case as u8, || {
             let mut found = Vec::new();
+            let mask = GATES.mask(&block.text);
             recognize_masked(&block.text, sentences, title_case, bi, mask, &mut found);
             found
         });
