@@ -65,11 +65,38 @@ fn bench(c: &mut Criterion) {
     });
     let cx = Context::new(&doc, &config);
     let _ = (cx.quotes(), cx.names(), cx.time_expressions());
-    group.bench_function("rules_after_stages", |b| {
-        b.iter(|| analyze_with(&cx).len())
-    });
+    group.bench_function("rules_after_stages", |b| b.iter(|| analyze_with(&cx).len()));
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The analysis the language server runs after a one-word edit: paragraph caches on and
+/// warm, every other iteration inserts a word in the middle paragraph (and the next one
+/// removes it), so each run re-analyses one changed paragraph against cached neighbours.
+fn bench_after_edit(c: &mut Criterion) {
+    let articles = corpus();
+    let config = Config::default();
+    copydesk::analysis::memo::enable(true);
+    let mut group = c.benchmark_group("analysis_after_edit_cached");
+    for words in [1_000, 10_000, 100_000] {
+        let draft = draft_of_words(&articles, words);
+        let mid = draft[..draft.len() / 2].rfind("\n\n").map_or(0, |i| i + 2);
+        let edited = format!("{}Reportedly {}", &draft[..mid], &draft[mid..]);
+        let texts = [draft, edited];
+        for t in &texts {
+            analyze(&Document::parse(t.as_str()), &config);
+        }
+        let mut i = 0;
+        group.throughput(Throughput::Elements(words as u64));
+        group.bench_function(BenchmarkId::from_parameter(words), |b| {
+            b.iter(|| {
+                i += 1;
+                analyze(&Document::parse(texts[i % 2].as_str()), &config).len()
+            })
+        });
+    }
+    group.finish();
+    copydesk::analysis::memo::enable(false);
+}
+
+criterion_group!(benches, bench, bench_after_edit);
 criterion_main!(benches);

@@ -34,6 +34,17 @@ pub struct BlockMemo<V> {
     inner: Mutex<Generations<V>>,
 }
 
+impl<V> std::fmt::Debug for BlockMemo<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        write!(
+            f,
+            "BlockMemo({} entries)",
+            g.current.len() + g.previous.len()
+        )
+    }
+}
+
 impl<V: Clone> Default for BlockMemo<V> {
     fn default() -> Self {
         BlockMemo {

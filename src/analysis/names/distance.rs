@@ -2,16 +2,71 @@
 //! insertions, deletions, substitutions and swaps of neighbours), on folded characters.
 
 /// Optimal-string-alignment distance between two spellings, or `None` when it exceeds
-/// `max` (computed with early exit).
+/// `max`. Called for every capitalised word against many spellings, so names of up to
+/// [`SHORT`] characters are compared on the stack, and a row whose every cell already
+/// exceeds `max` ends the comparison.
 pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    let (mut sa, mut sb) = (['\0'; SHORT], ['\0'; SHORT]);
+    let (mut n, mut m) = (0, 0);
+    let fits = a.chars().all(|c| {
+        let ok = n < SHORT;
+        if ok {
+            sa[n] = c;
+            n += 1;
+        }
+        ok
+    }) && b.chars().all(|c| {
+        let ok = m < SHORT;
+        if ok {
+            sb[m] = c;
+            m += 1;
+        }
+        ok
+    });
+    if !fits {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let d = osa(&a, &b);
+        return (d <= max).then_some(d);
+    }
+    let (a, b) = (&sa[..n], &sb[..m]);
+    if n.abs_diff(m) > max {
         return None;
     }
-    let d = osa(&a, &b);
-    (d <= max).then_some(d)
+    if n == 0 || m == 0 {
+        return Some(n.max(m));
+    }
+    let mut two = [0usize; SHORT + 1];
+    let mut prev = [0usize; SHORT + 1];
+    let mut cur = [0usize; SHORT + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(m + 1) {
+        *p = j;
+    }
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(two[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        // Every path continues through this row or the previous one (a swap reaches back
+        // one row), so once both rows exceed `max` the distance does too.
+        if row_min > max && prev[..=m].iter().all(|&v| v > max) {
+            return None;
+        }
+        std::mem::swap(&mut two, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
 }
+
+/// Names up to this many characters are compared without allocating.
+const SHORT: usize = 40;
 
 /// The full optimal-string-alignment distance.
 pub fn osa(a: &[char], b: &[char]) -> usize {
@@ -69,6 +124,38 @@ mod tests {
         assert_eq!(within("ab", "ba", 1), Some(1));
         assert_eq!(within("", "abc", 3), Some(3));
         assert_eq!(within("Trump", "Biden", 1), None);
+    }
+
+    #[test]
+    fn early_exit_agrees_with_the_full_distance() {
+        // Every string of up to five letters over a small alphabet (so swaps and repeats
+        // are frequent), against each other, for every bound; plus one over the stack size.
+        let mut words = vec![String::new()];
+        for len in 1..=5 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.chars().count() == len - 1) {
+                for c in ['a', 'b', 'é'] {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(next);
+        }
+        let long = "a".repeat(SHORT + 3);
+        words.push(long.clone());
+        words.push(format!("{long}b"));
+        for a in &words {
+            let ac: Vec<char> = a.chars().collect();
+            for b in words.iter().step_by(7) {
+                let full = osa(&ac, &b.chars().collect::<Vec<_>>());
+                for max in 0..=3 {
+                    assert_eq!(
+                        within(a, b, max),
+                        (full <= max).then_some(full),
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

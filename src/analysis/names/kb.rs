@@ -3,6 +3,8 @@
 //! `data/kb/FORMAT.md`; newsroom files use the same fields (see `docs/notes/names.md`).
 
 use super::matcher::Matcher;
+use super::BlockScan;
+use crate::analysis::memo::BlockMemo;
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -247,6 +249,9 @@ pub struct Kb {
     pub overridden_by: Vec<Option<String>>,
     pub matcher: Matcher,
     near: OnceLock<NearIndex>,
+    /// Each paragraph's words, hits and introductions against this knowledge base, kept
+    /// by the language server between keystrokes (see `memo`).
+    pub(super) scans: BlockMemo<Arc<BlockScan>>,
 }
 
 /// A single-word spelling of a name part, for near-miss lookups.
@@ -299,6 +304,7 @@ impl Kb {
             overridden_by,
             matcher,
             near: OnceLock::new(),
+            scans: BlockMemo::default(),
         }
     }
 

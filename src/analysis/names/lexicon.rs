@@ -17,12 +17,10 @@ pub fn is_name_variant_form(word: &str) -> bool {
     FORMS.contains(word.to_lowercase().as_str())
 }
 
-/// Sorted (bytewise) dictionary entries.
-static DICT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&str> = WORDS.lines().filter(|l| !l.is_empty()).collect();
-    v.sort_unstable();
-    v
-});
+/// Dictionary entries. A hash set: the name checks ask about every capitalised word of a
+/// draft, and a lookup here is several times cheaper than a binary search of 75,000 words.
+static DICT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| WORDS.lines().filter(|l| !l.is_empty()).collect());
 
 /// Each name → the groups (one per formal name: the name and its nicknames) it belongs to.
 struct Nicknames {
@@ -51,13 +49,15 @@ static NICKS: LazyLock<Nicknames> = LazyLock::new(|| {
 });
 
 fn contains(word: &str) -> bool {
-    DICT.binary_search(&word).is_ok()
+    DICT.contains(word)
 }
 
 /// A common (lowercase) English word, in any capitalisation: "Trumpet", "Bush", "MAY".
 pub fn is_common_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    contains(&lower)
+    if !word.chars().any(char::is_uppercase) {
+        return contains(word);
+    }
+    contains(&word.to_lowercase())
 }
 
 /// A dictionary word: a common word in any case, or a proper noun the dictionary lists

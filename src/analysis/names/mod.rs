@@ -179,6 +179,31 @@ impl Names {
     }
 }
 
+/// What the name analysis finds in one block on its own: its words, the knowledge-base
+/// names in it, and the people it introduces. It depends only on the block's text (its
+/// sentences follow from it) and the knowledge base, so the language server keeps it per
+/// paragraph in [`Kb`]'s memo and a keystroke rescans one paragraph.
+#[derive(Debug)]
+pub struct BlockScan {
+    toks: Vec<Tok>,
+    hits: Vec<matcher::Hit>,
+    /// With `block` 0: the caller knows the block's index.
+    learned: Vec<draft_actors::Learned>,
+}
+
+impl BlockScan {
+    fn new(kb: &Kb, text: &str, sentences: &[Range<usize>]) -> Arc<BlockScan> {
+        let toks = tokens(text, sentences);
+        let hits = kb.matcher.find(text);
+        let learned = draft_actors::learn(0, text, &toks);
+        Arc::new(BlockScan {
+            toks,
+            hits,
+            learned,
+        })
+    }
+}
+
 fn tokens(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let mut sent = 0;
@@ -254,17 +279,18 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
 
     for (bi, block) in doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
-        let toks = tokens(text, &doc.sentences[bi]);
+        let scan = kb
+            .scans
+            .get_or_compute(text, 0, || BlockScan::new(&kb, text, &doc.sentences[bi]));
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let mut bn = BlockNames {
-            tok_pattern: vec![None; toks.len()],
-            tok_mention: vec![None; toks.len()],
-            toks,
+            tok_pattern: vec![None; scan.toks.len()],
+            tok_mention: vec![None; scan.toks.len()],
+            toks: scan.toks.clone(),
         };
-        let hits = kb.matcher.find(text);
         // Chains of adjacent hits.
         let mut chains: Vec<Chain> = Vec::new();
-        for h in hits {
+        for h in &scan.hits {
             let Some(t0) = tok_at(&bn.toks, h.range.start) else {
                 continue;
             };
@@ -307,7 +333,10 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
             );
         }
         // People the draft introduces.
-        for l in draft_actors::learn(bi, text, &bn.toks) {
+        for l in scan.learned.iter().map(|l| draft_actors::Learned {
+            block: bi,
+            ..l.clone()
+        }) {
             let name_range = bn.toks[l.toks.start].range.start..bn.toks[l.toks.end - 1].range.end;
             let src = block.source_range(name_range.clone());
             // A knowledge-base person: keep the introduction.

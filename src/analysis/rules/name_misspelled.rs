@@ -11,6 +11,8 @@ use super::{Rule, RuleMeta};
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::analysis::names::{distance, draft_actors, lexicon, matcher::fold, ActorRef, Names};
 use crate::analysis::Context;
+use std::collections::HashMap;
+use std::ops::Range;
 
 pub struct NameMisspelled;
 
@@ -31,8 +33,13 @@ impl Rule for NameMisspelled {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let names = cx.names();
-        for f in findings(cx, names) {
-            out.push(diagnostic(cx, names, f));
+        let found = findings(cx, names);
+        let everywhere = occurrences(cx, names, &found);
+        for f in &found {
+            let all = everywhere
+                .get(f.word.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            out.push(diagnostic(names, f, all));
         }
     }
 }
@@ -40,7 +47,7 @@ impl Rule for NameMisspelled {
 /// A misspelled word and the spelling it should have.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub range: std::ops::Range<usize>,
+    pub range: Range<usize>,
     pub word: String,
     pub expected: String,
     pub actor: ActorRef,
@@ -170,12 +177,14 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             })
         })
         .collect();
+    let present_index = FirstLetters::new(present_spellings.iter().map(|p| p.3.as_str()));
+    let mut near_present: HashMap<(String, usize), Vec<Candidate>> = HashMap::new();
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
         // Words to check: capitalised words, and capitalised parts of hyphenated words
         // ("pro-Biejing", "Luxmebourg-based").
-        let mut items: Vec<(usize, std::ops::Range<usize>, bool)> = Vec::new();
+        let mut items: Vec<(usize, Range<usize>, bool)> = Vec::new();
         for (t, tok) in bn.toks.iter().enumerate() {
             let w = &text[tok.range.clone()];
             if w.contains('-') {
@@ -318,24 +327,31 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                     && (!bn.toks[n].sent_start || !lexicon::is_common_word(nw))
             });
             if cands.is_empty() && !other_name_beside && letters >= 4 {
-                for (actor, part, index, folded, s) in &present_spellings {
-                    if !names.is_person(*actor) && letters < 5 {
-                        continue;
-                    }
-                    if folded.len().abs_diff(fw.len()) > 2 {
-                        continue;
-                    }
-                    if let Some(d) = close_folded(&fw, folded, max) {
-                        cands.push(Candidate {
-                            actor: *actor,
-                            part: *part,
-                            distance: d,
-                            strong: false,
-                            spelling: s.clone(),
-                            index: *index,
-                        });
-                    }
-                }
+                // Depends on the word alone: worked out once per distinct word.
+                let near = near_present
+                    .entry((fw.clone(), letters))
+                    .or_insert_with(|| {
+                        present_index
+                            .candidates(&fw)
+                            .filter_map(|i| {
+                                let (actor, part, index, folded, s) = &present_spellings[i];
+                                if (!names.is_person(*actor) && letters < 5)
+                                    || folded.len().abs_diff(fw.len()) > 2
+                                {
+                                    return None;
+                                }
+                                close_folded(&fw, folded, max).map(|d| Candidate {
+                                    actor: *actor,
+                                    part: *part,
+                                    distance: d,
+                                    strong: false,
+                                    spelling: s.clone(),
+                                    index: *index,
+                                })
+                            })
+                            .collect()
+                    });
+                cands.extend(near.iter().cloned());
             }
             // Without other evidence: a country or capital (five letters or more), or a
             // person's surname right after a title ("President Erdgoan").
@@ -430,6 +446,59 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
     out
 }
 
+/// Folded spellings by their first and second letters, to visit only those that
+/// [`close_folded`] can accept for a word (same first letter, a swapped first pair, or two
+/// first vowels) instead of every spelling of every actor in the draft.
+struct FirstLetters {
+    first: HashMap<char, Vec<usize>>,
+    second: HashMap<char, Vec<usize>>,
+}
+
+impl FirstLetters {
+    fn new<'a>(spellings: impl Iterator<Item = &'a str>) -> Self {
+        let mut index = FirstLetters {
+            first: HashMap::new(),
+            second: HashMap::new(),
+        };
+        for (i, s) in spellings.enumerate() {
+            let mut c = s.chars();
+            if let Some(c0) = c.next() {
+                index.first.entry(c0).or_default().push(i);
+            }
+            if let Some(c1) = c.next() {
+                index.second.entry(c1).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// Indices of the spellings worth comparing with the folded word `fw`, in order.
+    fn candidates(&self, fw: &str) -> impl Iterator<Item = usize> {
+        let mut c = fw.chars();
+        let (a0, a1) = (c.next(), c.next());
+        let mut firsts: Vec<char> = a0.into_iter().chain(a1).collect();
+        if a0.is_some_and(is_vowel) {
+            firsts.extend(VOWELS.chars());
+        }
+        let mut out: Vec<usize> = firsts
+            .iter()
+            .filter_map(|c| self.first.get(c))
+            .chain(a0.and_then(|c| self.second.get(&c)))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out.into_iter()
+    }
+}
+
+const VOWELS: &str = "aeiouy";
+
+fn is_vowel(c: char) -> bool {
+    VOWELS.contains(c)
+}
+
 /// Distance between a folded word and a spelling, if within `max` edits (scaled to the
 /// shorter of the two).
 fn close(fw: &str, spelling: &str, max: usize) -> Option<usize> {
@@ -445,7 +514,7 @@ fn close_folded(fw: &str, fs: &str, max: usize) -> Option<usize> {
     // ("Maas"/"Haas"), unless both start with a vowel (a wrong first vowel).
     let (mut a, mut b) = (fw.chars(), fs.chars());
     let (a0, a1, b0, b1) = (a.next(), a.next(), b.next(), b.next());
-    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
+    let vowel = |c: Option<char>| c.is_some_and(is_vowel);
     if a0 != b0 && a1 != b0 && a0 != b1 && !(vowel(a0) && vowel(b0)) {
         return None;
     }
@@ -462,21 +531,34 @@ fn close_folded(fw: &str, fs: &str, max: usize) -> Option<usize> {
     distance::within(fw, fs, max).filter(|&d| d > 0)
 }
 
-fn diagnostic(cx: &Context, names: &Names, f: Finding) -> Diagnostic {
-    let who = names.display_name(f.actor);
-    let mut all: Vec<Edit> = Vec::new();
-    for (bi, bn) in names.blocks.iter().enumerate() {
-        let block = &cx.doc.blocks[bi];
+/// Where each flagged word occurs in the draft (source ranges), for the fix that respells
+/// it everywhere: one pass over the words of the draft, however many findings there are.
+fn occurrences<'f>(
+    cx: &Context,
+    names: &Names,
+    found: &'f [Finding],
+) -> HashMap<&'f str, Vec<Range<usize>>> {
+    let mut map: HashMap<&str, Vec<Range<usize>>> = found
+        .iter()
+        .map(|f| (f.word.as_str(), Vec::new()))
+        .collect();
+    if map.is_empty() {
+        return map;
+    }
+    for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
         for tok in &bn.toks {
-            if block.text[tok.range.clone()] == f.word {
-                all.push(Edit::replace(
-                    block.source_range(tok.range.clone()),
-                    f.expected.clone(),
-                ));
+            if let Some(v) = map.get_mut(&block.text[tok.range.clone()]) {
+                v.push(block.source_range(tok.range.clone()));
             }
         }
     }
-    let count = all.len();
+    map
+}
+
+/// The diagnostic for a finding; `everywhere` lists every occurrence of the word.
+fn diagnostic(names: &Names, f: &Finding, everywhere: &[Range<usize>]) -> Diagnostic {
+    let who = names.display_name(f.actor);
+    let count = everywhere.len();
     let mut d = Diagnostic::new(
         META.id,
         f.range.clone(),
@@ -497,7 +579,10 @@ fn diagnostic(cx: &Context, names: &Names, f: Finding) -> Diagnostic {
         d = d.with_fix(Fix {
             title: format!("Replace all {count} “{}” with “{}”", f.word, f.expected),
             safe: false,
-            edits: all,
+            edits: everywhere
+                .iter()
+                .map(|r| Edit::replace(r.clone(), f.expected.clone()))
+                .collect(),
         });
     }
     d
