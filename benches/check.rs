@@ -65,9 +65,7 @@ fn bench(c: &mut Criterion) {
     });
     let cx = Context::new(&doc, &config);
     let _ = (cx.quotes(), cx.names(), cx.time_expressions());
-    group.bench_function("rules_after_stages", |b| {
-        b.iter(|| analyze_with(&cx).len())
-    });
+    group.bench_function("rules_after_stages", |b| b.iter(|| analyze_with(&cx).len()));
     group.finish();
 }
 
