@@ -453,7 +453,7 @@ fn to_id(v: &Value) -> Option<Id> {
 
 /// The body, once it parses as JSON.
 enum Shape {
-    Object(Fields),
+    Object(Box<Fields>),
     Array,
     Other,
 }
@@ -537,7 +537,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 }
             }
         }
-        Ok(Shape::Object(f))
+        Ok(Shape::Object(Box::new(f)))
     }
 }
 
