@@ -387,9 +387,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// nesting limit and number ranges apply, but it builds no values except for the small
 /// envelope fields (`params` and `result` are only walked).
 pub fn check_body(body: &[u8]) -> Result<(), Malformed> {
-    let text = std::str::from_utf8(body)
-        .map_err(|e| Malformed::parse(format!("the message is not UTF-8: {e}")))?;
-    let shape: Shape = serde_json::from_str(text).map_err(|e| match e.classify() {
+    // `from_slice` checks UTF-8 as it goes: outside strings only ASCII is valid JSON, and
+    // each string is checked as it is read (no separate pass over the body).
+    let shape: Shape = serde_json::from_slice(body).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => Malformed::invalid(e.to_string(), Id::Null),
         _ => Malformed::parse(e.to_string()),
     })?;
