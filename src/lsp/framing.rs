@@ -321,6 +321,7 @@ impl<R: AsyncBufRead + Unpin> FrameReader<R> {
                     Some(n) if len.is_none_or(|l| l == n) => len = Some(n),
                     _ => {
                         self.resync = true;
+                        let value = value.trim_ascii();
                         return Ok(Some(Err(Malformed::parse(format!(
                             "invalid Content-Length `{}`",
                             String::from_utf8_lossy(&value[..value.len().min(40)])
@@ -905,6 +906,15 @@ mod tests {
                 "]".repeat(depth)
             )
         };
+        // The same limit, to the level.
+        for depth in 100..140 {
+            let b = body(depth);
+            assert_eq!(
+                check_body(b.as_bytes()).is_ok(),
+                b.parse::<Request>().is_ok(),
+                "depth {depth}"
+            );
+        }
         assert!(check_body(body(100).as_bytes()).is_ok());
         assert_eq!(
             check_body(body(300).as_bytes()).map_err(|m| m.code.code()),
