@@ -8,6 +8,10 @@ use super::suppress::Suppressions;
 use super::text;
 use std::ops::Range;
 
+/// Each paragraph's sentences, kept by the language server between keystrokes.
+static SENTENCES: std::sync::LazyLock<super::memo::BlockMemo<Vec<Range<usize>>>> =
+    std::sync::LazyLock::new(Default::default);
+
 #[derive(Debug, Clone)]
 pub struct Document {
     text: String,
@@ -31,7 +35,11 @@ impl Document {
             .clone()
             .map(|(kind, range)| front_matter::parse(&text, kind, range))
             .unwrap_or_default();
-        let sentences = md.blocks.iter().map(|b| text::sentences(&b.text)).collect();
+        let sentences = md
+            .blocks
+            .iter()
+            .map(|b| SENTENCES.get_or_compute(&b.text, 0, || text::sentences(&b.text)))
+            .collect();
         let suppressions = Suppressions::from_html(&md.html, &text, &lines);
         Document {
             blocks: md.blocks,

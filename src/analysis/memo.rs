@@ -24,9 +24,14 @@ pub fn enabled() -> bool {
 /// Entries per generation: a 100,000-word draft has about 4,000 paragraphs.
 const CAPACITY: usize = 20_000;
 
+/// Entries by flags, then by text: looking up a `&str` needs no allocation.
+type Table<V> = HashMap<u8, HashMap<String, V>>;
+
 struct Generations<V> {
-    current: HashMap<(String, u8), V>,
-    previous: HashMap<(String, u8), V>,
+    current: Table<V>,
+    previous: Table<V>,
+    /// Entries in `current`.
+    current_len: usize,
 }
 
 /// A cache from (block text, flags) to a value.
@@ -37,11 +42,7 @@ pub struct BlockMemo<V> {
 impl<V> std::fmt::Debug for BlockMemo<V> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        write!(
-            f,
-            "BlockMemo({} entries)",
-            g.current.len() + g.previous.len()
-        )
+        write!(f, "BlockMemo({} entries)", g.len())
     }
 }
 
@@ -51,7 +52,30 @@ impl<V: Clone> Default for BlockMemo<V> {
             inner: Mutex::new(Generations {
                 current: HashMap::new(),
                 previous: HashMap::new(),
+                current_len: 0,
             }),
+        }
+    }
+}
+
+impl<V> Generations<V> {
+    fn len(&self) -> usize {
+        self.current_len + self.previous.values().map(HashMap::len).sum::<usize>()
+    }
+
+    fn insert(&mut self, text: &str, flags: u8, v: V) {
+        if self.current_len >= CAPACITY {
+            self.previous = std::mem::take(&mut self.current);
+            self.current_len = 0;
+        }
+        if self
+            .current
+            .entry(flags)
+            .or_default()
+            .insert(text.to_string(), v)
+            .is_none()
+        {
+            self.current_len += 1;
         }
     }
 }
@@ -63,29 +87,24 @@ impl<V: Clone> BlockMemo<V> {
         if !enabled() {
             return f();
         }
-        let key = (text.to_string(), flags);
         {
             let mut g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(v) = g.current.get(&key) {
+            if let Some(v) = g.current.get(&flags).and_then(|t| t.get(text)) {
                 return v.clone();
             }
-            if let Some(v) = g.previous.remove(&key) {
-                g.current.insert(key, v.clone());
+            if let Some(v) = g.previous.get_mut(&flags).and_then(|t| t.remove(text)) {
+                g.insert(text, flags, v.clone());
                 return v;
             }
         }
         let v = f();
         let mut g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        if g.current.len() >= CAPACITY {
-            g.previous = std::mem::take(&mut g.current);
-        }
-        g.current.insert(key, v.clone());
+        g.insert(text, flags, v.clone());
         v
     }
 
     pub fn len(&self) -> usize {
-        let g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        g.current.len() + g.previous.len()
+        self.inner.lock().unwrap_or_else(|e| e.into_inner()).len()
     }
 
     pub fn is_empty(&self) -> bool {

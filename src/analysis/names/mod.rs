@@ -128,6 +128,65 @@ pub struct BlockNames {
     pub tok_pattern: Vec<Option<u32>>,
     /// The mention each token belongs to, if any.
     pub tok_mention: Vec<Option<u32>>,
+    /// Capitalised words that are no known word: what `name.misspelled` looks at.
+    pub unknown: Vec<UnknownWord>,
+}
+
+/// A capitalised word (or capitalised part of a hyphenated word: "pro-Biejing") that is
+/// not in the dictionary, not a known given name or romanisation, not a weekday, month or
+/// title, and has at least three letters and nothing but letters and apostrophes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownWord {
+    /// The token it is (part of).
+    pub tok: usize,
+    /// Block-text range of the word.
+    pub range: Range<usize>,
+    /// Part of a hyphenated word.
+    pub segment: bool,
+    /// Letters in it.
+    pub letters: usize,
+}
+
+fn unknown_words(text: &str, toks: &[Tok]) -> Vec<UnknownWord> {
+    let mut items: Vec<(usize, Range<usize>, bool)> = Vec::new();
+    for (t, tok) in toks.iter().enumerate() {
+        let w = &text[tok.range.clone()];
+        if w.contains('-') {
+            let mut off = tok.range.start;
+            for seg in w.split('-') {
+                if seg.starts_with(char::is_uppercase) {
+                    items.push((t, off..off + seg.len(), true));
+                }
+                off += seg.len() + 1;
+            }
+        } else if tok.cap {
+            items.push((t, tok.range.clone(), false));
+        }
+    }
+    items
+        .into_iter()
+        .filter_map(|(tok, range, segment)| {
+            let word = &text[range.clone()];
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let known = letters < 3
+                || letters
+                    != word
+                        .chars()
+                        .filter(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+                        .count()
+                || lexicon::is_dictionary_word(word)
+                || lexicon::is_known_given_name(word)
+                || lexicon::is_name_variant_form(word)
+                || lexicon::is_calendar_word(word)
+                || draft_actors::is_title(word);
+            (!known).then_some(UnknownWord {
+                tok,
+                range,
+                segment,
+                letters,
+            })
+        })
+        .collect()
 }
 
 /// Everything the name checks know about a draft.
@@ -189,6 +248,7 @@ pub struct BlockScan {
     hits: Vec<matcher::Hit>,
     /// With `block` 0: the caller knows the block's index.
     learned: Vec<draft_actors::Learned>,
+    unknown: Vec<UnknownWord>,
 }
 
 impl BlockScan {
@@ -196,10 +256,12 @@ impl BlockScan {
         let toks = tokens(text, sentences);
         let hits = kb.matcher.find(text);
         let learned = draft_actors::learn(0, text, &toks);
+        let unknown = unknown_words(text, &toks);
         Arc::new(BlockScan {
             toks,
             hits,
             learned,
+            unknown,
         })
     }
 }
@@ -287,6 +349,7 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
             tok_pattern: vec![None; scan.toks.len()],
             tok_mention: vec![None; scan.toks.len()],
             toks: scan.toks.clone(),
+            unknown: scan.unknown.clone(),
         };
         // Chains of adjacent hits.
         let mut chains: Vec<Chain> = Vec::new();

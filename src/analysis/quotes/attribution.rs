@@ -3,8 +3,15 @@
 //! Every decision is recorded ([`super::How`], speaker and cue spans, or a reason).
 
 use super::lexicon::{self, CueKind, CueMatch, AUXILIARIES, PRONOUNS};
+use crate::analysis::memo::BlockMemo;
 use crate::analysis::text::is_word_char;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+/// Each paragraph's words and reporting cues, kept by the language server between
+/// keystrokes.
+type WordsAndCues = Arc<(Vec<Range<usize>>, Vec<CueMatch>)>;
+static WORDS_AND_CUES: LazyLock<BlockMemo<WordsAndCues>> = LazyLock::new(Default::default);
 
 /// What attribution needs to know about one block.
 pub(crate) struct BlockInfo<'a> {
@@ -19,13 +26,18 @@ pub(crate) struct BlockInfo<'a> {
 
 impl<'a> BlockInfo<'a> {
     pub fn new(text: &'a str, sentences: &'a [Range<usize>], quoted: Vec<Range<usize>>) -> Self {
-        let cues = lexicon::cues_in(text)
-            .into_iter()
+        let scan = WORDS_AND_CUES.get_or_compute(text, 0, || {
+            Arc::new((crate::analysis::text::words(text), lexicon::cues_in(text)))
+        });
+        let (words, cues) = &*scan;
+        let cues = cues
+            .iter()
             .filter(|c| !Self::in_quoted(&quoted, &(c.start..c.end)))
+            .copied()
             .collect();
         BlockInfo {
             text,
-            words: crate::analysis::text::words(text),
+            words: words.clone(),
             sentences,
             quoted,
             cues,

@@ -28,12 +28,18 @@ pub(crate) struct Found {
 
 /// Depth-0 quotations of one block, with unclosed ones running to the block end.
 pub(crate) fn block_pairs(text: &str) -> Vec<marks::Pair> {
-    marks::scan(text)
-        .pairs
-        .into_iter()
-        .filter(|p| p.depth == 0)
-        .collect()
+    PAIRS.get_or_compute(text, 0, || {
+        marks::scan(text)
+            .pairs
+            .into_iter()
+            .filter(|p| p.depth == 0)
+            .collect()
+    })
 }
+
+/// Each paragraph's quotation marks, kept by the language server between keystrokes.
+static PAIRS: std::sync::LazyLock<crate::analysis::memo::BlockMemo<Vec<marks::Pair>>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// End of the trimmed block text.
 fn text_end(text: &str) -> usize {

@@ -182,43 +182,14 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
-        // Words to check: capitalised words, and capitalised parts of hyphenated words
-        // ("pro-Biejing", "Luxmebourg-based").
-        let mut items: Vec<(usize, Range<usize>, bool)> = Vec::new();
-        for (t, tok) in bn.toks.iter().enumerate() {
-            let w = &text[tok.range.clone()];
-            if w.contains('-') {
-                let mut off = tok.range.start;
-                for seg in w.split('-') {
-                    if seg.starts_with(char::is_uppercase) {
-                        items.push((t, off..off + seg.len(), true));
-                    }
-                    off += seg.len() + 1;
-                }
-            } else if tok.cap {
-                items.push((t, tok.range.clone(), false));
-            }
-        }
-        for (t, range, segment) in items {
+        for u in &bn.unknown {
+            let (t, range, segment, letters) = (u.tok, u.range.clone(), u.segment, u.letters);
             let tok = &bn.toks[t];
             if bn.tok_pattern[t].is_some() || bn.tok_mention[t].is_some() {
                 continue;
             }
             let word = &text[range.clone()];
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 3
-                || letters
-                    != word
-                        .chars()
-                        .filter(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
-                        .count()
-                || lexicon::is_dictionary_word(word)
-                || lexicon::is_known_given_name(word)
-                || lexicon::is_name_variant_form(word)
-                || lexicon::is_calendar_word(word)
-                || draft_actors::is_title(word)
-                || accepted(cx, word)
-            {
+            if accepted(cx, word) {
                 continue;
             }
             let fw = fold(word);
