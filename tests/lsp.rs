@@ -465,6 +465,84 @@ fn settings_from_initialization_options_and_configuration() {
         .contains("editor settings"));
 }
 
+/// Each workspace folder gets the settings the client gives for it; a folder added later
+/// too.
+#[test]
+fn settings_per_workspace_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let draft = "He said “we will win.\n";
+    let mut uris = Vec::new();
+    for name in ["quiet", "loud", "later"] {
+        std::fs::create_dir(root.path().join(name)).unwrap();
+        std::fs::write(root.path().join(name).join("draft.md"), draft).unwrap();
+        uris.push(file_uri(&root.path().join(name).join("draft.md")));
+    }
+    let folder = |name: &str| file_uri(&root.path().join(name));
+    let mut c = LspClient::spawn(&[], None);
+    let off = json!({"copydesk": {"rules": {"quote.unbalanced": "off"}}});
+    c.set_folder_settings(&folder("quiet"), off.clone());
+    c.set_folder_settings(&folder("later"), off);
+    let result = c.call(
+        "initialize",
+        json!({
+            "processId": null,
+            "workspaceFolders": [
+                {"uri": folder("quiet"), "name": "quiet"},
+                {"uri": folder("loud"), "name": "loud"},
+            ],
+            "capabilities": caps(&["utf-16"]),
+        }),
+    );
+    assert!(result["capabilities"].is_object());
+    c.notify("initialized", json!({}));
+    // Settings are fetched at `initialized`: wait until the quiet folder is quiet.
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        c.open(&uris[0], 1, draft);
+        if rules_of(&c.diagnostics(&uris[0], Some(1))).is_empty() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "folder settings never applied"
+        );
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uris[0]}}),
+        );
+    }
+    c.open(&uris[1], 1, draft);
+    assert_eq!(
+        rules_of(&c.diagnostics(&uris[1], Some(1))),
+        ["quote.unbalanced"]
+    );
+    // A folder added later: its settings are asked for, and apply.
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": folder("later"), "name": "later"}], "removed": []}}),
+    );
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        c.open(&uris[2], 1, draft);
+        if rules_of(&c.diagnostics(&uris[2], Some(1))).is_empty() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "settings of the added folder never applied"
+        );
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uris[2]}}),
+        );
+    }
+    assert_eq!(
+        rules_of(&c.diagnostics(&uris[1], None)),
+        ["quote.unbalanced"]
+    );
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}
+
 #[test]
 fn settings_pushed_in_did_change_configuration() {
     let mut c = LspClient::spawn(&[], None);

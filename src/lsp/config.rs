@@ -1,7 +1,9 @@
 //! Configuration for open documents: the nearest `copydesk.toml` (found as `copydesk check`
 //! finds it, so the editor and CI agree), layered over the editor's settings
-//! (`initializationOptions`, then the `copydesk` section of `workspace/configuration`).
-//! A broken file or broken settings are reported and the last good configuration stays.
+//! (`initializationOptions`, then the `copydesk` section of `workspace/configuration`, then
+//! that section as the client gives it for the document's workspace folder, so folders
+//! can differ). A broken file or broken settings are reported and the last good
+//! configuration stays.
 
 use crate::analysis::config::{Config, ConfigError};
 use crate::project;
@@ -14,6 +16,8 @@ use tower_lsp::lsp_types::Url;
 struct Inner {
     init_layer: toml::Table,
     settings_layer: toml::Table,
+    /// Settings scoped to a workspace folder, by folder.
+    folder_layers: Vec<(PathBuf, toml::Table)>,
     /// The editor layers alone: for untitled documents, and when no good file was seen.
     editor_config: Arc<Config>,
     /// Last good configuration by document directory.
@@ -66,6 +70,54 @@ impl ConfigStore {
         t
     }
 
+    /// The editor layers for a document directory: the folder's settings, if the directory
+    /// is in a workspace folder that has some (the innermost one), over the others.
+    fn editor_table_for(inner: &Inner, dir: &Path) -> toml::Table {
+        let mut t = Self::editor_table(inner);
+        let folder = inner
+            .folder_layers
+            .iter()
+            .filter(|(f, _)| dir.starts_with(f))
+            .max_by_key(|(f, _)| f.components().count());
+        if let Some((_, layer)) = folder {
+            merge(&mut t, layer);
+        }
+        t
+    }
+
+    /// Set the settings each workspace folder has (replacing all earlier ones). A folder
+    /// whose settings are broken is left out and its error returned; the rest apply.
+    /// Returns whether anything changed, and the errors.
+    pub fn set_folders(
+        &self,
+        folders: &[(PathBuf, serde_json::Value)],
+    ) -> (bool, Vec<ConfigError>) {
+        let mut inner = self.lock();
+        let editor = Self::editor_table(&inner);
+        let mut layers: Vec<(PathBuf, toml::Table)> = Vec::new();
+        let mut errors = Vec::new();
+        for (folder, value) in folders {
+            let Some(v) = section(value).filter(|v| v.is_object()) else {
+                continue;
+            };
+            let checked = Config::json_layer(v).and_then(|layer| {
+                let mut merged = editor.clone();
+                merge(&mut merged, &layer);
+                let origin = format!("editor settings for {}", folder.display());
+                Config::from_layers(vec![merged], &origin).map(|_| layer)
+            });
+            match checked {
+                // Settings equal to the global ones add nothing.
+                Ok(layer) if layer.is_empty() || layer == inner.settings_layer => {}
+                Ok(layer) => layers.push((folder.clone(), layer)),
+                Err(e) => errors.push(e),
+            }
+        }
+        let changed = layers != inner.folder_layers;
+        inner.folder_layers = layers;
+        (changed, errors)
+    }
+
     /// Set the editor layers (`None` leaves one unchanged). On error nothing changes.
     /// Returns whether the settings changed.
     pub fn set_editor(
@@ -113,7 +165,7 @@ impl ConfigStore {
         if let Some(c) = inner.by_dir.get(&dir) {
             return (c.clone(), None);
         }
-        let editor = Self::editor_table(&inner);
+        let editor = Self::editor_table_for(&inner, &dir);
         let (config, error) = match project::load(&dir, None, Some(&editor)) {
             Ok(loaded) => (loaded.config, None),
             Err(e) => (inner.editor_config.clone(), Some(e)),
@@ -126,10 +178,10 @@ impl ConfigStore {
     /// file is broken keep their last good configuration; the errors are returned, once each.
     pub fn reload(&self) -> Vec<ConfigError> {
         let mut inner = self.lock();
-        let editor = Self::editor_table(&inner);
         let dirs: Vec<PathBuf> = inner.by_dir.keys().cloned().collect();
         let mut errors: Vec<ConfigError> = Vec::new();
         for dir in dirs {
+            let editor = Self::editor_table_for(&inner, &dir);
             match project::load(&dir, None, Some(&editor)) {
                 Ok(loaded) => {
                     inner.by_dir.insert(dir, loaded.config);
@@ -236,5 +288,34 @@ mod tests {
             .set_editor(None, Some(&json!({"delayMs": 7})))
             .unwrap();
         assert_eq!(store.for_uri(&untitled).0.editor.delay_ms, 7);
+    }
+
+    #[test]
+    fn folder_settings_apply_to_their_folder_only() {
+        let root = tempfile::tempdir().unwrap();
+        let (outer, inner) = (root.path().join("news"), root.path().join("news/sport"));
+        std::fs::create_dir_all(&inner).unwrap();
+        let store = ConfigStore::default();
+        store
+            .set_editor(None, Some(&json!({"names": {"accept": ["Global"]}})))
+            .unwrap();
+        let (changed, errors) = store.set_folders(&[
+            (
+                outer.clone(),
+                json!({"copydesk": {"names": {"accept": ["Outer"]}}}),
+            ),
+            (inner.clone(), json!({"names": {"accept": ["Inner"]}})),
+            (root.path().join("bad"), json!({"delayMs": "soon"})),
+        ]);
+        assert!(changed);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().contains("bad"), "{}", errors[0]);
+        let accept = |p: &Path| {
+            let uri = Url::from_file_path(p.join("a.md")).unwrap();
+            store.for_uri(&uri).0.names.accept.clone()
+        };
+        assert_eq!(accept(&outer), ["Outer"]);
+        assert_eq!(accept(&inner), ["Inner"]);
+        assert_eq!(accept(root.path()), ["Global"]);
     }
 }

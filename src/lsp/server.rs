@@ -219,18 +219,37 @@ impl Server {
         }
     }
 
-    /// Ask the client for the `copydesk` section of its settings.
-    async fn fetch_settings(&self) -> Option<Value> {
+    /// Ask the client for the `copydesk` section of its settings: the workspace's, then
+    /// each workspace folder's (clients such as VS Code let a folder override them).
+    async fn fetch_settings(&self) -> Option<Settings> {
         if !self.shared.features().configuration {
             return None;
         }
-        let items = vec![lsp::ConfigurationItem {
-            scope_uri: None,
-            section: Some("copydesk".into()),
-        }];
+        let folders: Vec<PathBuf> = self
+            .shared
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let scoped: Vec<(PathBuf, lsp::Url)> = folders
+            .into_iter()
+            .filter_map(|f| lsp::Url::from_directory_path(&f).ok().map(|u| (f, u)))
+            .collect();
+        let items = std::iter::once(None)
+            .chain(scoped.iter().map(|(_, u)| Some(u.clone())))
+            .map(|scope_uri| lsp::ConfigurationItem {
+                scope_uri,
+                section: Some("copydesk".into()),
+            })
+            .collect();
         let asked = self.client.configuration(items);
         match tokio::time::timeout(Duration::from_secs(5), asked).await {
-            Ok(Ok(mut values)) if !values.is_empty() => Some(values.swap_remove(0)),
+            Ok(Ok(values)) if !values.is_empty() => {
+                let mut values = values.into_iter();
+                let global = values.next().unwrap_or(Value::Null);
+                let folders = scoped.into_iter().map(|(f, _)| f).zip(values).collect();
+                Some(Settings { global, folders })
+            }
             Ok(Ok(_)) => None,
             Ok(Err(e)) => {
                 self.shared
@@ -245,6 +264,17 @@ impl Server {
                 None
             }
         }
+    }
+
+    /// Take the settings the client gave; true if they changed (and documents need a
+    /// re-check).
+    fn apply_fetched(&self, settings: &Settings) -> bool {
+        let global = self.apply_settings(&settings.global);
+        let (folders, errors) = self.shared.configs.set_folders(&settings.folders);
+        for e in errors {
+            self.show_error(format!("{e} (those settings are not used)"));
+        }
+        global || folders
     }
 
     /// Take new editor settings; true if they changed (and documents need a re-check).
@@ -388,6 +418,12 @@ fn capabilities(enc: Encoding, features: &ClientFeatures) -> lsp::ServerCapabili
     }
 }
 
+/// The `copydesk` settings section, for the workspace and for each workspace folder.
+struct Settings {
+    global: Value,
+    folders: Vec<(PathBuf, Value)>,
+}
+
 fn client_features(caps: &lsp::ClientCapabilities) -> ClientFeatures {
     let ws = caps.workspace.as_ref();
     ClientFeatures {
@@ -519,7 +555,7 @@ impl LanguageServer for Server {
             }
         }
         if let Some(settings) = self.fetch_settings().await {
-            if self.apply_settings(&settings) {
+            if self.apply_fetched(&settings) {
                 self.reload_and_recheck().await;
             }
         }
@@ -584,29 +620,37 @@ impl LanguageServer for Server {
     }
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
-        let settings = match self.fetch_settings().await {
-            Some(s) => s,
-            None => params.settings,
+        let changed = match self.fetch_settings().await {
+            Some(s) => self.apply_fetched(&s),
+            None => self.apply_settings(&params.settings),
         };
-        if self.apply_settings(&settings) {
+        if changed {
             self.reload_and_recheck().await;
         }
     }
 
     async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
-        let mut folders = self
-            .shared
-            .folders
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        for f in &params.event.removed {
-            if let Ok(p) = f.uri.to_file_path() {
-                folders.retain(|x| x != &p);
+        {
+            let mut folders = self
+                .shared
+                .folders
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            for f in &params.event.removed {
+                if let Ok(p) = f.uri.to_file_path() {
+                    folders.retain(|x| x != &p);
+                }
+            }
+            for f in &params.event.added {
+                if let Ok(p) = f.uri.to_file_path() {
+                    folders.push(p);
+                }
             }
         }
-        for f in &params.event.added {
-            if let Ok(p) = f.uri.to_file_path() {
-                folders.push(p);
+        // A new folder may have settings of its own.
+        if let Some(settings) = self.fetch_settings().await {
+            if self.apply_fetched(&settings) {
+                self.reload_and_recheck().await;
             }
         }
     }

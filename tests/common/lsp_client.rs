@@ -43,6 +43,9 @@ pub fn read_message(r: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// Settings the client gives for one workspace folder (by its URI) instead of the global ones.
+type FolderSettings = Arc<Mutex<Vec<(String, Value)>>>;
+
 pub struct LspClient {
     child: Child,
     stdin: Arc<Mutex<Option<ChildStdin>>>,
@@ -52,6 +55,7 @@ pub struct LspClient {
     /// Every message from the server, in order (including consumed ones).
     pub log: Vec<Value>,
     settings: Arc<Mutex<Value>>,
+    folder_settings: FolderSettings,
     pub stderr: Arc<Mutex<String>>,
     next_id: i64,
 }
@@ -74,20 +78,30 @@ impl LspClient {
         let stdout = child.stdout.take().expect("stdout");
         let stderr_pipe = child.stderr.take().expect("stderr");
         let settings = Arc::new(Mutex::new(Value::Null));
+        let folder_settings: FolderSettings = Arc::default();
         let stderr = Arc::new(Mutex::new(String::new()));
         let (tx, rx) = channel();
         {
             let stdin = stdin.clone();
             let settings = settings.clone();
+            let folder_settings = folder_settings.clone();
             std::thread::spawn(move || {
                 let mut r = BufReader::new(stdout);
                 while let Some(msg) = read_message(&mut r) {
                     // Answer the server's requests at once.
                     if let (Some(id), Some(method)) = (msg.get("id"), msg.get("method")) {
                         let result = if method == "workspace/configuration" {
-                            let n = msg["params"]["items"].as_array().map_or(1, |a| a.len());
-                            let s = settings.lock().unwrap().clone();
-                            Value::Array(vec![s; n])
+                            let global = settings.lock().unwrap().clone();
+                            let scoped = folder_settings.lock().unwrap().clone();
+                            let items = msg["params"]["items"].as_array().cloned();
+                            let answer = |item: &Value| {
+                                let scope = item["scopeUri"].as_str().unwrap_or("");
+                                scoped
+                                    .iter()
+                                    .find(|(uri, _)| scope.trim_end_matches('/') == uri)
+                                    .map_or(global.clone(), |(_, v)| v.clone())
+                            };
+                            Value::Array(items.unwrap_or_default().iter().map(answer).collect())
                         } else {
                             Value::Null
                         };
@@ -120,13 +134,22 @@ impl LspClient {
             backlog: VecDeque::new(),
             log: Vec::new(),
             settings,
+            folder_settings,
             stderr,
             next_id: 1,
         }
     }
 
+    /// The `copydesk` settings the client answers `workspace/configuration` with.
     pub fn set_settings(&self, v: Value) {
         *self.settings.lock().unwrap() = v;
+    }
+
+    /// The settings the client answers for items scoped to the folder at `uri`.
+    pub fn set_folder_settings(&self, uri: &str, v: Value) {
+        let mut f = self.folder_settings.lock().unwrap();
+        f.retain(|(u, _)| u != uri.trim_end_matches('/'));
+        f.push((uri.trim_end_matches('/').to_string(), v));
     }
 
     pub fn send(&self, msg: &Value) {
