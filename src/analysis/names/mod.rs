@@ -197,12 +197,15 @@ pub struct Names {
     pub draft_actors: Vec<DraftActor>,
     /// Actors of the draft, in order of first mention.
     pub entries: Vec<Entry>,
+    /// Where each actor is in `entries`: a long draft mentions hundreds of actors, and
+    /// the rules ask about each mention's.
+    entry_index: HashMap<ActorRef, usize>,
     pub blocks: Vec<BlockNames>,
 }
 
 impl Names {
     pub fn entry(&self, actor: ActorRef) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.actor == actor)
+        self.entry_index.get(&actor).map(|&i| &self.entries[i])
     }
 
     /// The actor's display name.
@@ -332,6 +335,7 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
         mentions: Vec::new(),
         draft_actors: Vec::new(),
         entries: Vec::new(),
+        entry_index: HashMap::new(),
         blocks: Vec::with_capacity(doc.blocks.len()),
     };
     // Bare surname hits to resolve once every full mention is known:
@@ -465,13 +469,16 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
                 *slot = Some(mi as u32);
             }
         }
-        match names.entries.iter_mut().find(|e| e.actor == m.actor) {
-            Some(e) => e.mentions.push(mi),
-            None => names.entries.push(Entry {
-                actor: m.actor,
-                mentions: vec![mi],
-                intro: None,
-            }),
+        match names.entry_index.get(&m.actor) {
+            Some(&i) => names.entries[i].mentions.push(mi),
+            None => {
+                names.entry_index.insert(m.actor, names.entries.len());
+                names.entries.push(Entry {
+                    actor: m.actor,
+                    mentions: vec![mi],
+                    intro: None,
+                });
+            }
         }
     }
     for e in &mut names.entries {
