@@ -30,7 +30,7 @@ pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
         return (d <= max).then_some(d);
     }
     let (a, b) = (&sa[..n], &sb[..m]);
-    if n.abs_diff(m) > max {
+    if n.abs_diff(m) > max || letters_differ_by_more_than(a, b, max) {
         return None;
     }
     if n == 0 || m == 0 {
@@ -63,6 +63,26 @@ pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
         std::mem::swap(&mut prev, &mut cur);
     }
     (prev[m] <= max).then_some(prev[m])
+}
+
+/// Whether the letters of `a` and `b`, counted without order, differ so much that no `max`
+/// edits can turn one into the other: a substitution changes two counts, an insertion or
+/// deletion one, a swap none. Cheaper than the distance, and most pairs of names fail it.
+fn letters_differ_by_more_than(a: &[char], b: &[char], max: usize) -> bool {
+    // Only ASCII letters are counted: the others can only add to the difference.
+    let mut counts = [0i16; 128];
+    for &c in a {
+        if let Some(n) = counts.get_mut(c as usize) {
+            *n += 1;
+        }
+    }
+    for &c in b {
+        if let Some(n) = counts.get_mut(c as usize) {
+            *n -= 1;
+        }
+    }
+    let differ: usize = counts.iter().map(|n| n.unsigned_abs() as usize).sum();
+    differ > 2 * max
 }
 
 /// Names up to this many characters are compared without allocating.
