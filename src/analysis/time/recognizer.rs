@@ -393,30 +393,33 @@ fn gate(pat: Pat) -> Option<Gate> {
     }
 }
 
-/// Which patterns may match in a text: two literal automata (one for words in their exact
-/// case, one for words in any case) and a digit test, in one pass each, instead of a
-/// regex per pattern. Each literal carries the bits of the patterns it admits.
+/// Which patterns may match in a text: one literal automaton over every gate word, in
+/// any case, and a digit test, in one pass each instead of a regex per pattern. A word
+/// that must have its exact case (month and weekday names) is checked again on a hit.
 struct Gates {
-    exact: aho_corasick::AhoCorasick,
-    exact_bits: Vec<u64>,
-    any_case: aho_corasick::AhoCorasick,
-    any_case_bits: Vec<u64>,
+    words: aho_corasick::AhoCorasick,
+    /// For each word of the automaton: the bits it admits in any case, and those it admits
+    /// only as written, with that spelling.
+    bits: Vec<(u64, Option<(&'static str, u64)>)>,
     digit_bits: u64,
     always: u64,
 }
 
 impl Gates {
     fn build(patterns: &[Pattern]) -> Gates {
-        let mut exact: Vec<(&str, u64)> = Vec::new();
-        let mut any_case: Vec<(&str, u64)> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut bits: Vec<(u64, Option<(&'static str, u64)>)> = Vec::new();
         let (mut digit_bits, mut always) = (0u64, 0u64);
-        let add = |list: &mut Vec<(&'static str, u64)>, word: &'static str, bit: u64| match list
-            .iter_mut()
-            .find(|(w, _)| *w == word)
-        {
-            Some((_, bits)) => *bits |= bit,
-            None => list.push((word, bit)),
+        let mut slot = |word: &str| match words.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+            Some(i) => i,
+            None => {
+                words.push(word.to_ascii_lowercase());
+                bits.push((0, None));
+                words.len() - 1
+            }
         };
+        let mut any_case: Vec<(usize, u64)> = Vec::new();
+        let mut exact: Vec<(usize, &'static str, u64)> = Vec::new();
         for (pi, p) in patterns.iter().enumerate() {
             let bit = 1u64 << pi;
             let Some(g) = gate(p.pat) else {
@@ -424,26 +427,34 @@ impl Gates {
                 continue;
             };
             for w in g.exact {
-                add(&mut exact, w, bit);
+                exact.push((slot(w), w, bit));
             }
             for w in g.any_case {
-                add(&mut any_case, w, bit);
+                any_case.push((slot(w), bit));
             }
             if g.digit {
                 digit_bits |= bit;
             }
         }
-        let automaton = |list: &[(&str, u64)], fold: bool| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(fold)
-                .build(list.iter().map(|(w, _)| w))
-                .unwrap_or_else(|e| panic!("time gates: {e}"))
-        };
+        for (i, bit) in any_case {
+            bits[i].0 |= bit;
+        }
+        for (i, word, bit) in exact {
+            match &mut bits[i].1 {
+                Some((w, b)) if *w == word => *b |= bit,
+                Some(_) => panic!("time gates: two exact spellings of {word}"),
+                none => *none = Some((word, bit)),
+            }
+        }
+        let words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            // A full DFA: the fastest overlapping search, and this automaton is small.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .unwrap_or_else(|e| panic!("time gates: {e}"));
         Gates {
-            exact: automaton(&exact, false),
-            exact_bits: exact.iter().map(|(_, b)| *b).collect(),
-            any_case: automaton(&any_case, true),
-            any_case_bits: any_case.iter().map(|(_, b)| *b).collect(),
+            words,
+            bits,
             digit_bits,
             always,
         }
@@ -455,11 +466,14 @@ impl Gates {
         if text.bytes().any(|b| b.is_ascii_digit()) {
             mask |= self.digit_bits;
         }
-        for m in self.exact.find_overlapping_iter(text) {
-            mask |= self.exact_bits[m.pattern().as_usize()];
-        }
-        for m in self.any_case.find_overlapping_iter(text) {
-            mask |= self.any_case_bits[m.pattern().as_usize()];
+        for m in self.words.find_overlapping_iter(text) {
+            let (any_case, exact) = self.bits[m.pattern().as_usize()];
+            mask |= any_case;
+            if let Some((word, bit)) = exact {
+                if &text[m.range()] == word {
+                    mask |= bit;
+                }
+            }
         }
         mask
     }
