@@ -33,6 +33,7 @@ pub struct Context<'a> {
     article_date: std::cell::OnceCell<Option<time::ArticleDate>>,
     time_expressions: std::cell::OnceCell<Vec<time::TimeExpr>>,
     names: std::cell::OnceCell<names::Names>,
+    quoted_by_block: std::cell::OnceCell<Vec<Vec<std::ops::Range<usize>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -44,6 +45,7 @@ impl<'a> Context<'a> {
             article_date: std::cell::OnceCell::new(),
             time_expressions: std::cell::OnceCell::new(),
             names: std::cell::OnceCell::new(),
+            quoted_by_block: std::cell::OnceCell::new(),
         }
     }
 
@@ -64,6 +66,13 @@ impl<'a> Context<'a> {
     pub fn time_expressions(&self) -> &[time::TimeExpr] {
         self.time_expressions
             .get_or_init(|| time::find_all(self.doc, self.article_date()))
+    }
+
+    /// For each block, the block-text ranges its quotations (not scare quotes) cover: what
+    /// the date checks leave alone as someone else's words.
+    pub fn quoted_by_block(&self) -> &[Vec<std::ops::Range<usize>>] {
+        self.quoted_by_block
+            .get_or_init(|| quotes::by_block(self.doc, self.quotes()))
     }
 
     /// The draft's actors and their mentions (computed on first use).

@@ -280,6 +280,40 @@ fn words_as_words(b: &BlockInfo, open: usize, close_end: usize) -> bool {
     })
 }
 
+/// For each block, the block-text ranges of the quotations (not scare quotes) that overlap
+/// it, in draft order. One pass over the quotations, each visiting only its blocks.
+pub fn by_block(doc: &Document, quotes: &[Quotation]) -> Vec<Vec<Range<usize>>> {
+    let blocks = &doc.blocks;
+    debug_assert!(
+        blocks
+            .windows(2)
+            .all(|w| w[0].source.end <= w[1].source.start),
+        "blocks overlap or are out of order"
+    );
+    let mut out = vec![Vec::new(); blocks.len()];
+    for q in quotes.iter().filter(|q| q.kind != QuoteKind::Scare) {
+        // Blocks are disjoint and in source order.
+        let first = blocks.partition_point(|b| b.source.end <= q.range.start);
+        for (bi, block) in blocks.iter().enumerate().skip(first) {
+            if block.source.start >= q.range.end {
+                break;
+            }
+            let start = if q.range.start >= block.source.start {
+                block.text_offset(q.range.start).unwrap_or(0)
+            } else {
+                0
+            };
+            let end = if q.range.end <= block.source.end {
+                block.text_offset(q.range.end).unwrap_or(block.text.len())
+            } else {
+                block.text.len()
+            };
+            out[bi].push(start..end.max(start));
+        }
+    }
+    out
+}
+
 /// Every top-level quotation of the draft, attributed.
 pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
     let pairs: Vec<Vec<marks::Pair>> = doc

@@ -33,45 +33,85 @@ fn is_pronoun(s: &str) -> bool {
     crate::analysis::quotes::lexicon::PRONOUNS.contains(&s.to_lowercase().as_str())
 }
 
-/// Speakers already named for other quotes, nearest first.
-fn candidates(quotes: &[Quotation], i: usize) -> Vec<String> {
-    let q = &quotes[i];
-    let mut scored: Vec<(usize, String)> = quotes
-        .iter()
-        .enumerate()
-        .filter(|(j, o)| *j != i && o.attributed() && o.closed && o.kind != QuoteKind::Scare)
-        .filter_map(|(_, o)| {
-            let s = o.speaker.as_ref()?;
-            if is_pronoun(&s.text) {
-                return None;
+/// The draft's named speakers, by where the speaker is named: built once per draft, so
+/// suggesting speakers for each unattributed quote looks only at the nearest ones.
+struct Speakers {
+    /// (speaker position, quote index, name as it would be written mid-sentence), sorted.
+    by_position: Vec<(usize, usize, String)>,
+}
+
+impl Speakers {
+    fn new(quotes: &[Quotation]) -> Speakers {
+        let mut by_position: Vec<(usize, usize, String)> = quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.attributed() && o.closed && o.kind != QuoteKind::Scare)
+            .filter_map(|(j, o)| {
+                let s = o.speaker.as_ref()?;
+                if is_pronoun(&s.text) {
+                    return None;
+                }
+                let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                // "The ministry" goes mid-sentence: “…,” the ministry said.
+                for det in ["The ", "A ", "An "] {
+                    if let Some(rest) = name.strip_prefix(det) {
+                        name = format!("{}{rest}", det.to_lowercase());
+                    }
+                }
+                Some((s.range.start, j, name))
+            })
+            .collect();
+        by_position.sort();
+        Speakers { by_position }
+    }
+
+    /// Up to [`MAX_FIXES`] speakers for quote `i`, nearest first (ties by name), one per
+    /// person: "Delgado" and "Maria Delgado" are the same.
+    fn candidates(&self, quotes: &[Quotation], i: usize) -> Vec<String> {
+        let at = quotes[i].range.start;
+        let list = &self.by_position;
+        let split = list.partition_point(|(pos, _, _)| *pos < at);
+        // Walk outwards from the quote, a group of equally distant speakers at a time.
+        let (mut left, mut right) = (split, split);
+        let mut out: Vec<String> = Vec::new();
+        let surname = |x: &str| x.split_whitespace().last().unwrap_or("").to_lowercase();
+        while out.len() < MAX_FIXES && (left > 0 || right < list.len()) {
+            let dl = (left > 0).then(|| at - list[left - 1].0);
+            let dr = (right < list.len()).then(|| list[right].0 - at);
+            let d = match (dl, dr) {
+                (Some(l), Some(r)) => l.min(r),
+                (Some(l), None) => l,
+                (None, Some(r)) => r,
+                (None, None) => break,
+            };
+            let mut group: Vec<&(usize, usize, String)> = Vec::new();
+            while left > 0 && at - list[left - 1].0 == d {
+                left -= 1;
+                group.push(&list[left]);
             }
-            let d = s.range.start.abs_diff(q.range.start);
-            let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            // "The ministry" goes mid-sentence: “…,” the ministry said.
-            for det in ["The ", "A ", "An "] {
-                if let Some(rest) = name.strip_prefix(det) {
-                    name = format!("{}{rest}", det.to_lowercase());
+            while right < list.len() && list[right].0 - at == d {
+                group.push(&list[right]);
+                right += 1;
+            }
+            let mut names: Vec<&String> = group
+                .into_iter()
+                .filter(|(_, j, _)| *j != i)
+                .map(|(_, _, name)| name)
+                .collect();
+            names.sort();
+            for s in names {
+                if !out.iter().any(|o| {
+                    canonical_speaker(o) == canonical_speaker(s) || surname(o) == surname(s)
+                }) {
+                    out.push(s.clone());
+                }
+                if out.len() == MAX_FIXES {
+                    break;
                 }
             }
-            Some((d, name))
-        })
-        .collect();
-    scored.sort();
-    let mut out: Vec<String> = Vec::new();
-    for (_, s) in scored {
-        // One suggestion per person: "Delgado" and "Maria Delgado" are the same.
-        let surname = |x: &str| x.split_whitespace().last().unwrap_or("").to_lowercase();
-        if !out
-            .iter()
-            .any(|o| canonical_speaker(o) == canonical_speaker(&s) || surname(o) == surname(&s))
-        {
-            out.push(s);
         }
-        if out.len() == MAX_FIXES {
-            break;
-        }
+        out
     }
-    out
 }
 
 /// The edit that attributes quote `q` to `speaker`, in wire style.
@@ -128,6 +168,7 @@ impl Rule for QuoteUnattributed {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let quotes = cx.quotes();
+        let speakers = Speakers::new(quotes);
         for (i, q) in quotes.iter().enumerate() {
             // Headlines quote without attribution by convention; the story names the
             // speaker.
@@ -145,7 +186,7 @@ impl Rule for QuoteUnattributed {
             .with_data("kind", q.kind.as_str())
             .with_data("words", q.words)
             .with_data("reason", q.reason.unwrap_or(""));
-            for s in candidates(quotes, i) {
+            for s in speakers.candidates(quotes, i) {
                 if let Some(edit) = attribution_edit(cx, q, &s) {
                     d = d.with_fix(Fix {
                         title: format!("Attribute to {s}"),

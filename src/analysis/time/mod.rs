@@ -213,24 +213,7 @@ pub fn quoted_in_block(cx: &crate::analysis::Context, bi: usize) -> Vec<Range<us
     if is_interview_answer(&block.text) {
         return std::iter::once(0..block.text.len()).collect();
     }
-    cx.quotes()
-        .iter()
-        .filter(|q| q.kind != crate::analysis::quotes::QuoteKind::Scare)
-        .filter(|q| q.range.start < block.source.end && block.source.start < q.range.end)
-        .map(|q| {
-            let start = if q.range.start >= block.source.start {
-                block.text_offset(q.range.start).unwrap_or(0)
-            } else {
-                0
-            };
-            let end = if q.range.end <= block.source.end {
-                block.text_offset(q.range.end).unwrap_or(block.text.len())
-            } else {
-                block.text.len()
-            };
-            start..end.max(start)
-        })
-        .collect()
+    cx.quoted_by_block().get(bi).cloned().unwrap_or_default()
 }
 
 static REPORTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
