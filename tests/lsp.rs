@@ -465,6 +465,23 @@ fn settings_from_initialization_options_and_configuration() {
         .contains("editor settings"));
 }
 
+/// Open `uri` until it gets no diagnostics (settings arrive asynchronously), closing it
+/// in between; fail with `what` after the timeout.
+fn reopen_until_quiet(c: &mut LspClient, uri: &str, text: &str, what: &str) {
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        c.open(uri, 1, text);
+        if rules_of(&c.diagnostics(uri, Some(1))).is_empty() {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+    }
+}
+
 /// Each workspace folder gets the settings the client gives for it; a folder added later
 /// too.
 #[test]
@@ -496,21 +513,7 @@ fn settings_per_workspace_folder() {
     assert!(result["capabilities"].is_object());
     c.notify("initialized", json!({}));
     // Settings are fetched at `initialized`: wait until the quiet folder is quiet.
-    let deadline = std::time::Instant::now() + TIMEOUT;
-    loop {
-        c.open(&uris[0], 1, draft);
-        if rules_of(&c.diagnostics(&uris[0], Some(1))).is_empty() {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "folder settings never applied"
-        );
-        c.notify(
-            "textDocument/didClose",
-            json!({"textDocument": {"uri": uris[0]}}),
-        );
-    }
+    reopen_until_quiet(&mut c, &uris[0], draft, "folder settings never applied");
     c.open(&uris[1], 1, draft);
     assert_eq!(
         rules_of(&c.diagnostics(&uris[1], Some(1))),
@@ -521,21 +524,12 @@ fn settings_per_workspace_folder() {
         "workspace/didChangeWorkspaceFolders",
         json!({"event": {"added": [{"uri": folder("later"), "name": "later"}], "removed": []}}),
     );
-    let deadline = std::time::Instant::now() + TIMEOUT;
-    loop {
-        c.open(&uris[2], 1, draft);
-        if rules_of(&c.diagnostics(&uris[2], Some(1))).is_empty() {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "settings of the added folder never applied"
-        );
-        c.notify(
-            "textDocument/didClose",
-            json!({"textDocument": {"uri": uris[2]}}),
-        );
-    }
+    reopen_until_quiet(
+        &mut c,
+        &uris[2],
+        draft,
+        "settings of the added folder never applied",
+    );
     assert_eq!(
         rules_of(&c.diagnostics(&uris[1], None)),
         ["quote.unbalanced"]

@@ -7,41 +7,40 @@
 /// exceeds `max` ends the comparison.
 pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
     let (mut sa, mut sb) = (['\0'; SHORT], ['\0'; SHORT]);
-    let (mut n, mut m) = (0, 0);
-    let fits = a.chars().all(|c| {
-        let ok = n < SHORT;
-        if ok {
-            sa[n] = c;
-            n += 1;
-        }
-        ok
-    }) && b.chars().all(|c| {
-        let ok = m < SHORT;
-        if ok {
-            sb[m] = c;
-            m += 1;
-        }
-        ok
-    });
-    if !fits {
+    let (Some(n), Some(m)) = (on_stack(a, &mut sa), on_stack(b, &mut sb)) else {
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
         let d = osa(&a, &b);
         return (d <= max).then_some(d);
-    }
+    };
     let (a, b) = (&sa[..n], &sb[..m]);
     if n.abs_diff(m) > max || letters_differ_by_more_than(a, b, max) {
         return None;
     }
+    let mut rows = [[0usize; SHORT + 1]; 3];
+    let [two, prev, cur] = &mut rows;
+    rolling_osa(a, b, max, two, prev, cur)
+}
+
+/// The optimal-string-alignment distance of `a` and `b` if it is at most `max`, in three
+/// rolling rows of `b.len() + 1` cells each (two back, for swaps; previous; current).
+/// Stops as soon as two consecutive rows both exceed `max`.
+fn rolling_osa(
+    a: &[char],
+    b: &[char],
+    max: usize,
+    two: &mut [usize],
+    prev: &mut [usize],
+    cur: &mut [usize],
+) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
-        return Some(n.max(m));
+        return (n.max(m) <= max).then_some(n.max(m));
     }
-    let mut two = [0usize; SHORT + 1];
-    let mut prev = [0usize; SHORT + 1];
-    let mut cur = [0usize; SHORT + 1];
     for (j, p) in prev.iter_mut().enumerate().take(m + 1) {
         *p = j;
     }
+    let (mut two, mut prev, mut cur) = (two, prev, cur);
     for i in 1..=n {
         cur[0] = i;
         let mut row_min = i;
@@ -85,36 +84,24 @@ fn letters_differ_by_more_than(a: &[char], b: &[char], max: usize) -> bool {
     differ > 2 * max
 }
 
+/// Copy the characters of `s` into `buf`; their count, or `None` if they do not fit.
+fn on_stack(s: &str, buf: &mut [char; SHORT]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// Names up to this many characters are compared without allocating.
 const SHORT: usize = 40;
 
 /// The full optimal-string-alignment distance.
 pub fn osa(a: &[char], b: &[char]) -> usize {
-    let (n, m) = (a.len(), b.len());
-    if n == 0 {
-        return m;
-    }
-    if m == 0 {
-        return n;
-    }
-    // Three rolling rows: two back (for swaps), previous, current.
-    let mut two: Vec<usize> = vec![0; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur: Vec<usize> = vec![0; m + 1];
-    for i in 1..=n {
-        cur[0] = i;
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(two[j - 2] + 1);
-            }
-            cur[j] = v;
-        }
-        std::mem::swap(&mut two, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[m]
+    let cells = b.len() + 1;
+    let (mut two, mut prev, mut cur) = (vec![0; cells], vec![0; cells], vec![0; cells]);
+    rolling_osa(a, b, usize::MAX, &mut two, &mut prev, &mut cur).unwrap_or(usize::MAX)
 }
 
 /// How many edits a name of this many letters may be away from a spelling and still count

@@ -452,20 +452,11 @@ fn find_claim(
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::rules::testing::*;
     use crate::analysis::{analyze, Config, Document};
 
     fn flagged(src: &str) -> Vec<(String, String)> {
-        let doc = Document::parse(src);
-        analyze(&doc, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == "claim.undated")
-            .map(|d| {
-                (
-                    src[d.range].to_string(),
-                    d.data["claim"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect()
+        flagged_data("claim.undated", src, &Config::default(), "claim")
     }
 
     #[test]

@@ -80,15 +80,11 @@ impl Rule for DateVague {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, Config, Document};
+    use crate::analysis::rules::testing::*;
+    use crate::analysis::Config;
 
     fn flagged(src: &str) -> Vec<String> {
-        let doc = Document::parse(src);
-        analyze(&doc, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == "date.vague")
-            .map(|d| src[d.range].to_string())
-            .collect()
+        flagged_text("date.vague", src, &Config::default())
     }
 
     #[test]

@@ -116,3 +116,42 @@ mod tests {
         }
     }
 }
+
+/// What the rules' own tests share: run the engine on a draft and see what one rule flags.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::analysis::{analyze, Config, Document};
+
+    /// The text each `rule` diagnostic covers in `src`.
+    pub fn flagged_text(rule: &str, src: &str, config: &Config) -> Vec<String> {
+        analyze(&Document::parse(src), config)
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| src[d.range].to_string())
+            .collect()
+    }
+
+    /// The text each `rule` diagnostic covers, with the string in its `data[key]`.
+    pub fn flagged_data(
+        rule: &str,
+        src: &str,
+        config: &Config,
+        key: &str,
+    ) -> Vec<(String, String)> {
+        analyze(&Document::parse(src), config)
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| {
+                let value = d.data[key].as_str().unwrap_or("").to_string();
+                (src[d.range].to_string(), value)
+            })
+            .collect()
+    }
+
+    /// Owned pairs, to compare with [`flagged_data`].
+    pub fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+}

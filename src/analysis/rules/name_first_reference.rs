@@ -109,15 +109,11 @@ impl Rule for NameFirstReference {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, Config, Document};
+    use crate::analysis::rules::testing::*;
+    use crate::analysis::Config;
 
     fn flagged(src: &str) -> Vec<String> {
-        let doc = Document::parse(src);
-        analyze(&doc, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == "name.first-reference")
-            .map(|d| src[d.range.clone()].to_string())
-            .collect()
+        flagged_text("name.first-reference", src, &Config::default())
     }
 
     #[test]

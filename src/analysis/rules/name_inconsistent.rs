@@ -141,26 +141,11 @@ fn check_part(
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::rules::testing::*;
     use crate::analysis::{analyze, Config, Document};
 
     fn flagged_with(src: &str, config: &Config) -> Vec<(String, String)> {
-        let doc = Document::parse(src);
-        analyze(&doc, config)
-            .into_iter()
-            .filter(|d| d.rule == "name.inconsistent")
-            .map(|d| {
-                (
-                    src[d.range.clone()].to_string(),
-                    d.data["expected"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect()
-    }
-
-    fn owned(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        flagged_data("name.inconsistent", src, config, "expected")
     }
 
     #[test]
@@ -169,7 +154,7 @@ mod tests {
             "Volodymyr Zelensky arrived in Kyiv. Zelenskiy said Kiev was calm. Zelensky left.\n";
         assert_eq!(
             flagged_with(src, &Config::default()),
-            owned(&[("Zelenskiy", "Zelensky"), ("Kiev", "Kyiv")])
+            pairs(&[("Zelenskiy", "Zelensky"), ("Kiev", "Kyiv")])
         );
         let doc = Document::parse(src);
         let d = analyze(&doc, &Config::default());
@@ -188,12 +173,12 @@ mod tests {
         config.names.prefer.push("Zelenskiy".into());
         assert_eq!(
             flagged_with("Volodymyr Zelensky arrived. Zelenskiy spoke.\n", &config),
-            owned(&[("Zelensky", "Zelenskiy")])
+            pairs(&[("Zelensky", "Zelenskiy")])
         );
         // One spelling, not the house one.
         assert_eq!(
             flagged_with("Volodymyr Zelensky arrived.\n", &config),
-            owned(&[("Zelensky", "Zelenskiy")])
+            pairs(&[("Zelensky", "Zelenskiy")])
         );
         assert!(flagged_with("Volodymyr Zelenskiy arrived. Zelenskiy left.\n", &config).is_empty());
     }
@@ -205,7 +190,7 @@ mod tests {
                 "Kremlin spokesman Ivan Petrenko spoke. Later, Ivan Petrenco said no.\n",
                 &Config::default()
             ),
-            owned(&[("Petrenco", "Petrenko")])
+            pairs(&[("Petrenco", "Petrenko")])
         );
         // A nickname is not an inconsistency.
         assert!(flagged_with(

@@ -561,30 +561,15 @@ fn diagnostic(names: &Names, f: &Finding, everywhere: &[Range<usize>]) -> Diagno
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::rules::testing::*;
     use crate::analysis::{analyze, Config, Document};
 
     fn flagged_with(src: &str, config: &Config) -> Vec<(String, String)> {
-        let doc = Document::parse(src);
-        analyze(&doc, config)
-            .into_iter()
-            .filter(|d| d.rule == "name.misspelled")
-            .map(|d| {
-                (
-                    src[d.range.clone()].to_string(),
-                    d.data["expected"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect()
+        flagged_data("name.misspelled", src, config, "expected")
     }
 
     fn flagged(src: &str) -> Vec<(String, String)> {
         flagged_with(src, &Config::default())
-    }
-
-    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
     }
 
     #[test]

@@ -59,17 +59,14 @@ impl Rule for QuoteScare {
 #[cfg(test)]
 mod tests {
     use crate::analysis::config::Level;
+    use crate::analysis::rules::testing::*;
     use crate::analysis::{analyze, Config, Document, Severity};
 
     fn flagged(src: &str, max: usize) -> Vec<String> {
         let mut config = Config::default();
         config.set_level("quote.scare", Level::On(Severity::Information));
         config.quotes.scare_max_words = max;
-        analyze(&Document::parse(src), &config)
-            .into_iter()
-            .filter(|d| d.rule == "quote.scare")
-            .map(|d| src[d.range.clone()].to_string())
-            .collect()
+        flagged_text("quote.scare", src, &config)
     }
 
     #[test]

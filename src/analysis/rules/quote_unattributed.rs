@@ -202,15 +202,11 @@ impl Rule for QuoteUnattributed {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::rules::testing::*;
     use crate::analysis::{analyze, Config, Document};
 
     fn flagged(src: &str) -> Vec<String> {
-        let doc = Document::parse(src);
-        analyze(&doc, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == "quote.unattributed")
-            .map(|d| src[d.range.clone()].to_string())
-            .collect()
+        flagged_text("quote.unattributed", src, &Config::default())
     }
 
     #[test]

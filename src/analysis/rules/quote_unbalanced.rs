@@ -103,20 +103,11 @@ impl Rule for QuoteUnbalanced {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::rules::testing::*;
     use crate::analysis::{analyze, Config, Document};
 
     fn flagged(src: &str) -> Vec<(String, String)> {
-        let doc = Document::parse(src);
-        analyze(&doc, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == "quote.unbalanced")
-            .map(|d| {
-                (
-                    src[d.range.clone()].to_string(),
-                    d.data["problem"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect()
+        flagged_data("quote.unbalanced", src, &Config::default(), "problem")
     }
 
     #[test]

@@ -229,75 +229,36 @@ struct Pattern {
 /// modifiers defeat the regex crate's literal prefilter) runs only on blocks that have it:
 /// case-sensitive words, words in any case, or an ASCII digit. `None`: always run.
 struct Gate {
-    exact: &'static [&'static str],
+    exact: Vec<&'static str>,
     any_case: &'static [&'static str],
     digit: bool,
 }
 
-const MONTH_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAY_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTH_OR_ABBREVIATION: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
+/// Short forms of month names that lead a date ("Jan. 4", "Sept 30").
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
 fn gate(pat: Pat) -> Option<Gate> {
-    let g = |exact, any_case, digit| {
+    let g = |exact: &[&'static str], any_case, digit| {
         Some(Gate {
-            exact,
+            exact: exact.to_vec(),
             any_case,
             digit,
         })
     };
+    let months_or_short: Vec<&str> = super::MONTHS
+        .iter()
+        .chain(MONTH_ABBREVIATIONS)
+        .copied()
+        .collect();
     match pat {
-        Pat::Mdy | Pat::Dmy | Pat::MonthYear => g(MONTH_OR_ABBREVIATION, &[], false),
-        Pat::MonthCtx | Pat::MonthOfYear => g(MONTH_WORDS, &[], false),
+        Pat::Mdy | Pat::Dmy | Pat::MonthYear => g(&months_or_short, &[], false),
+        Pat::MonthCtx | Pat::MonthOfYear => g(&super::MONTHS, &[], false),
         // Years, ISO dates and decades ("the 1990s") all have digits.
         Pat::Iso | Pat::Year | Pat::Decade => g(&[], &[], true),
         Pat::Century => g(&[], &["century"], false),
-        Pat::Weekday => g(WEEKDAY_WORDS, &[], false),
+        Pat::Weekday => g(&super::WEEKDAYS, &[], false),
         Pat::Deictic => g(
             &[],
             &[
