@@ -127,11 +127,6 @@ pub fn run(options: Options) -> ExitCode {
     };
     // The server sees the same paragraphs on every keystroke: cache per-paragraph work.
     crate::analysis::memo::enable(true);
-    // Build the analysis tables while the client initializes (the first analysis would
-    // otherwise wait ~60 ms for them); an analysis that starts first waits for them.
-    let _ = std::thread::Builder::new()
-        .name("copydesk-warm-up".into())
-        .spawn(crate::analysis::warm_up);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
