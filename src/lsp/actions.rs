@@ -229,6 +229,7 @@ mod tests {
             config: std::sync::Arc::new(Config::default()),
             diagnostics,
             lsp: lsp_diags,
+            computed: Default::default(),
         };
         let everywhere = lsp::Range::new(lsp::Position::new(0, 0), lsp::Position::new(9, 0));
         let only = [lsp::CodeActionKind::SOURCE_FIX_ALL];

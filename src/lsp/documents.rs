@@ -2,6 +2,7 @@
 //! the latest analysis.
 
 use super::convert;
+use crate::analysis::{Computed, Context};
 use crate::analysis::{Config, Diagnostic, Document, Encoding};
 use ropey::Rope;
 use std::collections::HashMap;
@@ -19,6 +20,16 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The same, converted for the client.
     pub lsp: Vec<lsp::Diagnostic>,
+    /// The shared analyses (quotes, names, time expressions) the rules computed.
+    pub computed: Computed,
+}
+
+impl Analysis {
+    /// A context for requests on this state (hover, actions, outline) that reuses what the
+    /// analysis computed instead of computing it again.
+    pub fn context(&self) -> Context<'_> {
+        Context::with_computed(&self.doc, &self.config, self.computed.clone())
+    }
 }
 
 pub struct Doc {

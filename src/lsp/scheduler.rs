@@ -9,7 +9,7 @@
 use super::convert::{self, Positions};
 use super::documents::{Analysis, Snapshot};
 use super::server::{Outgoing, Shared};
-use crate::analysis::{analyze, Document, Encoding};
+use crate::analysis::{analyze_with, Context, Document, Encoding};
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Condvar, Mutex};
@@ -76,7 +76,7 @@ impl Queue {
 /// Analyse one snapshot: parse, run the rules, convert for the client. A panic is caught
 /// and returned as its message.
 pub fn analyse(snap: Snapshot, uri: &Url, enc: Encoding) -> Result<Analysis, (Failed, String)> {
-    analyse_with(snap, uri, enc, analyze)
+    analyse_with(snap, uri, enc, analyze_with)
 }
 
 /// What is left of a snapshot after a failed analysis.
@@ -91,7 +91,7 @@ pub fn analyse_with(
     snap: Snapshot,
     uri: &Url,
     enc: Encoding,
-    rules: impl Fn(&Document, &crate::analysis::Config) -> Vec<crate::analysis::Diagnostic>,
+    rules: impl Fn(&Context) -> Vec<crate::analysis::Diagnostic>,
 ) -> Result<Analysis, (Failed, String)> {
     let Snapshot {
         generation,
@@ -101,22 +101,26 @@ pub fn analyse_with(
     } = snap;
     let result = catch_unwind(AssertUnwindSafe(|| {
         let doc = Document::parse(text);
-        let diagnostics = rules(&doc, &config);
+        let (diagnostics, computed) = {
+            let cx = Context::new(&doc, &config);
+            (rules(&cx), cx.computed())
+        };
         let pos = Positions::new(&doc, enc);
         let lsp = diagnostics
             .iter()
             .map(|d| convert::diagnostic(d, &pos, uri, version))
             .collect();
-        (doc, diagnostics, lsp)
+        (doc, diagnostics, lsp, computed)
     }));
     match result {
-        Ok((doc, diagnostics, lsp)) => Ok(Analysis {
+        Ok((doc, diagnostics, lsp, computed)) => Ok(Analysis {
             generation,
             version,
             doc,
             config,
             diagnostics,
             lsp,
+            computed,
         }),
         Err(panic) => {
             let what = panic
@@ -169,6 +173,7 @@ pub fn failed(s: Failed) -> Analysis {
         config: s.config,
         diagnostics: Vec::new(),
         lsp: Vec::new(),
+        computed: Default::default(),
     }
 }
 
@@ -228,7 +233,7 @@ mod tests {
     #[test]
     fn a_panicking_analysis_is_caught_and_leaves_no_diagnostics() {
         let uri = Url::parse("file:///tmp/x.md").unwrap();
-        let err = analyse_with(snap("He said “x.\n"), &uri, Encoding::Utf16, |_, _| {
+        let err = analyse_with(snap("He said “x.\n"), &uri, Encoding::Utf16, |_| {
             panic!("rule exploded")
         })
         .err()

@@ -10,7 +10,7 @@ use super::convert::{self, Positions};
 use super::documents::{Analysis, Documents};
 use super::log::Logger;
 use super::scheduler::{self, Queue};
-use crate::analysis::{inlay, inspect, outline, rules, Context, Encoding};
+use crate::analysis::{inlay, inspect, outline, rules, Encoding};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -668,7 +668,7 @@ impl LanguageServer for Server {
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
         let offset = pos.offset(p.position);
-        let cx = Context::new(&a.doc, &a.config);
+        let cx = a.context();
         let infos = inspect::at(&cx, &a.diagnostics, offset);
         let Some(first) = infos.first() else {
             return Ok(None);
@@ -693,7 +693,7 @@ impl LanguageServer for Server {
             return Ok(None);
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
-        let cx = Context::new(&a.doc, &a.config);
+        let cx = a.context();
         let target = crate::analysis::names::nav::definition(&cx, pos.offset(p.position));
         Ok(target.map(|r| {
             lsp::GotoDefinitionResponse::Scalar(lsp::Location {
@@ -710,7 +710,7 @@ impl LanguageServer for Server {
             return Ok(None);
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
-        let cx = Context::new(&a.doc, &a.config);
+        let cx = a.context();
         let refs = crate::analysis::names::nav::references(&cx, pos.offset(p.position));
         Ok(Some(
             refs.iter()
@@ -729,7 +729,7 @@ impl LanguageServer for Server {
             return Ok(None);
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
-        let cx = Context::new(&a.doc, &a.config);
+        let cx = a.context();
         let Some(edits) = crate::analysis::names::nav::rename_edits(
             &cx,
             pos.offset(p.position),
@@ -776,7 +776,7 @@ impl LanguageServer for Server {
             return Ok(Some(lsp::DocumentSymbolResponse::Nested(Vec::new())));
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
-        let cx = Context::new(&a.doc, &a.config);
+        let cx = a.context();
         let symbols = outline::symbols(&cx)
             .iter()
             .map(|s| document_symbol(&pos, s))
@@ -793,7 +793,7 @@ impl LanguageServer for Server {
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
         let range = pos.offsets(params.range);
-        let cx = Context::new(&a.doc, &a.config);
+        let cx = a.context();
         let hints = inlay::hints(&cx)
             .into_iter()
             .filter(|h| range.start <= h.offset && h.offset <= range.end)
