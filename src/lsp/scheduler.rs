@@ -193,14 +193,14 @@ pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
                     None => (docs.snapshot(&uri), None),
                 }
             };
-            let analysis = match (ready, snap) {
-                (Some(a), _) => a,
+            let (analysis, retired) = match (ready, snap) {
+                (Some(a), _) => (a, None),
                 (None, Some(snap)) => {
                     let a = Arc::new(run(snap, &uri, shared.encoding(), &shared));
-                    if !shared.store(&uri, &a) {
+                    let Some(retired) = shared.store(&uri, &a) else {
                         continue; // superseded while it ran
-                    }
-                    a
+                    };
+                    (a, retired)
                 }
                 (None, None) => continue,
             };
@@ -212,6 +212,8 @@ pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
                     diagnostics: analysis.lsp.clone(),
                 });
             }
+            // The previous analysis is freed only now, once the new one is on its way.
+            drop(retired);
         })
         .map(|_| ())
 }

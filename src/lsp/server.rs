@@ -83,14 +83,16 @@ impl Shared {
     }
 
     /// Keep an analysis if it is still current. False when the document moved on.
-    pub fn store(&self, uri: &lsp::Url, a: &Arc<Analysis>) -> bool {
+    ///
+    /// Returns the analysis it replaces (`Some(None)` if there was none), for the caller to
+    /// drop after publishing and outside the lock: freeing a long draft's analysis takes a
+    /// while. `None` if the document moved on.
+    #[must_use]
+    pub fn store(&self, uri: &lsp::Url, a: &Arc<Analysis>) -> Option<Option<Arc<Analysis>>> {
         let mut docs = self.docs();
         match docs.map.get_mut(uri) {
-            Some(doc) if doc.generation == a.generation => {
-                doc.analysis = Some(a.clone());
-                true
-            }
-            _ => false,
+            Some(doc) if doc.generation == a.generation => Some(doc.analysis.replace(a.clone())),
+            _ => None,
         }
     }
 
@@ -171,7 +173,8 @@ impl Server {
         })
         .await
         .ok()?;
-        self.shared.store(uri, &a);
+        let retired = self.shared.store(uri, &a);
+        drop(retired);
         Some(a)
     }
 
