@@ -128,24 +128,24 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let style = Style { color };
 
     let stdin_fixed = args.fix && results.iter().any(|r| r.is_stdin);
-    let rendered = if args.diff {
-        output::diff(&results)
+    let mut stdout = std::io::stdout().lock();
+    let written = if args.diff {
+        stdout.write_all(output::diff(&results).as_bytes())
     } else if stdin_fixed {
         // Like other fixers: with `-` and --fix, the fixed text is the output.
         results
             .iter()
             .filter(|r| r.is_stdin)
-            .filter_map(|r| r.text.clone())
-            .collect()
+            .filter_map(|r| r.text.as_deref())
+            .try_for_each(|t| stdout.write_all(t.as_bytes()))
+    } else if args.format == Format::Json {
+        // Streamed: a long draft's report need not be held in memory whole.
+        let mut out = std::io::BufWriter::new(&mut stdout);
+        output::json::write(&results, &mut out).and_then(|_| out.flush())
     } else {
-        output::render(args.format, &results, style)
+        stdout.write_all(output::render(args.format, &results, style).as_bytes())
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(rendered.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if written.and_then(|_| stdout.flush()).is_err() {
         // A closed pipe (e.g. `| head`) is not the linter's failure.
     }
     if args.format == Format::Text || args.diff {

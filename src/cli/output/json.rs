@@ -172,7 +172,9 @@ struct JsonEdit<'a> {
     new_text: &'a str,
 }
 
-pub fn render(results: &[Checked]) -> String {
+/// Write the report to `out` as it is serialized: the report of a long draft with every
+/// rule on is tens of megabytes, and need not be held in memory whole.
+pub fn write(results: &[Checked], out: &mut impl std::io::Write) -> std::io::Result<()> {
     let counts = severity_counts(results);
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for d in results.iter().flat_map(|r| &r.diagnostics) {
@@ -190,7 +192,13 @@ pub fn render(results: &[Checked]) -> String {
             by_rule,
         },
     };
-    let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
+}
+
+pub fn render(results: &[Checked]) -> String {
+    let mut out = Vec::new();
+    // Writing to memory fails only if serialization does, which it cannot here.
+    let _ = write(results, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }

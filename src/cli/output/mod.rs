@@ -1,7 +1,7 @@
 //! Rendering check results: text, JSON (a public contract), SARIF and GitHub Actions.
 
 mod github;
-mod json;
+pub(crate) mod json;
 mod sarif;
 mod text;
 
