@@ -138,12 +138,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .filter(|r| r.is_stdin)
             .filter_map(|r| r.text.as_deref())
             .try_for_each(|t| stdout.write_all(t.as_bytes()))
-    } else if args.format == Format::Json {
-        // Streamed: a long draft's report need not be held in memory whole.
-        let mut out = std::io::BufWriter::new(&mut stdout);
-        output::json::write(&results, &mut out).and_then(|_| out.flush())
     } else {
-        stdout.write_all(output::render(args.format, &results, style).as_bytes())
+        let mut out = std::io::BufWriter::new(&mut stdout);
+        output::write(args.format, &results, style, &mut out).and_then(|_| out.flush())
     };
     if written.and_then(|_| stdout.flush()).is_err() {
         // A closed pipe (e.g. `| head`) is not the linter's failure.

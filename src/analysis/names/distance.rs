@@ -10,8 +10,7 @@ pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
     let (Some(n), Some(m)) = (on_stack(a, &mut sa), on_stack(b, &mut sb)) else {
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
-        let d = osa(&a, &b);
-        return (d <= max).then_some(d);
+        return osa_on_heap(&a, &b, max);
     };
     let (a, b) = (&sa[..n], &sb[..m]);
     if n.abs_diff(m) > max || letters_differ_by_more_than(a, b, max) {
@@ -99,9 +98,14 @@ const SHORT: usize = 40;
 
 /// The full optimal-string-alignment distance.
 pub fn osa(a: &[char], b: &[char]) -> usize {
+    osa_on_heap(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// [`rolling_osa`] with its rows allocated: for names too long for the stack.
+fn osa_on_heap(a: &[char], b: &[char], max: usize) -> Option<usize> {
     let cells = b.len() + 1;
     let (mut two, mut prev, mut cur) = (vec![0; cells], vec![0; cells], vec![0; cells]);
-    rolling_osa(a, b, usize::MAX, &mut two, &mut prev, &mut cur).unwrap_or(usize::MAX)
+    rolling_osa(a, b, max, &mut two, &mut prev, &mut cur)
 }
 
 /// How many edits a name of this many letters may be away from a spelling and still count

@@ -195,10 +195,3 @@ pub fn write(results: &[Checked], out: &mut impl std::io::Write) -> std::io::Res
     serde_json::to_writer_pretty(&mut *out, &report)?;
     out.write_all(b"\n")
 }
-
-pub fn render(results: &[Checked]) -> String {
-    let mut out = Vec::new();
-    // Writing to memory fails only if serialization does, which it cannot here.
-    let _ = write(results, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}

@@ -1,7 +1,7 @@
 //! Rendering check results: text, JSON (a public contract), SARIF and GitHub Actions.
 
 mod github;
-pub(crate) mod json;
+mod json;
 mod sarif;
 mod text;
 
@@ -81,13 +81,21 @@ pub(crate) fn place(index: &LineIndex, text: &str, d: &Diagnostic) -> Place {
     }
 }
 
-pub fn render(format: Format, results: &[Checked], style: Style) -> String {
-    match format {
+/// Write the report in `format` to `out`. JSON is streamed as it is serialized (a long
+/// draft's report with every rule on is tens of megabytes); the others are small.
+pub fn write(
+    format: Format,
+    results: &[Checked],
+    style: Style,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let rendered = match format {
+        Format::Json => return json::write(results, out),
         Format::Text => text::render(results, style),
-        Format::Json => json::render(results),
         Format::Sarif => sarif::render(results),
         Format::Github => github::render(results),
-    }
+    };
+    out.write_all(rendered.as_bytes())
 }
 
 /// Unified diffs of what --fix would change.
