@@ -5,7 +5,8 @@
 //! - [`cli`]: `copydesk check`, `explain`, `rules`, `init`.
 //! - [`lsp`]: `copydesk lsp`.
 
-pub mod analysis;
+/// The pure analysis core, a crate of its own (`crates/copydesk-core`).
+pub use copydesk_core as analysis;
 pub mod cli;
 pub mod lsp;
 pub mod project;

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Build copydesk's offline actor knowledge base (data/kb/actors.json).
+"""Build copydesk's offline actor knowledge base (crates/copydesk-core/data/kb/actors.json).
 
 Python 3.11 standard library only. Deterministic: rebuilding from the same inputs gives
 byte-identical output files.
 
-    python3 scripts/kb/build_kb.py --shared ../shared --out data/kb
+    python3 scripts/kb/build_kb.py --shared ../shared --out crates/copydesk-core/data/kb
     python3 scripts/kb/build_kb.py --check            # build, then assert invariants
 
-See data/kb/FORMAT.md for the output format and the reconciliation rules.
+See crates/copydesk-core/data/kb/FORMAT.md for the output format and the reconciliation rules.
 """
 from __future__ import annotations
 
@@ -1410,7 +1410,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=os.path.normpath(os.path.join(REPO, "..", "shared")),
                     help="folder holding kb/ and lexicons/ (default: ../shared relative to the repo root)")
-    ap.add_argument("--out", default=os.path.join(REPO, "data", "kb"), help="output folder (default: data/kb)")
+    ap.add_argument("--out", default=os.path.join(REPO, "crates", "copydesk-core", "data", "kb"), help="output folder (default: crates/copydesk-core/data/kb)")
     ap.add_argument("--check", action="store_true", help="after building, assert invariants and print counts")
     args = ap.parse_args()
     kb = KB(args.shared)

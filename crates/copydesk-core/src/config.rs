@@ -1,0 +1,394 @@
+//! `copydesk.toml`: parsed and validated here from text (finding and reading the file is
+//! the caller's job, see `crate::project`). Errors name the file, line and column.
+//!
+//! Settings arrive in layers — editor settings first, then the project's file over them —
+//! merged as TOML tables before they are read, so every layer is validated the same way.
+
+use crate::diagnostic::Severity;
+use crate::rules;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// What fails a `copydesk check` run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Information,
+    Hint,
+    Never,
+}
+
+impl FailOn {
+    /// The least severe severity that fails, or `None` for never.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Information => Some(Severity::Information),
+            FailOn::Hint => Some(Severity::Hint),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckConfig {
+    #[serde(alias = "failOn")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// House style and dictionaries for names.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NamesConfig {
+    /// The house spelling of a variant group, e.g. "Zelenskiy" or "Kyiv".
+    pub prefer: Vec<String>,
+    /// Newsroom dictionary: words the name checks leave alone.
+    pub accept: Vec<String>,
+    /// Actor files (TOML or JSON) merged over the shipped knowledge base, relative to the
+    /// config file.
+    #[serde(alias = "actorFiles")]
+    pub actor_files: Vec<String>,
+    /// The actor files' contents, parsed by the project loader (`crate::project`); the core
+    /// never reads files.
+    #[serde(skip)]
+    pub overlay: Option<std::sync::Arc<crate::names::kb::Overlay>>,
+}
+
+/// Article date policy.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DatesConfig {
+    /// The article date (YYYY-MM-DD) relative dates are resolved against; `--date` and the
+    /// editor setting land here. When set it wins over front matter and dateline.
+    #[serde(alias = "articleDate")]
+    pub article_date: Option<String>,
+    /// Accept weekdays ("on Tuesday") within the week of the article date.
+    #[serde(alias = "acceptWeekdaysWithinWeek")]
+    pub accept_weekdays_within_week: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteMarks {
+    #[default]
+    Curly,
+    Straight,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuotesConfig {
+    /// Quotes of at most this many words may be scare quotes or words-as-words.
+    #[serde(alias = "scareMaxWords")]
+    pub scare_max_words: usize,
+    /// The house's quotation marks, for `quote.style`.
+    pub marks: QuoteMarks,
+}
+
+impl Default for QuotesConfig {
+    fn default() -> Self {
+        QuotesConfig {
+            scare_max_words: 3,
+            marks: QuoteMarks::Curly,
+        }
+    }
+}
+
+/// Settings for the language server only; `copydesk check` ignores them.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EditorConfig {
+    #[serde(alias = "inlayHints")]
+    pub inlay_hints: InlayHints,
+    /// Extra delay before analysing after a change, for slow machines.
+    #[serde(alias = "delayMs")]
+    pub delay_ms: u64,
+    #[serde(alias = "logLevel")]
+    pub log_level: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InlayHints {
+    pub dates: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    levels: BTreeMap<String, Level>,
+    pub check: CheckConfig,
+    pub names: NamesConfig,
+    pub dates: DatesConfig,
+    pub quotes: QuotesConfig,
+    pub editor: EditorConfig,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+    #[serde(default)]
+    check: CheckConfig,
+    #[serde(default)]
+    names: NamesConfig,
+    #[serde(default)]
+    dates: DatesConfig,
+    #[serde(default)]
+    quotes: QuotesConfig,
+    // The editor's own settings are flattened here, so that the editor can send one object.
+    #[serde(default, alias = "inlayHints", rename = "inlay-hints")]
+    inlay_hints: InlayHints,
+    #[serde(default, alias = "delayMs", rename = "delay-ms")]
+    delay_ms: u64,
+    #[serde(default, alias = "logLevel", rename = "log-level")]
+    log_level: Option<String>,
+}
+
+/// A configuration error: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file (or "editor settings").
+    pub origin: String,
+    /// 1-based line and column, when the error has a place in the file.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.origin, self.message),
+            _ => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    fn at(origin: &str, text: &str, span: Option<std::ops::Range<usize>>, message: String) -> Self {
+        let (line, column) = match span {
+            Some(span) => {
+                let index = crate::line_index::LineIndex::new(text);
+                let lc = index.line_col(text, span.start, crate::Encoding::Utf32);
+                (Some(lc.line as usize + 1), Some(lc.col as usize + 1))
+            }
+            None => (None, None),
+        };
+        ConfigError {
+            origin: origin.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+impl Config {
+    /// Parse and validate one `copydesk.toml`. `origin` names it in errors.
+    pub fn from_toml_str(text: &str, origin: &str) -> Result<Config, ConfigError> {
+        let raw: Raw = toml::from_str(text)
+            .map_err(|e| ConfigError::at(origin, text, e.span(), e.message().to_string()))?;
+        Self::from_raw(raw, origin, text)
+    }
+
+    /// Validate a file (errors with line and column) and return it as a table, for layering.
+    pub fn parse_table(text: &str, origin: &str) -> Result<toml::Table, ConfigError> {
+        Self::from_toml_str(text, origin)?;
+        toml::from_str(text)
+            .map_err(|e| ConfigError::at(origin, text, e.span(), e.message().to_string()))
+    }
+
+    /// Build from layered tables (later layers win), e.g. editor settings then the file.
+    pub fn from_layers(layers: Vec<toml::Table>, origin: &str) -> Result<Config, ConfigError> {
+        let mut merged = toml::Table::new();
+        for layer in layers {
+            merge_into(&mut merged, layer);
+        }
+        let unplaced = |message: String| ConfigError {
+            origin: origin.to_string(),
+            line: None,
+            column: None,
+            message,
+        };
+        // Round-trip through text: the spanned types only deserialize from a document.
+        let text = toml::to_string(&merged).map_err(|e| unplaced(e.to_string()))?;
+        let raw: Raw = toml::from_str(&text).map_err(|e| unplaced(e.message().to_string()))?;
+        Self::from_raw(raw, origin, "")
+    }
+
+    /// Editor settings (JSON, key `copydesk`) as a layer.
+    pub fn json_layer(value: &serde_json::Value) -> Result<toml::Table, ConfigError> {
+        let cleaned = strip_nulls(value.clone());
+        toml::Table::try_from(cleaned).map_err(|e| ConfigError {
+            origin: "editor settings".into(),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })
+    }
+
+    fn from_raw(raw: Raw, origin: &str, text: &str) -> Result<Config, ConfigError> {
+        let mut levels = BTreeMap::new();
+        let spanned = !text.is_empty();
+        for (key, value) in raw.rules {
+            let id = key.get_ref();
+            if rules::find(id).is_none() {
+                let known: Vec<&str> = rules::all().iter().map(|r| r.meta().id).collect();
+                return Err(ConfigError::at(
+                    origin,
+                    text,
+                    spanned.then(|| key.span()),
+                    format!("unknown rule `{id}` (known rules: {})", known.join(", ")),
+                ));
+            }
+            let level = match value.get_ref().as_str() {
+                "off" => Level::Off,
+                other => match Severity::parse(other) {
+                    Some(s) => Level::On(s),
+                    None => {
+                        return Err(ConfigError::at(
+                            origin,
+                            text,
+                            spanned.then(|| value.span()),
+                            format!(
+                                "invalid level `{other}` for `{id}`: expected one of error, warning, information, hint, off"
+                            ),
+                        ))
+                    }
+                },
+            };
+            levels.insert(id.clone(), level);
+        }
+        Ok(Config {
+            levels,
+            check: raw.check,
+            names: raw.names,
+            dates: raw.dates,
+            quotes: raw.quotes,
+            editor: EditorConfig {
+                inlay_hints: raw.inlay_hints,
+                delay_ms: raw.delay_ms,
+                log_level: raw.log_level,
+            },
+        })
+    }
+
+    /// The severity a rule reports at, or `None` when it is off.
+    pub fn severity(&self, rule: &dyn rules::Rule) -> Option<Severity> {
+        let meta = rule.meta();
+        match self.levels.get(meta.id) {
+            Some(Level::Off) => None,
+            Some(Level::On(s)) => Some(*s),
+            None => meta.enabled_by_default.then_some(meta.default_severity),
+        }
+    }
+
+    pub fn set_level(&mut self, rule: &str, level: Level) {
+        self.levels.insert(rule.to_string(), level);
+    }
+}
+
+fn merge_into(base: &mut toml::Table, layer: toml::Table) {
+    for (k, v) in layer {
+        match (base.get_mut(&k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(l)) => merge_into(b, l),
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
+    }
+}
+
+fn strip_nulls(v: serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::Object(map) => serde_json::Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// The commented default written by `copydesk init`.
+pub const DEFAULT_TOML: &str = include_str!("default_config.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_parses() {
+        Config::from_toml_str(DEFAULT_TOML, "copydesk.toml").unwrap();
+    }
+
+    #[test]
+    fn rule_levels_apply() {
+        let c =
+            Config::from_toml_str("[rules]\n\"quote.unbalanced\" = \"off\"\n", "c.toml").unwrap();
+        let rule = rules::find("quote.unbalanced").unwrap();
+        assert_eq!(c.severity(rule), None);
+        let c =
+            Config::from_toml_str("[rules]\n\"quote.unbalanced\" = \"error\"\n", "c.toml").unwrap();
+        assert_eq!(c.severity(rule), Some(Severity::Error));
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let e = Config::from_toml_str("[rules]\n\"quote.nope\" = \"warning\"\n", "a/copydesk.toml")
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(1)));
+        assert!(
+            e.to_string()
+                .starts_with("a/copydesk.toml:2:1: unknown rule `quote.nope`"),
+            "{e}"
+        );
+
+        let e = Config::from_toml_str("[rules]\n\"quote.unbalanced\" = \"loud\"\n", "c.toml")
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(22)));
+        assert!(e.message.contains("expected one of error, warning"), "{e}");
+
+        let e = Config::from_toml_str("[names]\nprefer = \"Kyiv\"\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("expected a sequence"), "{e}");
+
+        let e = Config::from_toml_str("[nmaes]\n", "c.toml").unwrap_err();
+        assert!(e.message.contains("unknown field `nmaes`"), "{e}");
+
+        let e = Config::from_toml_str("[rules\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(1));
+    }
+
+    #[test]
+    fn the_file_wins_over_editor_settings() {
+        let editor = Config::json_layer(&serde_json::json!({
+            "names": {"prefer": ["Zelensky"], "accept": ["Kovalenko"]},
+            "dates": {"articleDate": "2023-03-20"},
+            "delayMs": 5
+        }))
+        .unwrap();
+        let file = Config::parse_table("[names]\nprefer = [\"Zelenskiy\"]\n", "c.toml").unwrap();
+        let c = Config::from_layers(vec![editor, file], "c.toml").unwrap();
+        assert_eq!(c.names.prefer, ["Zelenskiy"]);
+        assert_eq!(c.names.accept, ["Kovalenko"]);
+        assert_eq!(c.dates.article_date.as_deref(), Some("2023-03-20"));
+        assert_eq!(c.editor.delay_ms, 5);
+    }
+}

@@ -1,0 +1,114 @@
+//! Word lists the name checks consult: an English dictionary (so "Trumpet" or "Bush" the
+//! plant are never misspelled names) and nickname pairs (Bill ↔ William). Both are shipped
+//! in `data/` with their licences; see `data/dict/README.md` and `data/names/README.md`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static WORDS: &str = include_str!("../../data/dict/words.txt");
+static NICKNAMES: &str = include_str!("../../data/names/nicknames.csv");
+static VARIANT_FORMS: &str = include_str!("../../data/names/name_variant_forms.txt");
+
+static FORMS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| VARIANT_FORMS.lines().filter(|l| !l.is_empty()).collect());
+
+/// A romanisation of a personal name that some language's tables list (Usama, Yusuf).
+pub fn is_name_variant_form(word: &str) -> bool {
+    FORMS.contains(word.to_lowercase().as_str())
+}
+
+/// Dictionary entries. A hash set: the name checks ask about every capitalised word of a
+/// draft, and a lookup here is several times cheaper than a binary search of 75,000 words.
+static DICT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| WORDS.lines().filter(|l| !l.is_empty()).collect());
+
+/// Each name → the groups (one per formal name: the name and its nicknames) it belongs to.
+struct Nicknames {
+    groups: std::collections::HashMap<String, Vec<u32>>,
+}
+
+static NICKS: LazyLock<Nicknames> = LazyLock::new(|| {
+    let mut groups: std::collections::HashMap<String, Vec<u32>> = Default::default();
+    let mut formal: std::collections::HashMap<String, u32> = Default::default();
+    for line in NICKNAMES.lines().skip(1) {
+        let mut f = line.split(',');
+        let (Some(a), Some(_), Some(b)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+        let next = formal.len() as u32;
+        let g = *formal.entry(a.clone()).or_insert(next);
+        for name in [a, b] {
+            let v = groups.entry(name).or_default();
+            if !v.contains(&g) {
+                v.push(g);
+            }
+        }
+    }
+    Nicknames { groups }
+});
+
+fn contains(word: &str) -> bool {
+    DICT.contains(word)
+}
+
+/// A common (lowercase) English word, in any capitalisation: "Trumpet", "Bush", "MAY".
+pub fn is_common_word(word: &str) -> bool {
+    if !word.chars().any(char::is_uppercase) {
+        return contains(word);
+    }
+    contains(&word.to_lowercase())
+}
+
+/// A dictionary word: a common word in any case, or a proper noun the dictionary lists
+/// with this capitalisation (Alan, Mays).
+pub fn is_dictionary_word(word: &str) -> bool {
+    contains(word) || is_common_word(word)
+}
+
+/// Days and months: capitalised, in every draft, and sometimes someone's surname (Friday).
+pub fn is_calendar_word(word: &str) -> bool {
+    crate::time::is_calendar_word(word)
+}
+
+/// Whether one name is a nickname of the other, or both of one formal name (Bill, Will,
+/// William).
+pub fn are_nicknames(a: &str, b: &str) -> bool {
+    let (Some(ga), Some(gb)) = (
+        NICKS.groups.get(&a.to_lowercase()),
+        NICKS.groups.get(&b.to_lowercase()),
+    ) else {
+        return false;
+    };
+    ga.iter().any(|g| gb.contains(g))
+}
+
+/// A given name the nickname list knows (either side of a pair).
+pub fn is_known_given_name(word: &str) -> bool {
+    NICKS.groups.contains_key(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionary_knows_common_words_and_listed_proper_nouns() {
+        assert!(is_common_word("Trumpet"));
+        assert!(is_common_word("Bush"));
+        assert!(is_dictionary_word("Mays"));
+        assert!(is_dictionary_word("Alan"));
+        assert!(!is_dictionary_word("Zelensky"));
+        assert!(!is_dictionary_word("Volodomyr"));
+        assert!(!is_common_word("Alan"));
+    }
+
+    #[test]
+    fn nicknames_pair_both_ways() {
+        assert!(are_nicknames("Bill", "William"));
+        assert!(are_nicknames("william", "Bill"));
+        assert!(are_nicknames("Bill", "Will"));
+        assert!(!are_nicknames("Bill", "Donald"));
+        assert!(is_known_given_name("Katherine"));
+    }
+}

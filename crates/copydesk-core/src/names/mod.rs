@@ -1,0 +1,1261 @@
+//! Names: who the draft mentions. Knowledge-base actors are found with one automaton over
+//! every name and variant (`matcher`); people the draft introduces itself are learned from
+//! titles and appositives (`draft_actors`); surname-only mentions then resolve to them. The
+//! result ([`Names`]) is computed once per document (`Context::names`) and shared by the
+//! `name.*` rules, hover and navigation.
+
+pub mod distance;
+pub mod draft_actors;
+pub mod kb;
+pub mod lexicon;
+pub mod matcher;
+pub mod nav;
+
+use super::config::Config;
+use super::diagnostic::Edit;
+use super::document::Document;
+use super::markdown::BlockKind;
+use super::text;
+use kb::{Kb, Kind};
+use matcher::{fold, TargetKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Knowledge-base surname hits waiting for resolution: block, tokens, candidate
+/// (actor, part, variant)s.
+type Bare = Vec<(usize, Range<usize>, Vec<(u32, usize, usize)>)>;
+
+/// An actor of the draft: from the knowledge base, or learned from the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorRef {
+    Kb(u32),
+    Draft(u32),
+}
+
+/// A word of a block: `range` without a possessive ending, `full_end` with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok {
+    pub range: Range<usize>,
+    pub full_end: usize,
+    /// Starts with a capital letter.
+    pub cap: bool,
+    /// First word of a sentence.
+    pub sent_start: bool,
+}
+
+/// One name part as written in a mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartUse {
+    /// Source range.
+    pub range: Range<usize>,
+    /// Index of the actor's part (`given`, `surname`, …).
+    pub part: usize,
+    /// As written.
+    pub spelling: String,
+    /// Which accepted spelling of a knowledge-base part this is (`None` for a draft actor or
+    /// a known misspelling).
+    pub variant: Option<usize>,
+    /// A misspelling the knowledge base lists.
+    pub misspelling: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub actor: ActorRef,
+    /// Source range of the whole mention (without a possessive ending).
+    pub range: Range<usize>,
+    pub block: usize,
+    /// Token range in the block.
+    pub toks: Range<usize>,
+    pub parts: Vec<PartUse>,
+    /// Names the actor in full (given name and surname, a whole-name form, or a place).
+    pub full: bool,
+    pub heading: bool,
+}
+
+/// A part of a learned actor's name, with the spellings the draft used (first used first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftPart {
+    pub part: &'static str,
+    pub spellings: Vec<String>,
+    /// `spellings`, folded.
+    pub folded: Vec<String>,
+}
+
+impl DraftPart {
+    fn new(part: &'static str, spelling: String) -> Self {
+        DraftPart {
+            part,
+            folded: vec![fold(&spelling)],
+            spellings: vec![spelling],
+        }
+    }
+
+    fn push(&mut self, spelling: String) {
+        self.folded.push(fold(&spelling));
+        self.spellings.push(spelling);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftActor {
+    pub name: String,
+    pub parts: Vec<DraftPart>,
+}
+
+/// How the draft introduced an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intro {
+    pub title: Option<String>,
+    /// Source range of the name where it was introduced.
+    pub range: Range<usize>,
+}
+
+/// An actor the draft mentions, with its mentions (indices into [`Names::mentions`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub actor: ActorRef,
+    pub mentions: Vec<usize>,
+    pub intro: Option<Intro>,
+}
+
+/// Words and knowledge-base hits of one block.
+#[derive(Debug, Clone, Default)]
+pub struct BlockNames {
+    pub toks: Vec<Tok>,
+    /// The knowledge-base pattern each token starts (or is inside), if any.
+    pub tok_pattern: Vec<Option<u32>>,
+    /// The mention each token belongs to, if any.
+    pub tok_mention: Vec<Option<u32>>,
+    /// Capitalised words that are no known word: what `name.misspelled` looks at.
+    pub unknown: Vec<UnknownWord>,
+}
+
+/// A capitalised word (or capitalised part of a hyphenated word: "pro-Biejing") that is
+/// not in the dictionary, not a known given name or romanisation, not a weekday, month or
+/// title, and has at least three letters and nothing but letters and apostrophes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownWord {
+    /// The token it is (part of).
+    pub tok: usize,
+    /// Block-text range of the word.
+    pub range: Range<usize>,
+    /// Part of a hyphenated word.
+    pub segment: bool,
+    /// Letters in it.
+    pub letters: usize,
+}
+
+fn unknown_words(text: &str, toks: &[Tok]) -> Vec<UnknownWord> {
+    let mut items: Vec<(usize, Range<usize>, bool)> = Vec::new();
+    for (t, tok) in toks.iter().enumerate() {
+        let w = &text[tok.range.clone()];
+        if w.contains('-') {
+            let mut off = tok.range.start;
+            for seg in w.split('-') {
+                if seg.starts_with(char::is_uppercase) {
+                    items.push((t, off..off + seg.len(), true));
+                }
+                off += seg.len() + 1;
+            }
+        } else if tok.cap {
+            items.push((t, tok.range.clone(), false));
+        }
+    }
+    items
+        .into_iter()
+        .filter_map(|(tok, range, segment)| {
+            let word = &text[range.clone()];
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let known = letters < 3
+                || letters
+                    != word
+                        .chars()
+                        .filter(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+                        .count()
+                || lexicon::is_dictionary_word(word)
+                || lexicon::is_known_given_name(word)
+                || lexicon::is_name_variant_form(word)
+                || lexicon::is_calendar_word(word)
+                || draft_actors::is_title(word);
+            (!known).then_some(UnknownWord {
+                tok,
+                range,
+                segment,
+                letters,
+            })
+        })
+        .collect()
+}
+
+/// Everything the name checks know about a draft.
+#[derive(Debug)]
+pub struct Names {
+    pub kb: Arc<Kb>,
+    pub mentions: Vec<Mention>,
+    pub draft_actors: Vec<DraftActor>,
+    /// Actors of the draft, in order of first mention.
+    pub entries: Vec<Entry>,
+    /// Where each actor is in `entries`: a long draft mentions hundreds of actors, and
+    /// the rules ask about each mention's.
+    entry_index: HashMap<ActorRef, usize>,
+    pub blocks: Vec<BlockNames>,
+}
+
+impl Names {
+    pub fn entry(&self, actor: ActorRef) -> Option<&Entry> {
+        self.entry_index.get(&actor).map(|&i| &self.entries[i])
+    }
+
+    /// The actor's display name.
+    pub fn display_name(&self, actor: ActorRef) -> String {
+        match actor {
+            ActorRef::Kb(i) => self.kb.actors[i as usize].name.clone(),
+            ActorRef::Draft(i) => self.draft_actors[i as usize].name.clone(),
+        }
+    }
+
+    pub fn is_person(&self, actor: ActorRef) -> bool {
+        match actor {
+            ActorRef::Kb(i) => self.kb.actors[i as usize].kind == Kind::Person,
+            ActorRef::Draft(_) => true,
+        }
+    }
+
+    /// The mention at a source offset.
+    pub fn mention_at(&self, offset: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.range.start <= offset && offset <= m.range.end)
+    }
+
+    /// The house spelling for a knowledge-base part: a `[names] prefer` entry that is one of
+    /// its accepted spellings.
+    pub fn house_variant(&self, config: &Config, actor: u32, part: usize) -> Option<usize> {
+        let p = self.kb.actors.get(actor as usize)?.parts.get(part)?;
+        config.names.prefer.iter().find_map(|pref| {
+            let f = fold(pref);
+            p.variants.iter().position(|v| fold(v) == f)
+        })
+    }
+}
+
+/// What the name analysis finds in one block on its own: its words, the knowledge-base
+/// names in it, and the people it introduces. It depends only on the block's text (its
+/// sentences follow from it) and the knowledge base, so the language server keeps it per
+/// paragraph in [`Kb`]'s memo and a keystroke rescans one paragraph.
+#[derive(Debug)]
+pub struct BlockScan {
+    toks: Vec<Tok>,
+    hits: Vec<matcher::Hit>,
+    /// With `block` 0: the caller knows the block's index.
+    learned: Vec<draft_actors::Learned>,
+    unknown: Vec<UnknownWord>,
+}
+
+impl BlockScan {
+    fn new(kb: &Kb, text: &str, sentences: &[Range<usize>]) -> Arc<BlockScan> {
+        let toks = tokens(text, sentences);
+        let hits = kb.matcher.find(text);
+        let learned = draft_actors::learn(0, text, &toks);
+        let unknown = unknown_words(text, &toks);
+        Arc::new(BlockScan {
+            toks,
+            hits,
+            learned,
+            unknown,
+        })
+    }
+}
+
+fn tokens(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let mut sent = 0;
+    let mut sent_seen = false;
+    for r in text::words(text) {
+        while sent < sentences.len() && sentences[sent].end <= r.start {
+            sent += 1;
+            sent_seen = false;
+        }
+        let word = &text[r.clone()];
+        let mut end = r.end;
+        for suffix in ["’s", "'s", "ʼs"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                end = r.end - suffix.len();
+            }
+        }
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        out.push(Tok {
+            range: r.start..end,
+            full_end: r.end,
+            cap,
+            sent_start: !sent_seen,
+        });
+        sent_seen = true;
+    }
+    out
+}
+
+/// The token containing a block-text offset.
+fn tok_at(toks: &[Tok], offset: usize) -> Option<usize> {
+    let i = toks.partition_point(|t| t.full_end <= offset);
+    (i < toks.len() && toks[i].range.start <= offset).then_some(i)
+}
+
+/// A capitalised word that looks like part of a person's name (not a title, not a
+/// sentence-initial common word, not a common word unless a known given name).
+fn name_like(word: &str, tok: &Tok) -> bool {
+    tok.cap
+        && !draft_actors::is_title(word)
+        && (!tok.sent_start || !lexicon::is_common_word(word))
+        && !lexicon::is_calendar_word(word)
+        && (lexicon::is_known_given_name(word)
+            || !lexicon::is_dictionary_word(word)
+            // A common word capitalised mid-sentence is a name ("Hunter Biden").
+            || (lexicon::is_common_word(word) && !tok.sent_start))
+        && word.chars().any(char::is_lowercase)
+}
+
+struct Chain {
+    hits: Vec<(Range<usize>, u32)>,
+    toks: Range<usize>,
+}
+
+fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
+    &text[a.full_end..b.range.start] == " "
+        || (&text[a.full_end..b.range.start] == ". " && a.range.len() == 1)
+}
+
+/// Analyse a document's names.
+pub fn analyse(doc: &Document, config: &Config) -> Names {
+    let kb = Kb::for_overlay(config.names.overlay.as_deref());
+    let mut names = Names {
+        kb: kb.clone(),
+        mentions: Vec::new(),
+        draft_actors: Vec::new(),
+        entries: Vec::new(),
+        entry_index: HashMap::new(),
+        blocks: Vec::with_capacity(doc.blocks.len()),
+    };
+    // Bare surname hits to resolve once every full mention is known:
+    // (block, tok range, source range, candidate KB actors with part and variant).
+    let mut bare: Bare = Vec::new();
+    let mut intros: HashMap<ActorRef, Intro> = HashMap::new();
+
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let scan = kb
+            .scans
+            .get_or_compute(text, 0, || BlockScan::new(&kb, text, &doc.sentences[bi]));
+        let heading = matches!(block.kind, BlockKind::Heading(_));
+        let mut bn = BlockNames {
+            tok_pattern: vec![None; scan.toks.len()],
+            tok_mention: vec![None; scan.toks.len()],
+            toks: scan.toks.clone(),
+            unknown: scan.unknown.clone(),
+        };
+        // Chains of adjacent hits.
+        let mut chains: Vec<Chain> = Vec::new();
+        for h in &scan.hits {
+            let Some(t0) = tok_at(&bn.toks, h.range.start) else {
+                continue;
+            };
+            let t1 = tok_at(&bn.toks, h.range.end.saturating_sub(1)).unwrap_or(t0);
+            for t in t0..=t1 {
+                bn.tok_pattern[t] = Some(h.pattern);
+            }
+            let extend = chains.last().is_some_and(|c| {
+                let last = c.toks.end - 1;
+                last + 1 == t0
+                    && joined_by_space(text, &bn.toks[last], &bn.toks[t0])
+                    && c.hits
+                        .last()
+                        .is_some_and(|(r, _)| r.end == bn.toks[last].range.end)
+            });
+            // An initial between two hits ("George W. Bush").
+            let extend_initial = !extend
+                && chains.last().is_some_and(|c| {
+                    let last = c.toks.end - 1;
+                    last + 2 == t0
+                        && bn.toks[last + 1].range.len() == 1
+                        && bn.toks[last + 1].cap
+                        && joined_by_space(text, &bn.toks[last], &bn.toks[last + 1])
+                        && joined_by_space(text, &bn.toks[last + 1], &bn.toks[t0])
+                });
+            if extend || extend_initial {
+                let c = chains.last_mut().expect("checked above");
+                c.hits.push((h.range.clone(), h.pattern));
+                c.toks.end = t1 + 1;
+            } else {
+                chains.push(Chain {
+                    hits: vec![(h.range.clone(), h.pattern)],
+                    toks: t0..t1 + 1,
+                });
+            }
+        }
+        for chain in chains {
+            resolve_chain(
+                &mut names, &mut bn, &mut bare, bi, block, heading, text, chain,
+            );
+        }
+        // People the draft introduces.
+        for l in scan.learned.iter().map(|l| draft_actors::Learned {
+            block: bi,
+            ..l.clone()
+        }) {
+            let name_range = bn.toks[l.toks.start].range.start..bn.toks[l.toks.end - 1].range.end;
+            let src = block.source_range(name_range.clone());
+            // A knowledge-base person: keep the introduction.
+            if let Some(mi) = bn.tok_mention[l.toks.start..l.toks.end]
+                .iter()
+                .flatten()
+                .next()
+                .copied()
+            {
+                let m = &names.mentions[mi as usize];
+                if m.full {
+                    intros.entry(m.actor).or_insert(Intro {
+                        title: l.title.clone(),
+                        range: m.range.clone(),
+                    });
+                }
+                continue;
+            }
+            let words: Vec<&str> = bn.toks[l.toks.clone()]
+                .iter()
+                .map(|t| &text[t.range.clone()])
+                .collect();
+            // "Donald Trupm": a knowledge-base person's name with a near miss is that person
+            // misspelled (name.misspelled), not a new person.
+            if near_miss_of_kb_person(&kb, &words, &bn.tok_pattern[l.toks.clone()]) {
+                continue;
+            }
+            let actor = learn_actor(&mut names.draft_actors, &words);
+            intros.entry(actor).or_insert(Intro {
+                title: l.title.clone(),
+                range: src.clone(),
+            });
+            // Claim the tokens (a KB surname hit inside is this person's, not the KB's).
+            bare.retain(|(b, r, _)| !(*b == bi && r.start < l.toks.end && l.toks.start < r.end));
+            push_mention(
+                &mut names,
+                &mut bn,
+                block,
+                bi,
+                heading,
+                text,
+                actor,
+                l.toks.clone(),
+                true,
+            );
+        }
+        names.blocks.push(bn);
+    }
+
+    // Second pass: full names of learned actors without a cue, and bare surnames.
+    second_pass(doc, &mut names, &mut bare);
+
+    // Entries, in order of first mention.
+    names.mentions.sort_by_key(|m| m.range.start);
+    for (bi, bn) in names.blocks.iter_mut().enumerate() {
+        bn.tok_mention.iter_mut().for_each(|m| *m = None);
+        let _ = bi;
+    }
+    for (mi, m) in names.mentions.iter().enumerate() {
+        let bn = &mut names.blocks[m.block];
+        for t in m.toks.clone() {
+            if let Some(slot) = bn.tok_mention.get_mut(t) {
+                *slot = Some(mi as u32);
+            }
+        }
+        match names.entry_index.get(&m.actor) {
+            Some(&i) => names.entries[i].mentions.push(mi),
+            None => {
+                names.entry_index.insert(m.actor, names.entries.len());
+                names.entries.push(Entry {
+                    actor: m.actor,
+                    mentions: vec![mi],
+                    intro: None,
+                });
+            }
+        }
+    }
+    for e in &mut names.entries {
+        e.intro = intros.remove(&e.actor);
+        if e.intro.is_none() {
+            // The first full mention stands as the introduction.
+            if let Some(&mi) = e.mentions.iter().find(|&&mi| names.mentions[mi].full) {
+                e.intro = Some(Intro {
+                    title: None,
+                    range: names.mentions[mi].range.clone(),
+                });
+            }
+        }
+    }
+    names
+}
+
+/// Whether a learned name mixes a knowledge-base person's name part with a near miss of
+/// another part of the same person.
+fn near_miss_of_kb_person(kb: &Kb, words: &[&str], patterns: &[Option<u32>]) -> bool {
+    for (i, p) in patterns.iter().enumerate() {
+        let Some(p) = p else { continue };
+        for t in kb.matcher.patterns[*p as usize].targets.iter().take(64) {
+            let TargetKind::Part { part, .. } = t.kind else {
+                continue;
+            };
+            let actor = &kb.actors[t.actor as usize];
+            if actor.kind != Kind::Person {
+                continue;
+            }
+            for (j, w) in words.iter().enumerate() {
+                if j == i || patterns[j].is_some() {
+                    continue;
+                }
+                let fw = fold(w);
+                let n = fw.chars().count();
+                let max = distance::max_edits(n);
+                if max == 0 {
+                    continue;
+                }
+                let near = actor
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != part as usize)
+                    .flat_map(|(_, p)| p.variants.iter())
+                    .any(|v| distance::within(&fw, &fold(v), max).is_some_and(|d| d > 0));
+                if near {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Where the surname starts in a name's words: the last word, with particles before it
+/// ("Bill de Blasio" → "de Blasio"), leaving at least one given name.
+pub fn surname_start(words: &[&str]) -> usize {
+    let mut k = words.len().saturating_sub(1);
+    while k > 1 && draft_actors::PARTICLES.contains(&words[k - 1].to_lowercase().as_str()) {
+        k -= 1;
+    }
+    k
+}
+
+/// How a name relates to a learned actor.
+enum Match {
+    Same,
+    /// Same person, the given name spelled another way.
+    GivenVariant,
+    /// Same person, the surname spelled another way.
+    SurnameVariant,
+}
+
+fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usize, Match)> {
+    let fs = fold(surname);
+    let fg = fold(given);
+    let close = |list: &[String], f: &str| {
+        list.iter().any(|fs2| {
+            let n = fs2.chars().count().min(f.chars().count());
+            let max = distance::max_edits(n);
+            max > 0 && distance::within(fs2, f, max).is_some()
+        })
+    };
+    for (i, a) in actors.iter().enumerate() {
+        let a_given = &a.parts[0].folded;
+        let a_surname = &a.parts[1].folded;
+        let same_surname = a_surname.contains(&fs);
+        let same_given = a_given.contains(&fg);
+        if !same_surname && !same_given {
+            continue;
+        }
+        if same_surname
+            && (same_given
+                || a.parts[0]
+                    .spellings
+                    .iter()
+                    .any(|s| lexicon::are_nicknames(s, given)))
+        {
+            return Some((i, Match::Same));
+        }
+        if same_surname && close(a_given, &fg) {
+            return Some((i, Match::GivenVariant));
+        }
+        if same_given && close(a_surname, &fs) {
+            return Some((i, Match::SurnameVariant));
+        }
+    }
+    None
+}
+
+/// Add a learned person (or a new spelling of one already learned) and return it.
+fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
+    let split = surname_start(words);
+    let given = words[..split].join(" ");
+    let surname = words[split..].join(" ");
+    match find_actor(actors, &given, &surname) {
+        Some((i, m)) => {
+            match m {
+                Match::Same => {}
+                Match::GivenVariant => actors[i].parts[0].push(given),
+                Match::SurnameVariant => actors[i].parts[1].push(surname),
+            }
+            ActorRef::Draft(i as u32)
+        }
+        None => {
+            actors.push(DraftActor {
+                name: words.join(" "),
+                parts: vec![
+                    DraftPart::new("given", given),
+                    DraftPart::new("surname", surname),
+                ],
+            });
+            ActorRef::Draft(actors.len() as u32 - 1)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_mention(
+    names: &mut Names,
+    bn: &mut BlockNames,
+    block: &super::markdown::Block,
+    bi: usize,
+    heading: bool,
+    text: &str,
+    actor: ActorRef,
+    toks: Range<usize>,
+    full: bool,
+) {
+    let range = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
+    let mut parts = Vec::new();
+    if let ActorRef::Draft(_) = actor {
+        // Given name, then the surname (with its particles).
+        let words: Vec<&str> = bn.toks[toks.clone()]
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        let split = if full { surname_start(&words) } else { 0 };
+        let last = toks.start + split;
+        if split > 0 {
+            let r = bn.toks[toks.start].range.start..bn.toks[last - 1].range.end;
+            parts.push(PartUse {
+                range: block.source_range(r.clone()),
+                part: 0,
+                spelling: text[r].to_string(),
+                variant: None,
+                misspelling: false,
+            });
+        }
+        let r = bn.toks[last].range.start..bn.toks[toks.end - 1].range.end;
+        parts.push(PartUse {
+            range: block.source_range(r.clone()),
+            part: 1,
+            spelling: text[r].to_string(),
+            variant: None,
+            misspelling: false,
+        });
+    }
+    let mi = names.mentions.len() as u32;
+    for t in toks.clone() {
+        bn.tok_mention[t] = Some(mi);
+    }
+    names.mentions.push(Mention {
+        actor,
+        range: block.source_range(range),
+        block: bi,
+        toks,
+        parts,
+        full,
+        heading,
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_chain(
+    names: &mut Names,
+    bn: &mut BlockNames,
+    bare: &mut Bare,
+    bi: usize,
+    block: &super::markdown::Block,
+    heading: bool,
+    text: &str,
+    chain: Chain,
+) {
+    let kb = names.kb.clone();
+    let pats = &kb.matcher.patterns;
+    // Actors every hit of the chain names, with distinct parts.
+    if chain.hits.len() >= 2 {
+        let first = &pats[chain.hits[0].1 as usize];
+        let mut best: Option<u32> = None;
+        'cand: for t in &first.targets {
+            let actor = t.actor;
+            let mut used = Vec::new();
+            for (_, p) in &chain.hits {
+                let Some(k) = pats[*p as usize]
+                    .targets
+                    .iter()
+                    .find(|x| x.actor == actor)
+                    .map(|x| x.kind)
+                else {
+                    continue 'cand;
+                };
+                let part = match k {
+                    TargetKind::Part { part, .. } | TargetKind::Misspelling { part, .. } => part,
+                    TargetKind::Full { .. } => u8::MAX,
+                };
+                if part != u8::MAX && used.contains(&part) {
+                    continue 'cand;
+                }
+                used.push(part);
+            }
+            best = Some(actor);
+            break;
+        }
+        if let Some(actor) = best {
+            let parts = chain
+                .hits
+                .iter()
+                .filter_map(|(r, p)| {
+                    let k = pats[*p as usize]
+                        .targets
+                        .iter()
+                        .find(|x| x.actor == actor)?
+                        .kind;
+                    part_use(block, text, r.clone(), k)
+                })
+                .collect();
+            let range = chain.hits[0].0.start..chain.hits[chain.hits.len() - 1].0.end;
+            add_kb_mention(
+                names, bn, block, bi, heading, actor, chain.toks, range, parts, true,
+            );
+            return;
+        }
+        // Person name parts of different actors side by side ("Hunter Biden" when the KB
+        // knows another Hunter): someone the KB does not know.
+        let all_person_parts = chain.hits.iter().all(|(_, p)| {
+            pats[*p as usize].targets.iter().any(|t| {
+                kb.actors[t.actor as usize].kind == Kind::Person
+                    && matches!(t.kind, TargetKind::Part { .. })
+            })
+        });
+        if all_person_parts {
+            return;
+        }
+        // Different actors side by side: each on its own.
+        for (r, p) in chain.hits {
+            let t0 = tok_at(&bn.toks, r.start).unwrap_or(0);
+            let t1 = tok_at(&bn.toks, r.end.saturating_sub(1)).unwrap_or(t0);
+            let c = Chain {
+                hits: vec![(r, p)],
+                toks: t0..t1 + 1,
+            };
+            resolve_single(names, bn, bare, bi, block, heading, text, c, true);
+        }
+        return;
+    }
+    resolve_single(names, bn, bare, bi, block, heading, text, chain, false);
+}
+
+fn part_use(
+    block: &super::markdown::Block,
+    text: &str,
+    r: Range<usize>,
+    k: TargetKind,
+) -> Option<PartUse> {
+    match k {
+        TargetKind::Part { part, variant } => Some(PartUse {
+            range: block.source_range(r.clone()),
+            part: part as usize,
+            spelling: text[r].to_string(),
+            variant: Some(variant as usize),
+            misspelling: false,
+        }),
+        TargetKind::Misspelling { part, .. } => Some(PartUse {
+            range: block.source_range(r.clone()),
+            part: part as usize,
+            spelling: text[r].to_string(),
+            variant: None,
+            misspelling: true,
+        }),
+        TargetKind::Full { .. } => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_kb_mention(
+    names: &mut Names,
+    bn: &mut BlockNames,
+    block: &super::markdown::Block,
+    bi: usize,
+    heading: bool,
+    actor: u32,
+    toks: Range<usize>,
+    range: Range<usize>,
+    parts: Vec<PartUse>,
+    full: bool,
+) {
+    let mi = names.mentions.len() as u32;
+    for t in toks.clone() {
+        bn.tok_mention[t] = Some(mi);
+    }
+    names.mentions.push(Mention {
+        actor: ActorRef::Kb(actor),
+        range: block.source_range(range),
+        block: bi,
+        toks,
+        parts,
+        full,
+        heading,
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_single(
+    names: &mut Names,
+    bn: &mut BlockNames,
+    bare: &mut Bare,
+    bi: usize,
+    block: &super::markdown::Block,
+    heading: bool,
+    text: &str,
+    chain: Chain,
+    beside_other: bool,
+) {
+    let kb = names.kb.clone();
+    let (r, p) = chain.hits[0].clone();
+    let pat = &kb.matcher.patterns[p as usize];
+    let toks = chain.toks.clone();
+    // Whole-name forms (Kim Jong Un, UN, Republic of Turkey).
+    if let Some(t) = pat
+        .targets
+        .iter()
+        .find(|t| matches!(t.kind, TargetKind::Full { .. }))
+    {
+        add_kb_mention(
+            names,
+            bn,
+            block,
+            bi,
+            heading,
+            t.actor,
+            toks,
+            r,
+            Vec::new(),
+            true,
+        );
+        return;
+    }
+    // Next to another capitalised name word, this is part of a name the KB doesn't know
+    // ("Kevin McCarthy", "Jordan Peterson").
+    let neighbour_name = |t: Option<usize>| {
+        t.is_some_and(|t| {
+            bn.tok_pattern[t].is_none() && name_like(&text[bn.toks[t].range.clone()], &bn.toks[t])
+        })
+    };
+    let prev = toks
+        .start
+        .checked_sub(1)
+        .filter(|&t| joined_by_space(text, &bn.toks[t], &bn.toks[toks.start]));
+    let next = Some(toks.end).filter(|&t| {
+        t < bn.toks.len() && joined_by_space(text, &bn.toks[toks.end - 1], &bn.toks[t])
+    });
+    if neighbour_name(prev) || neighbour_name(next) {
+        return;
+    }
+    let original = &text[r.clone()];
+    // Places and organisations.
+    if let Some(t) = pat.targets.iter().find(|t| {
+        kb.actors[t.actor as usize].kind != Kind::Person
+            && matches!(t.kind, TargetKind::Part { .. })
+    }) {
+        if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
+            add_kb_mention(
+                names,
+                bn,
+                block,
+                bi,
+                heading,
+                t.actor,
+                toks,
+                r,
+                vec![pu],
+                true,
+            );
+        }
+        return;
+    }
+    // A known misspelling on its own.
+    if let Some(t) = pat
+        .targets
+        .iter()
+        .find(|t| matches!(t.kind, TargetKind::Misspelling { .. }))
+    {
+        if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
+            add_kb_mention(
+                names,
+                bn,
+                block,
+                bi,
+                heading,
+                t.actor,
+                toks,
+                r,
+                vec![pu],
+                false,
+            );
+        }
+        return;
+    }
+    // A bare surname: resolved later. Given names alone are too ambiguous.
+    let candidates: Vec<(u32, usize, usize)> = pat
+        .targets
+        .iter()
+        .filter_map(|t| match t.kind {
+            TargetKind::Part { part, variant } => {
+                let a = &kb.actors[t.actor as usize];
+                (a.kind == Kind::Person && a.surname_part() == Some(part as usize)).then_some((
+                    t.actor,
+                    part as usize,
+                    variant as usize,
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    let _ = (original, beside_other);
+    if !candidates.is_empty() {
+        bare.push((bi, toks, candidates));
+    }
+}
+
+/// After the first pass: learned actors' full names without a cue, surname-only mentions of
+/// present actors, and knowledge-base surname hits.
+fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
+    // Surnames of learned actors (folded) → actor.
+    // Learned surnames by their last word (folded) → (actor, surname words folded).
+    let mut draft_surnames: HashMap<String, Vec<(u32, Vec<String>)>> = HashMap::new();
+    for (i, a) in names.draft_actors.iter().enumerate() {
+        for s in &a.parts[1].spellings {
+            let words: Vec<String> = s.split(' ').map(fold).collect();
+            if let Some(last) = words.last() {
+                draft_surnames
+                    .entry(last.clone())
+                    .or_default()
+                    .push((i as u32, words.clone()));
+            }
+        }
+    }
+    // Full mentions of KB persons, by actor, for bare resolution.
+    let full_kb: Vec<(u32, usize)> = names
+        .mentions
+        .iter()
+        .filter(|m| m.full)
+        .filter_map(|m| match m.actor {
+            ActorRef::Kb(a) => Some((a, m.range.start)),
+            _ => None,
+        })
+        .collect();
+
+    for bi in 0..names.blocks.len() {
+        let block = &doc.blocks[bi];
+        let text = block.text.as_str();
+        let heading = matches!(block.kind, BlockKind::Heading(_));
+        let mut bn = std::mem::take(&mut names.blocks[bi]);
+        let ntok = bn.toks.len();
+        for t in 0..ntok {
+            if bn.tok_mention[t].is_some() || !bn.toks[t].cap {
+                continue;
+            }
+            let word = text[bn.toks[t].range.clone()].to_string();
+            let Some(cands) = draft_surnames.get(&fold(&word)) else {
+                continue;
+            };
+            // The surname's particles before it ("de Blasio").
+            let Some((cand_actors, s0)) = surname_tokens(text, &bn, t, cands) else {
+                continue;
+            };
+            if bn.tok_mention[s0..=t].iter().any(Option::is_some) {
+                continue;
+            }
+            let surname = text[bn.toks[s0].range.start..bn.toks[t].range.end].to_string();
+            // A given name before it, shortest first.
+            let mut found: Option<(u32, usize)> = None;
+            let mut other_person = false;
+            let mut k = s0;
+            while k > 0
+                && s0 - k < 3
+                && bn.tok_mention[k - 1].is_none()
+                && joined_by_space(text, &bn.toks[k - 1], &bn.toks[k])
+            {
+                let w = &text[bn.toks[k - 1].range.clone()];
+                let could_be_given = bn.toks[k - 1].cap
+                    && !draft_actors::is_title(w)
+                    && !lexicon::is_calendar_word(w)
+                    && (!lexicon::is_common_word(w)
+                        || lexicon::is_known_given_name(w)
+                        || !bn.toks[k - 1].sent_start);
+                if !could_be_given {
+                    break;
+                }
+                k -= 1;
+                let given = text[bn.toks[k].range.start..bn.toks[s0 - 1].range.end].to_string();
+                match find_actor(&names.draft_actors, &given, &surname) {
+                    Some((i, m)) => {
+                        if let Match::GivenVariant = m {
+                            names.draft_actors[i].parts[0].push(given);
+                        }
+                        found = Some((i as u32, k));
+                        break;
+                    }
+                    None => other_person = true,
+                }
+            }
+            let (chosen, start, full) = match found {
+                Some((a, k)) => (a, k, true),
+                // "Ivanka Trump", "Thaksin Shinawatra": someone else with the surname.
+                None if other_person => continue,
+                None => {
+                    // Nearest learned actor introduced before.
+                    let at = block.source_start(bn.toks[t].range.start);
+                    let chosen = *cand_actors
+                        .iter()
+                        .rfind(|&&c| {
+                            names.mentions.iter().any(|m| {
+                                m.actor == ActorRef::Draft(c) && m.full && m.range.start <= at
+                            })
+                        })
+                        .unwrap_or(&cand_actors[0]);
+                    // A common word opening a sentence is not a surname mention ("Young").
+                    if bn.toks[s0].sent_start && lexicon::is_common_word(&word) {
+                        continue;
+                    }
+                    // "of Allen, Texas": a place.
+                    if place_context(text, &bn, s0, t) {
+                        continue;
+                    }
+                    (chosen, s0, false)
+                }
+            };
+            bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && start < r.end));
+            push_mention(
+                names,
+                &mut bn,
+                block,
+                bi,
+                heading,
+                text,
+                ActorRef::Draft(chosen),
+                start..t + 1,
+                full,
+            );
+        }
+        names.blocks[bi] = bn;
+    }
+
+    // Knowledge-base surname hits.
+    for (bi, toks, cands) in std::mem::take(bare) {
+        let block = &doc.blocks[bi];
+        let text = block.text.as_str();
+        let heading = matches!(block.kind, BlockKind::Heading(_));
+        let mut bn = std::mem::take(&mut names.blocks[bi]);
+        if bn.tok_mention[toks.clone()].iter().any(Option::is_some) {
+            names.blocks[bi] = bn;
+            continue;
+        }
+        let at = block.source_start(bn.toks[toks.start].range.start);
+        let word =
+            text[bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end].to_string();
+        // Prefer an actor this draft names in full: nearest before, else the first after.
+        let present: Vec<&(u32, usize)> = full_kb
+            .iter()
+            .filter(|(a, _)| cands.iter().any(|c| c.0 == *a))
+            .collect();
+        let chosen = present
+            .iter()
+            .rfind(|(_, s)| *s <= at)
+            .or_else(|| present.first())
+            .map(|(a, _)| *a)
+            .or_else(|| {
+                // Otherwise only an unambiguous surname that is not an everyday word.
+                let distinct: std::collections::BTreeSet<u32> = cands.iter().map(|c| c.0).collect();
+                (distinct.len() == 1
+                    && !lexicon::is_common_word(&word)
+                    && !lexicon::is_calendar_word(&word))
+                .then_some(cands[0].0)
+            });
+        if let Some(actor) = chosen {
+            if let Some(&(_, part, variant)) = cands.iter().find(|c| c.0 == actor) {
+                let r = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
+                let pu = PartUse {
+                    range: block.source_range(r.clone()),
+                    part,
+                    spelling: text[r.clone()].to_string(),
+                    variant: Some(variant),
+                    misspelling: false,
+                };
+                add_kb_mention(
+                    names,
+                    &mut bn,
+                    block,
+                    bi,
+                    heading,
+                    actor,
+                    toks,
+                    r,
+                    vec![pu],
+                    false,
+                );
+            }
+        }
+        names.blocks[bi] = bn;
+    }
+}
+
+/// The tokens of a learned surname ending at token `t`: the candidate actors whose surname
+/// words all match, and the first token.
+fn surname_tokens(
+    text: &str,
+    bn: &BlockNames,
+    t: usize,
+    cands: &[(u32, Vec<String>)],
+) -> Option<(Vec<u32>, usize)> {
+    let mut best: Option<(Vec<u32>, usize)> = None;
+    for (actor, words) in cands {
+        let n = words.len();
+        if n == 0 || t + 1 < n {
+            continue;
+        }
+        let s0 = t + 1 - n;
+        let ok = (s0..t).all(|k| {
+            fold(&text[bn.toks[k].range.clone()]) == words[k - s0]
+                && joined_by_space(text, &bn.toks[k], &bn.toks[k + 1])
+        });
+        if !ok {
+            continue;
+        }
+        match &mut best {
+            Some((actors, b)) if *b == s0 => actors.push(*actor),
+            Some((_, b)) if *b < s0 => {}
+            _ => best = Some((vec![*actor], s0)),
+        }
+    }
+    best
+}
+
+/// "of Allen, Texas", "in Paris, France": a surname-like word used as a place.
+fn place_context(text: &str, bn: &BlockNames, s0: usize, t: usize) -> bool {
+    let before = s0
+        .checked_sub(1)
+        .map(|p| text[bn.toks[p].range.clone()].to_lowercase());
+    let after = &text[bn.toks[t].full_end..];
+    matches!(
+        before.as_deref(),
+        Some("of" | "in" | "near" | "from" | "at")
+    ) && after.starts_with(", ")
+        && after[2..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Edits that respell every mention of `actor`'s `part` as `spelling`.
+pub fn respell_edits(names: &Names, actor: ActorRef, part: usize, spelling: &str) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = names
+        .mentions
+        .iter()
+        .filter(|m| m.actor == actor)
+        .flat_map(|m| m.parts.iter())
+        .filter(|p| p.part == part && p.spelling != spelling)
+        .map(|p| Edit::replace(p.range.clone(), spelling))
+        .collect();
+    edits.sort_by_key(|e| e.range.start);
+    edits.dedup();
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Document;
+
+    fn analyse_text(text: &str) -> (Document, Names) {
+        let doc = Document::parse(text);
+        let names = analyse(&doc, &Config::default());
+        (doc, names)
+    }
+
+    fn mentions(text: &str) -> Vec<(String, String, bool)> {
+        let (doc, names) = analyse_text(text);
+        names
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    doc.text()[m.range.clone()].to_string(),
+                    names.display_name(m.actor),
+                    m.full,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn recognises_kb_actors_in_full_and_by_surname() {
+        let m = mentions("Ukrainian President Volodymyr Zelenskiy spoke in Kyiv. Later Zelensky’s aide said Putin's envoy had left.");
+        let got: Vec<(&str, &str, bool)> = m
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), *c))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy", true),
+                ("Kyiv", "Kyiv", true),
+                ("Zelensky", "Volodymyr Zelenskyy", false),
+                ("Putin", "Vladimir Putin", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn learns_people_from_titles_and_appositives() {
+        let text = "Kremlin spokesman Ivan Petrenko spoke first.\n\nJohn Kirby, a White House spokesman, replied. Petrenko said no. Kirby agreed.\n";
+        let (doc, names) = analyse_text(text);
+        assert_eq!(names.draft_actors.len(), 2, "{:?}", names.draft_actors);
+        let peskov = names
+            .entries
+            .iter()
+            .find(|e| names.display_name(e.actor) == "Ivan Petrenko")
+            .unwrap();
+        assert_eq!(peskov.mentions.len(), 2);
+        assert_eq!(
+            peskov.intro.as_ref().unwrap().title.as_deref(),
+            Some("Kremlin spokesman")
+        );
+        let kirby = names
+            .entries
+            .iter()
+            .find(|e| names.display_name(e.actor) == "John Kirby")
+            .unwrap();
+        assert_eq!(
+            kirby.intro.as_ref().unwrap().title.as_deref(),
+            Some("a White House spokesman")
+        );
+        let last = &names.mentions[*kirby.mentions.last().unwrap()];
+        assert_eq!(&doc.text()[last.range.clone()], "Kirby");
+    }
+
+    #[test]
+    fn a_different_person_with_a_kb_surname_is_not_the_kb_actor() {
+        let m = mentions(
+            "Republican Kevin McCarthy, who held the post, spoke. Kim Kardashian came too.",
+        );
+        assert!(m.iter().all(|(_, n, _)| n != "Kim Jong Un"), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|(t, n, _)| t == "Kevin McCarthy" && n == "Kevin McCarthy"),
+            "{m:?}"
+        );
+    }
+}

@@ -1,0 +1,1047 @@
+//! Quotations and who said them.
+//!
+//! [`find`] returns every top-level quotation of a draft (quotes inside quotes belong to
+//! the quote around them) with its kind, its speaker and reporting cue when the draft names
+//! them, how that attribution was found, or the reason none was. `Context::quotes()` computes
+//! this once per analysis and shares it between `quote.unattributed`, `quote.scare`, hover,
+//! the outline and other features (the date rules skip quoted speech; the name rules read
+//! speakers).
+//!
+//! - [`marks`]: the quotation marks themselves (shared with `quote.unbalanced`);
+//! - [`finder`]: quotations from the marks, paragraph runs, block quotes;
+//! - [`attribution`]: speakers and cues;
+//! - [`lexicon`]: reporting verbs and other word lists.
+
+pub mod attribution;
+pub(crate) mod finder;
+pub mod lexicon;
+pub mod marks;
+
+use crate::config::QuotesConfig;
+use crate::document::Document;
+use crate::markdown::Block;
+use attribution::BlockInfo;
+use std::ops::Range;
+
+/// What a quotation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// A whole sentence or more of someone's words: “We will win,” she said.
+    Full,
+    /// Some words woven into the reporter's sentence: called it a “stalling tactic”.
+    Partial,
+    /// A few words in quotation marks with no speaker: irony, a title, a nickname, the word
+    /// “crisis” (words as words).
+    Scare,
+    /// A `>` block quote.
+    Block,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+            QuoteKind::Block => "block",
+        }
+    }
+}
+
+/// How the speaker of a quotation was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum How {
+    /// A speaker and cue in the quote's own sentence: “…,” Kirby said.
+    SameSentence,
+    /// A sentence or paragraph ending in a colon that names the speaker: Kirby said:
+    Colon,
+    /// The sentence right after it names the speaker: “…” That was how Kirby put it.
+    FollowingSentence,
+    /// An earlier quote of the same paragraph, or of the quote-only paragraph before,
+    /// established the speaker (wire style attributes once).
+    Run,
+    /// A Q&A or transcript paragraph with a speaker label: `Q:`, `**Kirby:**`.
+    Transcript,
+}
+
+impl How {
+    pub fn describe(self) -> &'static str {
+        match self {
+            How::SameSentence => "in the same sentence",
+            How::Colon => "introduced with a colon",
+            How::FollowingSentence => "in the sentence after it",
+            How::Run => "continuing the speaker's earlier quote",
+            How::Transcript => "transcript label",
+        }
+    }
+}
+
+/// A piece of the draft: source range and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// Source range, quotation marks included (the whole block quote for `>` quotes).
+    pub range: Range<usize>,
+    /// Source range of the quoted words, without the marks.
+    pub inner: Range<usize>,
+    pub kind: QuoteKind,
+    /// Who said it, if the draft says.
+    pub speaker: Option<Span>,
+    /// The reporting cue: said, told reporters, according to, in a statement…
+    pub cue: Option<Span>,
+    /// How the attribution was found; `None` when the quote is unattributed.
+    pub how: Option<How>,
+    /// Index (in [`find`]'s list) of the quote whose speaker this one inherits (`Run`).
+    pub from: Option<usize>,
+    /// Why no speaker was found (when `how` is `None`).
+    pub reason: Option<&'static str>,
+    /// Words inside the quote.
+    pub words: usize,
+    /// Blocks of the opening and the closing mark.
+    pub first_block: usize,
+    pub last_block: usize,
+    /// Block-text range of the quote in its first block.
+    pub(crate) text_range: Range<usize>,
+    /// Whether the quote's closing mark was found.
+    pub closed: bool,
+}
+
+impl Quotation {
+    pub fn attributed(&self) -> bool {
+        self.how.is_some()
+    }
+
+    /// Whether `quote.unattributed` should report it.
+    /// A quote left unclosed is reported by `quote.unbalanced` instead: where it ends,
+    /// and so whether its speaker is named after it, is unknown.
+    pub fn needs_speaker(&self) -> bool {
+        !self.attributed() && self.kind != QuoteKind::Scare && self.closed
+    }
+
+    /// One line for hover: "Quote from John Kirby — said, line 14", or why not.
+    pub fn describe(&self, doc: &Document) -> String {
+        let kind = match self.kind {
+            QuoteKind::Full => "Quote",
+            QuoteKind::Partial => "Partial quote",
+            QuoteKind::Scare => "Scare quote or words-as-words",
+            QuoteKind::Block => "Block quote",
+        };
+        match (&self.speaker, self.how) {
+            (Some(s), Some(how)) => {
+                let cue = self.cue.as_ref().map_or(String::new(), |c| c.text.clone());
+                let line = doc.line_col(s.range.start).line + 1;
+                let cue_part = if cue.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {cue}")
+                };
+                format!(
+                    "{kind} from **{}**{cue_part}, line {line} ({}).",
+                    s.text,
+                    how.describe()
+                )
+            }
+            _ if self.kind == QuoteKind::Scare => format!(
+                "{kind} ({} word{}): no speaker, and none needed for a few words in quotation marks.",
+                self.words,
+                if self.words == 1 { "" } else { "s" }
+            ),
+            _ => format!(
+                "{kind} with no speaker named. {}",
+                self.reason.unwrap_or("")
+            ),
+        }
+    }
+}
+
+/// The text of a source span, with soft breaks flattened.
+fn span(_doc: &Document, block: &Block, r: Range<usize>) -> Span {
+    Span {
+        range: block.source_range(r.clone()),
+        text: block.text[r].to_string(),
+    }
+}
+
+/// Words in `text`, as [`crate::text::words`] counts them, without allocating.
+fn count_words(text: &str) -> usize {
+    use crate::text::{is_apostrophe, is_word_char};
+    let mut n = 0;
+    let mut in_word = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_word_char(c) {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if in_word
+            && (is_apostrophe(c) || c == '-' || c == '‑')
+            && chars.peek().is_some_and(|&n| is_word_char(n))
+        {
+            // Joined: don’t, Jong-un.
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
+/// Nouns right after a quote that make it a name for something: the “one country, two
+/// systems” model, a “Revoke Article 50” poster.
+const NAME_FOR: &[&str] = &[
+    "sign",
+    "signs",
+    "poster",
+    "posters",
+    "banner",
+    "banners",
+    "placard",
+    "placards",
+    "slogan",
+    "model",
+    "policy",
+    "doctrine",
+    "principle",
+    "rule",
+    "movement",
+    "campaign",
+    "programme",
+    "program",
+    "initiative",
+    "plan",
+    "law",
+    "act",
+    "bill",
+    "strategy",
+    "era",
+    "meme",
+    "hashtag",
+    "label",
+    "brand",
+    "t-shirt",
+    "t-shirts",
+    "shirt",
+    "shirts",
+    "chant",
+    "chants",
+    "sticker",
+    "stickers",
+    "badge",
+    "logo",
+    "headline",
+    "category",
+    "status",
+    "list",
+    "tag",
+    "operation",
+    "project",
+    "panel",
+    "session",
+    "event",
+    "exhibit",
+    "exhibition",
+    "award",
+    "prize",
+    "song",
+    "album",
+    "film",
+    "book",
+    "series",
+    "episode",
+    "show",
+];
+
+/// Words around a quote that make it words-as-words or a title: "the word “crisis”", a
+/// “Revoke Article 50” poster.
+fn words_as_words(b: &BlockInfo, open: usize, close_end: usize) -> bool {
+    let after = b.words.partition_point(|w| w.start < close_end);
+    if let Some(w) = b.words.get(after) {
+        let gap = &b.text[close_end.min(w.start)..w.start];
+        let lw = b.text[w.clone()].to_lowercase();
+        if gap.trim().is_empty() && NAME_FOR.contains(&lw.as_str()) {
+            return true;
+        }
+    }
+    let k = b.words.partition_point(|w| w.end <= open);
+    (1..=2).any(|back| {
+        k.checked_sub(back).is_some_and(|i| {
+            let w = b.text[b.words[i].clone()].to_lowercase();
+            lexicon::WORDS_AS_WORDS.contains(&w.as_str())
+                && b.text[b.words[i].end..open]
+                    .chars()
+                    .all(|c| !matches!(c, '.' | ';' | '!' | '?'))
+        })
+    })
+}
+
+/// For each block, the block-text ranges of the quotations (not scare quotes) that overlap
+/// it, in draft order. One pass over the quotations, each visiting only its blocks.
+pub fn by_block(doc: &Document, quotes: &[Quotation]) -> Vec<Vec<Range<usize>>> {
+    let blocks = &doc.blocks;
+    debug_assert!(
+        blocks
+            .windows(2)
+            .all(|w| w[0].source.end <= w[1].source.start),
+        "blocks overlap or are out of order"
+    );
+    let mut out = vec![Vec::new(); blocks.len()];
+    for q in quotes.iter().filter(|q| q.kind != QuoteKind::Scare) {
+        // Blocks are disjoint and in source order.
+        let first = blocks.partition_point(|b| b.source.end <= q.range.start);
+        for (bi, block) in blocks.iter().enumerate().skip(first) {
+            if block.source.start >= q.range.end {
+                break;
+            }
+            let start = if q.range.start >= block.source.start {
+                block.text_offset(q.range.start).unwrap_or(0)
+            } else {
+                0
+            };
+            let end = if q.range.end <= block.source.end {
+                block.text_offset(q.range.end).unwrap_or(block.text.len())
+            } else {
+                block.text.len()
+            };
+            out[bi].push(start..end.max(start));
+        }
+    }
+    out
+}
+
+/// Every top-level quotation of the draft, attributed.
+pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
+    let pairs: Vec<Vec<marks::Pair>> = doc
+        .blocks
+        .iter()
+        .map(|b| finder::block_pairs(&b.text))
+        .collect();
+    let found = finder::find(doc, &pairs);
+    // Quoted ranges per block.
+    let mut quoted: Vec<Vec<Range<usize>>> = vec![Vec::new(); doc.blocks.len()];
+    for f in &found {
+        if f.block_quote {
+            continue;
+        }
+        quoted[f.first_block].push(f.first.clone());
+        if f.last_block != f.first_block {
+            for q in quoted.iter_mut().take(f.last_block).skip(f.first_block + 1) {
+                q.push(0..usize::MAX);
+            }
+            quoted[f.last_block].push(f.last.clone());
+        }
+    }
+    // Only blocks with a quote, and their neighbours (colon introductions, dash
+    // signatures), need words and cues.
+    let mut needed = vec![false; doc.blocks.len()];
+    for f in &found {
+        let lo = f.first_block.saturating_sub(1);
+        let hi = (f.last_block + 1).min(doc.blocks.len().saturating_sub(1));
+        for n in needed.iter_mut().take(hi + 1).skip(lo) {
+            *n = true;
+        }
+    }
+    let infos: Vec<BlockInfo> = doc
+        .blocks
+        .iter()
+        .zip(&doc.sentences)
+        .zip(quoted)
+        .zip(needed)
+        .map(|(((b, s), q), needed)| {
+            let q = q
+                .into_iter()
+                .map(|r| r.start..r.end.min(b.text.len()))
+                .collect();
+            if needed {
+                BlockInfo::new(&b.text, s, q)
+            } else {
+                BlockInfo::empty(&b.text, s)
+            }
+        })
+        .collect();
+
+    let mut out: Vec<Quotation> = Vec::with_capacity(found.len());
+    for f in &found {
+        let fb = &doc.blocks[f.first_block];
+        let lb = &doc.blocks[f.last_block];
+        let range = fb.source_start(f.first.start)..lb.source_end(f.last.end);
+        let inner = fb.source_start(f.inner_start)..lb.source_end(f.inner_end);
+        let words = if f.first_block == f.last_block {
+            count_words(&fb.text[f.inner_start..f.inner_end.max(f.inner_start)])
+        } else {
+            count_words(&fb.text[f.inner_start..])
+                + doc.blocks[f.first_block + 1..f.last_block]
+                    .iter()
+                    .map(|b| count_words(&b.text))
+                    .sum::<usize>()
+                + count_words(&lb.text[..f.inner_end])
+        };
+        let mut q = Quotation {
+            range,
+            inner,
+            kind: QuoteKind::Full,
+            speaker: None,
+            cue: None,
+            how: None,
+            from: None,
+            reason: None,
+            words,
+            first_block: f.first_block,
+            last_block: f.last_block,
+            text_range: f.first.clone(),
+            closed: f.closed,
+        };
+        if f.block_quote {
+            q.kind = QuoteKind::Block;
+            attribute_block_quote(doc, &infos, f, &mut q);
+            out.push(q);
+            continue;
+        }
+        let bi = &infos[f.first_block];
+        // Transcript paragraphs: the label is the speaker.
+        if let Some(label) = attribution::transcript_label(&fb.text) {
+            if label.end <= f.first.start {
+                q.speaker = Some(span(doc, fb, label.clone()));
+                q.cue = Some(span(doc, fb, label.end..label.end + 1));
+                q.how = Some(How::Transcript);
+            }
+        }
+        // Same sentence: first the sentence the quote opens in, then the one it closes in.
+        if q.how.is_none() {
+            let mut reason = None;
+            let first_host = bi.host(&f.first);
+            let mut tries = vec![(f.first_block, f.first.clone(), first_host)];
+            if f.last_block != f.first_block {
+                let li = &infos[f.last_block];
+                tries.push((f.last_block, f.last.clone(), li.host(&f.last)));
+            }
+            for (blk, r, host) in tries {
+                match attribution::in_sentence(&infos[blk], &r, &host) {
+                    Ok(found) => {
+                        let b = &doc.blocks[blk];
+                        q.speaker = found.speaker.map(|s| span(doc, b, s));
+                        q.cue = Some(span(doc, b, found.cue));
+                        q.how = Some(How::SameSentence);
+                        break;
+                    }
+                    Err(why) => {
+                        reason.get_or_insert(why);
+                    }
+                }
+            }
+            q.reason = reason;
+        }
+        // The kind, from the quote's shape and place.
+        let inner_text = &fb.text[f.inner_start..f.first.end.min(fb.text.len()).max(f.inner_start)];
+        let host = bi.host(&f.first);
+        let starts_sentence = fb.text[host.start..f.first.start].trim().is_empty()
+            || fb.text[..f.first.start].trim_end().ends_with(':');
+        let first_char = inner_text.trim_start().chars().next().unwrap_or(' ');
+        let capital = first_char.is_uppercase()
+            || first_char.is_ascii_digit()
+            || matches!(first_char, '…' | '[' | '.');
+        let inner_trim = inner_text
+            .trim_end_matches(['”', '"', '’', '\'', '»', '›', '“'])
+            .trim_end();
+        let ends_sentence = inner_trim.ends_with(['.', '!', '?', ',', '…']);
+        let title_case = inner_text.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3
+        });
+        let short = q.words <= config.scare_max_words;
+        let wordy = words_as_words(bi, f.first.start, f.first.end);
+        q.kind = if f.last_block != f.first_block {
+            QuoteKind::Full
+        } else if wordy
+            && q.words <= config.scare_max_words.max(4) * 3
+            && !(starts_sentence && ends_sentence)
+        {
+            QuoteKind::Scare
+        } else if !starts_sentence && title_case && capital && q.words <= 8 && !q.attributed() {
+            // Titles of works and names: “Underappreciated Sports Anime”.
+            QuoteKind::Scare
+        } else if starts_sentence || (capital && ends_sentence && !short) {
+            QuoteKind::Full
+        } else if short && !q.attributed() {
+            QuoteKind::Scare
+        } else if capital && !short {
+            QuoteKind::Full
+        } else {
+            QuoteKind::Partial
+        };
+        out.push(q);
+    }
+
+    // Attribution from around the quote's sentence.
+    for i in 0..out.len() {
+        if out[i].attributed() || out[i].kind == QuoteKind::Block {
+            continue;
+        }
+        let (fbi, tr) = (out[i].first_block, out[i].text_range.clone());
+        // Quotes are in document order: those opening in this block.
+        let same_block = out.partition_point(|q| q.first_block < fbi)
+            ..out.partition_point(|q| q.first_block <= fbi);
+        let b = &infos[fbi];
+        let blk = &doc.blocks[fbi];
+        let host = b.host(&tr);
+        // Nothing before the quote in its sentence but a short introductory phrase
+        // ("During the premiere, “…”").
+        let lead_in = b.text[host.start..tr.start].trim();
+        let starts_sentence = lead_in.is_empty()
+            || (lead_in.ends_with(',') && b.words_between(host.start, tr.start) <= 4);
+        let before = b.text[..tr.start].trim_end();
+        // Colon introduction in the same paragraph: "He had a warning: “…”".
+        let colon_before = before.ends_with(':');
+        let sent_idx = b.sentence_index(host.start);
+        // The sentence before, in the same block.
+        let prev_sentence = sent_idx
+            .and_then(|s| s.checked_sub(1))
+            .map(|s| b.sentences[s].clone());
+        let set = |q: &mut Quotation, found: attribution::Found, how: How, b: &Block| {
+            q.speaker = found.speaker.map(|s| span(doc, b, s));
+            q.cue = Some(span(doc, b, found.cue));
+            q.how = Some(how);
+            if q.kind == QuoteKind::Scare && !q.text_range.is_empty() {
+                q.kind = QuoteKind::Partial;
+            }
+        };
+        // Another quote of the same sentence has a speaker: “…” and “…”, she said.
+        let sibling = same_block.clone().find(|&j| {
+            j != i
+                && out[j].first_block == fbi
+                && (out[j].how == Some(How::SameSentence) || (j < i && out[j].attributed()))
+                && b.host(&out[j].text_range) == host
+        });
+        if let Some(j) = sibling {
+            let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+            let q = &mut out[i];
+            q.speaker = sp;
+            q.cue = cue;
+            q.how = Some(How::SameSentence);
+            q.from = Some(j);
+            if q.kind == QuoteKind::Scare && q.words > config.scare_max_words {
+                q.kind = QuoteKind::Partial;
+            }
+            continue;
+        }
+        if colon_before || starts_sentence {
+            // An earlier attributed quote in the same paragraph (wire style).
+            // It must be the nearest quote before, with no sentence of narrative between
+            // them: “…,” Kirby said. “…” — not “…,” Kirby said. The talks resumed. “…”
+            let earlier = (same_block.start..i)
+                .rev()
+                .find(|&j| out[j].first_block == fbi && out[j].kind != QuoteKind::Scare)
+                .filter(|&j| out[j].attributed() && out[j].last_block == fbi)
+                // The run is “A,” Kirby said. “B.” (or Kirby said: “A.” “B.”): a full
+                // quote attributed after it or by a colon — not Kirby called it a “farce”.
+                // “B.”, where B is a new quote that needs its own attribution.
+                .filter(|&j| {
+                    let o = &out[j];
+                    o.kind == QuoteKind::Full
+                        && match o.how {
+                            Some(How::SameSentence) => {
+                                o.cue.as_ref().is_some_and(|c| c.range.start >= o.range.end)
+                            }
+                            Some(How::Colon | How::Run | How::Transcript) => true,
+                            _ => false,
+                        }
+                })
+                .filter(|&j| {
+                    let gap = out[j].text_range.end..tr.start;
+                    !b.sentences.iter().any(|s| {
+                        s.start >= gap.start
+                            && s.end <= gap.end
+                            && !b.quoted.iter().any(|q| q.start < s.end && s.start < q.end)
+                    })
+                });
+            if let Some(j) = earlier.filter(|_| starts_sentence) {
+                let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+                let q = &mut out[i];
+                q.speaker = sp;
+                q.cue = cue;
+                q.how = Some(How::Run);
+                q.from = Some(j);
+                continue;
+            }
+            // The sentence before ends in a colon: "Kirby told reporters: “…”" split
+            // oddly, or "Kirby was blunt:" in a sentence of its own.
+            if let Some(ps) = prev_sentence.clone() {
+                if b.text[..ps.end].trim_end().ends_with(':') {
+                    if let Some(found) = attribution::speaker_statement(b, &ps, true) {
+                        set(&mut out[i], found, How::Colon, blk);
+                        continue;
+                    }
+                }
+            }
+            if colon_before {
+                let intro = host.start..tr.start;
+                let found = attribution::speaker_statement(b, &intro, true).or_else(|| {
+                    // "The palace issued the following statement from the king:": the
+                    // subject of the introducing clause.
+                    b.subject(&intro)
+                        .or_else(|| b.last_name_in(&intro))
+                        .map(|s| attribution::Found {
+                            cue: before.len() - 1..before.len(),
+                            speaker: Some(s),
+                            kind: lexicon::CueKind::Source,
+                        })
+                });
+                if let Some(found) = found {
+                    set(&mut out[i], found, How::Colon, blk);
+                    continue;
+                }
+            }
+        }
+        // A partial quote woven into the narrative of a paragraph whose speaker was named
+        // earlier in it: Kirby spoke for an hour. He said the plan would “never work”.
+        if out[i].kind == QuoteKind::Partial && !starts_sentence {
+            let earlier_quote = (same_block.start..i).rev().find(|&j| {
+                out[j].first_block == fbi
+                    && out[j].attributed()
+                    && out[j].text_range.end <= tr.start
+                    && out[j].speaker.is_some()
+            });
+            if let Some(j) = earlier_quote {
+                let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+                let q = &mut out[i];
+                q.speaker = sp;
+                q.cue = cue;
+                q.how = Some(How::Run);
+                q.from = Some(j);
+                continue;
+            }
+            let narrative = b.sentences.first().map_or(0, |s| s.start)..host.start;
+            if let Some(found) = attribution::speaker_statement(b, &narrative, true) {
+                set(&mut out[i], found, How::Run, blk);
+                continue;
+            }
+        }
+        // The sentence after: "“…” That was how Kirby put it." / "“…” Kirby said."
+        let ends_sentence = host.end <= out[i].text_range.end
+            || b.text[out[i].text_range.end..host.end].trim().is_empty();
+        if ends_sentence && out[i].last_block == fbi {
+            if let Some(next) = sent_idx.and_then(|s| {
+                b.sentences
+                    .iter()
+                    .skip(s + 1)
+                    .find(|n| n.start >= host.end)
+                    .cloned()
+            }) {
+                let opening = &b.text[next.clone()];
+                let head_end = b
+                    .words
+                    .iter()
+                    .filter(|w| w.start >= next.start)
+                    .nth(8)
+                    .map_or(next.end, |w| w.start);
+                let demonstrative = opening.split_whitespace().next().is_some_and(|w| {
+                    matches!(w, "That" | "This" | "So" | "Those" | "These" | "Such")
+                });
+                let head = next.start..head_end;
+                // Only sentences that do nothing but attribute: "That was how Kirby put
+                // it." / "So said Kirby." / "Kirby said." — not "Kirby also said that …",
+                // which starts a new thought.
+                let bare = b
+                    .words
+                    .iter()
+                    .filter(|w| w.start >= next.start && w.end <= next.end)
+                    .count()
+                    <= 5
+                    && !b.text[next.clone()].contains(" that ");
+                let found = attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
+                    demonstrative
+                        || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                });
+                if let Some(found) = found {
+                    if !b.is_quoted_public(found.cue.start) {
+                        set(&mut out[i], found, How::FollowingSentence, blk);
+                        continue;
+                    }
+                }
+            }
+        }
+        // The paragraph before: a colon introduction, or a quote-only paragraph of a run.
+        let block_start = b.text[..tr.start].trim().is_empty();
+        if block_start && fbi > 0 {
+            let pb = fbi - 1;
+            let pinfo = &infos[pb];
+            let ptext = doc.blocks[pb].text.trim_end();
+            if ptext.ends_with(':') {
+                if let Some(last) = pinfo.sentences.last() {
+                    let found = attribution::speaker_statement(pinfo, last, true).or_else(|| {
+                        pinfo
+                            .subject(last)
+                            .or_else(|| pinfo.last_name_in(last))
+                            .map(|s| attribution::Found {
+                                cue: ptext.len() - 1..ptext.len(),
+                                speaker: Some(s),
+                                kind: lexicon::CueKind::Source,
+                            })
+                    });
+                    if let Some(found) = found {
+                        set(&mut out[i], found, How::Colon, &doc.blocks[pb]);
+                        continue;
+                    }
+                }
+            }
+            // The previous paragraph is all quotation, attributed by a colon or a run.
+            let prev_block = out.partition_point(|q| q.first_block < pb)..same_block.start;
+            let prev = prev_block
+                .rev()
+                .find(|&j| out[j].last_block == pb && out[j].first_block == pb);
+            if let Some(j) = prev {
+                let whole = out[j].text_range.start == ptext.len() - ptext.trim_start().len()
+                    && out[j].text_range.end >= ptext.len();
+                if whole && matches!(out[j].how, Some(How::Colon | How::Run)) {
+                    let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+                    let q = &mut out[i];
+                    q.speaker = sp;
+                    q.cue = cue;
+                    q.how = Some(How::Run);
+                    q.from = Some(j);
+                    continue;
+                }
+            }
+        }
+    }
+    for q in &mut out {
+        if q.attributed() {
+            q.reason = None;
+        }
+    }
+    out
+}
+
+impl BlockInfo<'_> {
+    pub(crate) fn is_quoted_public(&self, at: usize) -> bool {
+        self.quoted.iter().any(|q| q.start <= at && at < q.end)
+    }
+}
+
+/// A `>` block quote is attributed by the paragraph before it (ending in a colon or
+/// naming a speaker with a cue), or by a dash line in it or after it ("— Jane Smith").
+fn attribute_block_quote(
+    doc: &Document,
+    infos: &[BlockInfo],
+    f: &finder::Found,
+    q: &mut Quotation,
+) {
+    // "— Name" as the last line of the quote or the paragraph right after.
+    for bi in [Some(f.last_block), Some(f.last_block + 1)]
+        .into_iter()
+        .flatten()
+    {
+        let Some(b) = doc.blocks.get(bi) else {
+            continue;
+        };
+        let info = &infos[bi];
+        let text = &b.text;
+        let dash = text
+            .rfind(['—', '―'])
+            .filter(|&d| text[..d].trim().is_empty() || text[..d].ends_with(' '))
+            .or_else(|| {
+                text.trim_start()
+                    .starts_with("-- ")
+                    .then(|| text.find("--").unwrap_or(0))
+            });
+        if let Some(d) = dash {
+            let after = d + text[d..].chars().next().map_or(1, char::len_utf8);
+            let after =
+                after + text[after..].len() - text[after..].trim_start_matches(['-', ' ']).len();
+            if let Some(s) = info.np_right(after, text.len()) {
+                q.speaker = Some(span(doc, b, s));
+                q.cue = Some(span(doc, b, d..after));
+                q.how = Some(How::SameSentence);
+                return;
+            }
+        }
+    }
+    if f.first_block > 0 {
+        let pb = f.first_block - 1;
+        let info = &infos[pb];
+        if let Some(last) = info.sentences.last() {
+            let colon = doc.blocks[pb].text.trim_end().ends_with(':');
+            if let Some(found) = attribution::speaker_statement(info, last, colon) {
+                let b = &doc.blocks[pb];
+                q.speaker = found.speaker.map(|s| span(doc, b, s));
+                q.cue = Some(span(doc, b, found.cue));
+                q.how = Some(How::Colon);
+                return;
+            }
+        }
+    }
+    q.reason = Some("The paragraph before the block quote does not say whose words these are (end it with “Kirby said:” or add “— Kirby”).");
+}
+
+/// Quotes grouped by speaker for the document outline: speakers in order of first quote,
+/// each with its quotes (index into `quotes`); unattributed quotes last under `None`.
+/// Scare quotes are left out.
+pub fn by_speaker(quotes: &[Quotation]) -> Vec<(Option<String>, Vec<usize>)> {
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    let mut unattributed = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Scare {
+            continue;
+        }
+        match &q.speaker {
+            Some(s) if q.attributed() => {
+                let name = canonical_speaker(&s.text);
+                match groups
+                    .iter_mut()
+                    .find(|(n, _)| n.as_deref() == Some(name.as_str()))
+                {
+                    Some((_, v)) => v.push(i),
+                    None => groups.push((Some(name), vec![i])),
+                }
+            }
+            _ => unattributed.push(i),
+        }
+    }
+    if !unattributed.is_empty() {
+        groups.push((None, unattributed));
+    }
+    groups
+}
+
+/// A speaker's text as a group name: whitespace collapsed, a leading "the" dropped.
+pub fn canonical_speaker(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(&s);
+    s.to_string()
+}
+
+/// The draft's quotes for the document outline, grouped by speaker: one "Quotes" entry
+/// whose children are the speakers in order of first appearance (with how often each is
+/// quoted), each holding its quotes; unattributed quotes come last under "No speaker".
+pub fn outline(cx: &crate::Context) -> Vec<crate::outline::Symbol> {
+    use crate::outline::{Symbol, SymbolKind};
+    let quotes = cx.quotes();
+    let groups = by_speaker(quotes);
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let text = cx.doc.text();
+    let label = |q: &Quotation| {
+        let inner = text.get(q.inner.clone()).unwrap_or("");
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let mut s = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+        if words.len() > 8 {
+            s.push('…');
+        }
+        let (open, close) = if q.kind == QuoteKind::Block {
+            ("> ", "")
+        } else {
+            ("“", "”")
+        };
+        format!("{open}{s}{close}")
+    };
+    let mut speakers = Vec::new();
+    let mut total = 0;
+    for (name, idx) in &groups {
+        let children: Vec<Symbol> = idx
+            .iter()
+            .map(|&i| {
+                let q = &quotes[i];
+                Symbol {
+                    name: label(q),
+                    detail: Some(match &q.cue {
+                        Some(c) if q.attributed() => format!(
+                            "{} — {}, line {}",
+                            q.kind.as_str(),
+                            c.text,
+                            cx.doc.line_col(q.range.start).line + 1
+                        ),
+                        _ => format!("{} — no speaker", q.kind.as_str()),
+                    }),
+                    kind: SymbolKind::Quote,
+                    range: q.range.clone(),
+                    selection: q.range.clone(),
+                    children: Vec::new(),
+                }
+            })
+            .collect();
+        total += children.len();
+        let start = children.iter().map(|c| c.range.start).min().unwrap_or(0);
+        let end = children.iter().map(|c| c.range.end).max().unwrap_or(start);
+        let n = children.len();
+        speakers.push(Symbol {
+            name: name.clone().unwrap_or_else(|| "No speaker".to_string()),
+            detail: Some(format!("{n} quote{}", if n == 1 { "" } else { "s" })),
+            kind: SymbolKind::Actor,
+            range: start..end,
+            selection: children
+                .first()
+                .map_or(start..start, |c| c.selection.clone()),
+            children,
+        });
+    }
+    let start = speakers.iter().map(|s| s.range.start).min().unwrap_or(0);
+    let end = speakers.iter().map(|s| s.range.end).max().unwrap_or(start);
+    let first = speakers
+        .iter()
+        .map(|s| s.selection.clone())
+        .min_by_key(|r| r.start)
+        .unwrap_or(start..start);
+    vec![Symbol {
+        name: "Quotes".to_string(),
+        detail: Some(format!(
+            "{total} from {} source{}",
+            speakers.iter().filter(|s| s.name != "No speaker").count(),
+            if speakers.len() == 1 { "" } else { "s" }
+        )),
+        kind: SymbolKind::Quote,
+        range: start..end,
+        selection: first,
+        children: speakers,
+    }]
+}
+
+/// The quotation that contains a source offset (marks included), if any. Other features
+/// use it to skip quoted speech: `quotes::at(cx.quotes(), offset).is_some()`.
+pub fn at(quotes: &[Quotation], offset: usize) -> Option<&Quotation> {
+    // Quotations are in document order and do not overlap.
+    let i = quotes.partition_point(|q| q.range.start <= offset);
+    let q = quotes.get(i.checked_sub(1)?)?;
+    (offset < q.range.end).then_some(q)
+}
+
+/// Hover text for the quotation at a source offset, if any.
+pub fn hover(cx: &crate::Context, offset: usize) -> Option<(Range<usize>, String)> {
+    let q = at(cx.quotes(), offset)?;
+    let mut md = q.describe(cx.doc);
+    if let Some(j) = q.from {
+        if let Some(o) = cx.quotes().get(j) {
+            md.push_str(&format!(
+                "\n\nThe speaker carries over from the quote on line {}.",
+                cx.doc.line_col(o.range.start).line + 1
+            ));
+        }
+    }
+    Some((q.range.clone(), md))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Context};
+
+    fn quotes(src: &str) -> Vec<(String, QuoteKind, Option<String>, Option<How>)> {
+        let doc = Document::parse(src);
+        find(&doc, &QuotesConfig::default())
+            .into_iter()
+            .map(|q| {
+                (
+                    src[q.range.clone()].to_string(),
+                    q.kind,
+                    q.speaker.map(|s| s.text),
+                    q.how,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speakers_and_cues_of_common_forms() {
+        let q = quotes("“We will win,” said John Kirby, the spokesman.");
+        assert_eq!(q[0].2.as_deref(), Some("John Kirby"));
+        let q = quotes("“We will win,” the ministry’s spokeswoman told reporters.");
+        assert_eq!(q[0].2.as_deref(), Some("the ministry’s spokeswoman"));
+        let q = quotes("According to eyewitness Vinnie DeVita, “it exploded.”");
+        assert_eq!(q[0].2.as_deref(), Some("eyewitness Vinnie DeVita"));
+        let q = quotes("Officials said the plan was “dead on arrival in the Senate”.");
+        assert_eq!(q[0].2.as_deref(), Some("Officials"));
+        assert_eq!(q[0].1, QuoteKind::Partial);
+        let q =
+            quotes("Sen. Mitt Romney, R-Utah, called the measure “fiscally reckless and wrong.”");
+        assert_eq!(q[0].2.as_deref(), Some("Sen. Mitt Romney"));
+        let q =
+            quotes("Advocates, who have pushed for it since 2021, hailed it as “long overdue.”");
+        assert_eq!(q[0].2.as_deref(), Some("Advocates"));
+        let q = quotes("The so-called “deal” collapsed.");
+        assert_eq!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn counts_words_like_the_tokenizer() {
+        for t in [
+            "Xi’s aide, Kim Jong-un and O'Brien don't—'90s.",
+            "",
+            " a  b ",
+            "—'x-",
+        ] {
+            assert_eq!(count_words(t), crate::text::words(t).len(), "{t}");
+        }
+    }
+
+    #[test]
+    fn finds_the_quote_at_an_offset() {
+        let src = "He said “yes” and she said “no”.";
+        let doc = Document::parse(src);
+        let qs = find(&doc, &QuotesConfig::default());
+        let yes = src.find("yes").unwrap();
+        let no = src.find("no").unwrap();
+        assert_eq!(at(&qs, yes).map(|q| q.range.start), src.find('“'));
+        assert_eq!(at(&qs, no).map(|q| q.range.start), src.rfind('“'));
+        assert!(at(&qs, src.find("and").unwrap()).is_none());
+        assert!(at(&qs, 0).is_none());
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_is_one_quotation() {
+        let src = "“We will rebuild every school.\n\n“And every road,” she said.\n";
+        let q = quotes(src);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, src.trim_end().trim_end_matches(" she said."));
+        assert_eq!(q[0].2.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn outline_groups_quotes_by_speaker() {
+        let src = "“A is fine,” Kirby said. “B is too.”\n\n“C is bad,” said Jane Smith.\n\n“D.”\n";
+        let doc = Document::parse(src);
+        let config = Config::default();
+        let cx = Context::new(&doc, &config);
+        let syms = outline(&cx);
+        assert_eq!(syms.len(), 1);
+        let names: Vec<(&str, usize)> = syms[0]
+            .children
+            .iter()
+            .map(|s| (s.name.as_str(), s.children.len()))
+            .collect();
+        assert_eq!(names, [("Kirby", 2), ("Jane Smith", 1), ("No speaker", 1)]);
+        assert_eq!(syms[0].children[0].children[0].name, "“A is fine,”");
+        // The document outline carries them after the headings.
+        let all = crate::outline::symbols(&cx);
+        assert_eq!(all.last().map(|s| s.name.as_str()), Some("Quotes"));
+    }
+
+    proptest::proptest! {
+        /// No input makes the quote analysis, its rules, hover or outline panic.
+        #[test]
+        fn never_panics(src in "([\"'“”‘’„«»‹›:,. \n>*a-zA-Zé—\\-]|said|told|according to| he | the |\n\n|Q: |\\*\\*A:\\*\\*){0,60}") {
+            let doc = Document::parse(src.as_str());
+            let mut config = Config::default();
+            for id in ["quote.scare", "quote.style"] {
+                config.set_level(id, crate::config::Level::On(crate::Severity::Hint));
+            }
+            let cx = Context::new(&doc, &config);
+            let diags = crate::analyze_with(&cx);
+            for d in &diags {
+                for f in &d.fixes {
+                    let _ = crate::fix::apply_edits(&src, &f.edits);
+                }
+            }
+            for off in (0..=src.len()).filter(|&o| src.is_char_boundary(o)) {
+                let _ = crate::inspect::at(&cx, &diags, off);
+            }
+            let _ = outline(&cx);
+        }
+    }
+}

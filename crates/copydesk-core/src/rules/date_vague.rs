@@ -1,0 +1,105 @@
+//! `date.vague`: "recently", "soon", "currently", "in recent years" — a time reference
+//! that tells the reader nothing definite. A hint: the fix is a fact only the reporter has.
+//!
+//! Not flagged: "now" (plain present), generic phrases ("in the past", "in the future",
+//! "long ago"), and quoted speech.
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::time::{in_ranges, quoted_in_block, TimeKind};
+use crate::Context;
+
+pub struct DateVague;
+
+static META: RuleMeta = RuleMeta {
+    id: "date.vague",
+    default_severity: Severity::Hint,
+    enabled_by_default: true,
+    summary: "A vague time reference (“recently”, “soon”, “currently”, “in recent years”).",
+    explanation: "“Recently” can mean last week or last year, and “currently” is only true until the story is read later. When the date is known, give it (“in February”, “since 2019”, “as of March 20”); when it is not, consider whether the word is needed.",
+    wrong: "The company recently closed its Kyiv office.\n",
+    right: "The company closed its Kyiv office in February.\n",
+};
+
+/// Vague expressions that are generic rather than missing a date.
+const GENERIC: &[&str] = &[
+    "now",
+    "the past",
+    "the distant past",
+    "the future",
+    "the distant future",
+    "the foreseeable future",
+    "long ago",
+];
+
+impl Rule for DateVague {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let mut quoted: Option<(usize, Vec<std::ops::Range<usize>>)> = None;
+        for e in cx.time_expressions() {
+            if e.kind != TimeKind::Vague {
+                continue;
+            }
+            let lower = e.text.to_lowercase();
+            if GENERIC.contains(&lower.as_str()) {
+                continue;
+            }
+            if quoted.as_ref().is_none_or(|(b, _)| *b != e.block) {
+                quoted = Some((e.block, quoted_in_block(cx, e.block)));
+            }
+            if quoted.as_ref().is_some_and(|(_, q)| in_ranges(q, &e.range)) {
+                continue;
+            }
+            let ask = match e.value.as_deref() {
+                Some("PRESENT_REF") => {
+                    "Say as of when (“as of March 20”), so it stays true when read later."
+                }
+                Some("FUTURE_REF") => {
+                    "Say when, if it is known (“by June”, “next week, on March 27”)."
+                }
+                _ => "Give the date or period if it is known (“in February”, “since 2019”).",
+            };
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    e.source.clone(),
+                    format!("“{}” does not tell the reader when. {ask}", e.text),
+                )
+                .with_data("expression", e.text.clone())
+                .with_data(
+                    "resolved",
+                    e.value.clone().map_or(serde_json::Value::Null, Into::into),
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Config;
+
+    fn flagged(src: &str) -> Vec<String> {
+        flagged_text("date.vague", src, &Config::default())
+    }
+
+    #[test]
+    fn flags_vague_words() {
+        assert_eq!(
+            flagged("Prices rose in recent years and will fall soon. He is currently ill."),
+            ["recent years", "soon", "currently"]
+        );
+    }
+
+    #[test]
+    fn leaves_generic_and_quoted_alone() {
+        assert_eq!(
+            flagged("It is now open. It happened in the past. “We will know soon,” he said."),
+            Vec::<String>::new()
+        );
+    }
+}

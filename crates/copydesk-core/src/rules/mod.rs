@@ -1,0 +1,154 @@
+//! The rule registry. Each rule lives in its own file with its documentation and tests.
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::Context;
+
+mod claim_undated;
+mod date_relative;
+mod date_vague;
+mod name_first_reference;
+mod name_inconsistent;
+pub mod name_misspelled;
+mod quote_scare;
+mod quote_style;
+mod quote_unattributed;
+mod quote_unbalanced;
+
+/// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable, dotted, lowercase id. Never rename one.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// Opt-in rules are off until configured.
+    pub enabled_by_default: bool,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Why it matters, in plain words.
+    pub explanation: &'static str,
+    /// A draft that triggers the rule, and the same draft fixed.
+    pub wrong: &'static str,
+    pub right: &'static str,
+}
+
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Report findings at the rule's default severity; the engine applies configuration
+    /// and suppressions.
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+static RULES: &[&dyn Rule] = &[
+    &quote_unattributed::QuoteUnattributed,
+    &quote_unbalanced::QuoteUnbalanced,
+    &quote_scare::QuoteScare,
+    &quote_style::QuoteStyle,
+    &name_misspelled::NameMisspelled,
+    &name_inconsistent::NameInconsistent,
+    &name_first_reference::NameFirstReference,
+    &date_relative::DateRelative,
+    &date_vague::DateVague,
+    &claim_undated::ClaimUndated,
+];
+
+pub fn all() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.meta().id == id)
+}
+
+/// Default severity of a rule id (warning for an id not in the registry).
+pub fn default_severity(id: &str) -> Severity {
+    find(id).map_or(Severity::Warning, |r| r.meta().default_severity)
+}
+
+/// The rule's documentation in Markdown, for `copydesk explain` and hover.
+pub fn explain_markdown(meta: &RuleMeta) -> String {
+    let default = if meta.enabled_by_default {
+        meta.default_severity.as_str()
+    } else {
+        "off (opt-in)"
+    };
+    format!(
+        "## {id}\n\n{summary}\n\n{explanation}\n\nDefault: {default}.\n\n### Flagged\n\n```markdown\n{wrong}\n```\n\n### Better\n\n```markdown\n{right}\n```\n",
+        id = meta.id,
+        summary = meta.summary,
+        explanation = meta.explanation,
+        wrong = meta.wrong.trim_end(),
+        right = meta.right.trim_end(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Config, Document};
+
+    #[test]
+    fn ids_are_unique_dotted_and_lowercase() {
+        let mut seen = std::collections::HashSet::new();
+        for r in all() {
+            let id = r.meta().id;
+            assert!(seen.insert(id), "duplicate {id}");
+            assert!(id.contains('.') && id == id.to_lowercase(), "{id}");
+        }
+    }
+
+    /// Each rule's "wrong" example triggers it and its "right" example does not.
+    #[test]
+    fn every_rule_documents_examples_that_hold() {
+        for r in all() {
+            let meta = r.meta();
+            let mut config = Config::default();
+            config.set_level(meta.id, crate::config::Level::On(meta.default_severity));
+            let fires = |text: &str| {
+                analyze(&Document::parse(text), &config)
+                    .iter()
+                    .any(|d| d.rule == meta.id)
+            };
+            assert!(fires(meta.wrong), "{}: wrong example not flagged", meta.id);
+            assert!(!fires(meta.right), "{}: right example flagged", meta.id);
+        }
+    }
+}
+
+/// What the rules' own tests share: run the engine on a draft and see what one rule flags.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::{analyze, Config, Document};
+
+    /// The text each `rule` diagnostic covers in `src`.
+    pub fn flagged_text(rule: &str, src: &str, config: &Config) -> Vec<String> {
+        analyze(&Document::parse(src), config)
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| src[d.range].to_string())
+            .collect()
+    }
+
+    /// The text each `rule` diagnostic covers, with the string in its `data[key]`.
+    pub fn flagged_data(
+        rule: &str,
+        src: &str,
+        config: &Config,
+        key: &str,
+    ) -> Vec<(String, String)> {
+        analyze(&Document::parse(src), config)
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| {
+                let value = d.data[key].as_str().unwrap_or("").to_string();
+                (src[d.range].to_string(), value)
+            })
+            .collect()
+    }
+
+    /// Owned pairs, to compare with [`flagged_data`].
+    pub fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+}

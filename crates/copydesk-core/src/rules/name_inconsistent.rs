@@ -1,0 +1,202 @@
+//! `name.inconsistent`: one actor spelled two ways in one draft — two accepted variants of a
+//! knowledge-base name (Zelensky and Zelenskiy), or two close spellings of a person the
+//! draft introduced (Ivan Petrenko / Ivan Petrenco). The spellings that differ from the
+//! house style (`[names] prefer`), or else from the draft's first use, are flagged; the
+//! related information points at the other spelling; one fix respells every mention.
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::names::{matcher::fold, respell_edits, ActorRef, Names};
+use crate::Context;
+
+pub struct NameInconsistent;
+
+static META: RuleMeta = RuleMeta {
+    id: "name.inconsistent",
+    default_severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "One person or place spelled two different ways in the same draft.",
+    explanation: "Many names have several accepted romanisations (Zelensky, Zelenskiy, Zelenskyy; Kyiv, Kiev), and newsrooms pick one. Mixing two in one story looks careless and can make readers think there are two people. copydesk flags every spelling that differs from the house style set in `[names] prefer`, or, without one, from the spelling the draft uses first, and offers to respell every mention at once.",
+    wrong: "Volodymyr Zelensky arrived on Monday. Zelenskiy said the talks would continue.\n",
+    right: "Volodymyr Zelensky arrived on Monday. Zelensky said the talks would continue.\n",
+};
+
+impl Rule for NameInconsistent {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let names = cx.names();
+        for e in &names.entries {
+            let nparts = match e.actor {
+                ActorRef::Kb(a) => names.kb.actors[a as usize].parts.len(),
+                ActorRef::Draft(d) => names.draft_actors[d as usize].parts.len(),
+            };
+            for part in 0..nparts {
+                check_part(cx, names, e.actor, part, &e.mentions, out);
+            }
+        }
+    }
+}
+
+/// A spelling compared without case, accents or a leading particle: "al-Assad" and "Assad"
+/// are the same spelling used in full and short form, not two spellings.
+fn key(spelling: &str) -> String {
+    let f = fold(spelling);
+    for particle in [
+        "al ", "el ", "ad ", "as ", "ash ", "bin ", "ben ", "de ", "van ", "von ",
+    ] {
+        if let Some(rest) = f.strip_prefix(particle) {
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    f
+}
+
+/// The spellings of one part across an actor's mentions: flag those that differ from the
+/// reference spelling.
+fn check_part(
+    cx: &Context,
+    names: &Names,
+    actor: ActorRef,
+    part: usize,
+    mentions: &[usize],
+    out: &mut Vec<Diagnostic>,
+) {
+    // (folded spelling, as written, source range), in draft order.
+    let uses: Vec<(String, &str, std::ops::Range<usize>)> = mentions
+        .iter()
+        .flat_map(|&mi| names.mentions[mi].parts.iter())
+        .filter(|p| p.part == part && !p.misspelling)
+        .map(|p| (key(&p.spelling), p.spelling.as_str(), p.range.clone()))
+        .collect();
+    let Some(first) = uses.first() else {
+        return;
+    };
+    // For a draft actor, only spellings it learned as variants of this part count (a
+    // nickname is not an inconsistency).
+    if let ActorRef::Draft(d) = actor {
+        let spellings = &names.draft_actors[d as usize].parts[part].spellings;
+        if spellings.len() < 2 {
+            return;
+        }
+    }
+    let house: Option<String> = match actor {
+        ActorRef::Kb(a) => names
+            .house_variant(cx.config, a, part)
+            .map(|h| names.kb.actors[a as usize].parts[part].variants[h].clone()),
+        ActorRef::Draft(_) => None,
+    };
+    let distinct = {
+        let mut v: Vec<&String> = uses.iter().map(|u| &u.0).collect();
+        v.sort();
+        v.dedup();
+        v.len()
+    };
+    let (reference, why) = match &house {
+        Some(h) => (h.clone(), "the house style"),
+        None => (first.1.to_string(), "the spelling this draft uses first"),
+    };
+    let fref = key(&reference);
+    if distinct < 2 && (house.is_none() || first.0 == fref) {
+        return;
+    }
+    let who = names.display_name(actor);
+    let reference_use = uses.iter().find(|u| u.0 == fref);
+    let edits = respell_edits(names, actor, part, &reference);
+    let mut flagged_spellings: Vec<&str> = Vec::new();
+    for (f, spelling, range) in &uses {
+        if *f == fref {
+            continue;
+        }
+        let mut d = Diagnostic::new(
+            META.id,
+            range.clone(),
+            if distinct >= 2 {
+                format!("{who} is spelled “{spelling}” here and “{}” elsewhere; {why} is “{reference}”.",
+                    uses.iter().find(|u| u.0 != *f).map_or(reference.as_str(), |u| u.1))
+            } else {
+                format!("“{spelling}” is an accepted spelling of {who}, but {why} is “{reference}”.")
+            },
+        )
+        .with_data("expected", reference.clone())
+        .with_data("actor", who.clone())
+        .with_fix(Fix {
+            title: format!("Spell every mention of {who} “{reference}”"),
+            safe: false,
+            edits: edits.clone(),
+        });
+        if let Some(r) = reference_use {
+            d = d.with_related(r.2.clone(), format!("spelled “{}” here", r.1));
+        } else if let Some(other) = uses.iter().find(|u| u.0 != *f) {
+            d = d.with_related(other.2.clone(), format!("spelled “{}” here", other.1));
+        }
+        flagged_spellings.push(spelling);
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::{analyze, Config, Document};
+
+    fn flagged_with(src: &str, config: &Config) -> Vec<(String, String)> {
+        flagged_data("name.inconsistent", src, config, "expected")
+    }
+
+    #[test]
+    fn flags_the_spelling_that_differs_from_first_use() {
+        let src =
+            "Volodymyr Zelensky arrived in Kyiv. Zelenskiy said Kiev was calm. Zelensky left.\n";
+        assert_eq!(
+            flagged_with(src, &Config::default()),
+            pairs(&[("Zelenskiy", "Zelensky"), ("Kiev", "Kyiv")])
+        );
+        let doc = Document::parse(src);
+        let d = analyze(&doc, &Config::default());
+        let d = d.iter().find(|d| d.rule == "name.inconsistent").unwrap();
+        assert_eq!(&src[d.related[0].range.clone()], "Zelensky");
+        let (fixed, _) = crate::fix::apply_edits(src, &d.fixes[0].edits);
+        assert_eq!(
+            fixed,
+            "Volodymyr Zelensky arrived in Kyiv. Zelensky said Kiev was calm. Zelensky left.\n"
+        );
+    }
+
+    #[test]
+    fn house_style_wins_over_first_use() {
+        let mut config = Config::default();
+        config.names.prefer.push("Zelenskiy".into());
+        assert_eq!(
+            flagged_with("Volodymyr Zelensky arrived. Zelenskiy spoke.\n", &config),
+            pairs(&[("Zelensky", "Zelenskiy")])
+        );
+        // One spelling, not the house one.
+        assert_eq!(
+            flagged_with("Volodymyr Zelensky arrived.\n", &config),
+            pairs(&[("Zelensky", "Zelenskiy")])
+        );
+        assert!(flagged_with("Volodymyr Zelenskiy arrived. Zelenskiy left.\n", &config).is_empty());
+    }
+
+    #[test]
+    fn learned_people_with_two_close_spellings() {
+        assert_eq!(
+            flagged_with(
+                "Kremlin spokesman Ivan Petrenko spoke. Later, Ivan Petrenco said no.\n",
+                &Config::default()
+            ),
+            pairs(&[("Petrenco", "Petrenko")])
+        );
+        // A nickname is not an inconsistency.
+        assert!(flagged_with(
+            "Spokesman William Petrenko spoke. Later, Bill Petrenko said no.\n",
+            &Config::default()
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,620 @@
+//! `name.misspelled`: a capitalised word one or two letters away from a name this draft
+//! talks about — a knowledge-base actor it mentions, or a person it introduced itself — and
+//! not itself a known name, variant, dictionary word or newsroom-accepted word.
+//!
+//! Precision first: a near-miss counts only with evidence that the draft means that actor —
+//! the word stands next to another part of the actor's name ("Volodomyr Zelenskiy"), or the
+//! draft mentions the actor elsewhere and the word is not part of some other person's full
+//! name ("Olena Zelenska" is not a misspelled Zelensky).
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::names::{distance, draft_actors, lexicon, matcher::fold, ActorRef, Names};
+use crate::Context;
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub struct NameMisspelled;
+
+static META: RuleMeta = RuleMeta {
+    id: "name.misspelled",
+    default_severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "A name spelled one or two letters away from a person or place the draft mentions.",
+    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. Dictionary words, nicknames (Bill for William) and words in the newsroom dictionary (`[names] accept`) are never flagged. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
+    wrong: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenksiy said the talks would go on.\n",
+    right: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenskiy said the talks would go on.\n",
+};
+
+impl Rule for NameMisspelled {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let names = cx.names();
+        let found = findings(cx, names);
+        let everywhere = occurrences(cx, names, &found);
+        for f in &found {
+            let all = everywhere
+                .get(f.word.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            out.push(diagnostic(names, f, all));
+        }
+    }
+}
+
+/// A misspelled word and the spelling it should have.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub range: Range<usize>,
+    pub word: String,
+    pub expected: String,
+    pub actor: ActorRef,
+    /// The word stands next to another part of the actor's name, or the knowledge base
+    /// lists it as a misspelling.
+    pub strong: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    actor: ActorRef,
+    part: usize,
+    distance: usize,
+    strong: bool,
+    /// The spelling it is close to, and its place in the part's list.
+    spelling: String,
+    index: usize,
+}
+
+/// Spellings of one part of an actor.
+fn part_spellings(names: &Names, actor: ActorRef, part: usize) -> Vec<String> {
+    match actor {
+        ActorRef::Kb(a) => names.kb.actors[a as usize]
+            .parts
+            .get(part)
+            .map(|p| p.variants.clone())
+            .unwrap_or_default(),
+        ActorRef::Draft(d) => names.draft_actors[d as usize]
+            .parts
+            .get(part)
+            .map(|p| p.spellings.clone())
+            .unwrap_or_default(),
+    }
+}
+
+fn part_count(names: &Names, actor: ActorRef) -> usize {
+    match actor {
+        ActorRef::Kb(a) => names.kb.actors[a as usize].parts.len(),
+        ActorRef::Draft(d) => names.draft_actors[d as usize].parts.len(),
+    }
+}
+
+/// The spelling a fix should use for an actor's part: the house style, else the spelling the
+/// draft uses most, else the closest accepted spelling.
+pub fn preferred_spelling(
+    cx: &Context,
+    names: &Names,
+    actor: ActorRef,
+    part: usize,
+    near: &str,
+) -> String {
+    let spellings = part_spellings(names, actor, part);
+    if let ActorRef::Kb(a) = actor {
+        if let Some(h) = names.house_variant(cx.config, a, part) {
+            return spellings[h].clone();
+        }
+    }
+    // The spelling the draft itself uses most (as written: "Erdogan", not "Erdoğan").
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for m in names.mentions.iter().filter(|m| m.actor == actor) {
+        for p in m.parts.iter().filter(|p| p.part == part && !p.misspelling) {
+            let order = counts.len();
+            match counts.iter_mut().find(|(s, _, _)| *s == p.spelling) {
+                Some((_, n, _)) => *n += 1,
+                None => counts.push((p.spelling.as_str(), 1, order)),
+            }
+        }
+    }
+    let fnear = fold(near);
+    let chars = |s: &str| fold(s).chars().collect::<Vec<_>>();
+    let near_chars: Vec<char> = fnear.chars().collect();
+    if let Some(&(s, _, _)) = counts.iter().min_by_key(|(s, n, order)| {
+        (
+            distance::osa(&chars(s), &near_chars),
+            usize::MAX - n,
+            *order,
+        )
+    }) {
+        return s.to_string();
+    }
+    spellings
+        .iter()
+        .min_by_key(|s| {
+            distance::osa(
+                &fold(s).chars().collect::<Vec<_>>(),
+                &fnear.chars().collect::<Vec<_>>(),
+            )
+        })
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn accepted(cx: &Context, word: &str) -> bool {
+    let f = fold(word);
+    cx.config.names.accept.iter().any(|a| fold(a) == f)
+}
+
+/// Every misspelled name in the draft.
+pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // Misspellings the knowledge base lists.
+    for m in &names.mentions {
+        for p in m.parts.iter().filter(|p| p.misspelling) {
+            if accepted(cx, &p.spelling) {
+                continue;
+            }
+            let expected = preferred_spelling(cx, names, m.actor, p.part, &p.spelling);
+            out.push(Finding {
+                range: p.range.clone(),
+                word: p.spelling.clone(),
+                expected,
+                actor: m.actor,
+                strong: true,
+            });
+        }
+    }
+    // Actors the draft mentions, and their spellings (folded once).
+    let present: Vec<ActorRef> = names.entries.iter().map(|e| e.actor).collect();
+    let present_spellings: Vec<(ActorRef, usize, usize, String, String)> = present
+        .iter()
+        .flat_map(|&actor| {
+            (0..part_count(names, actor)).flat_map(move |part| {
+                part_spellings(names, actor, part)
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, s)| (actor, part, i, fold(&s), s))
+            })
+        })
+        .collect();
+    let present_index = FirstLetters::new(present_spellings.iter().map(|p| p.3.as_str()));
+    let mut near_present: HashMap<(String, usize), Vec<Candidate>> = HashMap::new();
+    for (bi, bn) in names.blocks.iter().enumerate() {
+        let block = &cx.doc.blocks[bi];
+        let text = block.text.as_str();
+        for u in &bn.unknown {
+            let (t, range, segment, letters) = (u.tok, u.range.clone(), u.segment, u.letters);
+            let tok = &bn.toks[t];
+            if bn.tok_pattern[t].is_some() || bn.tok_mention[t].is_some() {
+                continue;
+            }
+            let word = &text[range.clone()];
+            if accepted(cx, word) {
+                continue;
+            }
+            let fw = fold(word);
+            // All capitals: only a near miss of an organisation's short form (NTAO, UNICFE).
+            if word.chars().all(|c| !c.is_lowercase()) {
+                if !(4..=8).contains(&letters) {
+                    continue;
+                }
+                let near = names.kb.near();
+                let best = near
+                    .acronyms
+                    .iter()
+                    .filter(|e| e.folded.len().abs_diff(fw.len()) <= 1)
+                    // Same first letter: IAAF is not a misspelled TAAF.
+                    .filter(|e| e.folded.chars().next() == fw.chars().next())
+                    .filter_map(|e| {
+                        distance::within(&fw, &e.folded, 1)
+                            .filter(|&d| d > 0)
+                            .map(|d| (d, e))
+                    })
+                    .min_by_key(|(d, e)| (*d, e.index));
+                if let Some((_, e)) = best {
+                    out.push(Finding {
+                        range: block.source_range(range.clone()),
+                        word: word.to_string(),
+                        expected: e.spelling.clone(),
+                        actor: ActorRef::Kb(e.actor),
+                        strong: false,
+                    });
+                }
+                continue;
+            }
+            // Plurals and possessives of known names ("the Bidens", "Bidens'").
+            if let Some(stem) = fw.strip_suffix("es").or_else(|| fw.strip_suffix('s')) {
+                if names.kb.matcher.lookup(stem).is_some()
+                    || names.kb.matcher.lookup(&fw[..fw.len() - 1]).is_some()
+                {
+                    continue;
+                }
+            }
+            let max = distance::max_edits(letters);
+            let mut cands: Vec<Candidate> = Vec::new();
+            // Neighbours: another part of an actor's name right beside the word.
+            let joined = |a: usize, b: usize| {
+                let between = &text[bn.toks[a].full_end..bn.toks[b].range.start];
+                between == " " || (between == ". " && bn.toks[a].range.len() == 1)
+            };
+            let prev = t.checked_sub(1).filter(|&p| !segment && joined(p, t));
+            let next = Some(t + 1).filter(|&n| !segment && n < bn.toks.len() && joined(t, n));
+            let possessive = tok.full_end > tok.range.end;
+            let mut neighbour_actors: Vec<(ActorRef, usize)> = Vec::new();
+            for n in [prev, next].into_iter().flatten() {
+                if let Some(p) = bn.tok_pattern[n] {
+                    for target in names.kb.matcher.patterns[p as usize]
+                        .targets
+                        .iter()
+                        .take(64)
+                    {
+                        if let crate::names::matcher::TargetKind::Part { part, .. } = target.kind {
+                            neighbour_actors.push((ActorRef::Kb(target.actor), part as usize));
+                        }
+                    }
+                }
+                if let Some(mi) = bn.tok_mention[n] {
+                    let m = &names.mentions[mi as usize];
+                    for p in &m.parts {
+                        neighbour_actors.push((m.actor, p.part));
+                    }
+                }
+            }
+            // Beside another part of the name, even a three-letter word may be a
+            // misspelling of a four-letter name ("Narendra Mdi").
+            let max_beside = distance::max_edits(letters.max(4));
+            for &(actor, used_part) in &neighbour_actors {
+                for part in (0..part_count(names, actor)).filter(|&p| p != used_part) {
+                    for (index, s) in part_spellings(names, actor, part).into_iter().enumerate() {
+                        if let Some(d) = close(&fw, &s, max_beside) {
+                            cands.push(Candidate {
+                                actor,
+                                part,
+                                distance: d,
+                                strong: true,
+                                spelling: s,
+                                index,
+                            });
+                        }
+                    }
+                }
+            }
+            // Actors mentioned elsewhere — unless the word is part of another person's
+            // full name ("Olena Zelenska").
+            // A capitalised word beside it (not a title, not a sentence-opening common
+            // word): the word is part of a longer name ("Al Jorden", "Olena Zelenska").
+            let other_name_beside = [
+                prev.filter(|&p| bn.toks[p].full_end == bn.toks[p].range.end),
+                next.filter(|_| !possessive),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|n| {
+                let nw = &text[bn.toks[n].range.clone()];
+                bn.toks[n].cap
+                    && !draft_actors::is_title(nw)
+                    && (!bn.toks[n].sent_start || !lexicon::is_common_word(nw))
+            });
+            if cands.is_empty() && !other_name_beside && letters >= 4 {
+                // Depends on the word alone: worked out once per distinct word.
+                let near = near_present
+                    .entry((fw.clone(), letters))
+                    .or_insert_with(|| {
+                        present_index
+                            .candidates(&fw)
+                            .filter_map(|i| {
+                                let (actor, part, index, folded, s) = &present_spellings[i];
+                                if (!names.is_person(*actor) && letters < 5)
+                                    || folded.len().abs_diff(fw.len()) > 2
+                                {
+                                    return None;
+                                }
+                                close_folded(&fw, folded, max).map(|d| Candidate {
+                                    actor: *actor,
+                                    part: *part,
+                                    distance: d,
+                                    strong: false,
+                                    spelling: s.clone(),
+                                    index: *index,
+                                })
+                            })
+                            .collect()
+                    });
+                cands.extend(near.iter().cloned());
+            }
+            // Without other evidence: a country or capital (five letters or more), or a
+            // person's surname right after a title ("President Erdgoan").
+            if cands.is_empty() && !other_name_beside {
+                let near = names.kb.near();
+                let after_title =
+                    prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks[p].range.clone()]));
+                // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
+                let after = &text[tok.full_end..];
+                let running = segment
+                    || (!tok.sent_start && !prev.is_some_and(|p| bn.toks[p].cap))
+                    || possessive
+                    || after.starts_with(',');
+                let mut lists = Vec::new();
+                if running {
+                    lists.push(&near.places);
+                }
+                if after_title {
+                    lists.push(&near.surnames);
+                }
+                for map in lists {
+                    let firsts: Vec<char> = fw.chars().take(2).collect();
+                    let vowel_first = firsts.first().is_some_and(|c| "aeiouy".contains(*c));
+                    let keys: Vec<char> = if vowel_first {
+                        "aeiouy".chars().chain(firsts.iter().copied()).collect()
+                    } else {
+                        firsts.clone()
+                    };
+                    let mut seen_keys = Vec::new();
+                    for k in keys {
+                        if seen_keys.contains(&k) {
+                            continue;
+                        }
+                        seen_keys.push(k);
+                        for e in map.get(&k).into_iter().flatten() {
+                            if e.folded.len().abs_diff(fw.len()) > 1 {
+                                continue;
+                            }
+                            if let Some(d) = close_folded(&fw, &e.folded, 1) {
+                                cands.push(Candidate {
+                                    actor: ActorRef::Kb(e.actor),
+                                    part: e.part,
+                                    distance: d,
+                                    strong: false,
+                                    spelling: e.spelling.clone(),
+                                    index: e.index,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            let mention_count = |a: ActorRef| names.entry(a).map_or(0, |e| e.mentions.len());
+            let Some(best) = cands.into_iter().min_by_key(|c| {
+                (
+                    c.distance,
+                    !c.strong,
+                    usize::MAX - mention_count(c.actor),
+                    c.index,
+                )
+            }) else {
+                continue;
+            };
+            // A nickname of the name it is close to is a name, not a misspelling.
+            let expected = if names.entry(best.actor).is_some() {
+                preferred_spelling(cx, names, best.actor, best.part, word)
+            } else {
+                match best.actor {
+                    ActorRef::Kb(a) => names
+                        .house_variant(cx.config, a, best.part)
+                        .map(|h| part_spellings(names, best.actor, best.part)[h].clone())
+                        .unwrap_or(best.spelling.clone()),
+                    ActorRef::Draft(_) => best.spelling.clone(),
+                }
+            };
+            if expected.is_empty()
+                || lexicon::are_nicknames(word, &expected)
+                || fold(&expected) == fw
+            {
+                continue;
+            }
+            out.push(Finding {
+                range: block.source_range(range.clone()),
+                word: word.to_string(),
+                expected,
+                actor: best.actor,
+                strong: best.strong,
+            });
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+/// Folded spellings by their first and second letters, to visit only those that
+/// [`close_folded`] can accept for a word (same first letter, a swapped first pair, or two
+/// first vowels) instead of every spelling of every actor in the draft.
+struct FirstLetters {
+    first: HashMap<char, Vec<usize>>,
+    second: HashMap<char, Vec<usize>>,
+}
+
+impl FirstLetters {
+    fn new<'a>(spellings: impl Iterator<Item = &'a str>) -> Self {
+        let mut index = FirstLetters {
+            first: HashMap::new(),
+            second: HashMap::new(),
+        };
+        for (i, s) in spellings.enumerate() {
+            let mut c = s.chars();
+            if let Some(c0) = c.next() {
+                index.first.entry(c0).or_default().push(i);
+            }
+            if let Some(c1) = c.next() {
+                index.second.entry(c1).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// Indices of the spellings worth comparing with the folded word `fw`, in order.
+    fn candidates(&self, fw: &str) -> impl Iterator<Item = usize> {
+        let mut c = fw.chars();
+        let (a0, a1) = (c.next(), c.next());
+        let mut firsts: Vec<char> = a0.into_iter().chain(a1).collect();
+        if a0.is_some_and(is_vowel) {
+            firsts.extend(VOWELS.chars());
+        }
+        let mut out: Vec<usize> = firsts
+            .iter()
+            .filter_map(|c| self.first.get(c))
+            .chain(a0.and_then(|c| self.second.get(&c)))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out.into_iter()
+    }
+}
+
+const VOWELS: &str = "aeiouy";
+
+fn is_vowel(c: char) -> bool {
+    VOWELS.contains(c)
+}
+
+/// Distance between a folded word and a spelling, if within `max` edits (scaled to the
+/// shorter of the two).
+fn close(fw: &str, spelling: &str, max: usize) -> Option<usize> {
+    close_folded(fw, &fold(spelling), max)
+}
+
+/// [`close`] for an already folded spelling.
+fn close_folded(fw: &str, fs: &str, max: usize) -> Option<usize> {
+    if fs == fw || fs.contains(' ') || fw.len().abs_diff(fs.len()) > 2 * max {
+        return None;
+    }
+    // Names sharing neither first letter nor a swapped first pair are different names
+    // ("Maas"/"Haas"), unless both start with a vowel (a wrong first vowel).
+    let (mut a, mut b) = (fw.chars(), fs.chars());
+    let (a0, a1, b0, b1) = (a.next(), a.next(), b.next(), b.next());
+    let vowel = |c: Option<char>| c.is_some_and(is_vowel);
+    if a0 != b0 && a1 != b0 && a0 != b1 && !(vowel(a0) && vowel(b0)) {
+        return None;
+    }
+    // Plurals: "the Bidens".
+    if fw.strip_suffix('s') == Some(fs) || fw.strip_suffix("es") == Some(fs) {
+        return None;
+    }
+    let max = max.min(distance::max_edits(
+        fs.chars().filter(|c| c.is_alphabetic()).count(),
+    ));
+    if max == 0 {
+        return None;
+    }
+    distance::within(fw, fs, max).filter(|&d| d > 0)
+}
+
+/// Where each flagged word occurs in the draft (source ranges), for the fix that respells
+/// it everywhere: one pass over the words of the draft, however many findings there are.
+fn occurrences<'f>(
+    cx: &Context,
+    names: &Names,
+    found: &'f [Finding],
+) -> HashMap<&'f str, Vec<Range<usize>>> {
+    let mut map: HashMap<&str, Vec<Range<usize>>> = found
+        .iter()
+        .map(|f| (f.word.as_str(), Vec::new()))
+        .collect();
+    if map.is_empty() {
+        return map;
+    }
+    for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
+        for tok in &bn.toks {
+            if let Some(v) = map.get_mut(&block.text[tok.range.clone()]) {
+                v.push(block.source_range(tok.range.clone()));
+            }
+        }
+    }
+    map
+}
+
+/// The diagnostic for a finding; `everywhere` lists every occurrence of the word.
+fn diagnostic(names: &Names, f: &Finding, everywhere: &[Range<usize>]) -> Diagnostic {
+    let who = names.display_name(f.actor);
+    let count = everywhere.len();
+    let mut d = Diagnostic::new(
+        META.id,
+        f.range.clone(),
+        format!(
+            "“{}” looks like a misspelling of “{}” ({who}).",
+            f.word, f.expected
+        ),
+    )
+    .with_data("expected", f.expected.clone())
+    .with_data("actor", who.clone())
+    .with_data("confidence", if f.strong { "high" } else { "medium" })
+    .with_fix(Fix {
+        title: format!("Replace with “{}”", f.expected),
+        safe: false,
+        edits: vec![Edit::replace(f.range.clone(), f.expected.clone())],
+    });
+    if count > 1 {
+        d = d.with_fix(Fix {
+            title: format!("Replace all {count} “{}” with “{}”", f.word, f.expected),
+            safe: false,
+            edits: everywhere
+                .iter()
+                .map(|r| Edit::replace(r.clone(), f.expected.clone()))
+                .collect(),
+        });
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::{analyze, Config, Document};
+
+    fn flagged_with(src: &str, config: &Config) -> Vec<(String, String)> {
+        flagged_data("name.misspelled", src, config, "expected")
+    }
+
+    fn flagged(src: &str) -> Vec<(String, String)> {
+        flagged_with(src, &Config::default())
+    }
+
+    #[test]
+    fn flags_near_misses_of_actors_the_draft_mentions() {
+        assert_eq!(
+            flagged("Ukrainian President Volodomyr Zelenskiy spoke. Later Zelenksiy left.\n"),
+            pairs(&[("Volodomyr", "Volodymyr"), ("Zelenksiy", "Zelenskiy")])
+        );
+        // Neighbour evidence: the given name of the same actor.
+        assert_eq!(
+            flagged("President Donald Trupm spoke.\n"),
+            pairs(&[("Trupm", "Trump")])
+        );
+        // A person the draft introduced.
+        assert_eq!(
+            flagged("Kremlin spokesman Ivan Petrenko spoke. Petrneko later denied it.\n"),
+            pairs(&[("Petrneko", "Petrenko")])
+        );
+    }
+
+    #[test]
+    fn leaves_other_people_dictionary_words_nicknames_and_accepted_words_alone() {
+        assert!(flagged("Volodymyr Zelensky and his wife Olena Zelenska arrived.\n").is_empty());
+        assert!(flagged("President Donald Trump played the Trumpet.\n").is_empty());
+        assert!(flagged("William Ruto spoke. Bill Ruto's aide agreed.\n").is_empty());
+        let mut config = Config::default();
+        config.names.accept.push("Zelenskyj".into());
+        assert!(flagged_with("Volodymyr Zelensky spoke. Zelenskyj left.\n", &config).is_empty());
+    }
+
+    #[test]
+    fn house_style_picks_the_fix_and_fix_all_covers_every_occurrence() {
+        let mut config = Config::default();
+        config.names.prefer.push("Zelenskiy".into());
+        assert_eq!(
+            flagged_with("Volodymyr Zelensky spoke. Zelenksy left.\n", &config),
+            pairs(&[("Zelenksy", "Zelenskiy")])
+        );
+        let src = "Volodymyr Zelensky spoke. Zelenksy left. Zelenksy came back.\n";
+        let doc = Document::parse(src);
+        let d = analyze(&doc, &Config::default());
+        let d = d.iter().find(|d| d.rule == "name.misspelled").unwrap();
+        assert_eq!(d.fixes.len(), 2);
+        let (fixed, _) = crate::fix::apply_edits(src, &d.fixes[1].edits);
+        assert_eq!(
+            fixed,
+            "Volodymyr Zelensky spoke. Zelensky left. Zelensky came back.\n"
+        );
+    }
+}

@@ -1,0 +1,308 @@
+//! `quote.unattributed`: a quotation whose speaker the draft never names.
+//!
+//! The quotations and their attribution come from `cx.quotes()` (see
+//! `analysis/quotes/`). A quote counts as attributed when its sentence names a speaker
+//! with a reporting cue ("said", "told reporters", "according to", "in a statement"), when a
+//! sentence or paragraph ending in a colon introduces it, when the sentence right before or
+//! after it says who is speaking, when it continues a quote whose speaker was just named,
+//! or when it sits in a transcript paragraph with a speaker label. Scare quotes and
+//! words-as-words are left to `quote.scare`.
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::quotes::{canonical_speaker, Quotation, QuoteKind};
+use crate::Context;
+
+pub struct QuoteUnattributed;
+
+static META: RuleMeta = RuleMeta {
+    id: "quote.unattributed",
+    default_severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "A quotation with no speaker named for it.",
+    explanation: "Readers need to know whose words they are reading, and a quote without a speaker is the first thing a standards editor strikes. Name the speaker in the quote's sentence (“…,” Kirby said.), introduce it with a colon (Kirby said: “…”), or keep it in a run of quotes whose speaker was just named. A few words in quotation marks with no speaker (scare quotes, titles, the word “crisis”) are not reported here; see quote.scare.",
+    wrong: "The council met on Tuesday.\n\n“We will rebuild every school.”\n",
+    right: "The council met on Tuesday.\n\n“We will rebuild every school,” the mayor said.\n",
+};
+
+/// At most this many "Attribute to …" fixes.
+const MAX_FIXES: usize = 3;
+
+/// Pronouns make poor fix suggestions: "Attribute to he".
+fn is_pronoun(s: &str) -> bool {
+    crate::quotes::lexicon::PRONOUNS.contains(&s.to_lowercase().as_str())
+}
+
+/// The draft's named speakers, by where the speaker is named: built once per draft, so
+/// suggesting speakers for each unattributed quote looks only at the nearest ones.
+struct Speakers {
+    /// (speaker position, quote index, name as it would be written mid-sentence), sorted.
+    by_position: Vec<(usize, usize, String)>,
+}
+
+impl Speakers {
+    fn new(quotes: &[Quotation]) -> Speakers {
+        let mut by_position: Vec<(usize, usize, String)> = quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.attributed() && o.closed && o.kind != QuoteKind::Scare)
+            .filter_map(|(j, o)| {
+                let s = o.speaker.as_ref()?;
+                if is_pronoun(&s.text) {
+                    return None;
+                }
+                let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                // "The ministry" goes mid-sentence: “…,” the ministry said.
+                for det in ["The ", "A ", "An "] {
+                    if let Some(rest) = name.strip_prefix(det) {
+                        name = format!("{}{rest}", det.to_lowercase());
+                    }
+                }
+                Some((s.range.start, j, name))
+            })
+            .collect();
+        by_position.sort();
+        Speakers { by_position }
+    }
+
+    /// Up to [`MAX_FIXES`] speakers for quote `i`, nearest first (ties by name), one per
+    /// person: "Delgado" and "Maria Delgado" are the same.
+    fn candidates(&self, quotes: &[Quotation], i: usize) -> Vec<String> {
+        let at = quotes[i].range.start;
+        let list = &self.by_position;
+        let split = list.partition_point(|(pos, _, _)| *pos < at);
+        // Walk outwards from the quote, a group of equally distant speakers at a time.
+        let (mut left, mut right) = (split, split);
+        let mut out: Vec<String> = Vec::new();
+        let surname = |x: &str| x.split_whitespace().last().unwrap_or("").to_lowercase();
+        while out.len() < MAX_FIXES && (left > 0 || right < list.len()) {
+            let dl = (left > 0).then(|| at - list[left - 1].0);
+            let dr = (right < list.len()).then(|| list[right].0 - at);
+            let d = match (dl, dr) {
+                (Some(l), Some(r)) => l.min(r),
+                (Some(l), None) => l,
+                (None, Some(r)) => r,
+                (None, None) => break,
+            };
+            let mut group: Vec<&(usize, usize, String)> = Vec::new();
+            while left > 0 && at - list[left - 1].0 == d {
+                left -= 1;
+                group.push(&list[left]);
+            }
+            while right < list.len() && list[right].0 - at == d {
+                group.push(&list[right]);
+                right += 1;
+            }
+            let mut names: Vec<&String> = group
+                .into_iter()
+                .filter(|(_, j, _)| *j != i)
+                .map(|(_, _, name)| name)
+                .collect();
+            names.sort();
+            for s in names {
+                if !out.iter().any(|o| {
+                    canonical_speaker(o) == canonical_speaker(s) || surname(o) == surname(s)
+                }) {
+                    out.push(s.clone());
+                }
+                if out.len() == MAX_FIXES {
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The edit that attributes quote `q` to `speaker`, in wire style.
+fn attribution_edit(cx: &Context, q: &Quotation, speaker: &str) -> Option<Edit> {
+    let text = cx.doc.text();
+    if q.kind == QuoteKind::Block {
+        let line_start = text[..q.range.start].rfind('\n').map_or(0, |p| p + 1);
+        return Some(Edit::insert(
+            line_start,
+            format!("{} said:\n\n", capitalise(speaker)),
+        ));
+    }
+    if !q.closed {
+        return None;
+    }
+    // Sentence-initial speaker keeps its capital; "the ministry" stays lowercase mid-sentence.
+    let inner = text.get(q.inner.clone())?;
+    let trimmed = inner.trim_end();
+    let last = trimmed.chars().last()?;
+    let after = &text[q.range.end..];
+    match last {
+        // “We will win.” → “We will win,” Kirby said.
+        '.' if q.kind == QuoteKind::Full => {
+            let dot = q.inner.start + trimmed.len() - 1;
+            Some(Edit::replace(
+                dot..q.range.end,
+                format!(",{} {speaker} said.", &text[q.inner.end..q.range.end]),
+            ))
+        }
+        // “Why?” → “Why?” Kirby said.   “We will,” → “We will,” Kirby said
+        '?' | '!' | ','
+            if after.trim_start().is_empty() || after.starts_with(char::is_whitespace) =>
+        {
+            let end = if last == ',' { "" } else { "." };
+            Some(Edit::insert(q.range.end, format!(" {speaker} said{end}")))
+        }
+        // “a stalling tactic”. → “a stalling tactic”, Kirby said.
+        _ => Some(Edit::insert(q.range.end, format!(", {speaker} said"))),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+impl Rule for QuoteUnattributed {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let quotes = cx.quotes();
+        let speakers = Speakers::new(quotes);
+        for (i, q) in quotes.iter().enumerate() {
+            // Headlines quote without attribution by convention; the story names the
+            // speaker.
+            let heading = cx
+                .doc
+                .blocks
+                .get(q.first_block)
+                .is_some_and(|b| matches!(b.kind, crate::markdown::BlockKind::Heading(_)));
+            if !q.needs_speaker() || heading {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                META.id,
+                q.range.clone(),
+                "Who said this? No speaker is named for this quote.",
+            )
+            .with_data("kind", q.kind.as_str())
+            .with_data("words", q.words)
+            .with_data("reason", q.reason.unwrap_or(""));
+            for s in speakers.candidates(quotes, i) {
+                if let Some(edit) = attribution_edit(cx, q, &s) {
+                    d = d.with_fix(Fix {
+                        title: format!("Attribute to {s}"),
+                        safe: false,
+                        edits: vec![edit],
+                    });
+                }
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::{analyze, Config, Document};
+
+    fn flagged(src: &str) -> Vec<String> {
+        flagged_text("quote.unattributed", src, &Config::default())
+    }
+
+    #[test]
+    fn attributed_quotes_pass() {
+        for ok in [
+            "“We will win,” Smith said.",
+            "“We will win,” said John Smith, the mayor.",
+            "Smith said: “We will win.”",
+            "The mayor told reporters on Friday, “We will win.”",
+            "“We will win,” the ministry said in a statement.",
+            "According to the ministry, “the works will finish in May.”",
+            "In a statement, the ministry said the road would “reopen by Friday at the latest.”",
+            "She wrote on Twitter: “We will win.”",
+            "Schiff called it “a non-starter with everyone in the caucus.”",
+            "Police described the scene as “a war zone with smoke everywhere.”",
+            "“We will win,” officials said.",
+            "“We will win,” he added. “We always do.”",
+            "The mayor had a message for the council:\n\n“We will rebuild every school.”\n\n“And every road.”",
+            "“We will rebuild every school.\n\n“And every road,” she said.",
+            "Q: Will you win?\n\nA: “We will win,” as I said before.",
+            "Smith: “We will win.”",
+            "“We tried everything.” Smith said.",
+            "“We will win,” Smith said. “We have the votes.”",
+            "“We will win.” That was how Smith put it.",
+            "> We will rebuild every school.\n>\n> — Jane Smith",
+            "The mayor wrote:\n\n> We will rebuild every school.",
+            "‘We will win,’ said Mr Smith.",
+            "# “We will rebuild every school”\n\nThe mayor spoke on Monday.",
+            "« Nous gagnerons », a déclaré le ministre, quoted by AFP as saying.",
+        ] {
+            assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn unattributed_quotes_are_flagged() {
+        assert_eq!(flagged("“We will win.”"), ["“We will win.”"]);
+        assert_eq!(
+            flagged("The council met. “We will rebuild every school,” it was decided."),
+            ["“We will rebuild every school,”"]
+        );
+        assert_eq!(
+            flagged("Smith spoke first.\n\n“We will rebuild every school.”"),
+            ["“We will rebuild every school.”"]
+        );
+        // A paraphrase before a quote does not attribute it, nor does an earlier quote
+        // with narrative between them.
+        assert_eq!(
+            flagged("Smith said the talks had failed. “We tried everything.”"),
+            ["“We tried everything.”"]
+        );
+        assert_eq!(
+            flagged("“We will win,” Smith said. The talks resumed. “We have the votes.”"),
+            ["“We have the votes.”"]
+        );
+        assert_eq!(
+            flagged("The plan was “a way to stall the talks for another year” in effect."),
+            ["“a way to stall the talks for another year”"]
+        );
+        assert_eq!(
+            flagged("> We will rebuild every school.\n"),
+            ["We will rebuild every school."]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_flagged() {
+        for ok in [
+            "The so-called “deal” fell apart.",
+            "He used the word “crisis” twice.",
+            "They watched “Bohemian Rhapsody” on Friday.",
+            "The “experts” were wrong again.",
+            "He played rock ’n’ roll at the Smiths’ house.",
+        ] {
+            assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn fixes_attribute_to_nearby_speakers_in_wire_style() {
+        let src = "“We will win,” Kirby said.\n\nThe talks went on.\n\n“We will rebuild.”\n";
+        let doc = Document::parse(src);
+        let diags: Vec<_> = analyze(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.rule == "quote.unattributed")
+            .collect();
+        assert_eq!(diags.len(), 1);
+        let fix = &diags[0].fixes[0];
+        assert_eq!(fix.title, "Attribute to Kirby");
+        assert!(!fix.safe);
+        let (fixed, _) = crate::fix::apply_edits(src, &fix.edits);
+        assert_eq!(
+            fixed,
+            "“We will win,” Kirby said.\n\nThe talks went on.\n\n“We will rebuild,” Kirby said.\n"
+        );
+    }
+}
