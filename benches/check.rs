@@ -2,7 +2,7 @@
 //! a 10 MB file made by concatenating the Wikinews corpus, and drafts of 1,000, 10,000
 //! and 100,000 words.
 //!
-//! Run: `cargo bench --bench check`. Needs `../shared/corpus/wikinews-2019`.
+//! Run: `cargo bench --bench check`. Needs `tests/corpus/wikinews-2019`.
 
 use copydesk::analysis::{analyze, analyze_with, Config, Context, Document};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

@@ -1,7 +1,7 @@
 //! Cost of checking an incoming JSON-RPC message before tower-lsp sees it
 //! (`copydesk::lsp::framing::check_body`): a keystroke's `didChange`, and the `didOpen` of
 //! 10,000- and 100,000-word drafts (full text in one JSON string).
-//! Run: `cargo bench --bench framing`. Needs `../shared/corpus/wikinews-2019`.
+//! Run: `cargo bench --bench framing`. Needs `tests/corpus/wikinews-2019`.
 
 use copydesk::lsp::framing::check_body;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

@@ -8,7 +8,7 @@
 //!   `publishDiagnostics` for that version.
 //!
 //! Before the criterion groups it prints p50/p95/max of both, since the goal is a p95.
-//! Run: `cargo bench --bench lsp_latency`. Needs `../shared/corpus/wikinews-2019`.
+//! Run: `cargo bench --bench lsp_latency`. Needs `tests/corpus/wikinews-2019`.
 
 #[path = "../tests/common/lsp_client.rs"]
 mod lsp_client;

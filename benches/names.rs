@@ -3,7 +3,7 @@
 //! actors, surname resolution) plus the three `name.*` rules on a 10,000-word draft made of
 //! Wikinews articles.
 //!
-//! Run: `cargo bench --bench names`. Needs `../shared/corpus/wikinews-2019`.
+//! Run: `cargo bench --bench names`. Needs `tests/corpus/wikinews-2019`.
 
 use copydesk::analysis::names::{self, kb::Kb};
 use copydesk::analysis::{analyze, config::Level, Config, Document, Severity};
@@ -11,7 +11,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 
 fn draft_of_words(words: usize) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/wikinews-2019");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("corpus at {}: {e}", dir.display()))
         .flatten()

@@ -3,7 +3,7 @@
 //! quote-dense draft (a quote in every paragraph). The document is parsed outside the
 //! timed loop. Target: well under 2 ms per 10,000 words.
 //!
-//! Run: `cargo bench --bench quotes`. Needs `../shared/corpus/wikinews-2019`.
+//! Run: `cargo bench --bench quotes`. Needs `tests/corpus/wikinews-2019`.
 
 use copydesk::analysis::config::QuotesConfig;
 use copydesk::analysis::{quotes, Document};

@@ -1,7 +1,7 @@
 //! Time-expression finding (recognition + resolution) and the date rules on a 10,000-word
 //! draft made of Wikinews articles.
 //!
-//! Run: `cargo bench --bench time`. Needs `../shared/corpus/wikinews-2019`.
+//! Run: `cargo bench --bench time`. Needs `tests/corpus/wikinews-2019`.
 
 use copydesk::analysis::{time, Config, Context, Document};
 use criterion::{criterion_group, criterion_main, Criterion};

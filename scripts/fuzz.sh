@@ -16,7 +16,7 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(analysis markdown_map config lsp_edits)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-corpus_src="../shared/corpus/wikinews-2019"
+corpus_src="tests/corpus/wikinews-2019"
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "cargo-fuzz not found: using the stable fallback driver (no coverage feedback)" >&2

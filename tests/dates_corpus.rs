@@ -1,29 +1,17 @@
-//! The date checks over the Wikinews corpus (`../shared/corpus/wikinews-2019`): rates of
+//! The date checks over the Wikinews corpus (`tests/corpus/wikinews-2019`): rates of
 //! `date.*` and `claim.undated` diagnostics per 10,000 words, and dumps for reading.
 //!
 //! `cargo test --test dates_corpus -- --nocapture` prints the rates;
 //! `DUMP=time` or `DUMP=diags` prints every expression or diagnostic.
 
 use copydesk::analysis::{analyze, Config, Context, Document};
-use std::path::{Path, PathBuf};
 
-fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.retain(|p: &PathBuf| p.extension().is_some_and(|x| x == "md"));
-    paths.sort();
-    paths
-}
+#[path = "common/corpus.rs"]
+mod corpus;
 
 #[test]
 fn corpus_rates() {
-    let paths = corpus();
-    if paths.is_empty() {
-        eprintln!("corpus not found; skipping");
-        return;
-    }
+    let paths = corpus::paths();
     let dump = std::env::var("DUMP").unwrap_or_default();
     let config = Config::default();
     let mut words = 0usize;

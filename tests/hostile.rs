@@ -12,6 +12,8 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -128,26 +130,9 @@ fn run_limited(args: &[&str], dir: &Path, stdin: Option<Vec<u8>>, limit: Duratio
     run
 }
 
-/// News text: the Wikinews corpus when present, else a generated stand-in.
+/// News text: the Wikinews corpus, repeated to `bytes`.
 fn news(bytes: usize) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let mut articles: Vec<String> = std::fs::read_dir(&dir)
-        .map(|d| {
-            let mut paths: Vec<_> = d.flatten().map(|e| e.path()).collect();
-            paths.sort();
-            paths
-                .iter()
-                .filter_map(|p| std::fs::read_to_string(p).ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    if articles.is_empty() {
-        articles.push(
-            "The council said on Monday that the budget would pass. “We have the votes,” \
-             Mayor Ana Díaz told reporters in Kyiv. Critics disagreed.\n\n"
-                .repeat(20),
-        );
-    }
+    let articles = corpus::texts();
     let mut out = String::with_capacity(bytes + 20_000);
     for a in articles.iter().cycle() {
         if out.len() >= bytes {

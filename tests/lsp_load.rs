@@ -14,7 +14,8 @@ mod common;
 use common::lsp_client::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 use std::time::{Duration, Instant};
 
 const DRAFTS: usize = 200;
@@ -75,26 +76,7 @@ fn addressable(text: &str, rng: &mut Rng) -> usize {
 }
 
 fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let mut texts: Vec<String> = match std::fs::read_dir(&dir) {
-        Ok(d) => {
-            let mut paths: Vec<_> = d.flatten().map(|e| e.path()).collect();
-            paths.sort();
-            paths
-                .iter()
-                .filter_map(|p| std::fs::read_to_string(p).ok())
-                .collect()
-        }
-        Err(_) => Vec::new(),
-    };
-    if texts.is_empty() {
-        texts.push(
-            "---\ndate: 2019-03-20\n---\n\nThe council met on Monday. “We will win,” Mayor \
-             Ana Díaz said.\n"
-                .to_string(),
-        );
-    }
-    texts
+    corpus::texts()
 }
 
 /// The server process: the child of this test process named `copydesk`.

@@ -3,21 +3,11 @@
 //! edit to one paragraph.
 
 use copydesk::analysis::{analyze, memo, Config, Diagnostic, Document};
-use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
+    corpus::texts()
 }
 
 fn run(text: &str, cached: bool) -> Vec<Diagnostic> {

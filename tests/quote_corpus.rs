@@ -1,21 +1,16 @@
 //! Precision of `quote.unattributed` on published news: the Wikinews 2019 corpus
-//! (`../shared/corpus/wikinews-2019`), where quotes are attributed. Prints every flag with
+//! (`tests/corpus/wikinews-2019`), where quotes are attributed. Prints every flag with
 //! its context so a person can read them, and fails if more than 3% of quotations are
 //! flagged. Run: `cargo test --test quote_corpus -- --nocapture`.
 
 use copydesk::analysis::quotes::QuoteKind;
 use copydesk::analysis::{analyze_with, Config, Context, Document};
-use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 #[test]
 fn at_most_three_percent_of_published_quotes_are_flagged() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("corpus not found at {}; skipping", dir.display());
-        return;
-    };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
+    let paths = corpus::paths();
     let config = Config::default();
     let (mut quotes, mut flagged, mut words, mut scare) = (0, 0, 0, 0);
     let mut by_how = std::collections::BTreeMap::<String, usize>::new();
@@ -78,11 +73,7 @@ fn quote_style_fixes_only_change_marks() {
     use copydesk::analysis::config::Level;
     use copydesk::analysis::fix::apply_edits;
     use copydesk::analysis::{analyze, Severity};
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("corpus not found at {}; skipping", dir.display());
-        return;
-    };
+    let paths = corpus::paths();
     // Only quote.style: this test is about its fixes.
     let mut config = Config::default();
     for r in copydesk::analysis::rules::all() {
@@ -90,8 +81,8 @@ fn quote_style_fixes_only_change_marks() {
     }
     config.set_level("quote.style", Level::On(Severity::Information));
     let (mut fixes, mut files) = (0, 0);
-    for entry in entries.flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
         let edits: Vec<_> = analyze(&Document::parse(text.as_str()), &config)
             .into_iter()
             .filter(|d| d.rule == "quote.style")
@@ -119,13 +110,13 @@ fn quote_style_fixes_only_change_marks() {
                 c => c,
             })
             .collect();
-        assert_eq!(back, orig, "{}", entry.path().display());
+        assert_eq!(back, orig, "{}", path.display());
         // Fixing twice changes nothing more.
         let again = analyze(&Document::parse(fixed.as_str()), &config)
             .into_iter()
             .filter(|d| d.rule == "quote.style")
             .count();
-        assert!(again <= 3, "{again} left in {}", entry.path().display());
+        assert!(again <= 3, "{again} left in {}", path.display());
     }
     println!("quote.style: {fixes} safe fixes over {files} articles");
     assert!(fixes > 1000);

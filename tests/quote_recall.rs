@@ -1,5 +1,5 @@
 //! Recall of `quote.unattributed`: take the attributed quotes of published news (the
-//! Wikinews 2019 corpus in `../shared/corpus/wikinews-2019`), strip the speaker and the
+//! Wikinews 2019 corpus in `tests/corpus/wikinews-2019`), strip the speaker and the
 //! reporting cue (`“We will win,” Smith said.` → `“We will win.”`, `Smith said: “We will
 //! win.”` → `“We will win.”`), analyse the article again and count how many of the
 //! stripped quotes are flagged. At least 90% must be.
@@ -8,7 +8,8 @@
 
 use copydesk::analysis::quotes::{How, QuoteKind};
 use copydesk::analysis::{analyze, Config, Context, Document};
-use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 /// The draft with quote `qi`'s attribution removed, and the source offset of the quote's
 /// opening mark in it; `None` when the quote's attribution cannot be cut out cleanly.
@@ -77,13 +78,7 @@ fn strip(doc: &Document, qi: usize, config: &Config) -> Option<(String, usize)> 
 
 #[test]
 fn at_least_ninety_percent_of_stripped_quotes_are_flagged() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("corpus not found at {}; skipping", dir.display());
-        return;
-    };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
+    let paths = corpus::paths();
     let config = Config::default();
     let (mut total, mut flagged) = (0usize, 0usize);
     let mut missed_by = std::collections::BTreeMap::<String, usize>::new();

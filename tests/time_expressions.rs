@@ -12,6 +12,8 @@ use copydesk::analysis::{Config, Context, Document};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 struct Label {
     snippet: String,
@@ -50,12 +52,8 @@ struct Score {
 }
 
 /// (recall, precision, resolution accuracy, labelled count), printing every miss.
-fn evaluate(name: &str) -> Option<(f64, f64, f64, usize)> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-    if !corpus.is_dir() {
-        eprintln!("corpus not found at {}; skipping", corpus.display());
-        return None;
-    }
+fn evaluate(name: &str) -> (f64, f64, f64, usize) {
+    let corpus = corpus::dir();
     let config = Config::default();
     let mut score = Score::default();
     let mut report = Vec::new();
@@ -178,14 +176,12 @@ fn evaluate(name: &str) -> Option<(f64, f64, f64, usize)> {
         precision * 100.0,
         accuracy * 100.0
     );
-    Some((recall, precision, accuracy, score.gold))
+    (recall, precision, accuracy, score.gold)
 }
 
 #[test]
 fn recogniser_meets_the_quality_bar() {
-    let Some((recall, precision, accuracy, gold)) = evaluate("time_expressions.tsv") else {
-        return;
-    };
+    let (recall, precision, accuracy, gold) = evaluate("time_expressions.tsv");
     assert!(gold >= 200, "fixture has {gold} expressions");
     assert!(recall > 0.90, "recall {recall:.3}");
     assert!(precision > 0.90, "precision {precision:.3}");
@@ -197,9 +193,7 @@ fn recogniser_meets_the_quality_bar() {
 /// reported rather than chased.
 #[test]
 fn recogniser_generalises_to_held_out_articles() {
-    let Some((recall, precision, accuracy, gold)) = evaluate("time_expressions_heldout.tsv") else {
-        return;
-    };
+    let (recall, precision, accuracy, gold) = evaluate("time_expressions_heldout.tsv");
     assert!(gold >= 50, "held-out set has {gold} expressions");
     assert!(recall > 0.80, "recall {recall:.3}");
     assert!(precision > 0.85, "precision {precision:.3}");

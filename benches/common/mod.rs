@@ -1,4 +1,4 @@
-//! Drafts for the benchmarks, made of the Wikinews corpus in `../shared/corpus/`.
+//! Drafts for the benchmarks, made of the Wikinews corpus in `tests/corpus/`.
 // Each benchmark uses only part of this module.
 #![allow(dead_code)]
 
@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Every article of the corpus, in file-name order.
 pub fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/wikinews-2019");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("corpus at {}: {e}", dir.display()))
         .flatten()

@@ -8,18 +8,20 @@
 # QUICK=1 (one LSP session per figure instead of three), EDITS (LSP
 # keystrokes per session, default 30), KEEP=1 (keep the work folder).
 #
-# Files are made from ../shared/corpus/wikinews-2019 in a temporary folder with a
+# Files are made from tests/corpus/wikinews-2019 in a temporary folder with a
 # copydesk.toml that turns every rule on (opt-in ones too):
 #   news_1mb.md / news_10mb.md  the corpus concatenated (CLI throughput)
 #   draft_1k.md / draft_10k.md  drafts of ~1,000 and ~10,000 words (LSP latency)
 # CLI figures: wall time and peak RSS (GNU time), best of 3 for fast tools. LSP figures:
-# /work/shared/tools/lsp/lsp_latency.py (or $LSP_LATENCY), median of 3 sessions.
+# an LSP latency probe named by $LSP_LATENCY (a Python script taking the server command and a
+# draft, as described in BENCHMARKS.md), median of 3 sessions; without it the LSP part is skipped
+# and `cargo bench --bench lsp_latency` gives copydesk's own figures.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$repo"
 prefix="${1:-${COPYDESK_PEERS:-$HOME/.cache/copydesk-peers}}"
-latency="${LSP_LATENCY:-$repo/../shared/tools/lsp/lsp_latency.py}"
-corpus="$repo/../shared/corpus/wikinews-2019"
+latency="${LSP_LATENCY:-}"
+corpus="$repo/tests/corpus/wikinews-2019"
 edits="${EDITS:-30}"
 repeat=3
 [ "${QUICK:-0}" = 1 ] && repeat=1
@@ -125,6 +127,10 @@ print(f"| {sys.argv[2]} | {sys.argv[3]} | {f('init_rtt_ms')} ms | {f('first_diag
 PY
   rm -f "$work/lsp.json"
 }
+if [ -z "$latency" ] || [ ! -f "$latency" ]; then
+  echo "(no LSP latency probe: set LSP_LATENCY to one to compare servers; copydesk alone: cargo bench --bench lsp_latency)"
+  exit 0
+fi
 echo "### Language servers (lsp_latency.py, median of $repeat sessions, $edits keystrokes each)"
 echo
 echo "| server | draft | initialize | open → first diagnostics | keystroke → diagnostics p50 / p95 | hover p50 | peak RSS |"

@@ -19,6 +19,9 @@ pub mod suppress;
 pub mod text;
 pub mod time;
 
+#[cfg(test)]
+mod test_corpus;
+
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 pub use document::Document;

@@ -170,7 +170,7 @@ fn main() {
         }
         let mut dirs = vec![root.join("corpus").join(name)];
         if matches!(*name, "analysis" | "markdown_map") {
-            dirs.push(root.join("../../shared/corpus/wikinews-2019"));
+            dirs.push(root.join("../tests/corpus/wikinews-2019"));
         }
         let mut seeds = read_seeds(&dirs);
         if *name == "config" {

@@ -509,13 +509,8 @@ mod tests {
     /// (70 bytes) ended inside a curly apostrophe and sliced through it.
     #[test]
     fn a_clause_window_never_splits_a_character() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
-            "../shared/corpus/wikinews-2019/2019-10-12-cosmonaut-alexei-leonov-dies-at-age-85.md",
-        );
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            eprintln!("corpus not found; skipping");
-            return;
-        };
+        let text =
+            crate::test_corpus::article("2019-10-12-cosmonaut-alexei-leonov-dies-at-age-85.md");
         let mut config = Config::default();
         config.set_level(
             "quote.style",

@@ -302,13 +302,8 @@ mod tests {
     fn interview_labels_as_the_old_regex() {
         let old =
             regex::Regex::new(r"^(?:\*\*)?[\p{L}][\p{L}.’' ]{0,30}(?:\*\*)?:(?:\*\*)?\s").unwrap();
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews-2019");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
+        let mut texts: Vec<String> = crate::test_corpus::texts()
             .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
             .flat_map(|t| t.split("\n").map(str::to_string).collect::<Vec<_>>())
             .collect();
         for extra in [
