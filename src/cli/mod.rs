@@ -57,11 +57,15 @@ enum Command {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum RulesFormat {
+    /// One line per rule: id, default level, summary.
     Text,
+    /// A JSON array of {id, default_severity, enabled_by_default, summary}.
     Json,
+    /// The complete rule reference in Markdown (docs/rules.md is this output).
+    Markdown,
 }
 
-/// Exit codes, as documented in README.md.
+/// Exit codes, as documented in docs/guide.md.
 pub mod exit {
     pub const OK: u8 = 0;
     pub const FINDINGS: u8 = 1;
@@ -84,7 +88,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Lsp { log_level, .. } => crate::lsp::run(crate::lsp::Options { log_level }),
         Command::Explain { rule } => rules_cmd::explain(&rule),
-        Command::Rules { format } => rules_cmd::list(matches!(format, RulesFormat::Json)),
+        Command::Rules { format } => rules_cmd::list(format),
         Command::Init { path, force } => rules_cmd::init(&path, force),
     }
 }
