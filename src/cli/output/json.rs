@@ -1,5 +1,5 @@
 //! `--format json`: a public contract that other tools parse. Change it only additively,
-//! and document every change in README.md.
+//! and document every change in docs/json.md.
 //!
 //! The report is serialized straight from the results (borrowing them), not built as a
 //! `serde_json::Value` tree first: a 10 MB draft with every rule on has tens of thousands

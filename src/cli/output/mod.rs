@@ -13,7 +13,7 @@ use std::time::Duration;
 pub enum Format {
     /// path:line:col: severity[rule] message, with the source line underlined.
     Text,
-    /// One JSON object (see README: a stable contract).
+    /// One JSON object (see docs/json.md: a stable contract).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
