@@ -75,7 +75,7 @@ fn bench(c: &mut Criterion) {
 fn bench_after_edit(c: &mut Criterion) {
     let articles = corpus();
     let config = Config::default();
-    copydesk::analysis::memo::enable(true);
+    let cache = std::sync::Arc::new(copydesk::analysis::cache::ParagraphCache::new());
     let mut group = c.benchmark_group("analysis_after_edit_cached");
     for words in [1_000, 10_000, 100_000] {
         let draft = draft_of_words(&articles, words);
@@ -83,19 +83,22 @@ fn bench_after_edit(c: &mut Criterion) {
         let edited = format!("{}Reportedly {}", &draft[..mid], &draft[mid..]);
         let texts = [draft, edited];
         for t in &texts {
-            analyze(&Document::parse(t.as_str()), &config);
+            analyze(&Document::parse_cached(t.as_str(), &cache), &config);
         }
         let mut i = 0;
         group.throughput(Throughput::Elements(words as u64));
         group.bench_function(BenchmarkId::from_parameter(words), |b| {
             b.iter(|| {
                 i += 1;
-                analyze(&Document::parse(texts[i % 2].as_str()), &config).len()
+                analyze(
+                    &Document::parse_cached(texts[i % 2].as_str(), &cache),
+                    &config,
+                )
+                .len()
             })
         });
     }
     group.finish();
-    copydesk::analysis::memo::enable(false);
 }
 
 criterion_group!(benches, bench, bench_after_edit);

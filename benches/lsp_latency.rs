@@ -13,6 +13,7 @@
 #[path = "../tests/common/lsp_client.rs"]
 mod lsp_client;
 
+use copydesk::analysis::cache::ParagraphCache;
 use copydesk::analysis::{Config, Encoding};
 use copydesk::lsp::documents::{apply_change, Snapshot};
 use copydesk::lsp::scheduler::analyse;
@@ -66,7 +67,14 @@ fn edit(line: u32, i: usize) -> lsp::TextDocumentContentChangeEvent {
 }
 
 /// One keystroke's work in the server: edit the rope, snapshot, analyse, convert.
-fn keystroke(rope: &mut Rope, line: u32, i: usize, config: &Arc<Config>, uri: &lsp::Url) -> usize {
+fn keystroke(
+    rope: &mut Rope,
+    line: u32,
+    i: usize,
+    config: &Arc<Config>,
+    uri: &lsp::Url,
+    cache: &Arc<ParagraphCache>,
+) -> usize {
     apply_change(rope, &edit(line, i), Encoding::Utf16);
     let snap = Snapshot {
         generation: i as u64,
@@ -74,7 +82,7 @@ fn keystroke(rope: &mut Rope, line: u32, i: usize, config: &Arc<Config>, uri: &l
         text: rope.to_string(),
         config: config.clone(),
     };
-    match analyse(snap, uri, Encoding::Utf16) {
+    match analyse(snap, uri, Encoding::Utf16, cache) {
         Ok(a) => a.lsp.len(),
         Err(_) => 0,
     }
@@ -126,7 +134,7 @@ impl Session {
     }
 }
 
-fn report(drafts: &[(usize, String)]) {
+fn report(drafts: &[(usize, String)], cache: &Arc<ParagraphCache>) {
     let config = Arc::new(Config::default());
     let uri = lsp::Url::parse("untitled:bench.md").expect("uri");
     println!("keystroke latency (one-word insert mid-draft), milliseconds:");
@@ -141,7 +149,7 @@ fn report(drafts: &[(usize, String)]) {
         let analysis: Vec<f64> = (0..n)
             .map(|i| {
                 let t = Instant::now();
-                std::hint::black_box(keystroke(&mut rope, line, i, &config, &uri));
+                std::hint::black_box(keystroke(&mut rope, line, i, &config, &uri, cache));
                 t.elapsed().as_secs_f64() * 1e3
             })
             .collect();
@@ -158,17 +166,18 @@ fn report(drafts: &[(usize, String)]) {
 }
 
 fn bench(c: &mut Criterion) {
-    // As the server does (`copydesk lsp` turns paragraph caches on).
-    copydesk::analysis::memo::enable(true);
+    // As the server does: one paragraph cache for every draft.
+    let cache = Arc::new(ParagraphCache::new());
     let articles = corpus();
     let drafts: Vec<(usize, String)> = SIZES
         .iter()
         .map(|&w| (w, draft_of_words(&articles, w)))
         .collect();
-    report(&drafts);
+    report(&drafts, &cache);
 
     let config = Arc::new(Config::default());
     let uri = lsp::Url::parse("untitled:bench.md").expect("uri");
+    let cache = &cache;
     let mut group = c.benchmark_group("analysis_after_edit");
     for (words, text) in &drafts {
         group.bench_with_input(BenchmarkId::from_parameter(words), text, |b, text| {
@@ -177,7 +186,7 @@ fn bench(c: &mut Criterion) {
             let mut i = 0;
             b.iter(|| {
                 // Even: insert a word; odd: delete it.
-                let n = keystroke(&mut rope, line, i, &config, &uri);
+                let n = keystroke(&mut rope, line, i, &config, &uri, cache);
                 i += 1;
                 n
             })

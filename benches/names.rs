@@ -45,10 +45,10 @@ fn bench(c: &mut Criterion) {
     let words = doc.word_count() as u64;
     let config = Config::default();
     // Warm the shared knowledge base and word lists outside the measurement.
-    let _ = names::analyse(&doc, &config);
+    let _ = names::analyse(&doc, &config.names);
     g.throughput(Throughput::Elements(words));
     g.bench_function("recognise_10k_words", |b| {
-        b.iter(|| names::analyse(&doc, &config))
+        b.iter(|| names::analyse(&doc, &config.names))
     });
     let mut only_names = Config::default();
     only_names.set_level("quote.unbalanced", Level::Off);

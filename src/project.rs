@@ -35,6 +35,11 @@ pub struct Loaded {
     pub file: Option<PathBuf>,
 }
 
+/// Today's date on this machine: the shells hand it to the core, which never reads the clock.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
 /// Load the configuration for drafts in `dir`: `explicit` if given, else the nearest file,
 /// layered over `editor` settings.
 pub fn load(
@@ -58,6 +63,7 @@ pub fn load(
         None => "editor settings".to_string(),
     };
     let mut config = Config::from_layers(layers, &origin)?;
+    config.dates.today = Some(today());
     let base = file
         .as_deref()
         .and_then(Path::parent)
@@ -173,7 +179,7 @@ mod tests {
         .unwrap();
         let loaded = load(root.path(), None, None).unwrap();
         let doc = crate::analysis::Document::parse("Olena Kovalenko spoke. Kovalenko left.\n");
-        let n = names::analyse(&doc, &loaded.config);
+        let n = names::analyse(&doc, &loaded.config.names);
         assert_eq!(n.entries.len(), 1);
         assert!(matches!(n.entries[0].actor, names::ActorRef::Kb(_)));
         assert_eq!(n.entries[0].mentions.len(), 2);

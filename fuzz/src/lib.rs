@@ -7,7 +7,7 @@ use copydesk::analysis::fix::{apply_edits, safe_fix_edits};
 use copydesk::analysis::line_index::{floor_char_boundary, rope_line_col, rope_offset};
 use copydesk::analysis::markdown::{self, PLACEHOLDER};
 use copydesk::analysis::{
-    analyze, inspect, rules, text, Config, Context, Document, Encoding, LineCol, LineIndex,
+    analyze, ide::hover, rules, text, Config, Context, Document, Encoding, LineCol, LineIndex,
 };
 use ropey::Rope;
 use std::ops::Range;
@@ -96,7 +96,7 @@ pub fn analysis(data: &[u8]) {
     let step = (src.len() / 64).max(1);
     probes.extend((0..=src.len()).step_by(step));
     for offset in probes {
-        for info in inspect::at(&cx, &diags, offset) {
+        for info in hover::at(&cx, &diags, offset) {
             assert_range(src, &info.range, "hover");
         }
         let _ = doc.block_at(offset);

@@ -5,7 +5,7 @@
 #      Node tests (settings/binary-resolution units + the real server over JSON-RPC).
 #   2. Neovim: install Neovim 0.11 into .tools/nvim if absent, run tests/editors/nvim_test.sh.
 #   3. Emacs: install Debian's emacs-nox + elpa-eglot if absent (root), run tests/editors/emacs_test.sh
-#      on the Emacs snippet of README.md (skipped, not failed, if Emacs can't be had).
+#      on the Emacs snippet of docs/editors.md (skipped, not failed, if Emacs can't be had).
 #
 # The server is target/debug/copydesk (or $COPYDESK_BIN); `cargo build` runs only if it is missing.
 # Runs every step even after a failure, exits non-zero if any failed, and ends with
@@ -102,7 +102,7 @@ if [ "$nvim_rc" -ne 0 ] && [ "$nvim_fail" -eq 0 ]; then nvim_fail=1; fi
 [ "$nvim_pass" -gt 0 ] && pass "nvim: tests/editors/nvim_test.sh ($nvim_pass checks)" "$nvim_pass"
 [ "$nvim_fail" -gt 0 ] && fail "nvim: tests/editors/nvim_test.sh ($nvim_fail failed)" "$nvim_fail"
 
-# --- Emacs (eglot), with the snippet from README.md ----------------------
+# --- Emacs (eglot), with the snippet from docs/editors.md ----------------------
 # Debian's Emacs 28 + elpa-eglot; installed with apt-get when missing (root only). If that is
 # impossible the Emacs checks are reported as skipped, not failed.
 if "$repo/scripts/editors/install-emacs.sh" >"$log_dir/emacs-install.log" 2>&1; then

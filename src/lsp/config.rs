@@ -144,7 +144,8 @@ impl ConfigStore {
         }
         let mut merged = candidate_init.clone();
         merge(&mut merged, &candidate_settings);
-        let config = Config::from_layers(vec![merged.clone()], "editor settings")?;
+        let mut config = Config::from_layers(vec![merged.clone()], "editor settings")?;
+        config.dates.today = Some(project::today());
         let changed = merged != Self::editor_table(&inner);
         inner.init_layer = candidate_init;
         inner.settings_layer = candidate_settings;

@@ -125,8 +125,6 @@ pub fn run(options: Options) -> ExitCode {
             }
         },
     };
-    // The server sees the same paragraphs on every keystroke: cache per-paragraph work.
-    crate::analysis::memo::enable(true);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -1,4 +1,6 @@
-//! Analysis off the async runtime, on one worker thread.
+//! Analysis off the async runtime: the queue of documents due for analysis, and one
+//! analysis with its panic caught. The server's worker thread (`server::spawn_worker`)
+//! drives them.
 //!
 //! A change marks its document pending; the worker takes the newest text when it gets to
 //! it, so a burst of changes during one analysis costs one more analysis, not one per
@@ -8,7 +10,8 @@
 
 use super::convert::{self, Positions};
 use super::documents::{Analysis, Snapshot};
-use super::server::{Outgoing, Shared};
+use super::log::Logger;
+use crate::analysis::cache::ParagraphCache;
 use crate::analysis::{analyze_with, Context, Document, Encoding};
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -44,7 +47,7 @@ impl Queue {
     }
 
     /// Block until a document is due, and take it.
-    fn next(&self) -> Url {
+    pub fn next(&self) -> Url {
         let mut state = self.lock();
         loop {
             let now = Instant::now();
@@ -73,10 +76,15 @@ impl Queue {
     }
 }
 
-/// Analyse one snapshot: parse, run the rules, convert for the client. A panic is caught
-/// and returned as its message.
-pub fn analyse(snap: Snapshot, uri: &Url, enc: Encoding) -> Result<Analysis, (Failed, String)> {
-    analyse_with(snap, uri, enc, analyze_with)
+/// Analyse one snapshot: parse (reusing `cache` for unchanged paragraphs), run the rules,
+/// convert for the client. A panic is caught and returned as its message.
+pub fn analyse(
+    snap: Snapshot,
+    uri: &Url,
+    enc: Encoding,
+    cache: &Arc<ParagraphCache>,
+) -> Result<Analysis, (Failed, String)> {
+    analyse_with(snap, uri, enc, cache, analyze_with)
 }
 
 /// What is left of a snapshot after a failed analysis.
@@ -91,6 +99,7 @@ pub fn analyse_with(
     snap: Snapshot,
     uri: &Url,
     enc: Encoding,
+    cache: &Arc<ParagraphCache>,
     rules: impl Fn(&Context) -> Vec<crate::analysis::Diagnostic>,
 ) -> Result<Analysis, (Failed, String)> {
     let Snapshot {
@@ -100,7 +109,7 @@ pub fn analyse_with(
         config,
     } = snap;
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let doc = Document::parse(text);
+        let doc = Document::parse_cached(text, cache);
         let (diagnostics, computed) = {
             let cx = Context::new(&doc, &config);
             (rules(&cx), cx.computed())
@@ -142,11 +151,17 @@ pub fn analyse_with(
 
 /// Analyse one snapshot for the server: log the time, and on a panic log the document
 /// and return an empty analysis (no diagnostics until the next change).
-pub fn run(snap: Snapshot, uri: &Url, enc: Encoding, shared: &Shared) -> Analysis {
+pub fn run(
+    snap: Snapshot,
+    uri: &Url,
+    enc: Encoding,
+    cache: &Arc<ParagraphCache>,
+    log: &Logger,
+) -> Analysis {
     let started = Instant::now();
-    match analyse(snap, uri, enc) {
+    match analyse(snap, uri, enc, cache) {
         Ok(a) => {
-            shared.log.debug(format!(
+            log.debug(format!(
                 "analysed {uri} v{}: {} diagnostics in {:.2} ms",
                 a.version,
                 a.diagnostics.len(),
@@ -155,7 +170,7 @@ pub fn run(snap: Snapshot, uri: &Url, enc: Encoding, shared: &Shared) -> Analysi
             a
         }
         Err((s, what)) => {
-            shared.log.error(format!(
+            log.error(format!(
                 "analysis panicked on {uri} (version {}): {what}; no diagnostics for it until its next change",
                 s.version
             ));
@@ -177,47 +192,6 @@ pub fn failed(s: Failed) -> Analysis {
     }
 }
 
-/// The worker: analyse due documents, keep current results, hand them to the publisher.
-pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
-    std::thread::Builder::new()
-        .name("copydesk-analysis".into())
-        .spawn(move || loop {
-            let uri = shared.queue.next();
-            let (snap, ready) = {
-                let docs = shared.docs();
-                let Some(doc) = docs.map.get(&uri) else {
-                    continue;
-                };
-                match doc.current_analysis() {
-                    Some(a) => (None, Some(a)),
-                    None => (docs.snapshot(&uri), None),
-                }
-            };
-            let (analysis, retired) = match (ready, snap) {
-                (Some(a), _) => (a, None),
-                (None, Some(snap)) => {
-                    let a = Arc::new(run(snap, &uri, shared.encoding(), &shared));
-                    let Some(retired) = shared.store(&uri, &a) else {
-                        continue; // superseded while it ran
-                    };
-                    (a, retired)
-                }
-                (None, None) => continue,
-            };
-            if shared.push_diagnostics() && shared.mark_published(&uri, analysis.generation) {
-                shared.send(Outgoing::Publish {
-                    uri,
-                    version: analysis.version,
-                    generation: analysis.generation,
-                    diagnostics: analysis.lsp.clone(),
-                });
-            }
-            // The previous analysis is freed only now, once the new one is on its way.
-            drop(retired);
-        })
-        .map(|_| ())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,9 +209,14 @@ mod tests {
     #[test]
     fn a_panicking_analysis_is_caught_and_leaves_no_diagnostics() {
         let uri = Url::parse("file:///tmp/x.md").unwrap();
-        let err = analyse_with(snap("He said “x.\n"), &uri, Encoding::Utf16, |_| {
-            panic!("rule exploded")
-        })
+        let cache = Arc::new(ParagraphCache::new());
+        let err = analyse_with(
+            snap("He said “x.\n"),
+            &uri,
+            Encoding::Utf16,
+            &cache,
+            |_| panic!("rule exploded"),
+        )
         .err()
         .expect("caught");
         assert_eq!(err.1, "rule exploded");
@@ -245,7 +224,7 @@ mod tests {
         assert_eq!((a.generation, a.version), (7, 3));
         assert!(a.diagnostics.is_empty() && a.lsp.is_empty());
         // The same text analyses normally with the real rules.
-        let a = analyse(snap("He said “x.\n"), &uri, Encoding::Utf16)
+        let a = analyse(snap("He said “x.\n"), &uri, Encoding::Utf16, &cache)
             .ok()
             .unwrap();
         assert_eq!(a.lsp.len(), 1);

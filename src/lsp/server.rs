@@ -9,8 +9,10 @@ use super::config::{self, ConfigStore};
 use super::convert::{self, Positions};
 use super::documents::{Analysis, Documents};
 use super::log::Logger;
-use super::scheduler::{self, Queue};
-use crate::analysis::{inlay, inspect, outline, rules, Encoding};
+use super::scheduler::{run, Queue};
+use crate::analysis::cache::ParagraphCache;
+use crate::analysis::ide::{hover, inlay, navigate, outline};
+use crate::analysis::{rules, Encoding};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -57,6 +59,9 @@ pub struct Shared {
     pub configs: ConfigStore,
     pub log: Logger,
     pub queue: Queue,
+    /// Per-paragraph analyses shared by every open draft: a keystroke re-does only the
+    /// edited paragraph's work.
+    pub paragraphs: Arc<ParagraphCache>,
     out: mpsc::UnboundedSender<Outgoing>,
     pub shutdown_requested: AtomicBool,
 }
@@ -121,6 +126,49 @@ impl Shared {
     }
 }
 
+/// The analysis worker: analyse due documents on a thread of its own (never on the async
+/// runtime), keep current results, hand them to the publisher.
+pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("copydesk-analysis".into())
+        .spawn(move || loop {
+            let uri = shared.queue.next();
+            let (snap, ready) = {
+                let docs = shared.docs();
+                let Some(doc) = docs.map.get(&uri) else {
+                    continue;
+                };
+                match doc.current_analysis() {
+                    Some(a) => (None, Some(a)),
+                    None => (docs.snapshot(&uri), None),
+                }
+            };
+            let (analysis, retired) = match (ready, snap) {
+                (Some(a), _) => (a, None),
+                (None, Some(snap)) => {
+                    let enc = shared.encoding();
+                    let a = Arc::new(run(snap, &uri, enc, &shared.paragraphs, &shared.log));
+                    let Some(retired) = shared.store(&uri, &a) else {
+                        continue; // superseded while it ran
+                    };
+                    (a, retired)
+                }
+                (None, None) => continue,
+            };
+            if shared.push_diagnostics() && shared.mark_published(&uri, analysis.generation) {
+                shared.send(Outgoing::Publish {
+                    uri,
+                    version: analysis.version,
+                    generation: analysis.generation,
+                    diagnostics: analysis.lsp.clone(),
+                });
+            }
+            // The previous analysis is freed only now, once the new one is on its way.
+            drop(retired);
+        })
+        .map(|_| ())
+}
+
 pub struct Server {
     client: Client,
     shared: Arc<Shared>,
@@ -138,10 +186,11 @@ impl Server {
             configs: ConfigStore::default(),
             log,
             queue: Queue::default(),
+            paragraphs: Arc::new(ParagraphCache::new()),
             out: tx,
             shutdown_requested: AtomicBool::new(false),
         });
-        if let Err(e) = scheduler::spawn_worker(shared.clone()) {
+        if let Err(e) = spawn_worker(shared.clone()) {
             shared
                 .log
                 .error(format!("cannot start the analysis thread: {e}"));
@@ -169,7 +218,7 @@ impl Server {
         let uri2 = uri.clone();
         let enc = shared.encoding();
         let a = tokio::task::spawn_blocking(move || {
-            Arc::new(scheduler::run(snap, &uri2, enc, &shared))
+            Arc::new(run(snap, &uri2, enc, &shared.paragraphs, &shared.log))
         })
         .await
         .ok()?;
@@ -522,9 +571,11 @@ impl LanguageServer for Server {
         // Build the analysis tables now, before the first draft arrives (the first analysis
         // would otherwise wait ~40 ms for them; one that starts first waits for them). Not
         // earlier: on two cores it would slow the answer to `initialize`.
-        let _ = std::thread::Builder::new()
-            .name("copydesk-warm-up".into())
-            .spawn(crate::analysis::warm_up);
+        for task in crate::analysis::WARM_UP {
+            let _ = std::thread::Builder::new()
+                .name("copydesk-warm-up".into())
+                .spawn(task);
+        }
         let features = self.shared.features();
         self.shared.log.info(format!(
             "copydesk {} ready: positions in {:?}, diagnostics {}",
@@ -672,7 +723,7 @@ impl LanguageServer for Server {
         let pos = Positions::new(&a.doc, self.shared.encoding());
         let offset = pos.offset(p.position);
         let cx = a.context();
-        let infos = inspect::at(&cx, &a.diagnostics, offset);
+        let infos = hover::at(&cx, &a.diagnostics, offset);
         let Some(first) = infos.first() else {
             return Ok(None);
         };
@@ -697,7 +748,7 @@ impl LanguageServer for Server {
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
         let cx = a.context();
-        let target = crate::analysis::names::nav::definition(&cx, pos.offset(p.position));
+        let target = navigate::definition(&cx, pos.offset(p.position));
         Ok(target.map(|r| {
             lsp::GotoDefinitionResponse::Scalar(lsp::Location {
                 uri: p.text_document.uri.clone(),
@@ -714,7 +765,7 @@ impl LanguageServer for Server {
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
         let cx = a.context();
-        let refs = crate::analysis::names::nav::references(&cx, pos.offset(p.position));
+        let refs = navigate::references(&cx, pos.offset(p.position));
         Ok(Some(
             refs.iter()
                 .map(|r| lsp::Location {
@@ -733,11 +784,8 @@ impl LanguageServer for Server {
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
         let cx = a.context();
-        let Some(edits) = crate::analysis::names::nav::rename_edits(
-            &cx,
-            pos.offset(p.position),
-            &params.new_name,
-        ) else {
+        let Some(edits) = navigate::rename_edits(&cx, pos.offset(p.position), &params.new_name)
+        else {
             return Ok(None);
         };
         let edits = edits

@@ -86,7 +86,7 @@ send pending changes to the server, and re-run Flymake."
 
 (defun cdt-main ()
   (let* ((repo (file-name-as-directory (getenv "CDT_REPO")))
-         (snippets (expand-file-name "README.md" repo))
+         (snippets (expand-file-name "docs/editors.md" repo))
          (file (expand-file-name "tests/editors/fixtures/draft.md" repo))
          (config-requests '())
          (config-notifications '()))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# emacs_test.sh -- run the Emacs snippet from README.md in a real headless Emacs
+# emacs_test.sh -- run the Emacs snippet from docs/editors.md in a real headless Emacs
 # with eglot against copydesk (see emacs_test.el). Needs Emacs with eglot and markdown-mode
 # (Debian: apt-get install emacs-nox elpa-eglot elpa-markdown-mode); exits 77 when they are absent.
 # env: COPYDESK_BIN (default target/debug/copydesk), CDT_TIMEOUT (seconds).

@@ -17,7 +17,7 @@ import sys
 import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SNIPPETS = (ROOT / "README.md").read_text(encoding="utf-8")
+SNIPPETS = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
 PACKAGE = json.loads((ROOT / "editors" / "vscode" / "package.json").read_text(encoding="utf-8"))
 EXT_README = (ROOT / "editors" / "vscode" / "README.md").read_text(encoding="utf-8")
 CONTRACT_KEYS = {"rules", "names", "dates", "inlayHints", "delayMs", "logLevel"}
@@ -83,7 +83,7 @@ import subprocess
 
 bin_path = os.environ.get("COPYDESK_BIN", str(ROOT / "target" / "debug" / "copydesk"))
 docs = {
-    "README.md": SNIPPETS,
+    "docs/editors.md": SNIPPETS,
     "editors/vscode/README.md": EXT_README,
     "editors/nvim/README.md": (ROOT / "editors" / "nvim" / "README.md").read_text(encoding="utf-8"),
     "editors/vscode/package.json": "rules " + PACKAGE["contributes"]["configuration"]["properties"]["copydesk.rules"]["markdownDescription"],

@@ -1,76 +1,64 @@
-//! Paragraph-level caching: remember a per-block result by the block's text, so that
-//! after a one-word edit only the edited paragraph is analysed again.
+//! Paragraph-level caching, owned by the caller: remember a per-paragraph result by the
+//! paragraph's text, so that after a one-word edit only the edited paragraph is analysed
+//! again.
 //!
-//! For analyses whose result depends only on one block's text (and a few flags), such as
-//! the time-expression recogniser. Off unless [`enable`]d: the language server turns it on
-//! (it sees the same paragraphs on every keystroke); `copydesk check` sees each text once
-//! and leaves it off. Bounded: two generations, the older dropped when the newer fills.
+//! The core keeps no cache of its own. A caller that sees the same paragraphs again and
+//! again (the language server, on every keystroke) makes a [`ParagraphCache`] and hands it
+//! to [`Document::parse_cached`](crate::Document::parse_cached); the analyses of that
+//! document then read and fill it. `copydesk check` sees each text once and passes none.
+//! Bounded: two generations, the older dropped when the newer fills.
+//!
+//! What a slot holds may depend only on the paragraph's text and the slot's `variant` (a
+//! flag, or the knowledge base's fingerprint): otherwise the editor and CI could disagree.
 
+use std::any::Any;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-static ENABLED: AtomicBool = AtomicBool::new(false);
+/// Entries per generation, over all slots: a 100,000-word draft has about 4,000
+/// paragraphs, and each paragraph fills up to five slots.
+const CAPACITY: usize = 100_000;
 
-/// Turn paragraph caches on or off for the whole process.
-pub fn enable(on: bool) {
-    ENABLED.store(on, Ordering::Relaxed);
+/// Which per-paragraph analysis a cached value belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Slot {
+    /// `text::sentences`.
+    Sentences,
+    /// Depth-0 quotation marks (`quotes::finder`).
+    QuotePairs,
+    /// Words and reporting cues (`quotes::attribution`).
+    WordsAndCues,
+    /// Time expressions (`time::recognizer`); variant: heading or not.
+    TimeExpressions,
+    /// Names scan (`names::BlockScan`); variant: the knowledge base's fingerprint.
+    NameScan,
 }
 
-pub fn enabled() -> bool {
-    ENABLED.load(Ordering::Relaxed)
-}
+type Value = Arc<dyn Any + Send + Sync>;
+/// Entries by slot and variant, then by text: looking up a `&str` needs no allocation.
+type Table = HashMap<(Slot, u64), HashMap<String, Value>>;
 
-/// Entries per generation: a 100,000-word draft has about 4,000 paragraphs.
-const CAPACITY: usize = 20_000;
-
-/// Entries by flags, then by text: looking up a `&str` needs no allocation.
-type Table<V> = HashMap<u8, HashMap<String, V>>;
-
-struct Generations<V> {
-    current: Table<V>,
-    previous: Table<V>,
+#[derive(Default)]
+struct Generations {
+    current: Table,
+    previous: Table,
     /// Entries in `current`.
     current_len: usize,
 }
 
-/// A cache from (block text, flags) to a value.
-pub struct BlockMemo<V> {
-    inner: Mutex<Generations<V>>,
-}
-
-impl<V> std::fmt::Debug for BlockMemo<V> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        write!(f, "BlockMemo({} entries)", g.len())
-    }
-}
-
-impl<V: Clone> Default for BlockMemo<V> {
-    fn default() -> Self {
-        BlockMemo {
-            inner: Mutex::new(Generations {
-                current: HashMap::new(),
-                previous: HashMap::new(),
-                current_len: 0,
-            }),
-        }
-    }
-}
-
-impl<V> Generations<V> {
+impl Generations {
     fn len(&self) -> usize {
         self.current_len + self.previous.values().map(HashMap::len).sum::<usize>()
     }
 
-    fn insert(&mut self, text: &str, flags: u8, v: V) {
+    fn insert(&mut self, key: (Slot, u64), text: &str, v: Value) {
         if self.current_len >= CAPACITY {
             self.previous = std::mem::take(&mut self.current);
             self.current_len = 0;
         }
         if self
             .current
-            .entry(flags)
+            .entry(key)
             .or_default()
             .insert(text.to_string(), v)
             .is_none()
@@ -80,35 +68,77 @@ impl<V> Generations<V> {
     }
 }
 
-impl<V: Clone> BlockMemo<V> {
-    /// The value for `text` and `flags`, computed by `f` when not cached (or when caching
-    /// is off). `f` runs without the lock held.
-    pub fn get_or_compute(&self, text: &str, flags: u8, f: impl FnOnce() -> V) -> V {
-        if !enabled() {
-            return f();
-        }
-        {
-            let mut g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(v) = g.current.get(&flags).and_then(|t| t.get(text)) {
-                return v.clone();
-            }
-            if let Some(v) = g.previous.get_mut(&flags).and_then(|t| t.remove(text)) {
-                g.insert(text, flags, v.clone());
-                return v;
-            }
-        }
-        let v = f();
-        let mut g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        g.insert(text, flags, v.clone());
-        v
+/// Per-paragraph results of the analyses, shared by every document parsed with it.
+#[derive(Default)]
+pub struct ParagraphCache {
+    inner: Mutex<Generations>,
+}
+
+impl std::fmt::Debug for ParagraphCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ParagraphCache({} entries)", self.len())
+    }
+}
+
+impl ParagraphCache {
+    pub fn new() -> Self {
+        Self::default()
     }
 
+    /// Cached entries, over all slots.
     pub fn len(&self) -> usize {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.lock().len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Generations> {
+        // A panic while the lock was held leaves whole entries only: go on with them.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get_or_compute<V>(&self, slot: Slot, variant: u64, text: &str, f: impl FnOnce() -> V) -> V
+    where
+        V: Clone + Send + Sync + 'static,
+    {
+        let key = (slot, variant);
+        {
+            let mut g = self.lock();
+            let hit = g.current.get(&key).and_then(|t| t.get(text)).cloned();
+            if let Some(v) = hit.as_deref().and_then(|v| v.downcast_ref::<V>()) {
+                return v.clone();
+            }
+            if let Some(v) = g.previous.get_mut(&key).and_then(|t| t.remove(text)) {
+                g.insert(key, text, v.clone());
+                if let Some(v) = v.downcast_ref::<V>() {
+                    return v.clone();
+                }
+            }
+        }
+        // Computed without the lock held: other documents go on meanwhile.
+        let v = f();
+        self.lock().insert(key, text, Arc::new(v.clone()));
+        v
+    }
+}
+
+/// The value of `slot` for a paragraph's `text`: from `cache` when it has it, else computed
+/// by `f` (and kept, when there is a cache).
+pub(crate) fn cached<V>(
+    cache: Option<&ParagraphCache>,
+    slot: Slot,
+    variant: u64,
+    text: &str,
+    f: impl FnOnce() -> V,
+) -> V
+where
+    V: Clone + Send + Sync + 'static,
+{
+    match cache {
+        Some(c) => c.get_or_compute(slot, variant, text, f),
+        None => f(),
     }
 }
 
@@ -118,32 +148,44 @@ mod tests {
     use std::cell::Cell;
 
     #[test]
-    fn caches_by_text_and_flags_only_when_enabled() {
-        let memo: BlockMemo<usize> = BlockMemo::default();
+    fn caches_by_slot_variant_and_text() {
+        let cache = ParagraphCache::new();
         let calls = Cell::new(0);
         let compute = |t: &str| {
             calls.set(calls.get() + 1);
             t.len()
         };
-        enable(true);
-        assert_eq!(memo.get_or_compute("Київ", 0, || compute("Київ")), 8);
-        assert_eq!(memo.get_or_compute("Київ", 0, || compute("Київ")), 8);
+        let c = Some(&cache);
+        assert_eq!(cached(c, Slot::Sentences, 0, "Київ", || compute("Київ")), 8);
+        assert_eq!(cached(c, Slot::Sentences, 0, "Київ", || compute("Київ")), 8);
         assert_eq!(calls.get(), 1);
-        memo.get_or_compute("Київ", 1, || compute("Київ"));
+        cached(c, Slot::Sentences, 1, "Київ", || compute("Київ"));
+        cached(c, Slot::QuotePairs, 0, "Київ", || compute("Київ"));
+        assert_eq!(calls.get(), 3);
+        assert_eq!(cache.len(), 3);
+    }
+
+    #[test]
+    fn without_a_cache_every_call_computes() {
+        let calls = Cell::new(0);
+        for _ in 0..2 {
+            cached(None, Slot::Sentences, 0, "x", || calls.set(calls.get() + 1));
+        }
         assert_eq!(calls.get(), 2);
-        assert_eq!(memo.len(), 2);
     }
 
     #[test]
     fn stays_bounded() {
-        let memo: BlockMemo<usize> = BlockMemo::default();
-        enable(true);
+        let cache = ParagraphCache::new();
         for i in 0..CAPACITY * 3 {
-            memo.get_or_compute(&i.to_string(), 0, || i);
+            cached(Some(&cache), Slot::Sentences, 0, &i.to_string(), || i);
         }
-        assert!(memo.len() <= CAPACITY * 2);
+        assert!(cache.len() <= CAPACITY * 2);
         // A recent entry survives a generation change.
         let last = (CAPACITY * 3 - 1).to_string();
-        assert_eq!(memo.get_or_compute(&last, 0, || 0), CAPACITY * 3 - 1);
+        assert_eq!(
+            cached(Some(&cache), Slot::Sentences, 0, &last, || 0),
+            CAPACITY * 3 - 1
+        );
     }
 }

@@ -10,6 +10,11 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
+// Each feature owns its settings; the configuration gathers them.
+pub use crate::names::NamesConfig;
+pub use crate::quotes::{QuoteMarks, QuotesConfig};
+pub use crate::time::DatesConfig;
+
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -46,64 +51,6 @@ impl FailOn {
 pub struct CheckConfig {
     #[serde(alias = "failOn")]
     pub fail_on: Option<FailOn>,
-}
-
-/// House style and dictionaries for names.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct NamesConfig {
-    /// The house spelling of a variant group, e.g. "Zelenskiy" or "Kyiv".
-    pub prefer: Vec<String>,
-    /// Newsroom dictionary: words the name checks leave alone.
-    pub accept: Vec<String>,
-    /// Actor files (TOML or JSON) merged over the shipped knowledge base, relative to the
-    /// config file.
-    #[serde(alias = "actorFiles")]
-    pub actor_files: Vec<String>,
-    /// The actor files' contents, parsed by the project loader (`crate::project`); the core
-    /// never reads files.
-    #[serde(skip)]
-    pub overlay: Option<std::sync::Arc<crate::names::kb::Overlay>>,
-}
-
-/// Article date policy.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct DatesConfig {
-    /// The article date (YYYY-MM-DD) relative dates are resolved against; `--date` and the
-    /// editor setting land here. When set it wins over front matter and dateline.
-    #[serde(alias = "articleDate")]
-    pub article_date: Option<String>,
-    /// Accept weekdays ("on Tuesday") within the week of the article date.
-    #[serde(alias = "acceptWeekdaysWithinWeek")]
-    pub accept_weekdays_within_week: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteMarks {
-    #[default]
-    Curly,
-    Straight,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct QuotesConfig {
-    /// Quotes of at most this many words may be scare quotes or words-as-words.
-    #[serde(alias = "scareMaxWords")]
-    pub scare_max_words: usize,
-    /// The house's quotation marks, for `quote.style`.
-    pub marks: QuoteMarks,
-}
-
-impl Default for QuotesConfig {
-    fn default() -> Self {
-        QuotesConfig {
-            scare_max_words: 3,
-            marks: QuoteMarks::Curly,
-        }
-    }
 }
 
 /// Settings for the language server only; `copydesk check` ignores them.

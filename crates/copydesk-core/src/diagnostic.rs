@@ -98,11 +98,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic at the rule's default severity; the engine applies configuration later.
+    /// A diagnostic of `rule`. Its severity is a placeholder: the engine (`analyze`) gives
+    /// every diagnostic its rule's configured severity.
     pub fn new(rule: &'static str, range: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
-            severity: crate::rules::default_severity(rule),
+            severity: Severity::Warning,
             message: message.into(),
             range,
             data: serde_json::Map::new(),

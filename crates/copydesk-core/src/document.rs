@@ -1,16 +1,14 @@
 //! A parsed draft: its text, prose blocks with sentences, front matter, suppressions and
 //! line index. Built once per version of the text; every rule reads from it.
 
+use crate::cache::{cached, ParagraphCache, Slot};
 use crate::front_matter::{self, FrontMatter};
 use crate::line_index::{Encoding, LineCol, LineIndex};
 use crate::markdown::{self, Block, Heading, Html};
 use crate::suppress::Suppressions;
 use crate::text;
 use std::ops::Range;
-
-/// Each paragraph's sentences, kept by the language server between keystrokes.
-static SENTENCES: std::sync::LazyLock<crate::memo::BlockMemo<Vec<Range<usize>>>> =
-    std::sync::LazyLock::new(Default::default);
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -23,11 +21,23 @@ pub struct Document {
     pub front_matter: FrontMatter,
     pub suppressions: Suppressions,
     lines: LineIndex,
+    /// The caller's paragraph cache, read and filled by every analysis of this document.
+    cache: Option<Arc<ParagraphCache>>,
 }
 
 impl Document {
+    /// Parse a draft. Every analysis of it computes from scratch.
     pub fn parse(text: impl Into<String>) -> Document {
-        let text = text.into();
+        Self::parse_with(text.into(), None)
+    }
+
+    /// Parse a draft whose analyses reuse, and fill, the caller's paragraph cache: after an
+    /// edit, only the changed paragraphs are analysed again.
+    pub fn parse_cached(text: impl Into<String>, cache: &Arc<ParagraphCache>) -> Document {
+        Self::parse_with(text.into(), Some(cache.clone()))
+    }
+
+    fn parse_with(text: String, cache: Option<Arc<ParagraphCache>>) -> Document {
         let md = markdown::parse(&text);
         let lines = LineIndex::new(&text);
         let front_matter = md
@@ -38,7 +48,11 @@ impl Document {
         let sentences = md
             .blocks
             .iter()
-            .map(|b| SENTENCES.get_or_compute(&b.text, 0, || text::sentences(&b.text)))
+            .map(|b| {
+                cached(cache.as_deref(), Slot::Sentences, 0, &b.text, || {
+                    text::sentences(&b.text)
+                })
+            })
             .collect();
         let suppressions = Suppressions::from_html(&md.html, &text, &lines);
         Document {
@@ -50,7 +64,13 @@ impl Document {
             suppressions,
             lines,
             text,
+            cache,
         }
+    }
+
+    /// The paragraph cache this document was parsed with, if any.
+    pub fn cache(&self) -> Option<&ParagraphCache> {
+        self.cache.as_deref()
     }
 
     pub fn text(&self) -> &str {

@@ -3,13 +3,46 @@
 //! `data/kb/FORMAT.md`; newsroom files use the same fields (see `docs/notes/names.md`).
 
 use super::matcher::Matcher;
-use super::BlockScan;
-use crate::memo::BlockMemo;
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The shipped knowledge base, exactly as built by `scripts/kb/build_kb.py`.
 pub static DEFAULT_JSON: &[u8] = include_bytes!("../../data/kb/actors.json");
+
+/// The shipped file, as error messages name it.
+const DEFAULT_ORIGIN: &str = "crates/copydesk-core/data/kb/actors.json (built in)";
+
+/// The major version of the actor-file format this build reads: `version` in the shipped
+/// file (required) and in a newsroom actor file (optional). Fields are only ever added
+/// within a version; a file of another version is refused, naming the file.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A knowledge base that could not be loaded, and the file (or files) it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbError {
+    pub origin: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for KbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+impl std::error::Error for KbError {}
+
+fn unsupported_version(v: u32) -> String {
+    format!("actor file format version {v} is not supported: this copydesk reads version {FORMAT_VERSION}")
+}
+
+/// Only the `version` of an actor file: read when the whole file does not parse, so that a
+/// file of another version is reported as such rather than by the first field it changed.
+#[derive(Deserialize)]
+struct VersionOnly {
+    #[serde(default)]
+    version: Option<u32>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -113,7 +146,6 @@ pub struct BuiltFrom {
 
 #[derive(Debug, Deserialize)]
 struct KbFile {
-    #[allow(dead_code)]
     version: u32,
     #[serde(default)]
     built_from: Vec<BuiltFrom>,
@@ -153,6 +185,9 @@ pub struct ActorPatch {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PatchFile {
+    /// Optional; when given, it must be [`FORMAT_VERSION`].
+    #[serde(default)]
+    version: Option<u32>,
     #[serde(default)]
     actors: Vec<ActorPatch>,
 }
@@ -171,12 +206,12 @@ pub fn parse_actor_file(
     json: bool,
     origin: &str,
 ) -> Result<Vec<ActorPatch>, ActorFileError> {
-    let mut patches = if json {
+    let file = if json {
         serde_json::from_str::<PatchFile>(text).map_err(|e| ActorFileError {
             line: Some(e.line()),
             column: Some(e.column()),
             message: e.to_string(),
-        })?
+        })
     } else {
         toml::from_str::<PatchFile>(text).map_err(|e| {
             let (line, column) = match e.span() {
@@ -193,9 +228,25 @@ pub fn parse_actor_file(
                 column,
                 message: e.message().to_string(),
             }
-        })?
+        })
+    };
+    let version = match &file {
+        Ok(f) => f.version,
+        Err(_) if json => serde_json::from_str::<VersionOnly>(text).map_or(None, |v| v.version),
+        Err(_) => toml::from_str::<VersionOnly>(text).map_or(None, |v| v.version),
+    };
+    if let Some(v) = version.filter(|&v| v != FORMAT_VERSION) {
+        let line = text.lines().position(|l| {
+            let l = l.trim_start().trim_start_matches(['{', ' ']);
+            l.starts_with("version") || l.starts_with("\"version\"")
+        });
+        return Err(ActorFileError {
+            line: Some(line.map_or(1, |l| l + 1)),
+            column: Some(1),
+            message: unsupported_version(v),
+        });
     }
-    .actors;
+    let mut patches = file?.actors;
     for (i, p) in patches.iter_mut().enumerate() {
         p.origin = origin.to_string();
         let bad = |message: String| ActorFileError {
@@ -214,6 +265,28 @@ pub fn parse_actor_file(
             }
         }
     }
+    // Names that cannot be indexed are an error here, where the loader names the file,
+    // rather than when the first draft is checked against the merged knowledge base.
+    let own: Vec<Actor> = patches
+        .iter()
+        .filter(|p| !p.remove)
+        .map(|p| Actor {
+            id: p.id.clone(),
+            kind: p.kind.unwrap_or(Kind::Person),
+            name: p.name.clone().unwrap_or_default(),
+            country: None,
+            parts: p.parts.clone().unwrap_or_default(),
+            full_variants: p.full_variants.clone().unwrap_or_default(),
+            roles: Vec::new(),
+            description: None,
+            sources: Vec::new(),
+        })
+        .collect();
+    Matcher::build(&own).map_err(|e| ActorFileError {
+        line: None,
+        column: None,
+        message: format!("the names in this file cannot be indexed: {e}"),
+    })?;
     Ok(patches)
 }
 
@@ -234,6 +307,14 @@ impl Overlay {
     }
 }
 
+/// A hash of newsroom actors, never 0 (the shipped knowledge base's fingerprint).
+fn fingerprint(patches: &[ActorPatch]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{patches:?}").hash(&mut h);
+    h.finish().max(1)
+}
+
 impl PartialEq for Overlay {
     fn eq(&self, other: &Self) -> bool {
         self.patches == other.patches
@@ -249,9 +330,9 @@ pub struct Kb {
     pub overridden_by: Vec<Option<String>>,
     pub matcher: Matcher,
     near: OnceLock<NearIndex>,
-    /// Each paragraph's words, hits and introductions against this knowledge base, kept
-    /// by the language server between keystrokes (see `memo`).
-    pub(super) scans: BlockMemo<Arc<BlockScan>>,
+    /// Tells this knowledge base's content from another's: paragraph caches keep name scans
+    /// per fingerprint (0 for the shipped one; a hash of the newsroom actors otherwise).
+    pub fingerprint: u64,
 }
 
 /// A single-word spelling of a name part, for near-miss lookups.
@@ -276,19 +357,40 @@ pub struct NearIndex {
     pub acronyms: Vec<NearEntry>,
 }
 
-fn parse_default() -> (Vec<Actor>, Vec<BuiltFrom>) {
-    match serde_json::from_slice::<KbFile>(DEFAULT_JSON) {
-        Ok(f) => (f.actors, f.built_from),
-        // The file is built and tested in this repository; an unreadable one is a build bug,
-        // but the checks must degrade, not crash.
-        Err(_) => (Vec::new(), Vec::new()),
+/// Parse a knowledge-base file (`origin` names it in errors), refusing a format version
+/// this build does not know.
+fn parse_kb(json: &[u8], origin: &str) -> Result<(Vec<Actor>, Vec<BuiltFrom>), KbError> {
+    let error = |message: String| KbError {
+        origin: origin.to_string(),
+        message,
+    };
+    match serde_json::from_slice::<KbFile>(json) {
+        Ok(f) if f.version == FORMAT_VERSION => Ok((f.actors, f.built_from)),
+        Ok(f) => Err(error(unsupported_version(f.version))),
+        Err(e) => match serde_json::from_slice::<VersionOnly>(json) {
+            Ok(VersionOnly { version: Some(v) }) if v != FORMAT_VERSION => {
+                Err(error(unsupported_version(v)))
+            }
+            _ => Err(error(e.to_string())),
+        },
     }
 }
 
+fn parse_default() -> Result<(Vec<Actor>, Vec<BuiltFrom>), KbError> {
+    parse_kb(DEFAULT_JSON, DEFAULT_ORIGIN)
+}
+
 static DEFAULT: LazyLock<Arc<Kb>> = LazyLock::new(|| {
-    let (actors, built_from) = parse_default();
-    let overridden_by = vec![None; actors.len()];
-    Arc::new(Kb::new(actors, built_from, overridden_by))
+    Arc::new(Kb::load_uncached().unwrap_or_else(|e| {
+        // The file is embedded and tested in this repository, so this is a bug: loud in debug
+        // builds, where every test that checks names fails with the error; a release build
+        // checks drafts without the shipped actors rather than crash.
+        if cfg!(debug_assertions) {
+            panic!("the shipped knowledge base does not load: {e}");
+        }
+        Kb::new(Vec::new(), Vec::new(), Vec::new(), DEFAULT_ORIGIN)
+            .expect("a knowledge base without names always builds")
+    }))
 });
 
 impl Kb {
@@ -296,16 +398,20 @@ impl Kb {
         actors: Vec<Actor>,
         built_from: Vec<BuiltFrom>,
         overridden_by: Vec<Option<String>>,
-    ) -> Kb {
-        let matcher = Matcher::build(&actors);
-        Kb {
+        origin: &str,
+    ) -> Result<Kb, KbError> {
+        let matcher = Matcher::build(&actors).map_err(|e| KbError {
+            origin: origin.to_string(),
+            message: format!("cannot build the name matcher: {e}"),
+        })?;
+        Ok(Kb {
             actors,
             built_from,
             overridden_by,
             matcher,
             near: OnceLock::new(),
-            scans: BlockMemo::default(),
-        }
+            fingerprint: 0,
+        })
     }
 
     /// The near-miss index (built on first use).
@@ -362,10 +468,10 @@ impl Kb {
 
     /// Parse the shipped file and build its index afresh (what the first use costs; the
     /// benchmark measures it).
-    pub fn load_uncached() -> Kb {
-        let (actors, built_from) = parse_default();
+    pub fn load_uncached() -> Result<Kb, KbError> {
+        let (actors, built_from) = parse_default()?;
         let overridden_by = vec![None; actors.len()];
-        Kb::new(actors, built_from, overridden_by)
+        Kb::new(actors, built_from, overridden_by, DEFAULT_ORIGIN)
     }
 
     /// The shipped knowledge base.
@@ -381,13 +487,21 @@ impl Kb {
             Some(o) if o.patches.is_empty() => Self::default_kb(),
             Some(o) => o
                 .merged
-                .get_or_init(|| Arc::new(Self::merged(&o.patches)))
+                .get_or_init(|| {
+                    // A newsroom file whose own names cannot be indexed was refused when it
+                    // was read; if only the merged whole fails, drafts get the shipped one.
+                    let Ok(mut kb) = Self::merged(&o.patches) else {
+                        return Self::default_kb();
+                    };
+                    kb.fingerprint = fingerprint(&o.patches);
+                    Arc::new(kb)
+                })
                 .clone(),
         }
     }
 
-    fn merged(patches: &[ActorPatch]) -> Kb {
-        let (mut actors, built_from) = parse_default();
+    fn merged(patches: &[ActorPatch]) -> Result<Kb, KbError> {
+        let (mut actors, built_from) = parse_default()?;
         let mut overridden_by: Vec<Option<String>> = vec![None; actors.len()];
         let mut index: std::collections::HashMap<String, usize> = actors
             .iter()
@@ -467,7 +581,10 @@ impl Kb {
             .filter(|((a, _), removed)| !removed && !a.parts.is_empty())
             .map(|(pair, _)| pair)
             .unzip();
-        Kb::new(actors, built_from, overridden_by)
+        // The error names the newsroom files (each file's patches are adjacent).
+        let mut files: Vec<&str> = patches.iter().map(|p| p.origin.as_str()).collect();
+        files.dedup();
+        Kb::new(actors, built_from, overridden_by, &files.join(", "))
     }
 
     /// The source entry named by a role or fact's `source` (ids joined by `+`).
@@ -492,7 +609,7 @@ mod tests {
     #[test]
     fn the_shipped_kb_loads_fast_and_has_zelenskyy() {
         let t = std::time::Instant::now();
-        let (actors, built_from) = parse_default();
+        let (actors, built_from) = parse_default().unwrap_or_else(|e| panic!("{e}"));
         let parse = t.elapsed();
         assert!(actors.len() > 1000, "{}", actors.len());
         assert!(!built_from.is_empty());
@@ -507,7 +624,7 @@ mod tests {
     fn newsroom_files_merge_by_id_and_errors_have_lines() {
         let toml = "[[actors]]\nid = \"Q3874799\"\ndescription = \"Ukraine's wartime president\"\n\n[[actors]]\nid = \"person:olena-kovalenko\"\nkind = \"person\"\nparts = [{ part = \"given\", variants = [\"Olena\"] }, { part = \"surname\", variants = [\"Kovalenko\", \"Kowalenko\"] }]\n\n[[actors]]\nid = \"place:kyiv\"\nremove = true\n";
         let patches = parse_actor_file(toml, false, "newsroom.toml").unwrap();
-        let kb = Kb::merged(&patches);
+        let kb = Kb::merged(&patches).unwrap();
         let z = kb.actors.iter().position(|a| a.id == "Q3874799").unwrap();
         assert_eq!(
             kb.actors[z].description.as_deref(),
@@ -537,5 +654,43 @@ mod tests {
         let e =
             parse_actor_file("[[actors]]\nid = \"x\"\nparts = []\n", false, "f.toml").unwrap_err();
         assert!(e.message.contains("variants"), "{e:?}");
+    }
+
+    #[test]
+    fn the_shipped_kb_builds_its_matcher() {
+        // A failure here is a bug in `data/kb/actors.json` or the matcher: say which.
+        let kb = Kb::load_uncached().unwrap_or_else(|e| panic!("{e}"));
+        assert!(kb.matcher.patterns.len() > 1000);
+        assert!(parse_kb(DEFAULT_JSON, DEFAULT_ORIGIN).is_ok());
+    }
+
+    #[test]
+    fn unknown_format_versions_are_errors_naming_the_file() {
+        let origin = "data/kb/actors.json";
+        let e = parse_kb(br#"{"version":2,"built_from":[],"actors":[]}"#, origin).unwrap_err();
+        assert_eq!(e.origin, origin);
+        assert_eq!(
+            e.to_string(),
+            "data/kb/actors.json: actor file format version 2 is not supported: this copydesk reads version 1"
+        );
+        // Reported as a version error even when the new version changed the layout.
+        let e = parse_kb(br#"{"version":3,"actors":{"Q1":{}}}"#, origin).unwrap_err();
+        assert!(e.message.contains("version 3 is not supported"), "{e}");
+        let e = parse_kb(br#"{"version":1,"actors":{"Q1":{}}}"#, origin).unwrap_err();
+        assert!(e.message.contains("invalid type"), "{e}");
+        assert!(parse_kb(br#"{"version":1,"actors":[]}"#, origin).is_ok());
+
+        // Newsroom files: `version` is optional; another one is refused at its line (the
+        // loader adds the file name: "newsroom.toml:2:1: actor file format version 2 …").
+        let toml = "# our desk\nversion = 2\n[[actors]]\nid = \"x\"\nnew_field = 1\n";
+        let e = parse_actor_file(toml, false, "newsroom.toml").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(1)), "{e:?}");
+        assert!(e.message.contains("version 2 is not supported"), "{e:?}");
+        let json = "{\n  \"version\": 7,\n  \"actors\": []\n}";
+        let e = parse_actor_file(json, true, "newsroom.json").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e:?}");
+        assert!(e.message.contains("version 7 is not supported"), "{e:?}");
+        assert!(parse_actor_file("version = 1\n[[actors]]\nid = \"x\"\n", false, "f").is_ok());
+        assert!(parse_actor_file("{\"actors\": [{\"id\": \"x\"}]}", true, "f").is_ok());
     }
 }

@@ -68,7 +68,7 @@ pub fn is_dictionary_word(word: &str) -> bool {
 
 /// Days and months: capitalised, in every draft, and sometimes someone's surname (Friday).
 pub fn is_calendar_word(word: &str) -> bool {
-    crate::time::is_calendar_word(word)
+    crate::calendar::is_calendar_word(word)
 }
 
 /// Whether one name is a nickname of the other, or both of one formal name (Bill, Will,

@@ -4,7 +4,7 @@
 //! starts only, with a word boundary (or a possessive ’s) after the match.
 
 use super::kb::Actor;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, BuildError, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -37,7 +37,7 @@ pub struct Pattern {
 
 #[derive(Debug)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    ac: AhoCorasick,
     pub patterns: Vec<Pattern>,
     by_folded: HashMap<String, u32>,
 }
@@ -50,13 +50,18 @@ pub struct Hit {
     pub pattern: u32,
 }
 
+/// The spellings of a knowledge base before their automaton is built.
+#[derive(Default)]
+struct Spellings {
+    patterns: Vec<Pattern>,
+    by_folded: HashMap<String, u32>,
+}
+
 impl Matcher {
-    pub fn build(actors: &[Actor]) -> Matcher {
-        let mut m = Matcher {
-            ac: None,
-            patterns: Vec::new(),
-            by_folded: HashMap::new(),
-        };
+    /// Index every spelling of `actors`. Fails only if the automaton cannot be built
+    /// (Aho–Corasick's limits on patterns and states), which the caller reports.
+    pub fn build(actors: &[Actor]) -> Result<Matcher, BuildError> {
+        let mut m = Spellings::default();
         for (ai, a) in actors.iter().enumerate() {
             let actor = ai as u32;
             for (pi, part) in a.parts.iter().enumerate() {
@@ -99,14 +104,19 @@ impl Matcher {
                 );
             }
         }
-        m.ac = AhoCorasick::builder()
+        let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            .build(m.patterns.iter().map(|p| p.folded.as_str()))
-            .ok();
-        m
+            .build(m.patterns.iter().map(|p| p.folded.as_str()))?;
+        Ok(Matcher {
+            ac,
+            patterns: m.patterns,
+            by_folded: m.by_folded,
+        })
     }
+}
 
+impl Spellings {
     fn add(&mut self, spelling: &str, target: Target) {
         let folded = fold(spelling);
         let folded = folded.trim();
@@ -140,7 +150,9 @@ impl Matcher {
             p.targets.push(target);
         }
     }
+}
 
+impl Matcher {
     /// The pattern for a folded spelling, if the knowledge base knows it.
     pub fn lookup(&self, folded: &str) -> Option<&Pattern> {
         self.by_folded
@@ -151,9 +163,7 @@ impl Matcher {
     /// Every knowledge-base name in `text`, left to right, longest at each word start.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else {
-            return out;
-        };
+        let ac = &self.ac;
         let folded = Folded::new(text);
         let hay = folded.text.as_bytes();
         let mut next_free = 0;
@@ -197,11 +207,12 @@ impl Matcher {
 }
 
 /// Fold a spelling for comparison: lowercase, no diacritics, hyphens as spaces, straight
-/// apostrophes, runs of spaces collapsed.
+/// apostrophes, runs of spaces collapsed. The same characters as [`Folded`] (one table,
+/// [`fold_char`]); only the spaces differ, as `Folded` keeps one per source space.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
-    let mut push = |c: char, out: &mut String| {
+    let mut push = |c: char| {
         if c == ' ' {
             if !last_space {
                 out.push(' ');
@@ -213,45 +224,51 @@ pub fn fold(s: &str) -> String {
         }
     };
     for c in s.chars() {
-        if c.is_ascii() {
-            push(
-                if c == '-' {
-                    ' '
-                } else {
-                    c.to_ascii_lowercase()
-                },
-                &mut out,
-            );
-            continue;
-        }
-        match c {
-            '’' | 'ʼ' | '‘' | 'ʻ' | 'ʿ' | 'ʾ' | '´' => push('\'', &mut out),
-            '‑' | '‐' => push(' ', &mut out),
-            'ß' => {
-                push('s', &mut out);
-                push('s', &mut out);
-            }
-            'ø' | 'Ø' => push('o', &mut out),
-            'ł' | 'Ł' => push('l', &mut out),
-            'đ' | 'Đ' => push('d', &mut out),
-            'ı' => push('i', &mut out),
-            'æ' | 'Æ' => {
-                push('a', &mut out);
-                push('e', &mut out);
-            }
-            _ => unicode_normalization::char::decompose_canonical(c, |d| {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    for l in d.to_lowercase() {
-                        push(l, &mut out);
-                    }
-                }
-            }),
-        }
+        fold_char(c, &mut push);
     }
     if out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// The folding table, shared by both views of a text ([`fold`] and [`Folded`]): what one
+/// source character becomes. Lowercase; diacritics (combining marks after canonical
+/// decomposition) dropped; a few letters without a decomposition spelt out; hyphens become
+/// spaces and apostrophe-like marks a straight apostrophe.
+#[inline]
+fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(if c == '-' {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        });
+        return;
+    }
+    match c {
+        '’' | 'ʼ' | '‘' | 'ʻ' | 'ʿ' | 'ʾ' | '´' => emit('\''),
+        '‑' | '‐' => emit(' '),
+        'ß' => {
+            emit('s');
+            emit('s');
+        }
+        'ø' | 'Ø' => emit('o'),
+        'ł' | 'Ł' => emit('l'),
+        'đ' | 'Đ' => emit('d'),
+        'ı' => emit('i'),
+        'æ' | 'Æ' => {
+            emit('a');
+            emit('e');
+        }
+        _ => unicode_normalization::char::decompose_canonical(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    emit(l);
+                }
+            }
+        }),
+    }
 }
 
 /// A folded copy of a text with a map back to the source offsets of each folded byte.
@@ -271,44 +288,7 @@ impl Folded {
         for (i, c) in src.char_indices() {
             let j = (i + c.len_utf8()) as u32;
             let i = i as u32;
-            if c.is_ascii() {
-                let c = match c {
-                    '-' => ' ',
-                    c => c.to_ascii_lowercase(),
-                };
-                f.push(c, i, j);
-                continue;
-            }
-            match c {
-                '’' | 'ʼ' | '‘' | 'ʻ' | 'ʿ' | 'ʾ' | '`' | '´' => f.push('\'', i, j),
-                '‑' | '‐' => f.push(' ', i, j),
-                'ß' => {
-                    f.push('s', i, j);
-                    f.push('s', i, j);
-                }
-                'ø' | 'Ø' => f.push('o', i, j),
-                'ł' | 'Ł' => f.push('l', i, j),
-                'đ' | 'Đ' => f.push('d', i, j),
-                'ı' => f.push('i', i, j),
-                'æ' | 'Æ' => {
-                    f.push('a', i, j);
-                    f.push('e', i, j);
-                }
-                _ => {
-                    let mut pushed = false;
-                    unicode_normalization::char::decompose_canonical(c, |d| {
-                        if !unicode_normalization::char::is_combining_mark(d) {
-                            for l in d.to_lowercase() {
-                                f.push(l, i, j);
-                            }
-                            pushed = true;
-                        }
-                    });
-                    if !pushed && c.is_alphanumeric() {
-                        // Only combining marks: nothing to keep.
-                    }
-                }
-            }
+            fold_char(c, |d| f.push(d, i, j));
         }
         f
     }
@@ -335,6 +315,49 @@ impl Folded {
 mod tests {
     use super::super::kb::Kb;
     use super::*;
+    use proptest::prelude::*;
+
+    /// `fold`'s view of a text from `Folded`'s: runs of spaces collapsed, none at the ends.
+    fn squeeze_spaces(s: &str) -> String {
+        s.split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Texts mixing the characters the table treats specially (accents and combining marks,
+    /// hyphens, apostrophes, both cases, letters without decompositions, non-Latin scripts,
+    /// spaces) with arbitrary characters.
+    fn texts() -> impl Strategy<Value = String> {
+        let special = prop::sample::select(vec![
+            'a', 'Z', ' ', ' ', '-', '‑', '‐', '\'', '’', '‘', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '´', '`', 'é',
+            'É', 'ñ', 'ü', 'Ş', 'ğ', 'İ', 'ı', 'ø', 'Ø', 'ß', 'ẞ', 'ł', 'Ł', 'đ', 'Đ', 'æ', 'Æ',
+            'œ', 'þ', '\u{301}', '\u{308}', '\u{a0}', '\t', 'ж', 'Ж', 'Σ', 'ς', 'ΐ', '中', '한',
+            'ا', 'ﬁ', 'Ⅻ', 'ǅ',
+        ]);
+        prop::collection::vec(prop_oneof![3 => special, 1 => any::<char>()], 0..40)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The two views fold every character the same way; only `fold` squeezes spaces.
+        #[test]
+        fn fold_and_folded_agree(s in texts()) {
+            let f = Folded::new(&s);
+            prop_assert_eq!(fold(&s), squeeze_spaces(&f.text));
+            // Each folded character maps back to whole source characters, which fold to it.
+            for (k, c) in f.text.char_indices() {
+                let r = f.source(k..k + c.len_utf8());
+                prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+                prop_assert!(r.start < r.end);
+                let mut alone = String::new();
+                fold_char(s[r].chars().next().unwrap(), |d| alone.push(d));
+                prop_assert!(alone.contains(c), "{:?} -> {:?}", &s, c);
+            }
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let kb = Kb::default_kb();

@@ -9,13 +9,14 @@ pub mod draft_actors;
 pub mod kb;
 pub mod lexicon;
 pub mod matcher;
-pub mod nav;
+mod settings;
+pub use settings::NamesConfig;
 
-use super::config::Config;
 use super::diagnostic::Edit;
 use super::document::Document;
 use super::markdown::BlockKind;
 use super::text;
+use crate::cache::{cached, Slot};
 use kb::{Kb, Kind};
 use matcher::{fold, TargetKind};
 use std::collections::HashMap;
@@ -232,9 +233,9 @@ impl Names {
 
     /// The house spelling for a knowledge-base part: a `[names] prefer` entry that is one of
     /// its accepted spellings.
-    pub fn house_variant(&self, config: &Config, actor: u32, part: usize) -> Option<usize> {
+    pub fn house_variant(&self, config: &NamesConfig, actor: u32, part: usize) -> Option<usize> {
         let p = self.kb.actors.get(actor as usize)?.parts.get(part)?;
-        config.names.prefer.iter().find_map(|pref| {
+        config.prefer.iter().find_map(|pref| {
             let f = fold(pref);
             p.variants.iter().position(|v| fold(v) == f)
         })
@@ -244,7 +245,7 @@ impl Names {
 /// What the name analysis finds in one block on its own: its words, the knowledge-base
 /// names in it, and the people it introduces. It depends only on the block's text (its
 /// sentences follow from it) and the knowledge base, so the language server keeps it per
-/// paragraph in [`Kb`]'s memo and a keystroke rescans one paragraph.
+/// paragraph in its paragraph cache and a keystroke rescans one paragraph.
 #[derive(Debug)]
 pub struct BlockScan {
     toks: Vec<Tok>,
@@ -328,8 +329,8 @@ fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
 }
 
 /// Analyse a document's names.
-pub fn analyse(doc: &Document, config: &Config) -> Names {
-    let kb = Kb::for_overlay(config.names.overlay.as_deref());
+pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
+    let kb = Kb::for_overlay(config.overlay.as_deref());
     let mut names = Names {
         kb: kb.clone(),
         mentions: Vec::new(),
@@ -345,9 +346,10 @@ pub fn analyse(doc: &Document, config: &Config) -> Names {
 
     for (bi, block) in doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
-        let scan = kb
-            .scans
-            .get_or_compute(text, 0, || BlockScan::new(&kb, text, &doc.sentences[bi]));
+        let scan: Arc<BlockScan> =
+            cached(doc.cache(), Slot::NameScan, kb.fingerprint, text, || {
+                BlockScan::new(&kb, text, &doc.sentences[bi])
+            });
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let mut bn = BlockNames {
             tok_pattern: vec![None; scan.toks.len()],
@@ -1181,7 +1183,7 @@ mod tests {
 
     fn analyse_text(text: &str) -> (Document, Names) {
         let doc = Document::parse(text);
-        let names = analyse(&doc, &Config::default());
+        let names = analyse(&doc, &crate::Config::default().names);
         (doc, names)
     }
 

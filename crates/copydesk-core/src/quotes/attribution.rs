@@ -3,15 +3,13 @@
 //! Every decision is recorded ([`super::How`], speaker and cue spans, or a reason).
 
 use super::lexicon::{self, CueKind, CueMatch, AUXILIARIES, PRONOUNS};
-use crate::memo::BlockMemo;
+use crate::cache::{cached, ParagraphCache, Slot};
 use crate::text::is_word_char;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-/// Each paragraph's words and reporting cues, kept by the language server between
-/// keystrokes.
+/// Each paragraph's words and reporting cues (kept in the paragraph cache).
 type WordsAndCues = Arc<(Vec<Range<usize>>, Vec<CueMatch>)>;
-static WORDS_AND_CUES: LazyLock<BlockMemo<WordsAndCues>> = LazyLock::new(Default::default);
 
 /// What attribution needs to know about one block.
 pub(crate) struct BlockInfo<'a> {
@@ -25,8 +23,13 @@ pub(crate) struct BlockInfo<'a> {
 }
 
 impl<'a> BlockInfo<'a> {
-    pub fn new(text: &'a str, sentences: &'a [Range<usize>], quoted: Vec<Range<usize>>) -> Self {
-        let scan = WORDS_AND_CUES.get_or_compute(text, 0, || {
+    pub fn new(
+        cache: Option<&ParagraphCache>,
+        text: &'a str,
+        sentences: &'a [Range<usize>],
+        quoted: Vec<Range<usize>>,
+    ) -> Self {
+        let scan: WordsAndCues = cached(cache, Slot::WordsAndCues, 0, text, || {
             Arc::new((crate::text::words(text), lexicon::cues_in(text)))
         });
         let (words, cues) = &*scan;

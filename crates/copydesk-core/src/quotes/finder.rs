@@ -2,6 +2,7 @@
 //! over paragraphs joined into one, and `>` block quotes.
 
 use super::marks;
+use crate::cache::{cached, ParagraphCache, Slot};
 use crate::document::Document;
 use std::ops::Range;
 
@@ -27,8 +28,8 @@ pub(crate) struct Found {
 }
 
 /// Depth-0 quotations of one block, with unclosed ones running to the block end.
-pub(crate) fn block_pairs(text: &str) -> Vec<marks::Pair> {
-    PAIRS.get_or_compute(text, 0, || {
+pub(crate) fn block_pairs(cache: Option<&ParagraphCache>, text: &str) -> Vec<marks::Pair> {
+    cached(cache, Slot::QuotePairs, 0, text, || {
         marks::scan(text)
             .pairs
             .into_iter()
@@ -36,10 +37,6 @@ pub(crate) fn block_pairs(text: &str) -> Vec<marks::Pair> {
             .collect()
     })
 }
-
-/// Each paragraph's quotation marks, kept by the language server between keystrokes.
-static PAIRS: std::sync::LazyLock<crate::memo::BlockMemo<Vec<marks::Pair>>> =
-    std::sync::LazyLock::new(Default::default);
 
 /// End of the trimmed block text.
 fn text_end(text: &str) -> usize {

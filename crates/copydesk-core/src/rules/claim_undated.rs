@@ -10,10 +10,11 @@
 //! the draft's own claims; numbers that are years, ages, durations, measurements of
 //! things that do not change, ordinals or parts of names are not figures.
 
+use super::quoted_in_block;
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::markdown::BlockKind;
-use crate::time::{attributed, house_style_date, in_ranges, is_interview_answer, quoted_in_block};
+use crate::time::{attributed, house_style_date, in_ranges, is_interview_answer};
 use crate::Context;
 use regex::Regex;
 use std::ops::Range;

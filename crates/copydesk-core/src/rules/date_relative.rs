@@ -7,11 +7,12 @@
 //! week can be accepted by policy (`[dates] accept-weekdays-within-week`). Quoted speech
 //! is left alone: a copy editor does not rewrite a quotation.
 
+use super::quoted_in_block;
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::time::{
-    self, days_between, in_ranges, long_date, month_name, quoted_in_block, ArticleDate,
-    Granularity, TimeExpr, TimeKind,
+    self, days_between, in_ranges, long_date, month_name, ArticleDate, Granularity, TimeExpr,
+    TimeKind,
 };
 use crate::Context;
 use jiff::civil::Date;

@@ -4,9 +4,10 @@
 //! Not flagged: "now" (plain present), generic phrases ("in the past", "in the future",
 //! "long ago"), and quoted speech.
 
+use super::quoted_in_block;
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::time::{in_ranges, quoted_in_block, TimeKind};
+use crate::time::{in_ranges, TimeKind};
 use crate::Context;
 
 pub struct DateVague;

@@ -64,6 +64,20 @@ pub fn default_severity(id: &str) -> Severity {
     find(id).map_or(Severity::Warning, |r| r.meta().default_severity)
 }
 
+/// Block-text ranges of block `bi` that are inside quotations (the shared quote analysis,
+/// `cx.quotes()`), or the whole block for an interview answer: quoted speech is the
+/// speaker's, not the draft's, and a copy editor does not rewrite it. Scare quotes (a word
+/// or two in quotation marks) do not count.
+pub(crate) fn quoted_in_block(cx: &Context, bi: usize) -> Vec<std::ops::Range<usize>> {
+    let Some(block) = cx.doc.blocks.get(bi) else {
+        return Vec::new();
+    };
+    if crate::time::is_interview_answer(&block.text) {
+        return std::iter::once(0..block.text.len()).collect();
+    }
+    cx.quoted_by_block().get(bi).cloned().unwrap_or_default()
+}
+
 /// The rule's documentation in Markdown, for `copydesk explain` and hover.
 pub fn explain_markdown(meta: &RuleMeta) -> String {
     let default = if meta.enabled_by_default {

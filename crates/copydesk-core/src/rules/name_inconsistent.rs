@@ -86,7 +86,7 @@ fn check_part(
     }
     let house: Option<String> = match actor {
         ActorRef::Kb(a) => names
-            .house_variant(cx.config, a, part)
+            .house_variant(&cx.config.names, a, part)
             .map(|h| names.kb.actors[a as usize].parts[part].variants[h].clone()),
         ActorRef::Draft(_) => None,
     };

@@ -101,7 +101,7 @@ pub fn preferred_spelling(
 ) -> String {
     let spellings = part_spellings(names, actor, part);
     if let ActorRef::Kb(a) = actor {
-        if let Some(h) = names.house_variant(cx.config, a, part) {
+        if let Some(h) = names.house_variant(&cx.config.names, a, part) {
             return spellings[h].clone();
         }
     }
@@ -390,7 +390,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             } else {
                 match best.actor {
                     ActorRef::Kb(a) => names
-                        .house_variant(cx.config, a, best.part)
+                        .house_variant(&cx.config.names, a, best.part)
                         .map(|h| part_spellings(names, best.actor, best.part)[h].clone())
                         .unwrap_or(best.spelling.clone()),
                     ActorRef::Draft(_) => best.spelling.clone(),

@@ -8,12 +8,15 @@
 //! - [`resolve`]: turns what was found into values and calendar dates.
 
 pub mod article_date;
-pub mod hover;
 pub mod recognizer;
 pub mod resolve;
+mod settings;
+pub use settings::DatesConfig;
 
 pub use article_date::{ArticleDate, DateOrigin};
 
+pub use crate::calendar::is_calendar_word;
+use crate::calendar::{MONTHS, WEEKDAYS};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -120,43 +123,11 @@ pub fn find_all(doc: &crate::Document, article: Option<&ArticleDate>) -> Vec<Tim
     resolve::resolve_all(doc, found, article.map(|a| a.date))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// AP abbreviations of months before a day ("Jan. 4"); March–July are never abbreviated.
 const AP_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
     "Dec.",
 ];
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// A full weekday or month name in any case ("Friday", "may"): the words every draft
-/// capitalises that the name checks must not take for names.
-pub fn is_calendar_word(word: &str) -> bool {
-    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
-        || recognizer::is_month_word(&word.to_lowercase())
-}
 
 pub fn month_name(m: i8) -> &'static str {
     MONTHS[(m.clamp(1, 12) - 1) as usize]
@@ -201,19 +172,6 @@ pub fn house_style_date(d: Date, article: Date) -> String {
     } else {
         format!("{m} {}, {}", d.day(), d.year())
     }
-}
-
-/// Block-text ranges of block `bi` that are inside quotations (the shared quote analysis,
-/// `cx.quotes()`): quoted speech is the speaker's, not the draft's, and a copy editor does
-/// not rewrite it. Scare quotes (a word or two in quotation marks) do not count.
-pub fn quoted_in_block(cx: &crate::Context, bi: usize) -> Vec<Range<usize>> {
-    let Some(block) = cx.doc.blocks.get(bi) else {
-        return Vec::new();
-    };
-    if is_interview_answer(&block.text) {
-        return std::iter::once(0..block.text.len()).collect();
-    }
-    cx.quoted_by_block().get(bi).cloned().unwrap_or_default()
 }
 
 static REPORTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

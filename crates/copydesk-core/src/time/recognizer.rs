@@ -7,6 +7,7 @@
 //! "Friday" and "2019". Spans follow TimeML: prepositions ("on", "in") are left out,
 //! modifiers ("last", "early", "the past") are kept.
 
+use crate::cache::{cached, Slot};
 use crate::markdown::BlockKind;
 use crate::Document;
 use regex::{Captures, Regex};
@@ -771,21 +772,6 @@ fn sentence_initial(text: &str, sentence_start: usize, pos: usize) -> bool {
     })
 }
 
-const MONTH_NAMES_LOWER: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Words before a weekday that make it part of a name: Black Friday, Super Tuesday…
 const WEEKDAY_NAMES_BEFORE: &[&str] = &[
     "black", "good", "super", "ash", "cyber", "holy", "easter", "palm", "bloody", "maundy", "fat",
@@ -967,9 +953,6 @@ const MAY_PREPS: &[&str] = &[
     "between",
 ];
 
-/// Per-paragraph results, reused while a paragraph is unchanged (see `analysis::memo`).
-static MEMO: LazyLock<crate::memo::BlockMemo<Vec<Found>>> = LazyLock::new(Default::default);
-
 /// Run the recogniser over every prose block of a document.
 pub fn recognize(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
@@ -978,12 +961,19 @@ pub fn recognize(doc: &Document) -> Vec<Found> {
         let sentences = doc.sentences.get(bi).map(Vec::as_slice).unwrap_or(&[]);
         // The result depends only on the block's text (sentences come from it) and kind;
         // the gates only skip patterns that cannot match it.
-        let found = MEMO.get_or_compute(&block.text, title_case as u8, || {
-            let mut found = Vec::new();
-            let mask = GATES.mask(&block.text);
-            recognize_masked(&block.text, sentences, title_case, bi, mask, &mut found);
-            found
-        });
+        let variant = title_case as u64;
+        let found = cached(
+            doc.cache(),
+            Slot::TimeExpressions,
+            variant,
+            &block.text,
+            || {
+                let mut found = Vec::new();
+                let mask = GATES.mask(&block.text);
+                recognize_masked(&block.text, sentences, title_case, bi, mask, &mut found);
+                found
+            },
+        );
         out.extend(found.into_iter().map(|f| Found { block: bi, ..f }));
     }
     out
@@ -2148,11 +2138,6 @@ fn holiday_key(name: &str) -> Option<&'static str> {
         "good friday" => "good friday",
         _ => return None,
     })
-}
-
-/// Is this lower-cased word a month name?
-pub fn is_month_word(w: &str) -> bool {
-    MONTH_NAMES_LOWER.contains(&w)
 }
 
 /// Time spent by each pattern scanning `text` (for the benchmark).

@@ -17,7 +17,7 @@ pub fn hints(cx: &Context) -> Vec<InlayHint> {
     if !cx.config.editor.inlay_hints.dates {
         return out;
     }
-    out.extend(crate::time::hover::inlay_hints(cx));
+    out.extend(super::dates::inlay_hints(cx));
     out.sort_by_key(|h| h.offset);
     out
 }

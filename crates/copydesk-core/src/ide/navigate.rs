@@ -2,9 +2,9 @@
 //! names them in full, every mention, respelling every mention, and the outline of actors.
 //! Editor-neutral: source byte ranges in, source byte ranges and edits out.
 
-use super::kb::Kind;
-use super::{respell_edits, ActorRef, Names};
 use crate::diagnostic::Edit;
+use crate::names::kb::Kind;
+use crate::names::{respell_edits, ActorRef, Names};
 use crate::Context;
 use std::fmt::Write;
 use std::ops::Range;
@@ -222,7 +222,7 @@ fn kb_hover(cx: &Context, names: &Names, ai: u32, md: &mut String) {
             continue;
         }
         let house = names
-            .house_variant(cx.config, ai, pi)
+            .house_variant(&cx.config.names, ai, pi)
             .map(|h| format!("; house style: “{}”", p.variants[h]))
             .unwrap_or_else(|| {
                 if p.variants.len() > 1 {

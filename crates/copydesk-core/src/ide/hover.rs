@@ -18,7 +18,7 @@ pub struct Info {
 pub fn at(cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> {
     let mut out = Vec::new();
     // Who a recognised name is.
-    if let Some((range, markdown)) = crate::names::nav::hover(cx, offset) {
+    if let Some((range, markdown)) = super::navigate::hover(cx, offset) {
         out.push(Info { range, markdown });
     }
     for d in diagnostics {
@@ -36,10 +36,10 @@ pub fn at(cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> 
         }
     }
     // The quotation around the offset: who said it, or why the draft does not say.
-    if let Some((range, markdown)) = crate::quotes::hover(cx, offset) {
+    if let Some((range, markdown)) = super::quotes::hover(cx, offset) {
         out.push(Info { range, markdown });
     }
-    out.extend(crate::time::hover::hover(cx, offset));
+    out.extend(super::dates::hover(cx, offset));
     out
 }
 

@@ -1,9 +1,9 @@
 //! Hover and inlay hints for dates: what a time expression resolves to and how, and
 //! which article date copydesk is using and why.
 
-use super::{long_date, month_name, Anchor, Granularity, TimeExpr, TimeKind};
-use crate::inlay::InlayHint;
-use crate::inspect::Info;
+use super::hover::Info;
+use super::inlay::InlayHint;
+use crate::time::{self, long_date, month_name, Anchor, Granularity, TimeExpr, TimeKind};
 use crate::Context;
 use jiff::civil::Date;
 
@@ -101,7 +101,7 @@ fn describe(cx: &Context, e: &TimeExpr) -> String {
         if let (Some(a), Some(d)) = (article, e.day) {
             s.push_str(&format!(
                 "\n\nHouse style: “{}”.",
-                super::house_style(d, a.date)
+                time::house_style(d, a.date)
             ));
         }
     }
@@ -132,7 +132,7 @@ fn article_date_hover(cx: &Context, offset: usize) -> Option<Info> {
     }
     let markdown = match article {
         Some(a) if a.source.as_ref() != Some(&field.range) => {
-            if super::article_date::parse_date(&field.value).is_some() {
+            if time::article_date::parse_date(&field.value).is_some() {
                 format!(
                     "**Article date** — copydesk is using {}, {}, not this front matter date.",
                     long_date(a.date),
@@ -196,7 +196,8 @@ pub fn inlay_hints(cx: &Context) -> Vec<InlayHint> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{inspect, Config, Context, Document};
+    use crate::ide::hover as inspect;
+    use crate::{Config, Context, Document};
 
     fn hover_at(src: &str, needle: &str, config: &Config) -> Vec<String> {
         let doc = Document::parse(src);
@@ -259,9 +260,9 @@ mod tests {
     fn inlay_hints_follow_relative_dates_when_enabled() {
         let doc = Document::parse(SRC);
         let mut config = Config::default();
-        assert!(crate::inlay::hints(&Context::new(&doc, &config)).is_empty());
+        assert!(crate::ide::inlay::hints(&Context::new(&doc, &config)).is_empty());
         config.editor.inlay_hints.dates = true;
-        let hints = crate::inlay::hints(&Context::new(&doc, &config));
+        let hints = crate::ide::inlay::hints(&Context::new(&doc, &config));
         assert_eq!(hints.len(), 1);
         assert_eq!(hints[0].label, " (Mar 14, 2023)");
         assert_eq!(

@@ -31,14 +31,14 @@ pub struct Symbol {
 pub fn symbols(cx: &Context) -> Vec<Symbol> {
     let mut out = headings(cx);
     out.extend(actors(cx));
-    out.extend(crate::quotes::outline(cx));
+    out.extend(super::quotes::outline(cx));
     out
 }
 
 /// The draft's people, organisations and places, in order of first mention, under one
 /// "Actors" entry (the outline becomes a cast list).
 fn actors(cx: &Context) -> Vec<Symbol> {
-    let children: Vec<Symbol> = crate::names::nav::outline(cx)
+    let children: Vec<Symbol> = super::navigate::outline(cx)
         .into_iter()
         .map(|a| {
             let times = if a.mentions == 1 { "once" } else { "times" };

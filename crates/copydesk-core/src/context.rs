@@ -1,0 +1,95 @@
+//! [`Context`]: what every rule and every editor request gets — the document, the
+//! configuration, and the features' analyses, each computed once on first use and shared.
+
+use crate::{names, quotes, time, Config, Document};
+use std::cell::OnceCell;
+use std::sync::Arc;
+
+/// What every rule gets: the document, the configuration, and analyses shared between
+/// rules (computed once, on first use).
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub config: &'a Config,
+    quotes: OnceCell<Arc<Vec<quotes::Quotation>>>,
+    article_date: OnceCell<Option<time::ArticleDate>>,
+    time_expressions: OnceCell<Arc<Vec<time::TimeExpr>>>,
+    names: OnceCell<Arc<names::Names>>,
+    quoted_by_block: OnceCell<Arc<Vec<Vec<std::ops::Range<usize>>>>>,
+}
+
+/// The shared analyses a [`Context`] has computed, to hand to a later `Context` on the same
+/// document and configuration (the language server answers hover and other requests from
+/// the last analysis without redoing it).
+#[derive(Clone, Default)]
+pub struct Computed {
+    quotes: Option<Arc<Vec<quotes::Quotation>>>,
+    article_date: Option<Option<time::ArticleDate>>,
+    time_expressions: Option<Arc<Vec<time::TimeExpr>>>,
+    names: Option<Arc<names::Names>>,
+    quoted_by_block: Option<Arc<Vec<Vec<std::ops::Range<usize>>>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, config: &'a Config) -> Self {
+        Self::with_computed(doc, config, Computed::default())
+    }
+
+    /// A context that starts with analyses computed earlier for this `doc` and `config`.
+    pub fn with_computed(doc: &'a Document, config: &'a Config, c: Computed) -> Self {
+        fn filled<T>(v: Option<T>) -> OnceCell<T> {
+            v.map_or_else(OnceCell::new, OnceCell::from)
+        }
+        Context {
+            doc,
+            config,
+            quotes: filled(c.quotes),
+            article_date: filled(c.article_date),
+            time_expressions: filled(c.time_expressions),
+            names: filled(c.names),
+            quoted_by_block: filled(c.quoted_by_block),
+        }
+    }
+
+    /// What this context has computed so far.
+    pub fn computed(&self) -> Computed {
+        Computed {
+            quotes: self.quotes.get().cloned(),
+            article_date: self.article_date.get().cloned(),
+            time_expressions: self.time_expressions.get().cloned(),
+            names: self.names.get().cloned(),
+            quoted_by_block: self.quoted_by_block.get().cloned(),
+        }
+    }
+
+    /// Every quotation of the draft with its speaker, computed on first use.
+    pub fn quotes(&self) -> &[quotes::Quotation] {
+        self.quotes
+            .get_or_init(|| Arc::new(quotes::find(self.doc, &self.config.quotes)))
+    }
+
+    /// The date the article is written for (configuration, front matter or dateline).
+    pub fn article_date(&self) -> Option<&time::ArticleDate> {
+        self.article_date
+            .get_or_init(|| time::article_date::find(self.doc, &self.config.dates))
+            .as_ref()
+    }
+
+    /// Every time expression in the prose, resolved against the article date.
+    pub fn time_expressions(&self) -> &[time::TimeExpr] {
+        self.time_expressions
+            .get_or_init(|| Arc::new(time::find_all(self.doc, self.article_date())))
+    }
+
+    /// For each block, the block-text ranges its quotations (not scare quotes) cover: what
+    /// the date checks leave alone as someone else's words.
+    pub fn quoted_by_block(&self) -> &[Vec<std::ops::Range<usize>>] {
+        self.quoted_by_block
+            .get_or_init(|| Arc::new(quotes::by_block(self.doc, self.quotes())))
+    }
+
+    /// The draft's actors and their mentions (computed on first use).
+    pub fn names(&self) -> &names::Names {
+        self.names
+            .get_or_init(|| Arc::new(names::analyse(self.doc, &self.config.names)))
+    }
+}
