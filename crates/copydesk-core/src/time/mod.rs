@@ -11,6 +11,8 @@ pub mod article_date;
 pub mod recognizer;
 pub mod resolve;
 mod settings;
+#[cfg(test)]
+mod tests_golden;
 pub use settings::DatesConfig;
 
 pub use article_date::{ArticleDate, DateOrigin};
