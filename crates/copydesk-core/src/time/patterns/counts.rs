@@ -9,8 +9,11 @@ use crate::time::recognizer::{is_future, word_after, word_before, Ctx};
 use crate::time::sem::{Sem, Unit};
 use regex::Captures;
 
+/// A count: numerals ("3,000", "2.5"), number words ("twenty-one", "a dozen") and vague
+/// quantities ("several", "a few", "more than two").
 const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|one\s+and\s+a\s+half|a\s+half|half\s+a|a\s+couple\s+of|a\s+couple|a\s+few|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|an|a|few|several|some|many|fewer\s+than\s+\w+|more\s+than\s+\w+";
 
+/// A unit of time, singular or plural.
 const UNIT: &str = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries|millennium|millennia";
 
 /// "two days ago", "the past 13 years", "three years later", "a six-year term".
