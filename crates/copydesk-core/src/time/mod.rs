@@ -8,9 +8,13 @@
 //! - [`resolve`]: turns what was found into values and calendar dates.
 
 pub mod article_date;
+pub mod patterns;
 pub mod recognizer;
 pub mod resolve;
+pub mod sem;
 mod settings;
+#[cfg(test)]
+mod tests_golden;
 pub use settings::DatesConfig;
 
 pub use article_date::{ArticleDate, DateOrigin};
