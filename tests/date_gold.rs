@@ -410,8 +410,7 @@ fn predicted_value(e: &TimeExpr) -> String {
 
 /// The two days an ambiguous weekday can mean (the past one, the coming one).
 fn candidates(e: &TimeExpr) -> Option<(Date, Date)> {
-    let _ = e;
-    None
+    e.ambiguous
 }
 
 fn predicted_direction(e: &TimeExpr, article: Option<Date>) -> Option<Direction> {
@@ -460,6 +459,8 @@ struct Figures {
     value_right: usize,
     weekdays: usize,
     weekday_direction_right: usize,
+    /// (gold, predicted) direction of weekdays: a summary, shown for both parts.
+    weekday_confusion: BTreeMap<(&'static str, &'static str), usize>,
     not_date_rows: usize,
     not_date_found: usize,
     relative_flags: usize,
@@ -632,6 +633,12 @@ fn measure(
             if row.is_weekday() {
                 f.weekdays += 1;
                 let dir = predicted_direction(e, adate);
+                *f.weekday_confusion
+                    .entry((
+                        row.direction.as_str(),
+                        dir.map_or("unresolved", Direction::as_str),
+                    ))
+                    .or_default() += 1;
                 if dir == Some(row.direction) {
                     f.weekday_direction_right += 1;
                 } else {
@@ -879,6 +886,20 @@ fn table(tune: &Figures, held: &Figures) -> String {
         "`date.vague` flags (not judged)",
         tune.vague_flags.to_string(),
         held.vague_flags.to_string(),
+    );
+    let confusion = |f: &Figures| {
+        f.weekday_confusion
+            .iter()
+            .filter(|((g, p), _)| g != p)
+            .map(|((g, p), n)| format!("{g}→{p} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    row(
+        &mut s,
+        "— weekday directions wrong (gold→found)",
+        confusion(tune),
+        confusion(held),
     );
     let _ = writeln!(s);
     let _ = writeln!(s, "| `claim.undated` (`claims.tsv`) | tune | held-out |");
