@@ -25,6 +25,8 @@ static META: RuleMeta = RuleMeta {
 /// Vague expressions that are generic rather than missing a date.
 const GENERIC: &[&str] = &[
     "now",
+    // "nowadays" (AP: "customs today are different from those of a century ago").
+    "today",
     "the past",
     "the distant past",
     "the future",

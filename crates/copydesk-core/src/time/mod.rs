@@ -11,7 +11,7 @@ pub mod article_date;
 pub mod recognizer;
 pub mod resolve;
 mod settings;
-pub use settings::DatesConfig;
+pub use settings::{DateStyle, DatesConfig};
 
 pub use article_date::{ArticleDate, DateOrigin};
 pub use resolve::{clause_direction, Cue, Direction};

@@ -33,6 +33,9 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
         });
         let mut r = resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref());
         r.cue = cue;
+        if nowadays(doc, f) {
+            r = Resolved::new(TimeKind::Vague).value("PRESENT_REF");
+        }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
         {
@@ -248,7 +251,7 @@ fn weekday_near(from: Date, wd: i8, back: bool, strict: bool) -> Option<Date> {
 /// The year for a month and day written without one: the article's year, moved back a year
 /// when a past-tense sentence names a later day, or forward when a future-tense one names an
 /// earlier day.
-fn infer_year(article: Date, m: i8, d: Option<i8>, future: bool) -> i16 {
+pub fn infer_year(article: Date, m: i8, d: Option<i8>, future: bool) -> i16 {
     let y = article.year();
     let key = (m, d.unwrap_or(if future { 31 } else { 1 }));
     let art = (article.month(), article.day());
@@ -393,6 +396,44 @@ pub fn resolve(
     reference: Option<Date>,
 ) -> Resolved {
     resolve_in(sem, future, article, reference, None, None)
+}
+
+/// "today" meaning "nowadays" ("the island today has a grass landscape"): no date.
+fn nowadays(doc: &Document, f: &Found) -> bool {
+    if !matches!(
+        f.sem,
+        Sem::Deictic {
+            days: 0,
+            part: None
+        }
+    ) {
+        return false;
+    }
+    let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
+    if !text
+        .get(f.range.clone())
+        .is_some_and(|t| t.eq_ignore_ascii_case("today"))
+    {
+        return false;
+    }
+    let sentence = text.get(f.sentence.clone()).unwrap_or("");
+    let at = f.range.start.saturating_sub(f.sentence.start)
+        ..f.range.end.saturating_sub(f.sentence.start);
+    today_is_nowadays(sentence, at)
+}
+
+/// Resolve one expression found in `text` (a block's text) on its own, as [`resolve_all`]
+/// would without the rest of the story: to check that a fix reads back as meant.
+pub fn resolve_alone(text: &str, f: &Found, article: Option<Date>) -> Resolved {
+    let cue = reads_direction(&f.sem).then(|| {
+        let sentence = text.get(f.sentence.clone()).unwrap_or("");
+        let at = f.range.start.saturating_sub(f.sentence.start)
+            ..f.range.end.saturating_sub(f.sentence.start);
+        clause_direction(sentence, at)
+    });
+    let mut r = resolve_in(&f.sem, f.future, article, None, None, cue.as_ref());
+    r.cue = cue;
+    r
 }
 
 /// Does resolving this expression need the direction of its clause? A bare weekday or
@@ -1528,7 +1569,7 @@ fn classify(group: &[Tok], sentence_start: bool) -> Reading {
         return Reading::Past;
     }
     if has(BePresent) {
-        let progressive = group.iter().enumerate().any(|(i, t)| {
+        let progressive = group.iter().enumerate().any(|(i, _)| {
             words[i] == Some(Ing)
                 && group[..i]
                     .iter()
@@ -1675,6 +1716,48 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             verb.words
         },
     }
+}
+
+/// Is "today" at `at` (a byte range in `sentence`) "nowadays" rather than a day? It is
+/// when the verb it goes with states how things are — a present "be" or "have" of
+/// possession ("the island today has a grass landscape"), not an event ("the court rules
+/// today") — and "today" is not itself the subject ("today is the deadline").
+pub fn today_is_nowadays(sentence: &str, at: std::ops::Range<usize>) -> bool {
+    let toks = tokenize(sentence);
+    let Some(first) = toks.iter().position(|t| t.range.end > at.start) else {
+        return false;
+    };
+    let last = toks
+        .iter()
+        .rposition(|t| t.range.start < at.end)
+        .unwrap_or(first)
+        .max(first);
+    // "Today is the deadline": the subject, a day.
+    if first == 0
+        && toks
+            .get(last + 1)
+            .is_some_and(|t| verb_word(t, false).is_some())
+    {
+        return false;
+    }
+    // "The deadline is today": the complement, a day.
+    if first > 0
+        && verb_word(&toks[first - 1], false).is_some()
+        && !toks[last + 1..].iter().any(|t| t.kind == TokKind::Word)
+    {
+        return false;
+    }
+    let Some(verb) = governing_verb(sentence, &toks, first, last, toks[first].quote) else {
+        return false;
+    };
+    let words: Vec<String> = verb
+        .words
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !adverb(w))
+        .collect();
+    verb.reading == Reading::Copula
+        || matches!(words.as_slice(), [w] if matches!(w.as_str(), "has" | "have" | "remains" | "remain"))
 }
 
 /// The verb that governs a weekday, with the direction it points and whether it stands
@@ -1984,6 +2067,21 @@ mod tests {
         ] {
             assert_eq!(direction(s, w).0, Direction::Unknown, "{s}");
         }
+    }
+
+    #[test]
+    fn today_can_mean_nowadays() {
+        let yes = |s: &str| {
+            let at = s.find("today").unwrap();
+            today_is_nowadays(s, at..at + 5)
+        };
+        assert!(yes("It today has a grass-dominated landscape."));
+        assert!(yes("The island is, today, a barren place."));
+        assert!(yes("The town has only 300 residents today."));
+        assert!(!yes("The court ruled today that the law stands."));
+        assert!(!yes("The minister will resign today."));
+        assert!(!yes("Asked about it today, she declined to comment."));
+        assert!(!yes("The deadline is today."));
     }
 
     #[test]
