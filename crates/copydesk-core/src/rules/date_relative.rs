@@ -318,7 +318,15 @@ fn reads_as(cx: &Context, e: &TimeExpr, new: &str, d: Date) -> bool {
     let inserted = at..at + new.len();
     let title_case = matches!(block.kind, crate::markdown::BlockKind::Heading(_));
     let mut found = Vec::new();
-    recognizer::recognize_text(&sentence, &[0..sentence.len()], title_case, 0, &mut found);
+    // The whole text is one sentence.
+    let whole = 0..sentence.len();
+    recognizer::recognize_text(
+        &sentence,
+        std::slice::from_ref(&whole),
+        title_case,
+        0,
+        &mut found,
+    );
     let article = cx.article_date().map(|a| a.date);
     // The weekday must be found where it was put, and mean the same day.
     let Some(f) = found

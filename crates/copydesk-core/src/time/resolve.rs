@@ -1389,13 +1389,9 @@ fn verb_word(t: &Tok, sentence_initial: bool) -> Option<VerbWord> {
         _ if INTENT.contains(&w) => Intent,
         _ if IRREGULAR_PAST.contains(&w) || REPORTING.contains(&w) => PastForm,
         _ if TIMETABLE.contains(&w) || PREDICT.contains(&w) => Timetable,
-        _ if w.ends_with("eed") => {
-            if PAST_EED.contains(&w) {
-                PastForm
-            } else {
-                return None;
-            }
-        }
+        // "-eed": "freed", "agreed" are past; "need", "speed", "proceed" are not.
+        _ if w.ends_with("eed") && PAST_EED.contains(&w) => PastForm,
+        _ if w.ends_with("eed") => return None,
         _ if w.len() >= 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) => PastForm,
         _ if w.len() > 5 && w.ends_with("ing") && w != "according" => Ing,
         _ => return None,
