@@ -28,8 +28,8 @@
 //!   story-relative expression (gold note `anaphoric…`: "that day" does not go stale);
 //!   quoted speech and interview answers (gold note mentions `quoted` or `interview`: a copy
 //!   editor does not rewrite them); and a flag on no gold row at all. A gold weekday labelled
-//!   ambiguous is wanted: AP's day of the week relies on the tense to say which week, and
-//!   there it does not;
+//!   ambiguous counts as within six days when both its days are: AP writes the day of the
+//!   week either way;
 //! - `claim.undated` flags: useful when the flag's sentence is a needs_date row; recall is
 //!   the needs_date rows with a flag.
 //!
@@ -441,9 +441,11 @@ fn wanted_under_ap(row: &DateRow, article: Option<Date>) -> Result<(), &'static 
     if row.value.starts_with('P') {
         return Err("a span back from the article date");
     }
-    if row.is_weekday() && row.direction != Direction::Ambiguous {
-        if let (Some(d), Some(a)) = (row.gold_day(), article) {
-            if days_between(a, d).abs() <= 6 {
+    if row.is_weekday() {
+        // An ambiguous weekday's days are both within the six: right AP style either way.
+        let days: Vec<Date> = row.value.split('/').filter_map(parse_day).collect();
+        if let Some(a) = article {
+            if !days.is_empty() && days.iter().all(|d| days_between(a, *d).abs() <= 6) {
                 return Err("weekday within six days: right in AP style");
             }
         }

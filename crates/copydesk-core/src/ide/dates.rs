@@ -140,6 +140,11 @@ fn style_line(cx: &Context, e: &TimeExpr, a: Date) -> Option<String> {
     let mut found = Vec::new();
     rule.check(cx, &mut found);
     let Some(d) = found.into_iter().find(|d| d.range == e.source) else {
+        if e.ambiguous.is_some() {
+            return Some(format!(
+                "{name}: right as written, the day of the week whichever of the two is meant."
+            ));
+        }
         let within = e.day.is_some_and(|d| time::days_between(a, d).abs() <= 6);
         return (cx.config.dates.style() == DateStyle::Ap && within).then(|| {
             format!("{name}: right as written (the day of the week, within six days of the article date).")
@@ -372,6 +377,10 @@ mod tests {
             h[0].contains("Friday, March 17, 2023 or Friday, March 24, 2023?"),
             "{h:?}"
         );
+        assert!(h[0].contains("AP style: right as written"), "{h:?}");
+        let mut evergreen = Config::default();
+        evergreen.dates.style = Some(crate::time::DateStyle::Evergreen);
+        let h = hover_at(src, "Friday", &evergreen);
         assert!(h[0].contains("“March 17” or “March 24”"), "{h:?}");
         config.editor.inlay_hints.dates = true;
         let doc = Document::parse(src);

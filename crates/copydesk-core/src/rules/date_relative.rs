@@ -12,7 +12,9 @@
 //! - `evergreen`: every relative expression, weekday names included, gets its calendar date.
 //!
 //! A weekday whose sentence does not say which week (no tense, or a future seen from the
-//! past) is flagged in both styles, with both dates offered. A fix never produces text the
+//! past) is right AP style either way (both days it can mean are within six days of the
+//! article date; the hover names them); in evergreen style it is flagged with both dates
+//! offered. A fix never produces text the
 //! same configuration flags again: a weekday is offered only when it reads back, in its
 //! sentence, as the same day; otherwise the date is. Quoted speech is left alone: a copy
 //! editor does not rewrite a quotation.
@@ -35,8 +37,8 @@ static META: RuleMeta = RuleMeta {
     id: "date.relative",
     default_severity: Severity::Warning,
     enabled_by_default: true,
-    summary: "A date counted from the day of writing (“yesterday”, “last week”, a weekday the sentence does not place).",
-    explanation: "Relative dates go stale: “yesterday” is wrong by the time the story runs a day late, and a reader of the archive cannot count back from a date they do not see. copydesk resolves the expression against the article date (from `--date`, front matter `date:` or the dateline) and offers it the way `[dates] style` wants. `ap` (the default) keeps the day of the week for dates within six days before or after the article date and writes month and day beyond (“March 13”, with the year when it differs); “yesterday”, “tomorrow”, “last week”, “next month”, “this year” become “Sunday”, “the week of March 13”, “in April”, “in 2023”. `evergreen` gives every relative expression, weekday names included, its calendar date. A weekday whose sentence does not say whether it is past or coming is flagged in both styles, with both dates offered.",
+    summary: "A date counted from the day of writing (“yesterday”, “last week”; in evergreen style, “on Tuesday”).",
+    explanation: "Relative dates go stale: “yesterday” is wrong by the time the story runs a day late, and a reader of the archive cannot count back from a date they do not see. copydesk resolves the expression against the article date (from `--date`, front matter `date:` or the dateline) and offers it the way `[dates] style` wants. `ap` (the default) keeps the day of the week for dates within six days before or after the article date and writes month and day beyond (“March 13”, with the year when it differs); “yesterday”, “tomorrow”, “last week”, “next month”, “this year” become “Sunday”, “the week of March 13”, “in April”, “in 2023”. `evergreen` gives every relative expression, weekday names included, its calendar date. In evergreen style a weekday whose sentence does not say whether it is past or coming is flagged with both dates offered.",
     wrong: "---\ndate: 2023-03-20\n---\nThe minister resigned last month.\n",
     right: "---\ndate: 2023-03-20\n---\nThe minister resigned in February.\n",
 };
@@ -94,8 +96,8 @@ enum Advice {
     /// Flag it, and write this instead when there is a fix (ready to replace the
     /// expression: with its preposition and capital).
     Write(Option<String>),
-    /// A weekday whose sentence does not say which week: the past and the coming day, and
-    /// the date written for each.
+    /// A weekday whose sentence does not say which week, in evergreen style: the past and
+    /// the coming day, and the date written for each.
     Ambiguous {
         past: Date,
         coming: Date,
@@ -115,6 +117,11 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
     };
     let text = block.text.as_str();
     if let Some((past, coming)) = e.ambiguous {
+        // Both days it can mean are within six days of the article date: AP style writes
+        // the day of the week either way (the hover says which two days they are).
+        if style == DateStyle::Ap {
+            return Advice::Keep;
+        }
         let at = Around::new(cx, e, text);
         return Advice::Ambiguous {
             past,
@@ -700,9 +707,11 @@ mod tests {
     }
 
     #[test]
-    fn an_ambiguous_weekday_offers_both_dates() {
-        for config in [Config::default(), evergreen()] {
-            let src = format!("{FM}He said the court would rule on Friday.\n");
+    fn an_ambiguous_weekday_is_ap_style_and_evergreen_offers_both_dates() {
+        let src = format!("{FM}He said the court would rule on Friday.\n");
+        assert_eq!(run(&src, &Config::default()), vec![]);
+        {
+            let config = evergreen();
             let doc = Document::parse(src.as_str());
             let d = analyze(&doc, &config)
                 .into_iter()

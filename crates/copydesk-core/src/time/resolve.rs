@@ -416,11 +416,56 @@ fn nowadays(doc: &Document, f: &Found) -> bool {
     {
         return false;
     }
+    // "today's world", "in today's money": the present age, not a day.
+    let after = &text[f.range.end..];
+    if let Some(rest) = after.strip_prefix("'s ").or(after.strip_prefix("’s ")) {
+        let next: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if GENERIC_AFTER_TODAYS.contains(&next.as_str()) {
+            return true;
+        }
+    }
     let sentence = text.get(f.sentence.clone()).unwrap_or("");
     let at = f.range.start.saturating_sub(f.sentence.start)
         ..f.range.end.saturating_sub(f.sentence.start);
     today_is_nowadays(sentence, at)
 }
+
+/// Nouns of the present age: "today's world", "today's standards", "in today's money".
+const GENERIC_AFTER_TODAYS: &[&str] = &[
+    "world",
+    "society",
+    "standards",
+    "standard",
+    "youth",
+    "generation",
+    "generations",
+    "children",
+    "kids",
+    "economy",
+    "market",
+    "markets",
+    "technology",
+    "politics",
+    "culture",
+    "media",
+    "terms",
+    "money",
+    "dollars",
+    "prices",
+    "era",
+    "age",
+    "climate",
+    "times",
+    "young",
+    "society's",
+    "combat",
+    "modern",
+    "digital",
+];
 
 /// Resolve one expression found in `text` (a block's text) on its own, as [`resolve_all`]
 /// would without the rest of the story: to check that a fix reads back as meant.
@@ -2078,6 +2123,26 @@ mod tests {
         assert!(!yes("The minister will resign today."));
         assert!(!yes("Asked about it today, she declined to comment."));
         assert!(!yes("The deadline is today."));
+        let kind = |src: &str| {
+            let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
+            crate::time::find_all(
+                &doc,
+                Some(&crate::time::ArticleDate {
+                    date: mkdate(2023, 3, 20),
+                    origin: crate::time::DateOrigin::Config,
+                    source: None,
+                    year_assumed: false,
+                }),
+            )
+            .into_iter()
+            .find(|e| e.text.eq_ignore_ascii_case("today"))
+            .map(|e| e.kind)
+        };
+        assert_eq!(
+            kind("That is $5 million in today's money."),
+            Some(TimeKind::Vague)
+        );
+        assert_eq!(kind("Today's vote was close."), Some(TimeKind::Relative));
     }
 
     #[test]
