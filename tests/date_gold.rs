@@ -168,10 +168,6 @@ impl DateRow {
     fn is_speech(&self) -> bool {
         self.note.contains("quoted") || self.note.contains("interview")
     }
-
-    fn gold_day(&self) -> Option<Date> {
-        parse_day(&self.value)
-    }
 }
 
 /// One row of `claims.tsv`.
