@@ -669,6 +669,36 @@ mod tests {
         );
     }
 
+    /// Issue 15: in a story dated Friday, February 14, "On Tuesday, the agency announced"
+    /// is February 11 (not the 18th), and "yesterday" fixed to "Thursday" stays fixed.
+    #[test]
+    fn the_issue_examples() {
+        let fm = "---\ndate: 2020-02-14\n---\n";
+        let src = format!("{fm}On Tuesday, the agency announced it will cut 300 jobs.\n");
+        assert_eq!(run(&src, &Config::default()), vec![]);
+        let r = run(&src, &evergreen());
+        assert!(
+            r[0].1
+                .starts_with("“Tuesday” is Tuesday, February 11, 2020"),
+            "{}",
+            r[0].1
+        );
+        assert!(
+            r[0].2
+                .as_deref()
+                .unwrap()
+                .contains("On Feb. 11, the agency"),
+            "{r:?}"
+        );
+        let src = format!("{fm}The minister resigned yesterday.\n");
+        let fixed = run(&src, &Config::default())[0].2.clone().unwrap();
+        assert!(
+            fixed.ends_with("The minister resigned Thursday.\n"),
+            "{fixed}"
+        );
+        assert_eq!(run(&fixed, &Config::default()), vec![]);
+    }
+
     #[test]
     fn ap_writes_the_date_when_the_weekday_would_read_as_another_week() {
         // "yesterday" in a sentence that looks ahead: "Sunday" would read as next Sunday.
