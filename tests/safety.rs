@@ -1,0 +1,190 @@
+//! Issue 17, "never lose a word", against the real `copydesk` binary: writes that cannot
+//! destroy text, file access confined to regular files of bounded size, messages that say
+//! what happened, and output bounded by the input.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// What the child's standard input is.
+enum In {
+    Null,
+    Bytes(Vec<u8>),
+    /// A pipe that stays open and empty until the child ends (a reader would wait forever).
+    OpenPipe,
+}
+
+/// Run `copydesk` in `dir`; a run that takes longer than `limit` is killed and fails the
+/// test (the bugs here were hangs).
+fn run_in(dir: &Path, args: &[&str], stdin: In, limit: Duration) -> Output {
+    run_cmd(
+        Command::new(env!("CARGO_BIN_EXE_copydesk")).args(args),
+        dir,
+        stdin,
+        limit,
+    )
+}
+
+fn run_cmd(cmd: &mut Command, dir: &Path, stdin: In, limit: Duration) -> Output {
+    let mut child = cmd
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(match stdin {
+            In::Null => Stdio::null(),
+            _ => Stdio::piped(),
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut kept_open = None;
+    let writer = match stdin {
+        In::Null => None,
+        In::OpenPipe => {
+            kept_open = child.stdin.take();
+            None
+        }
+        In::Bytes(bytes) => child.stdin.take().map(|mut w| {
+            std::thread::spawn(move || {
+                let _ = w.write_all(&bytes);
+            })
+        }),
+    };
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let out_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = out.read_to_end(&mut v);
+        v
+    });
+    let err_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = err.read_to_end(&mut v);
+        v
+    });
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("copydesk {:?} still running after {limit:?}: killed", cmd);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    drop(kept_open);
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    Output {
+        status,
+        stdout: out_t.join().expect("stdout thread"),
+        stderr: err_t.join().expect("stderr thread"),
+    }
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    run_in(dir, args, In::Null, Duration::from_secs(60))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+/// A configuration under which `--fix` has something to do: `quote.style` (the rule with
+/// safe fixes) on, curly quotes wanted.
+const FIXABLE: &str = "[rules]\n\"quote.style\" = \"warning\"\n[quotes]\nmarks = \"curly\"\n";
+
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+/// Files copydesk left behind in `dir` (temporary files of a write).
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".copydesk-"))
+        .collect()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo")
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. Writes that cannot destroy or lose text.
+
+/// `init` never writes through a symbolic link: a dangling one would create a file where
+/// it points, and with `--force` a link to another file would overwrite that file.
+#[cfg(unix)]
+#[test]
+fn init_refuses_symbolic_links() {
+    let dir = folder(&[("precious.txt", "Do not overwrite me.\n")]);
+    let root = dir.path();
+    std::os::unix::fs::symlink(root.join("elsewhere.toml"), root.join("copydesk.toml")).unwrap();
+    let o = run(root, &["init"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o)
+            .contains("copydesk.toml: it is a symbolic link; copydesk does not write through it"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !root.join("elsewhere.toml").exists(),
+        "followed the dangling link"
+    );
+    let o = run(root, &["init", "--force"]);
+    assert_eq!(code(&o), 2);
+    assert!(!root.join("elsewhere.toml").exists());
+
+    std::os::unix::fs::symlink(root.join("precious.txt"), root.join("linked.toml")).unwrap();
+    let o = run(root, &["init", "linked.toml", "--force"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(root.join("precious.txt")).unwrap(),
+        "Do not overwrite me.\n"
+    );
+
+    // A plain file: refused without --force, replaced with it.
+    std::fs::write(root.join("plain.toml"), "# mine\n").unwrap();
+    let o = run(root, &["init", "plain.toml"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("already exists; pass --force"));
+    assert_eq!(
+        std::fs::read_to_string(root.join("plain.toml")).unwrap(),
+        "# mine\n"
+    );
+    let o = run(root, &["init", "plain.toml", "--force"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(std::fs::read_to_string(root.join("plain.toml"))
+        .unwrap()
+        .starts_with("# copydesk configuration."));
+    assert!(leftovers(root).is_empty());
+}
