@@ -3,28 +3,36 @@
 
 use crate::analysis::config::{Config, ConfigError};
 use crate::analysis::names;
+use crate::safe_fs;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub const CONFIG_NAMES: [&str; 2] = ["copydesk.toml", ".copydesk.toml"];
 
-/// The nearest config file at or above `dir`.
+/// The nearest config file at or above `dir`. Anything by that name but a folder counts (a
+/// FIFO or a device is then refused with an error when read, not silently passed over).
 pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .flat_map(|d| CONFIG_NAMES.iter().map(move |n| d.join(n)))
-        .find(|p| p.is_file())
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_dir()))
+}
+
+/// An error about a file as a whole (no line).
+fn file_error(path: &Path, message: String) -> ConfigError {
+    ConfigError {
+        origin: path.display().to_string(),
+        line: None,
+        column: None,
+        message,
+    }
 }
 
 /// Read and validate a config file as a layer.
 pub fn read_config_layer(path: &Path) -> Result<toml::Table, ConfigError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        origin: origin.clone(),
-        line: None,
-        column: None,
-        message: format!("cannot read: {e}"),
-    })?;
+    let text = safe_fs::read_regular_text(path, safe_fs::CONFIG_LIMIT)
+        .map_err(|e| file_error(path, format!("cannot read: {e}")))?;
     Config::parse_table(&text, &origin)
 }
 
@@ -86,12 +94,10 @@ pub fn load_actor_files(config: &mut Config, base: &Path) -> Result<(), ConfigEr
     for name in &config.names.actor_files {
         let path = base.join(name);
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
-            origin: origin.clone(),
-            line: None,
-            column: None,
-            message: format!("cannot read actor file: {e}"),
-        })?;
+        // Regular files only, and not too large: `/dev/stdin` or a FIFO would block the
+        // server, `/dev/zero` would never end.
+        let text = safe_fs::read_regular_text(&path, safe_fs::CONFIG_LIMIT)
+            .map_err(|e| file_error(&path, format!("cannot read actor file: {e}")))?;
         let json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));

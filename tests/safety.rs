@@ -188,3 +188,62 @@ fn init_refuses_symbolic_links() {
         .starts_with("# copydesk configuration."));
     assert!(leftovers(root).is_empty());
 }
+
+// ---------------------------------------------------------------------------------------
+// 2. File access: regular files only, of bounded size, and say what a path is.
+
+/// Actor files are regular files of at most 16 MiB: a FIFO (or `/dev/stdin`, an open pipe)
+/// hung `check`, `/dev/zero` was read until memory ran out. Now each is refused at once
+/// with an error naming the file.
+#[cfg(unix)]
+#[test]
+fn actor_files_must_be_regular_files_of_bounded_size() {
+    let dir = folder(&[("draft.md", "Fine.\n")]);
+    let root = dir.path();
+    mkfifo(&root.join("actors.toml"));
+    for (actor_file, what, shown) in [
+        (
+            "actors.toml",
+            "a named pipe (FIFO)",
+            root.join("actors.toml"),
+        ),
+        ("/dev/zero", "a character device", "/dev/zero".into()),
+        // Standard input is a pipe that stays open: reading it would never end.
+        ("/dev/stdin", "a named pipe (FIFO)", "/dev/stdin".into()),
+    ] {
+        std::fs::write(
+            root.join("copydesk.toml"),
+            format!("[names]\nactor-files = [\"{actor_file}\"]\n"),
+        )
+        .unwrap();
+        let o = run_in(
+            root,
+            &["check", "draft.md"],
+            In::OpenPipe,
+            Duration::from_secs(20),
+        );
+        assert_eq!(code(&o), 2, "{actor_file}: {}", stderr(&o));
+        let expected = format!(
+            "{}: cannot read actor file: is {what}, not a regular file",
+            shown.display()
+        );
+        assert!(stderr(&o).contains(&expected), "{expected}\n{}", stderr(&o));
+    }
+
+    // Too large.
+    let big = root.join("big.toml");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len((16 << 20) + 1).unwrap();
+    std::fs::write(
+        root.join("copydesk.toml"),
+        "[names]\nactor-files = [\"big.toml\"]\n",
+    )
+    .unwrap();
+    let o = run(root, &["check", "draft.md"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("big.toml: cannot read actor file: is larger than 16 MiB (the limit)"),
+        "{}",
+        stderr(&o)
+    );
+}
