@@ -33,7 +33,74 @@ pub fn read_config_layer(path: &Path) -> Result<toml::Table, ConfigError> {
     let origin = path.display().to_string();
     let text = safe_fs::read_regular_text(path, safe_fs::CONFIG_LIMIT)
         .map_err(|e| file_error(path, format!("cannot read: {e}")))?;
-    Config::parse_table(&text, &origin)
+    let table = Config::parse_table(&text, &origin)?;
+    check_dates_in_file(&text, &origin)?;
+    Ok(table)
+}
+
+/// The article date as configuration gives it: `YYYY-MM-DD`, a day that exists. (The core
+/// skips a date it cannot read; the shells refuse it, so a typo is not silently ignored.)
+pub fn parse_article_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
+    }
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("`{s}` is not a day of the calendar (YYYY-MM-DD)"))
+}
+
+/// `[dates] article-date` of a config file, checked, with its line and column.
+fn check_dates_in_file(text: &str, origin: &str) -> Result<(), ConfigError> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        dates: Option<Dates>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Dates {
+        #[serde(rename = "article-date", alias = "articleDate")]
+        article_date: Option<toml::Spanned<String>>,
+    }
+    let Ok(File {
+        dates: Some(Dates {
+            article_date: Some(date),
+        }),
+    }) = toml::from_str::<File>(text)
+    else {
+        return Ok(());
+    };
+    parse_article_date(date.get_ref())
+        .map(|_| ())
+        .map_err(|message| {
+            let index = crate::analysis::LineIndex::new(text);
+            let at = index.line_col(text, date.span().start, crate::analysis::Encoding::Utf32);
+            ConfigError {
+                origin: origin.to_string(),
+                line: Some(at.line as usize + 1),
+                column: Some(at.col as usize + 1),
+                message: format!("invalid `article-date`: {message}"),
+            }
+        })
+}
+
+/// `dates.article-date` of a merged configuration (editor settings), checked.
+pub fn check_article_date(config: &Config, origin: &str) -> Result<(), ConfigError> {
+    match config.dates.article_date.as_deref() {
+        Some(d) => parse_article_date(d)
+            .map(|_| ())
+            .map_err(|message| ConfigError {
+                origin: origin.to_string(),
+                line: None,
+                column: None,
+                message: format!("invalid `dates.articleDate`: {message}"),
+            }),
+        None => Ok(()),
+    }
 }
 
 /// A loaded configuration and the file it came from.
@@ -195,6 +262,27 @@ mod tests {
         assert_eq!(err.origin, actors.display().to_string());
         assert_eq!(err.line, Some(3));
         assert!(err.to_string().contains("unknown field `nmae`"), "{err}");
+    }
+
+    #[test]
+    fn article_dates_must_be_days_written_yyyy_mm_dd() {
+        assert!(parse_article_date("2024-02-29").is_ok());
+        for bad in [
+            "20/03/2023",
+            "2023-02-30",
+            "2023-3-20",
+            "March 20, 2023",
+            "2023-03-20T10:00",
+            "",
+        ] {
+            assert!(parse_article_date(bad).is_err(), "{bad}");
+        }
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("copydesk.toml");
+        std::fs::write(&path, "# dates\n[dates]\n  articleDate = \"2023-13-01\"\n").unwrap();
+        let err = load(root.path(), None, None).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(3), Some(17)), "{err}");
+        assert!(err.message.contains("`2023-13-01`"), "{err}");
     }
 
     #[test]

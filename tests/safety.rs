@@ -247,3 +247,32 @@ fn actor_files_must_be_regular_files_of_bounded_size() {
         stderr(&o)
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// 3. Messages that tell the truth.
+
+/// `[dates] article-date` that is not YYYY-MM-DD, or not a real day, was silently ignored.
+#[test]
+fn a_bad_article_date_is_a_config_error_with_its_place() {
+    for (date, why) in [
+        ("20/03/2023", "is not a date in the form YYYY-MM-DD"),
+        ("2023-02-30", "is not a day of the calendar"),
+    ] {
+        let dir = folder(&[
+            (
+                "copydesk.toml",
+                &format!("[check]\nfail-on = \"error\"\n\n[dates]\narticle-date = \"{date}\"\n"),
+            ),
+            ("d.md", "Fine.\n"),
+        ]);
+        let o = run(dir.path(), &["check", "d.md"]);
+        assert_eq!(code(&o), 2, "{date}");
+        let expected = format!("copydesk.toml:5:16: invalid `article-date`: `{date}` {why}");
+        assert!(stderr(&o).contains(&expected), "{expected}\n{}", stderr(&o));
+    }
+    let dir = folder(&[
+        ("copydesk.toml", "[dates]\narticle-date = \"2023-03-20\"\n"),
+        ("d.md", "Fine.\n"),
+    ]);
+    assert_eq!(code(&run(dir.path(), &["check", "d.md"])), 0);
+}

@@ -78,9 +78,7 @@ enum ColorChoice {
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
-    s.parse::<jiff::civil::Date>()
-        .map(|d| d.to_string())
-        .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+    crate::project::parse_article_date(s).map(|d| d.to_string())
 }
 
 /// How many rounds of fixing before giving up on fixes that make new fixes.

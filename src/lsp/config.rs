@@ -104,7 +104,9 @@ impl ConfigStore {
                 let mut merged = editor.clone();
                 merge(&mut merged, &layer);
                 let origin = format!("editor settings for {}", folder.display());
-                Config::from_layers(vec![merged], &origin).map(|_| layer)
+                Config::from_layers(vec![merged], &origin)
+                    .and_then(|c| project::check_article_date(&c, &origin))
+                    .map(|_| layer)
             });
             match checked {
                 // Settings equal to the global ones add nothing.
@@ -145,6 +147,7 @@ impl ConfigStore {
         let mut merged = candidate_init.clone();
         merge(&mut merged, &candidate_settings);
         let mut config = Config::from_layers(vec![merged.clone()], "editor settings")?;
+        project::check_article_date(&config, "editor settings")?;
         config.dates.today = Some(project::today());
         let changed = merged != Self::editor_table(&inner);
         inner.init_layer = candidate_init;
@@ -252,6 +255,23 @@ mod tests {
             after,
             original.replace("[\"Zelenskyy\"]", "[\"Zelenskyy\", \"Шмигаль\"]")
         );
+    }
+
+    #[test]
+    fn a_bad_article_date_in_the_settings_is_refused() {
+        let store = ConfigStore::default();
+        let err = store
+            .set_editor(None, Some(&json!({"dates": {"articleDate": "20/03/2023"}})))
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("`20/03/2023` is not a date"),
+            "{err}"
+        );
+        let (_, errors) = store.set_folders(&[(
+            PathBuf::from("/news"),
+            json!({"dates": {"articleDate": "2023-02-30"}}),
+        )]);
+        assert_eq!(errors.len(), 1);
     }
 
     #[test]
