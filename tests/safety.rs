@@ -192,6 +192,33 @@ fn init_refuses_symbolic_links() {
 // ---------------------------------------------------------------------------------------
 // 2. File access: regular files only, of bounded size, and say what a path is.
 
+/// A FIFO or a device named on the command line is said to be one (it was "no such file
+/// or directory").
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_on_the_command_line_are_named() {
+    let dir = folder(&[("draft.md", "Fine.\n")]);
+    let root = dir.path();
+    mkfifo(&root.join("pipe.md"));
+    let o = run_in(
+        root,
+        &["check", "pipe.md", "/dev/null"],
+        In::Null,
+        Duration::from_secs(20),
+    );
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.contains("error: pipe.md: is a named pipe (FIFO), not a regular file; to check a stream, pipe it to `copydesk check -`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: /dev/null: is a character device, not a regular file"),
+        "{err}"
+    );
+    assert!(!err.contains("no such file"), "{err}");
+}
+
 /// Actor files are regular files of at most 16 MiB: a FIFO (or `/dev/stdin`, an open pipe)
 /// hung `check`, `/dev/zero` was read until memory ran out. Now each is refused at once
 /// with an error naming the file.

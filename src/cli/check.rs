@@ -7,6 +7,7 @@ use crate::analysis::config::FailOn;
 use crate::analysis::fix::{apply_edits, safe_fix_edits};
 use crate::analysis::{analyze, Document};
 use crate::project::ConfigCache;
+use crate::safe_fs;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -86,7 +87,8 @@ const FIX_ROUNDS: usize = 4;
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let (inputs, walk_errors) = files::collect(&args.paths, args.stdin_filename.as_deref());
+    let walk = files::collect(&args.paths, args.stdin_filename.as_deref());
+    let inputs = walk.inputs;
     let mut stdin_text: Option<Result<String, String>> = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
         let mut bytes = Vec::new();
@@ -111,7 +113,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    for (path, message) in walk_errors {
+    for (path, message) in walk.errors {
         results.push(Checked::failed(path, message));
     }
 
@@ -188,13 +190,15 @@ fn check_one(
             Some(Err(e)) => return Checked::failed(name, e.clone()),
             None => return Checked::failed(name, "standard input was not read".into()),
         },
-        Input::File(path) => match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
+        Input::File(path) => {
+            match safe_fs::read_regular(path, safe_fs::DRAFT_LIMIT).and_then(safe_fs::utf8) {
                 Ok(t) => t,
-                Err(e) => return Checked::failed(name, not_utf8(&e)),
-            },
-            Err(e) => return Checked::failed(name, format!("cannot read: {e}")),
-        },
+                Err(e @ safe_fs::ReadError::NotUtf8(_)) => {
+                    return Checked::failed(name, e.to_string())
+                }
+                Err(e) => return Checked::failed(name, format!("cannot read: {e}")),
+            }
+        }
     };
     let loaded = match configs.for_file(input.path()) {
         Ok(l) => l,
