@@ -275,6 +275,27 @@ fn actor_files_must_be_regular_files_of_bounded_size() {
     );
 }
 
+/// `check -` reads at most 64 MiB (it read without limit).
+#[test]
+fn standard_input_has_a_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = vec![b'a'; (64 << 20) + 1];
+    let o = run_in(
+        dir.path(),
+        &["check", "-"],
+        In::Bytes(input),
+        Duration::from_secs(60),
+    );
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains(
+            "error: <stdin>: standard input is larger than 64 MiB, the most copydesk reads of one draft"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // 3. Messages that tell the truth.
 

@@ -9,7 +9,7 @@ use crate::analysis::{analyze, Document};
 use crate::project::ConfigCache;
 use crate::safe_fs;
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -91,11 +91,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let inputs = walk.inputs;
     let mut stdin_text: Option<Result<String, String>> = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
-        let mut bytes = Vec::new();
-        stdin_text = Some(match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => String::from_utf8(bytes).map_err(|e| not_utf8(&e)),
-            Err(e) => Err(format!("cannot read standard input: {e}")),
-        });
+        let read = safe_fs::read_limited(std::io::stdin().lock(), safe_fs::DRAFT_LIMIT)
+            .and_then(safe_fs::utf8);
+        stdin_text = Some(read.map_err(|e| match e {
+            safe_fs::ReadError::TooLarge(limit) => format!(
+                "standard input is larger than {}, the most copydesk reads of one draft",
+                safe_fs::mib(limit)
+            ),
+            safe_fs::ReadError::NotUtf8(_) => e.to_string(),
+            e => format!("cannot read standard input: {e}"),
+        }));
     }
 
     let configs = ConfigCache::new(args.config.clone());
@@ -168,13 +173,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
     } else {
         exit::OK
     })
-}
-
-fn not_utf8(e: &std::string::FromUtf8Error) -> String {
-    format!(
-        "not valid UTF-8 (first bad byte at offset {}); save the file as UTF-8",
-        e.utf8_error().valid_up_to()
-    )
 }
 
 fn check_one(
