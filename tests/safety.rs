@@ -296,6 +296,33 @@ fn standard_input_has_a_limit() {
     );
 }
 
+/// A folder walk does not follow symbolic links, and now says which drafts it passed over
+/// (it skipped them silently).
+#[cfg(unix)]
+#[test]
+fn a_folder_walk_names_the_linked_drafts_it_skips() {
+    let dir = folder(&[
+        ("drafts/a.md", "Fine.\n"),
+        ("elsewhere/b.md", "He said “we will win.\n"),
+    ]);
+    std::os::unix::fs::symlink(
+        dir.path().join("elsewhere/b.md"),
+        dir.path().join("drafts/b.md"),
+    )
+    .unwrap();
+    let o = run(dir.path(), &["check", "drafts"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: drafts/b.md: skipped: a symbolic link"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "No problems found in 1 file.\n");
+    // Named on the command line, it is checked.
+    let o = run(dir.path(), &["check", "drafts/b.md"]);
+    assert_eq!(code(&o), 1);
+}
+
 // ---------------------------------------------------------------------------------------
 // 3. Messages that tell the truth.
 

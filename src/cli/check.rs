@@ -88,6 +88,9 @@ const FIX_ROUNDS: usize = 4;
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
     let walk = files::collect(&args.paths, args.stdin_filename.as_deref());
+    for (path, note) in &walk.notes {
+        eprintln!("note: {path}: {note}");
+    }
     let inputs = walk.inputs;
     let mut stdin_text: Option<Result<String, String>> = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {

@@ -43,10 +43,16 @@ pub struct Walk {
     pub inputs: Vec<Input>,
     /// Paths that cannot be checked (missing, or not a file or folder), with why.
     pub errors: Vec<(String, String)>,
+    /// What was passed over in folders, with why (symbolic links).
+    pub notes: Vec<(String, String)>,
 }
 
 /// Expand the command-line paths. Errors (a path that does not exist, a FIFO or a device)
 /// are returned beside the inputs so the rest can still be checked.
+///
+/// A folder walk does not follow symbolic links: a linked draft may live outside the tree,
+/// and `--fix` would write there. Each linked `.md` file passed over gets a note; naming
+/// it on the command line checks it (and `--fix` writes to its target).
 pub fn collect(paths: &[PathBuf], stdin_name: Option<&Path>) -> Walk {
     let mut walk = Walk::default();
     for path in paths {
@@ -93,6 +99,12 @@ pub fn collect(paths: &[PathBuf], stdin_name: Option<&Path>) -> Walk {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_markdown(e.path()) => {
                     found.push(e.into_path())
                 }
+                Ok(e) if e.path_is_symlink() && is_markdown(e.path()) => walk.notes.push((
+                    display_path(e.path()),
+                    "skipped: a symbolic link (folders are walked without following links; \
+                     name it on the command line to check it)"
+                        .to_string(),
+                )),
                 Ok(_) => {}
                 Err(e) => walk.errors.push((display_path(path), e.to_string())),
             }
