@@ -351,3 +351,18 @@ fn a_bad_article_date_is_a_config_error_with_its_place() {
     ]);
     assert_eq!(code(&run(dir.path(), &["check", "d.md"])), 0);
 }
+
+/// `--stdin-filename` without `-` checked the current folder and ignored the name.
+#[test]
+fn stdin_filename_without_dash_is_a_usage_error() {
+    let dir = folder(&[("other.md", "He said “we will win.\n")]);
+    let o = run(dir.path(), &["check", "--stdin-filename", "x.md"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o)
+            .contains("--stdin-filename names standard input, but `-` is not among the paths"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -87,6 +87,14 @@ const FIX_ROUNDS: usize = 4;
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
+    if args.stdin_filename.is_some() && !args.paths.iter().any(|p| p.as_os_str() == "-") {
+        // Without `-` the name would be ignored and the current folder checked instead.
+        eprintln!(
+            "error: --stdin-filename names standard input, but `-` is not among the paths; \
+             add `-` to check standard input"
+        );
+        return ExitCode::from(exit::ERROR);
+    }
     let walk = files::collect(&args.paths, args.stdin_filename.as_deref());
     for (path, note) in &walk.notes {
         eprintln!("note: {path}: {note}");
