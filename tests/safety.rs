@@ -140,6 +140,109 @@ fn mkfifo(path: &Path) {
 // ---------------------------------------------------------------------------------------
 // 1. Writes that cannot destroy or lose text.
 
+/// The disk fills while `--fix` writes (the file-size limit stands in for a full disk:
+/// writes past it fail with EFBIG). Before: the draft was opened with truncate and written
+/// in place, so it was left cut at the limit and the rest of the text was lost; the report
+/// showed the fixed text as if written and ended "in 1 of 0 files". Now the fixes go to a
+/// temporary file that is renamed over the draft only when complete: the draft is
+/// untouched, the error says so, and the report is about the text still in the file.
+#[cfg(unix)]
+#[test]
+fn a_fix_that_cannot_be_written_loses_nothing_and_says_so() {
+    let paragraph = "She said \"we will win,\" and left. ".repeat(200);
+    let original = format!("{paragraph}\n\n{paragraph}\n\n{paragraph}\n");
+    let dir = folder(&[("copydesk.toml", FIXABLE), ("draft.md", &original)]);
+    let bin = env!("CARGO_BIN_EXE_copydesk");
+    // `ulimit -f 8`: 4 or 8 KiB, depending on the shell; the draft is 21 KB. SIGXFSZ
+    // ignored, so the write fails with an error instead of killing copydesk.
+    let o = run_cmd(
+        Command::new("sh").args([
+            "-c",
+            &format!("trap '' XFSZ; ulimit -f 8; exec '{bin}' check --fix --color never draft.md"),
+        ]),
+        dir.path(),
+        In::Null,
+        Duration::from_secs(60),
+    );
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.md")).unwrap(),
+        original,
+        "the draft must be exactly as it was"
+    );
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("error: draft.md: fixes not written (cannot write the temporary file:"),
+        "{err}"
+    );
+    assert!(err.contains("the file was left as it is"), "{err}");
+    assert!(
+        err.contains("fixes could not be written to 1 file"),
+        "{err}"
+    );
+    let out = stdout(&o);
+    // The report is about the text in the file: straight quotes, not the fixes.
+    assert!(out.contains("She said \"we will win,\""), "{out}");
+    assert!(
+        !out.contains("“we will win,”"),
+        "fixed text shown as if written:\n{out}"
+    );
+    let summary = out.lines().last().unwrap_or("");
+    assert!(
+        summary.starts_with("Found 1200 problems (1200 warnings) in 1 of 1 file; fixes could not be written to 1 file;"),
+        "{summary}"
+    );
+    assert!(!summary.contains("of 0 files"), "{summary}");
+    assert!(
+        summary.contains("fixes could not be written to 1 file"),
+        "{summary}"
+    );
+}
+
+/// `--fix` through a symbolic link writes the file it points to (the link stays), with
+/// the file's permissions; it says how many fixes it applied.
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_link_to_its_target_keeping_permissions_and_counts() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder(&[
+        ("copydesk.toml", FIXABLE),
+        ("desk/story.md", "She said \"we will win,\" and left.\n"),
+    ]);
+    let target = dir.path().join("desk/story.md");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("desk/story.md", dir.path().join("story.md")).unwrap();
+    let o = run(
+        dir.path(),
+        &["check", "--fix", "--color", "never", "story.md"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "She said “we will win,” and left.\n"
+    );
+    let link = std::fs::symlink_metadata(dir.path().join("story.md")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert_eq!(
+        stdout(&o),
+        "No problems found in 1 file; applied 2 fixes to 1 file.\n"
+    );
+    assert!(
+        stderr(&o).contains(": no problems; applied 2 fixes to 1 file"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(leftovers(dir.path()).is_empty());
+    assert!(leftovers(&dir.path().join("desk")).is_empty());
+}
+
 /// `init` never writes through a symbolic link: a dangling one would create a file where
 /// it points, and with `--force` a link to another file would overwrite that file.
 #[cfg(unix)]
@@ -325,6 +428,31 @@ fn a_folder_walk_names_the_linked_drafts_it_skips() {
 
 // ---------------------------------------------------------------------------------------
 // 3. Messages that tell the truth.
+
+/// `--diff` showed the diff, then "no problems" and exit 0, while the file still had the
+/// problems (only the fixed text had none). Now the summary and the exit code are about
+/// the file as it is, and say what `--fix` would do.
+#[test]
+fn diff_reports_the_file_as_it_is() {
+    let text = "She said \"we will win,\" and left.\n";
+    let dir = folder(&[("copydesk.toml", FIXABLE), ("d.md", text)]);
+    let o = run(dir.path(), &["check", "--diff", "d.md"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "--- a/d.md\n+++ b/d.md\n@@ -1 +1 @@\n-She said \"we will win,\" and left.\n+She said “we will win,” and left.\n"
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains(": 2 warnings; --fix would apply 2 fixes to 1 file"),
+        "{err}"
+    );
+    assert!(!err.contains("no problems"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("d.md")).unwrap(),
+        text
+    );
+}
 
 /// `[dates] article-date` that is not YYYY-MM-DD, or not a real day, was silently ignored.
 #[test]

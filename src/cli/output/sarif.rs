@@ -36,7 +36,7 @@ pub fn render(results: &[Checked]) -> String {
     let mut notifications = Vec::new();
     for r in results {
         let uri = r.name.clone();
-        if let Some(e) = &r.error {
+        if let Some(e) = r.any_error() {
             notifications.push(json!({
                 "level": "error",
                 "message": {"text": e},

@@ -1,7 +1,7 @@
 //! Human-readable output: `path:line:col: severity[rule] message`, the source line with a
 //! caret underline, and a summary.
 
-use super::{counts_phrase, place, severity_counts, Checked, Style};
+use super::{counts_phrase, fixes_phrase, place, plural, severity_counts, Checked, Mode, Style};
 use crate::analysis::{LineIndex, Severity};
 use std::fmt::Write;
 
@@ -75,16 +75,18 @@ pub fn render(results: &[Checked], style: Style) -> String {
     }
     let counts = severity_counts(results);
     let total: usize = counts.iter().sum();
-    let checked = results.iter().filter(|r| r.error.is_none()).count();
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let failed = results.iter().filter(|r| r.error.is_some()).count();
+    let checked = results.iter().filter(|r| r.was_checked()).count();
+    let failed = results.len() - checked;
     let _ = write!(
         out,
         "{}",
         if total == 0 {
             format!("No problems found in {checked} file{}", plural(checked))
         } else {
-            let with = results.iter().filter(|r| !r.diagnostics.is_empty()).count();
+            let with = results
+                .iter()
+                .filter(|r| r.was_checked() && !r.diagnostics.is_empty())
+                .count();
             format!(
                 "Found {total} problem{} ({}) in {with} of {checked} file{}",
                 plural(total),
@@ -100,12 +102,16 @@ pub fn render(results: &[Checked], style: Style) -> String {
             plural(failed)
         );
     }
+    let fixes = fixes_phrase(results, style.mode);
+    if !fixes.is_empty() {
+        let _ = write!(out, "; {fixes}");
+    }
     let fixable = results
         .iter()
         .flat_map(|r| &r.diagnostics)
         .filter(|d| d.fixes.iter().any(|f| f.safe))
         .count();
-    if fixable > 0 {
+    if fixable > 0 && style.mode != Mode::Diff {
         let _ = write!(out, "; {fixable} fixable with --fix");
     }
     out.push_str(".\n");
