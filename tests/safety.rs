@@ -494,3 +494,15 @@ fn stdin_filename_without_dash_is_a_usage_error() {
         stderr(&o)
     );
 }
+
+/// SARIF `uri`s are URIs: spaces, `%` and `:` are percent-encoded (they were copied raw).
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = folder(&[("desk/10:30 100% news.md", "He said “we will win.\n")]);
+    let o = run(dir.path(), &["check", "--format", "sarif", "desk"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let uri =
+        &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "desk/10%3A30%20100%25%20news.md");
+}
