@@ -506,3 +506,46 @@ fn sarif_uris_are_percent_encoded() {
         &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(uri, "desk/10%3A30%20100%25%20news.md");
 }
+
+// ---------------------------------------------------------------------------------------
+// 4. Work bounded by the input.
+
+/// Text output printed each finding's whole source line: a 5 MB one-line paragraph with
+/// three findings printed 15 MB. Now it shows a window of the line around each finding.
+#[test]
+fn text_output_of_a_5_mb_line_stays_small() {
+    let filler = "The council met and the budget was discussed at length by everyone. ";
+    let half = filler.repeat(2_500_000 / filler.len() + 1);
+    let text = format!("He said “we will win. {half}She said “we may. {half}They said “no.\n");
+    assert!(text.len() > 5_000_000);
+    let dir = folder(&[("line.md", &text)]);
+    let o = run_in(
+        dir.path(),
+        &["check", "--color", "never", "line.md"],
+        In::Null,
+        Duration::from_secs(120),
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.len() < 2_000, "{} bytes of output", out.len());
+    assert!(
+        out.ends_with("Found 3 problems (3 warnings) in 1 of 1 file.\n"),
+        "{out}"
+    );
+    // The middle finding: context on both sides, cut with … marks, caret under the mark.
+    let lines: Vec<&str> = out.lines().collect();
+    let headers: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("line.md:1:"))
+        .collect();
+    assert_eq!(headers.len(), 3, "{out}");
+    let at = headers[1];
+    let (shown, carets) = (lines[at + 2], lines[at + 3]);
+    assert!(
+        shown.starts_with("1 | …") && shown.ends_with('…'),
+        "{shown}"
+    );
+    assert!(shown.chars().count() <= 110, "{shown}");
+    let caret = carets.find('^').unwrap();
+    let column = carets[..caret].chars().count();
+    assert_eq!(shown.chars().nth(column), Some('“'), "{shown}\n{carets}");
+}

@@ -18,6 +18,77 @@ fn severity_color(s: Severity) -> &'static str {
     }
 }
 
+/// The most columns of a source line shown under a finding: a longer line is cut to a
+/// window around the finding, with `…` where it was cut (a 5 MB one-line paragraph prints a
+/// few lines per finding, not 5 MB each).
+pub const WINDOW: usize = 100;
+/// Columns of context kept before the finding when the line is cut.
+const LEAD: usize = 30;
+
+/// The part of a line shown under a finding, and where its carets go (in columns).
+struct Shown {
+    line: String,
+    caret_at: usize,
+    carets: usize,
+}
+
+/// The line `line` (a byte range of `text`) cut to at most [`WINDOW`] columns around the
+/// finding that starts at byte `start`, column `col` (0-based), `width` columns wide. Costs
+/// the window, not the line.
+fn window(
+    text: &str,
+    index: &LineIndex,
+    line: std::ops::Range<usize>,
+    start: usize,
+    col: usize,
+    width: usize,
+) -> Shown {
+    let clean = |c: char| match c {
+        '\t' => ' ',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    };
+    let line_cols = index
+        .line_col(text, line.end, crate::analysis::Encoding::Utf32)
+        .col as usize;
+    if line_cols <= WINDOW {
+        return Shown {
+            line: text[line].chars().map(clean).collect(),
+            caret_at: col,
+            carets: width.min(line_cols.saturating_sub(col)).max(1),
+        };
+    }
+    let start = start.clamp(line.start, line.end);
+    let lead = col.min(LEAD);
+    let from = match lead {
+        0 => start,
+        n => text[line.start..start]
+            .char_indices()
+            .rev()
+            .nth(n - 1)
+            .map_or(line.start, |(i, _)| line.start + i),
+    };
+    let mut to = from;
+    let mut shown = String::new();
+    if from > line.start {
+        shown.push('…');
+    }
+    let mut taken: usize = 0;
+    for c in text[from..line.end].chars().take(WINDOW) {
+        shown.push(clean(c));
+        to += c.len_utf8();
+        taken += 1;
+    }
+    if to < line.end {
+        shown.push('…');
+    }
+    Shown {
+        line: shown,
+        caret_at: lead + usize::from(from > line.start),
+        carets: width.min(taken.saturating_sub(lead)).max(1),
+    }
+}
+
 pub fn render(results: &[Checked], style: Style) -> String {
     let paint = |code: &str, s: &str| {
         if style.color {
@@ -43,28 +114,24 @@ pub fn render(results: &[Checked], style: Style) -> String {
                 paint(DIM, &format!("[{}]", d.rule)),
                 d.message
             );
-            // The source line, with tabs widened so the carets line up.
+            // The source line (around the finding, if it is long), carets under the finding.
             let line_range = index.line_range(text, p.start.line as usize - 1);
-            let line = &text[line_range.clone()];
             let gutter = p.start.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let shown: String = line
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
             let before = p.start.col as usize - 1;
             let width = if p.end.line == p.start.line {
                 (p.end.col.saturating_sub(p.start.col) as usize).max(1)
             } else {
-                line.chars().count().saturating_sub(before).max(1)
+                usize::MAX
             };
+            let shown = window(text, &index, line_range, d.range.start, before, width);
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{gutter} | {shown}");
+            let _ = writeln!(out, "{gutter} | {}", shown.line);
             let _ = writeln!(
                 out,
                 "{pad} | {}{}",
-                " ".repeat(before),
-                paint(severity_color(d.severity), &"^".repeat(width))
+                " ".repeat(shown.caret_at),
+                paint(severity_color(d.severity), &"^".repeat(shown.carets))
             );
             if let Some(fix) = d.fixes.first() {
                 let kind = if fix.safe { "fix" } else { "suggestion" };
