@@ -201,14 +201,145 @@ impl ConfigStore {
     }
 }
 
+/// The longest word "add to dictionary" accepts, in characters.
+pub const MAX_WORD: usize = 64;
+
+/// A word fit for `[names] accept`: trimmed, not empty, at most [`MAX_WORD`] characters, and
+/// no control characters, line breaks or bidirectional controls (which would hide what the
+/// file says).
+pub fn check_word(word: &str) -> Result<&str, String> {
+    let word = word.trim();
+    if word.is_empty() {
+        return Err("the word is empty".into());
+    }
+    let n = word.chars().count();
+    if n > MAX_WORD {
+        return Err(format!(
+            "the word is {n} characters long; a name to accept has at most {MAX_WORD}"
+        ));
+    }
+    let bad = word.chars().find(|&c| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}'
+            )
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    });
+    if let Some(c) = bad {
+        return Err(format!(
+            "the word contains U+{:04X}, a control character or line break",
+            u32::from(c)
+        ));
+    }
+    Ok(word)
+}
+
+/// The one `copydesk.toml` "add to dictionary" may edit for the draft at `uri`: the file
+/// that governs the draft (the nearest one above it, as `copydesk check` finds it), if that
+/// file is inside the workspace folder that holds the draft and is not a symbolic link; or,
+/// when no file governs the draft, a new `copydesk.toml` at the root of that workspace
+/// folder. Anything else is refused with the reason: a URI that is not a `file:` draft
+/// (a folder, `..` segments), a draft outside every workspace folder, a governing file
+/// above the workspace folder, a linked or special file.
+pub fn dictionary_target(uri: &Url, folders: &[PathBuf]) -> Result<PathBuf, String> {
+    if uri.scheme() != "file" {
+        return Err(format!(
+            "`{uri}` is not a file on disk: there is no copydesk.toml to add to"
+        ));
+    }
+    if uri.path().ends_with('/') {
+        return Err(format!("`{uri}` names a folder, not a draft"));
+    }
+    let path = uri
+        .to_file_path()
+        .map_err(|_| format!("`{uri}` is not a local file path"))?;
+    if path.components().any(|c| {
+        matches!(
+            c,
+            std::path::Component::ParentDir | std::path::Component::CurDir
+        )
+    }) {
+        return Err(format!("`{uri}` has `.` or `..` in its path"));
+    }
+    if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+        return Err(format!("`{uri}` names a folder, not a draft"));
+    }
+    let dir = path
+        .parent()
+        .and_then(|d| std::fs::canonicalize(d).ok())
+        .ok_or_else(|| format!("the folder of `{}` does not exist", path.display()))?;
+    let folder = folders
+        .iter()
+        .filter_map(|f| std::fs::canonicalize(f).ok())
+        .filter(|f| dir.starts_with(f))
+        .max_by_key(|f| f.components().count())
+        .ok_or_else(|| {
+            format!(
+                "`{}` is outside the workspace folders; copydesk only edits the copydesk.toml \
+                 of drafts in an open workspace folder",
+                path.display()
+            )
+        })?;
+    for d in dir.ancestors().take_while(|d| d.starts_with(&folder)) {
+        for name in project::CONFIG_NAMES {
+            let candidate = d.join(name);
+            let Ok(meta) = std::fs::symlink_metadata(&candidate) else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                return Err(format!(
+                    "{} is a symbolic link; copydesk does not edit through links (add the \
+                     word by hand)",
+                    candidate.display()
+                ));
+            }
+            if !meta.is_file() {
+                return Err(format!(
+                    "{} is {}, not a regular file",
+                    candidate.display(),
+                    crate::safe_fs::kind(&meta)
+                ));
+            }
+            return Ok(candidate);
+        }
+    }
+    if let Some(above) = folder.parent().and_then(project::find_config_file) {
+        return Err(format!(
+            "the configuration for this draft is {}, outside the workspace folder {}; \
+             copydesk does not edit it (add the word there by hand)",
+            above.display(),
+            folder.display()
+        ));
+    }
+    Ok(folder.join("copydesk.toml"))
+}
+
 /// Add `word` to `[names] accept` of the config file at `path`, keeping the file's
 /// formatting and comments; create the file if it does not exist. False if the word was
-/// already there.
+/// already there. The file is replaced atomically, and only if it did not change since it
+/// was read; a symbolic link is never written through.
 pub fn add_accepted_word(path: &Path, word: &str) -> Result<bool, String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+    use crate::safe_fs::{self, Expect, ReadError, Symlinks};
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err("it is a symbolic link; copydesk does not write through it".into());
+    }
+    let read = match safe_fs::read_regular(path, safe_fs::CONFIG_LIMIT) {
+        Ok(bytes) => Some(bytes),
+        Err(ReadError::NotFound) => None,
         Err(e) => return Err(e.to_string()),
+    };
+    let text = match &read {
+        Some(bytes) => std::str::from_utf8(bytes)
+            .map_err(|e| {
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {})",
+                    e.valid_up_to()
+                )
+            })?
+            .to_string(),
+        None => String::new(),
     };
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
     let names = doc
@@ -225,7 +356,19 @@ pub fn add_accepted_word(path: &Path, word: &str) -> Result<bool, String> {
         return Ok(false);
     }
     accept.push(word);
-    std::fs::write(path, doc.to_string()).map_err(|e| e.to_string())?;
+    let expect = match &read {
+        Some(bytes) => Expect::Unchanged(bytes),
+        None => Expect::New,
+    };
+    safe_fs::write_atomic(path, doc.to_string().as_bytes(), expect, Symlinks::Refuse).map_err(
+        |e| match e {
+            safe_fs::WriteError::Exists => {
+                "it was created by someone else meanwhile; nothing was written (try again)"
+                    .to_string()
+            }
+            e => e.to_string(),
+        },
+    )?;
     Ok(true)
 }
 
@@ -255,6 +398,25 @@ mod tests {
             after,
             original.replace("[\"Zelenskyy\"]", "[\"Zelenskyy\", \"Шмигаль\"]")
         );
+    }
+
+    #[test]
+    fn words_must_be_plausible() {
+        assert_eq!(check_word("  Kovalenko\t").unwrap(), "Kovalenko");
+        assert_eq!(check_word(&"é".repeat(64)).unwrap().chars().count(), 64);
+        for bad in [
+            "",
+            "  ",
+            "a\nb",
+            "a\rb",
+            "a\u{0}b",
+            "a\u{2028}b",
+            "ab\u{202E}c",
+            "x\u{1b}[31m",
+        ] {
+            assert!(check_word(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_word(&"é".repeat(65)).is_err());
     }
 
     #[test]

@@ -347,6 +347,9 @@ impl Server {
         Ok(docs.map.get(&params.uri).map(|d| d.rope.to_string()))
     }
 
+    /// `copydesk.addToDictionary [uri, word]`: add the word to `[names] accept` of the
+    /// draft's `copydesk.toml`, if that is a file copydesk may edit (see
+    /// [`config::dictionary_target`]) and the word is plausible ([`config::check_word`]).
     async fn add_to_dictionary(&self, args: &[Value]) -> Result<Option<Value>> {
         let (Some(uri), Some(word)) = (
             args.first().and_then(Value::as_str),
@@ -354,41 +357,41 @@ impl Server {
         ) else {
             return Err(Error::invalid_params("expected [uri, word]"));
         };
-        let word = word.trim();
-        if word.is_empty() {
-            return Err(Error::invalid_params("empty word"));
-        }
-        let uri = lsp::Url::parse(uri).map_err(|e| Error::invalid_params(e.to_string()))?;
-        let Some(dir) = config::doc_dir(&uri) else {
-            return Err(Error::invalid_params(
-                "the document is not a file: there is no copydesk.toml to add to",
-            ));
+        let refuse = |message: String| {
+            let message = format!("cannot add to the dictionary: {message}");
+            self.show_error(message.clone());
+            Err(Error::invalid_params(message))
         };
-        let path = crate::project::find_config_file(&dir).unwrap_or_else(|| {
-            let folders = self
-                .shared
-                .folders
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            folders
-                .iter()
-                .filter(|f| dir.starts_with(f))
-                .max_by_key(|f| f.components().count())
-                .unwrap_or(&dir)
-                .join("copydesk.toml")
-        });
-        match config::add_accepted_word(&path, word) {
-            Ok(_) => {
-                self.shared.log.info(format!(
-                    "added `{word}` to [names] accept in {}",
-                    path.display()
-                ));
-            }
-            Err(e) => {
-                let message = format!("cannot add `{word}` to {}: {e}", path.display());
-                self.show_error(message.clone());
-                return Err(Error::invalid_params(message));
-            }
+        let word = match config::check_word(word) {
+            Ok(w) => w.to_string(),
+            Err(e) => return refuse(e),
+        };
+        let uri = match lsp::Url::parse(uri) {
+            Ok(u) => u,
+            Err(e) => return refuse(format!("`{uri}` is not a URI: {e}")),
+        };
+        let folders = self
+            .shared
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        // Off the message loop: it looks at and writes files.
+        let w = word.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let path = config::dictionary_target(&uri, &folders)?;
+            config::add_accepted_word(&path, &w)
+                .map(|_| path.clone())
+                .map_err(|e| format!("cannot add `{w}` to {}: {e}", path.display()))
+        })
+        .await
+        .unwrap_or_else(|e| Err(format!("the task failed: {e}")));
+        match done {
+            Ok(path) => self.shared.log.info(format!(
+                "added `{word}` to [names] accept in {}",
+                path.display()
+            )),
+            Err(e) => return refuse(e),
         }
         self.reload_and_recheck().await;
         Ok(None)

@@ -1,0 +1,217 @@
+//! Issue 17 against the real `copydesk lsp`: "add to dictionary" edits only the
+//! copydesk.toml that governs a draft in an open workspace folder.
+
+mod common;
+
+use common::lsp_client::*;
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn read(p: &Path) -> Option<String> {
+    std::fs::read_to_string(p).ok()
+}
+
+/// Start a server whose workspace folders are `folders`.
+fn started_in(folders: &[&Path]) -> LspClient {
+    let mut c = LspClient::spawn(&[], None);
+    let list: Vec<Value> = folders
+        .iter()
+        .enumerate()
+        .map(|(i, f)| json!({"uri": file_uri(f), "name": format!("ws{i}")}))
+        .collect();
+    c.call(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": null,
+            "workspaceFolders": list,
+            "capabilities": caps(&["utf-16"]),
+        }),
+    );
+    c.notify("initialized", json!({}));
+    c
+}
+
+fn add_word(c: &mut LspClient, uri: &str, word: &str) -> Value {
+    c.request(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.addToDictionary", "arguments": [uri, word]}),
+    )
+}
+
+/// The command wrote wherever its URI pointed: outside the workspace folders, through `..`
+/// and `%2e%2e`, a folder URI with a trailing slash (the "draft's folder" was then the
+/// folder above), a copydesk.toml above the workspace, a symbolic link. And any "word":
+/// empty, multi-line, kilobytes long. Now only the copydesk.toml that governs a draft in an
+/// open workspace folder is edited, with a plausible word; everything else is refused
+/// with a message and nothing is written anywhere.
+#[test]
+fn add_to_dictionary_edits_only_the_workspace_config() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path().canonicalize().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = t.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    // ws: a workspace folder with its own copydesk.toml (the one place allowed).
+    let ws = t.join("ws");
+    let allowed = write("ws/copydesk.toml", "# house style\n[names]\naccept = []\n");
+    write("ws/desk/story.md", "Kovalenko spoke.\n");
+    // above/inner: a workspace folder governed by a copydesk.toml above it.
+    let above = write("above/copydesk.toml", "# newsroom-wide\n");
+    let inner = t.join("above/inner");
+    write("above/inner/story.md", "Fine.\n");
+    // linked: a workspace folder whose copydesk.toml is a link to a file elsewhere.
+    let secret = write("secret.toml", "# not copydesk's\n");
+    let linked = t.join("linked");
+    write("linked/story.md", "Fine.\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, linked.join("copydesk.toml")).unwrap();
+    // outside: not a workspace folder.
+    let outside = write("outside/copydesk.toml", "# outside\n");
+    write("outside/story.md", "Fine.\n");
+
+    let mut c = started_in(&[&ws, &inner, &linked]);
+    let ws_uri = file_uri(&ws);
+    let long = "K".repeat(65);
+    let refused: Vec<(String, &str, &str)> = vec![
+        (
+            file_uri(&t.join("outside/story.md")),
+            "Word",
+            "outside the workspace folders",
+        ),
+        (
+            format!("{ws_uri}/../outside/story.md"),
+            "Word",
+            "outside the workspace folders",
+        ),
+        (
+            format!("{ws_uri}/%2e%2e/outside/story.md"),
+            "Word",
+            "outside the workspace folders",
+        ),
+        (
+            format!("{ws_uri}/%2E%2E/%2e%2e/story.md"),
+            "Word",
+            "outside the workspace folders",
+        ),
+        (
+            format!("{ws_uri}/desk/..%2F..%2Foutside%2Fstory.md"),
+            "Word",
+            "has `.` or `..` in its path",
+        ),
+        (format!("{ws_uri}/"), "Word", "names a folder, not a draft"),
+        (
+            format!("{ws_uri}/desk/"),
+            "Word",
+            "names a folder, not a draft",
+        ),
+        (
+            format!("{ws_uri}/desk"),
+            "Word",
+            "names a folder, not a draft",
+        ),
+        (
+            file_uri(&inner.join("story.md")),
+            "Word",
+            "outside the workspace folder",
+        ),
+        (
+            "untitled:Untitled-1".to_string(),
+            "Word",
+            "is not a file on disk",
+        ),
+        (
+            "https://example.com/ws/story.md".to_string(),
+            "Word",
+            "is not a file on disk",
+        ),
+        (file_uri(&ws.join("desk/story.md")), "", "the word is empty"),
+        (
+            file_uri(&ws.join("desk/story.md")),
+            "Kova\nlenko",
+            "control character or line break",
+        ),
+        (
+            file_uri(&ws.join("desk/story.md")),
+            "Kova\u{202E}lenko",
+            "control character",
+        ),
+        (file_uri(&ws.join("desk/story.md")), &long, "at most 64"),
+    ];
+    #[cfg(unix)]
+    let refused = {
+        let mut r = refused;
+        r.push((
+            file_uri(&linked.join("story.md")),
+            "Word",
+            "is a symbolic link",
+        ));
+        r
+    };
+    let mut messages = 0;
+    for (uri, word, why) in &refused {
+        let resp = add_word(&mut c, uri, word);
+        let message = resp["error"]["message"].as_str().unwrap_or_else(|| {
+            panic!("{uri} {word:?}: expected a refusal, got {resp}");
+        });
+        assert!(message.contains(why), "{uri} {word:?}: {message}");
+        messages += 1;
+    }
+    // Each refusal is shown to the user too.
+    for _ in 0..messages {
+        let shown = c
+            .wait_for(|m| m["method"] == "window/showMessage", TIMEOUT)
+            .expect("showMessage for a refusal");
+        assert!(
+            shown["params"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("cannot add to the dictionary"),
+            "{shown}"
+        );
+    }
+    // Nothing was written anywhere.
+    assert_eq!(read(&above).as_deref(), Some("# newsroom-wide\n"));
+    assert_eq!(read(&secret).as_deref(), Some("# not copydesk's\n"));
+    assert_eq!(read(&outside).as_deref(), Some("# outside\n"));
+    assert_eq!(
+        read(&allowed).as_deref(),
+        Some("# house style\n[names]\naccept = []\n")
+    );
+    for p in [
+        t.join("copydesk.toml"),
+        inner.join("copydesk.toml"),
+        t.join("ws/desk/copydesk.toml"),
+    ] {
+        assert!(!p.exists(), "{} was created", p.display());
+    }
+
+    // The one allowed: the workspace's own file, edited in place, formatting kept.
+    let story = file_uri(&ws.join("desk/story.md"));
+    let resp = add_word(&mut c, &story, "  Kovalenko ");
+    assert!(resp.get("error").is_none(), "{resp}");
+    assert_eq!(
+        read(&allowed).as_deref(),
+        Some("# house style\n[names]\naccept = [\"Kovalenko\"]\n")
+    );
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}
+
+/// A workspace folder with no copydesk.toml (and none above it) gets one at its root.
+#[test]
+fn add_to_dictionary_creates_the_workspace_config_when_there_is_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().canonicalize().unwrap().join("ws");
+    std::fs::create_dir_all(ws.join("desk")).unwrap();
+    let mut c = started_in(&[&ws]);
+    let resp = add_word(&mut c, &file_uri(&ws.join("desk/story.md")), "Шмигаль");
+    assert!(resp.get("error").is_none(), "{resp}");
+    assert_eq!(
+        read(&ws.join("copydesk.toml")).as_deref(),
+        Some("[names]\naccept = [\"Шмигаль\"]\n")
+    );
+    assert!(!ws.join("desk/copydesk.toml").exists());
+}
