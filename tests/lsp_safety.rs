@@ -1,11 +1,12 @@
 //! Issue 17 against the real `copydesk lsp`: "add to dictionary" edits only the
-//! copydesk.toml that governs a draft in an open workspace folder.
+//! copydesk.toml that governs a draft in an open workspace folder, and configuration
+//! files that are devices or FIFOs never hang the server.
 
 mod common;
 
 use common::lsp_client::*;
 use serde_json::{json, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn read(p: &Path) -> Option<String> {
     std::fs::read_to_string(p).ok()
@@ -214,4 +215,63 @@ fn add_to_dictionary_creates_the_workspace_config_when_there_is_none() {
         Some("[names]\naccept = [\"Шмигаль\"]\n")
     );
     assert!(!ws.join("desk/copydesk.toml").exists());
+}
+
+/// `actor-files = ["/dev/stdin"]` in a workspace copydesk.toml: the server read its own
+/// standard input (the client's messages) as an actor file, and hung. A FIFO hung it
+/// the same way. Now such files are refused at once with an error naming them, the draft
+/// is checked with the editor settings and defaults, and the server goes on answering.
+#[cfg(unix)]
+#[test]
+fn actor_files_that_are_not_regular_files_never_hang_the_server() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root: PathBuf = tmp.path().canonicalize().unwrap();
+    for (folder, actor_file, named) in [
+        ("a", "/dev/stdin".to_string(), "/dev/stdin".to_string()),
+        (
+            "b",
+            "actors.toml".to_string(),
+            root.join("b/actors.toml").display().to_string(),
+        ),
+        ("c", "/dev/zero".to_string(), "/dev/zero".to_string()),
+    ] {
+        let dir = root.join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        if folder == "b" {
+            let made = std::process::Command::new("mkfifo")
+                .arg(dir.join("actors.toml"))
+                .status()
+                .unwrap();
+            assert!(made.success());
+        }
+        std::fs::write(
+            dir.join("copydesk.toml"),
+            format!("[names]\nactor-files = [\"{actor_file}\"]\n"),
+        )
+        .unwrap();
+        let draft = dir.join("story.md");
+        std::fs::write(&draft, "He said “we will win.\n").unwrap();
+        let uri = file_uri(&draft);
+
+        let mut c = started_in(&[&dir]);
+        c.open(&uri, 1, "He said “we will win.\n");
+        let shown = c
+            .wait_for(|m| m["method"] == "window/showMessage", TIMEOUT)
+            .unwrap_or_else(|| panic!("{actor_file}: no error shown; stderr:\n{}", c.stderr()));
+        let message = shown["params"]["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("{named}: cannot read actor file: is a")),
+            "{message}"
+        );
+        assert!(message.contains("not a regular file"), "{message}");
+        // Checked with the defaults, and still serving.
+        let d = c.diagnostics(&uri, Some(1));
+        assert_eq!(d["diagnostics"][0]["code"], "quote.unbalanced", "{d}");
+        let hover = c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 8}}),
+        );
+        assert!(hover.get("error").is_none(), "{hover}");
+        assert_eq!(c.shutdown_and_exit().code(), Some(0));
+    }
 }

@@ -160,17 +160,33 @@ impl ConfigStore {
         self.lock().editor_config.clone()
     }
 
-    /// The configuration for a document, and the error of its file if it is broken.
+    /// The configuration already known for a document, without touching the disk: the
+    /// editor settings for a document that is not a file, `None` for a file whose folder's
+    /// configuration has not been loaded yet (load it with [`ConfigStore::for_uri`], off the
+    /// message loop).
+    pub fn cached(&self, uri: &Url) -> Option<Arc<Config>> {
+        let Some(dir) = doc_dir(uri) else {
+            return Some(self.editor_config());
+        };
+        self.lock().by_dir.get(&dir).cloned()
+    }
+
+    /// The configuration for a document, and the error of its file if it is broken. Reads
+    /// files (not under the lock): call it on a blocking thread.
     pub fn for_uri(&self, uri: &Url) -> (Arc<Config>, Option<ConfigError>) {
         let Some(dir) = doc_dir(uri) else {
             return (self.editor_config(), None);
         };
+        let editor = {
+            let inner = self.lock();
+            if let Some(c) = inner.by_dir.get(&dir) {
+                return (c.clone(), None);
+            }
+            Self::editor_table_for(&inner, &dir)
+        };
+        let loaded = project::load(&dir, None, Some(&editor));
         let mut inner = self.lock();
-        if let Some(c) = inner.by_dir.get(&dir) {
-            return (c.clone(), None);
-        }
-        let editor = Self::editor_table_for(&inner, &dir);
-        let (config, error) = match project::load(&dir, None, Some(&editor)) {
+        let (config, error) = match loaded {
             Ok(loaded) => (loaded.config, None),
             Err(e) => (inner.editor_config.clone(), Some(e)),
         };
@@ -180,15 +196,21 @@ impl ConfigStore {
 
     /// Re-read every configuration (a file or the settings changed). Directories whose
     /// file is broken keep their last good configuration; the errors are returned, once each.
+    /// Reads files (not under the lock): call it on a blocking thread.
     pub fn reload(&self) -> Vec<ConfigError> {
-        let mut inner = self.lock();
-        let dirs: Vec<PathBuf> = inner.by_dir.keys().cloned().collect();
+        let work: Vec<(PathBuf, toml::Table)> = {
+            let inner = self.lock();
+            inner
+                .by_dir
+                .keys()
+                .map(|dir| (dir.clone(), Self::editor_table_for(&inner, dir)))
+                .collect()
+        };
         let mut errors: Vec<ConfigError> = Vec::new();
-        for dir in dirs {
-            let editor = Self::editor_table_for(&inner, &dir);
+        for (dir, editor) in work {
             match project::load(&dir, None, Some(&editor)) {
                 Ok(loaded) => {
-                    inner.by_dir.insert(dir, loaded.config);
+                    self.lock().by_dir.insert(dir, loaded.config);
                 }
                 Err(e) => {
                     if !errors.contains(&e) {

@@ -228,18 +228,60 @@ impl Server {
     }
 
     fn show_error(&self, message: String) {
-        self.shared.log.error(message.clone());
+        show_error(&self.client, &self.shared, message);
+    }
+
+    /// Load the configuration of a document just opened, off the message loop (its files
+    /// may be slow or large), then analyse the document with it.
+    fn load_config_then_check(&self, uri: lsp::Url) {
         let client = self.client.clone();
+        let shared = self.shared.clone();
         tokio::spawn(async move {
-            client
-                .show_message(lsp::MessageType::ERROR, format!("copydesk: {message}"))
-                .await;
+            let (uri, config, error) = {
+                let shared = shared.clone();
+                match tokio::task::spawn_blocking(move || {
+                    let (config, error) = shared.configs.for_uri(&uri);
+                    (uri, config, error)
+                })
+                .await
+                {
+                    Ok(r) => r,
+                    Err(_) => return,
+                }
+            };
+            let delay = config.editor.delay_ms;
+            let open = {
+                let mut docs = shared.docs();
+                let generation = docs.next_generation();
+                match docs.map.get_mut(&uri) {
+                    Some(doc) => {
+                        doc.config = config;
+                        doc.generation = generation;
+                        true
+                    }
+                    None => false,
+                }
+            };
+            if open {
+                shared.schedule(uri, delay);
+            }
+            if let Some(e) = error {
+                show_error(
+                    &client,
+                    &shared,
+                    format!("{e} (using the editor settings and defaults)"),
+                );
+            }
         });
     }
 
     /// Re-read every configuration and re-check every open document.
     async fn reload_and_recheck(&self) {
-        for e in self.shared.configs.reload() {
+        let shared = self.shared.clone();
+        let errors = tokio::task::spawn_blocking(move || shared.configs.reload())
+            .await
+            .unwrap_or_default();
+        for e in errors {
             self.show_error(format!("{e} (keeping the last good configuration)"));
         }
         self.shared.log.set_from_settings(
@@ -254,7 +296,10 @@ impl Server {
             let mut docs = self.shared.docs();
             let uris: Vec<lsp::Url> = docs.map.keys().cloned().collect();
             for uri in &uris {
-                let (config, _) = self.shared.configs.for_uri(uri);
+                // A document whose configuration is still loading gets it when it arrives.
+                let Some(config) = self.shared.configs.cached(uri) else {
+                    continue;
+                };
                 let generation = docs.next_generation();
                 if let Some(doc) = docs.map.get_mut(uri) {
                     doc.config = config;
@@ -396,6 +441,17 @@ impl Server {
         self.reload_and_recheck().await;
         Ok(None)
     }
+}
+
+/// Log an error and show it to the user.
+fn show_error(client: &Client, shared: &Shared, message: String) {
+    shared.log.error(message.clone());
+    let client = client.clone();
+    tokio::spawn(async move {
+        client
+            .show_message(lsp::MessageType::ERROR, format!("copydesk: {message}"))
+            .await;
+    });
 }
 
 #[derive(Debug, Deserialize)]
@@ -631,14 +687,19 @@ impl LanguageServer for Server {
 
     async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let (config, error) = self.shared.configs.for_uri(&item.uri);
+        // Opened at once (changes that follow must find it); a configuration not yet known
+        // is loaded off the message loop, and the document is analysed when it arrives.
+        let cached = self.shared.configs.cached(&item.uri);
+        let config = cached
+            .clone()
+            .unwrap_or_else(|| self.shared.configs.editor_config());
         let delay = config.editor.delay_ms;
         self.shared
             .docs()
             .open(item.uri.clone(), &item.text, item.version, config);
-        self.shared.schedule(item.uri, delay);
-        if let Some(e) = error {
-            self.show_error(format!("{e} (using the editor settings and defaults)"));
+        match cached {
+            Some(_) => self.shared.schedule(item.uri, delay),
+            None => self.load_config_then_check(item.uri),
         }
     }
 
