@@ -1,12 +1,14 @@
 //! Issue 17 against the real `copydesk lsp`: "add to dictionary" edits only the
-//! copydesk.toml that governs a draft in an open workspace folder, and configuration
-//! files that are devices or FIFOs never hang the server.
+//! copydesk.toml that governs a draft in an open workspace folder, configuration files
+//! that are devices or FIFOs never hang the server, and stale `didChange` versions are
+//! ignored.
 
 mod common;
 
 use common::lsp_client::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 fn read(p: &Path) -> Option<String> {
     std::fs::read_to_string(p).ok()
@@ -274,4 +276,49 @@ fn actor_files_that_are_not_regular_files_never_hang_the_server() {
         assert!(hover.get("error").is_none(), "{hover}");
         assert_eq!(c.shutdown_and_exit().code(), Some(0));
     }
+}
+
+/// A `didChange` whose version is below the document's was applied and its diagnostics
+/// published after the newer ones. Now it is ignored (and logged).
+#[test]
+fn stale_change_versions_are_ignored() {
+    let mut c = LspClient::spawn(&[], None);
+    c.initialize(caps(&["utf-16"]), Value::Null, None);
+    let uri = "untitled:stale";
+    c.open(uri, 1, "Fine.\n");
+    c.diagnostics(uri, Some(1));
+    c.change(uri, 5, json!([{"text": "He said “we will win.\n"}]));
+    assert_eq!(
+        c.diagnostics(uri, Some(5))["diagnostics"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // An older version arrives late.
+    c.change(uri, 3, json!([{"text": "Fine again.\n"}]));
+    assert_eq!(c.debug_text(uri), "He said “we will win.\n");
+    c.change(uri, 6, json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "Then "}]));
+    let last = c.diagnostics(uri, Some(6));
+    assert_eq!(last["diagnostics"].as_array().unwrap().len(), 1, "{last}");
+    assert_eq!(c.debug_text(uri), "Then He said “we will win.\n");
+    c.drain(Duration::from_millis(300));
+    let versions: Vec<i64> = c
+        .log
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .filter_map(|m| m["params"]["version"].as_i64())
+        .collect();
+    assert!(
+        !versions.contains(&3),
+        "stale version published: {versions:?}"
+    );
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    assert!(
+        c.stderr().contains(
+            "ignored a stale change to untitled:stale: version 3 is older than version 5"
+        ),
+        "{}",
+        c.stderr()
+    );
 }

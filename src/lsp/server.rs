@@ -7,7 +7,7 @@
 use super::actions;
 use super::config::{self, ConfigStore};
 use super::convert::{self, Positions};
-use super::documents::{Analysis, Documents};
+use super::documents::{Analysis, Changed, Documents};
 use super::log::Logger;
 use super::scheduler::{run, Queue};
 use crate::analysis::cache::ParagraphCache;
@@ -706,22 +706,27 @@ impl LanguageServer for Server {
     async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
         // Applied before any await: changes stay in arrival order.
         let uri = params.text_document.uri;
-        let delay = {
+        let version = params.text_document.version;
+        let (changed, delay) = {
             let mut docs = self.shared.docs();
-            let applied = docs.change(
+            let changed = docs.change(
                 &uri,
-                params.text_document.version,
+                version,
                 &params.content_changes,
                 self.shared.encoding(),
             );
-            applied.then(|| docs.map.get(&uri).map_or(0, |d| d.config.editor.delay_ms))
+            let delay = docs.map.get(&uri).map_or(0, |d| d.config.editor.delay_ms);
+            (changed, delay)
         };
-        match delay {
-            Some(delay) => self.shared.schedule(uri, delay),
-            None => self
+        match changed {
+            Changed::Applied => self.shared.schedule(uri, delay),
+            Changed::NotOpen => self
                 .shared
                 .log
                 .warn(format!("change for a document that is not open: {uri}")),
+            Changed::Stale { current } => self.shared.log.warn(format!(
+                "ignored a stale change to {uri}: version {version} is older than version {current}"
+            )),
         }
     }
 
