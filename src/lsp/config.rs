@@ -22,6 +22,9 @@ struct Inner {
     editor_config: Arc<Config>,
     /// Last good configuration by document directory.
     by_dir: HashMap<PathBuf, Arc<Config>>,
+    /// Bumped when the settings change and when a reload starts: files are read outside the
+    /// lock, and a result computed before a bump is stale (it must not overwrite a newer one).
+    epoch: u64,
 }
 
 #[derive(Default)]
@@ -116,6 +119,9 @@ impl ConfigStore {
             }
         }
         let changed = layers != inner.folder_layers;
+        if changed {
+            inner.epoch += 1;
+        }
         inner.folder_layers = layers;
         (changed, errors)
     }
@@ -150,6 +156,9 @@ impl ConfigStore {
         project::check_article_date(&config, "editor settings")?;
         config.dates.today = Some(project::today());
         let changed = merged != Self::editor_table(&inner);
+        if changed {
+            inner.epoch += 1;
+        }
         inner.init_layer = candidate_init;
         inner.settings_layer = candidate_settings;
         inner.editor_config = Arc::new(config);
@@ -172,45 +181,59 @@ impl ConfigStore {
     }
 
     /// The configuration for a document, and the error of its file if it is broken. Reads
-    /// files (not under the lock): call it on a blocking thread.
+    /// files (not under the lock): call it on a blocking thread. If the settings change or a
+    /// reload starts while it reads, it reads again, so it never caches a stale result.
     pub fn for_uri(&self, uri: &Url) -> (Arc<Config>, Option<ConfigError>) {
         let Some(dir) = doc_dir(uri) else {
             return (self.editor_config(), None);
         };
-        let editor = {
-            let inner = self.lock();
-            if let Some(c) = inner.by_dir.get(&dir) {
-                return (c.clone(), None);
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let (editor, epoch) = {
+                let inner = self.lock();
+                if let Some(c) = inner.by_dir.get(&dir) {
+                    return (c.clone(), None);
+                }
+                (Self::editor_table_for(&inner, &dir), inner.epoch)
+            };
+            let loaded = project::load(&dir, None, Some(&editor));
+            let mut inner = self.lock();
+            if inner.epoch != epoch && attempts < 4 {
+                continue;
             }
-            Self::editor_table_for(&inner, &dir)
-        };
-        let loaded = project::load(&dir, None, Some(&editor));
-        let mut inner = self.lock();
-        let (config, error) = match loaded {
-            Ok(loaded) => (loaded.config, None),
-            Err(e) => (inner.editor_config.clone(), Some(e)),
-        };
-        inner.by_dir.insert(dir, config.clone());
-        (config, error)
+            let (config, error) = match loaded {
+                Ok(loaded) => (loaded.config, None),
+                Err(e) => (inner.editor_config.clone(), Some(e)),
+            };
+            inner.by_dir.insert(dir, config.clone());
+            return (config, error);
+        }
     }
 
     /// Re-read every configuration (a file or the settings changed). Directories whose
     /// file is broken keep their last good configuration; the errors are returned, once each.
-    /// Reads files (not under the lock): call it on a blocking thread.
+    /// Reads files (not under the lock): call it on a blocking thread. A reload overtaken by
+    /// a newer one (or by new settings, which bring a newer one) keeps nothing it read.
     pub fn reload(&self) -> Vec<ConfigError> {
-        let work: Vec<(PathBuf, toml::Table)> = {
-            let inner = self.lock();
-            inner
+        let (work, epoch): (Vec<(PathBuf, toml::Table)>, u64) = {
+            let mut inner = self.lock();
+            inner.epoch += 1;
+            let work = inner
                 .by_dir
                 .keys()
                 .map(|dir| (dir.clone(), Self::editor_table_for(&inner, dir)))
-                .collect()
+                .collect();
+            (work, inner.epoch)
         };
         let mut errors: Vec<ConfigError> = Vec::new();
         for (dir, editor) in work {
             match project::load(&dir, None, Some(&editor)) {
                 Ok(loaded) => {
-                    self.lock().by_dir.insert(dir, loaded.config);
+                    let mut inner = self.lock();
+                    if inner.epoch == epoch {
+                        inner.by_dir.insert(dir, loaded.config);
+                    }
                 }
                 Err(e) => {
                     if !errors.contains(&e) {

@@ -249,6 +249,8 @@ impl Server {
                     Err(_) => return,
                 }
             };
+            // A reload may have cached a newer configuration meanwhile: take the newest.
+            let config = shared.configs.cached(&uri).unwrap_or(config);
             let delay = config.editor.delay_ms;
             let open = {
                 let mut docs = shared.docs();
