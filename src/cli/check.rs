@@ -116,6 +116,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     for (path, message) in walk_errors {
         results.push(Checked::failed(path, message));
     }
+    super::fingerprint::fill(&mut results);
 
     let color = match args.color {
         ColorChoice::Always => true,
@@ -232,6 +233,7 @@ fn check_one(
         original: Some(text),
         text: Some(doc.text().to_string()),
         diagnostics,
+        fingerprints: Vec::new(),
         error: None,
         fail_on,
     };

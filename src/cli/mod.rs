@@ -2,6 +2,7 @@
 
 mod check;
 mod files;
+mod fingerprint;
 mod output;
 mod rules_cmd;
 

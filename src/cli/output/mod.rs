@@ -37,6 +37,9 @@ pub struct Checked {
     /// The text the diagnostics refer to: the original, or the text after --fix/--diff.
     pub text: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each diagnostic's stable fingerprint, in the same order (see `cli::fingerprint`);
+    /// empty until `fingerprint::fill` runs.
+    pub fingerprints: Vec<String>,
     /// Why the file could not be checked (I/O, encoding, configuration).
     pub error: Option<String>,
     pub fail_on: FailOn,
@@ -52,6 +55,7 @@ impl Checked {
             original: None,
             text: None,
             diagnostics: Vec::new(),
+            fingerprints: Vec::new(),
             error: Some(error),
             fail_on: FailOn::Warning,
             words: 0,
@@ -61,6 +65,11 @@ impl Checked {
 
     pub fn is_fixed(&self) -> bool {
         self.original != self.text
+    }
+
+    /// A diagnostic's fingerprint ("" before `fingerprint::fill`).
+    pub fn fingerprint(&self, i: usize) -> &str {
+        self.fingerprints.get(i).map_or("", String::as_str)
     }
 }
 
