@@ -146,7 +146,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if written.and_then(|_| stdout.flush()).is_err() {
         // A closed pipe (e.g. `| head`) is not the linter's failure.
     }
-    if args.format == Format::Text || args.diff {
+    if matches!(args.format, Format::Text | Format::Gitlab) || args.diff {
         for r in results.iter().filter(|r| r.error.is_some()) {
             eprintln!("error: {}: {}", r.name, r.error.as_deref().unwrap_or(""));
         }

@@ -1,6 +1,7 @@
 //! Rendering check results: text, JSON (a public contract), SARIF and GitHub Actions.
 
 mod github;
+mod gitlab;
 mod json;
 mod sarif;
 mod text;
@@ -19,6 +20,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// GitLab Code Quality report (a JSON array; see docs/ci.md).
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -103,6 +106,7 @@ pub fn write(
         Format::Text => text::render(results, style),
         Format::Sarif => sarif::render(results),
         Format::Github => github::render(results),
+        Format::Gitlab => gitlab::render(results),
     };
     out.write_all(rendered.as_bytes())
 }
