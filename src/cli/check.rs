@@ -1,5 +1,6 @@
 //! `copydesk check`: read drafts, analyse them in parallel, report, optionally fix.
 
+use super::ci;
 use super::exit;
 use super::files::{self, Input};
 use super::output::{self, Checked, Format, Style};
@@ -47,6 +48,8 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    #[command(flatten)]
+    ci: ci::CiArgs,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -88,6 +91,13 @@ const FIX_ROUNDS: usize = 4;
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
+    let filters = match ci::Filters::prepare(&args.ci) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::ERROR);
+        }
+    };
     let (inputs, walk_errors) = files::collect(&args.paths, args.stdin_filename.as_deref());
     let mut stdin_text: Option<Result<String, String>> = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
@@ -116,7 +126,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     for (path, message) in walk_errors {
         results.push(Checked::failed(path, message));
     }
-    super::fingerprint::fill(&mut results);
+    let notes = match filters.apply(&mut results) {
+        Ok(notes) => notes,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::ERROR);
+        }
+    };
 
     let color = match args.color {
         ColorChoice::Always => true,
@@ -150,6 +166,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         for r in results.iter().filter(|r| r.error.is_some()) {
             eprintln!("error: {}: {}", r.name, r.error.as_deref().unwrap_or(""));
         }
+    }
+    for note in &notes {
+        eprintln!("{note}");
     }
     eprintln!("{}", output::timing_line(&results, started.elapsed()));
 

@@ -1,6 +1,8 @@
 //! The command line: a thin shell over [`crate::analysis`].
 
+mod changed;
 mod check;
+mod ci;
 mod files;
 mod fingerprint;
 mod output;

@@ -74,6 +74,22 @@ impl Checked {
     pub fn fingerprint(&self, i: usize) -> &str {
         self.fingerprints.get(i).map_or("", String::as_str)
     }
+
+    /// Keep the findings whose `keep` flag is true (the flags are in the order of
+    /// `diagnostics`; missing flags keep), and their fingerprints with them.
+    pub fn retain_findings(&mut self, keep: &[bool]) {
+        let flag = |i: usize| keep.get(i).copied().unwrap_or(true);
+        let mut i = 0;
+        self.diagnostics.retain(|_| {
+            i += 1;
+            flag(i - 1)
+        });
+        let mut i = 0;
+        self.fingerprints.retain(|_| {
+            i += 1;
+            flag(i - 1)
+        });
+    }
 }
 
 /// A diagnostic's place in 1-based lines and columns (Unicode scalar values).
