@@ -1,5 +1,5 @@
 //! The CI options of `copydesk check`, end to end with the real binary: `--changed-since`
-//! in a real git repository made by the test.
+//! in a real git repository made by the test, and `--baseline`/`--write-baseline`.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -319,6 +319,194 @@ fn changed_since_needs_a_repository_and_a_known_revision() {
     assert_eq!(code(&o), 2);
     assert!(
         stderr(&o).contains("is not a git revision"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_baseline_hides_recorded_findings_wherever_they_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "drafts/story.md", DRAFT);
+    write(root, "drafts/clean.md", "Nothing to see here.\n");
+
+    let o = copydesk(root, &["check", "drafts"]);
+    assert_eq!(code(&o), 1, "two findings fail the run");
+    let before = copydesk(root, &["check", "drafts", "--format", "json"]);
+
+    // Writing the baseline records both and reports nothing.
+    let o = copydesk(
+        root,
+        &[
+            "check",
+            "drafts",
+            "--write-baseline",
+            "copydesk-baseline.json",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("wrote 2 findings to the baseline copydesk-baseline.json"));
+    let text = std::fs::read_to_string(root.join("copydesk-baseline.json")).unwrap();
+    let baseline: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(baseline["version"], 1);
+    let recorded = baseline["findings"].as_array().unwrap();
+    assert_eq!(recorded.len(), 2);
+    assert_eq!(recorded[0]["rule"], "quote.unbalanced");
+    assert_eq!(recorded[0]["path"], "drafts/story.md");
+    assert_eq!(recorded[0]["text"], "“");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&before)).unwrap();
+    let story = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "drafts/story.md")
+        .unwrap();
+    for (r, d) in recorded
+        .iter()
+        .zip(story["diagnostics"].as_array().unwrap())
+    {
+        assert_eq!(
+            r["fingerprint"], d["fingerprint"],
+            "the JSON's fingerprints"
+        );
+    }
+
+    let check = |args: &[&str]| {
+        let mut all = vec!["check", "drafts", "--baseline", "copydesk-baseline.json"];
+        all.extend_from_slice(args);
+        copydesk(root, &all)
+    };
+    let o = check(&[]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o)
+        .contains("2 findings recorded in the baseline copydesk-baseline.json not reported"));
+
+    // A paragraph inserted above and a paragraph rewrapped: still hidden.
+    let moved = DRAFT
+        .replace(
+            "# Council meets\n",
+            "# Council meets\n\nA new first paragraph, written later.\n\nAnd another one.\n",
+        )
+        .replace("treasurer said “the money", "treasurer said\n“the money");
+    std::fs::write(root.join("drafts/story.md"), &moved).unwrap();
+    let o = check(&["--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(findings(&o).is_empty());
+
+    // A new finding is shown, and fails the run.
+    let grown = moved.replace(
+        "The clerk read the minutes aloud.",
+        "The clerk read the minutes aloud and said “enough.",
+    );
+    std::fs::write(root.join("drafts/story.md"), &grown).unwrap();
+    let o = check(&["--format", "json"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        findings(&o),
+        [(
+            "drafts/story.md".into(),
+            12,
+            "quote.unbalanced".into(),
+            "“".into()
+        )]
+    );
+
+    // A recorded finding that is fixed is reported as no longer found, and the new one
+    // after it is still the one reported (a fingerprint is not a count of the same text).
+    let fixed = grown.replace(
+        "said “we will win the vote.",
+        "said “we will win the vote.”",
+    );
+    std::fs::write(root.join("drafts/story.md"), &fixed).unwrap();
+    let o = check(&["--format", "json"]);
+    assert!(
+        stderr(&o)
+            .contains("1 finding recorded in the baseline copydesk-baseline.json no longer found"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(findings(&o).len(), 1);
+    assert_eq!(findings(&o)[0].1, 12);
+
+    // A new finding above the recorded ones is the one reported.
+    let above = grown.replace(
+        "A new first paragraph, written later.",
+        "A new first paragraph where the chief said “later.",
+    );
+    std::fs::write(root.join("drafts/story.md"), &above).unwrap();
+    let o = check(&["--format", "json"]);
+    let lines: Vec<u64> = findings(&o).iter().map(|f| f.1).collect();
+    assert_eq!(lines, [3, 12], "{}", stdout(&o));
+
+    // Editing the words right around a recorded finding makes it a new finding.
+    let reworded = DRAFT.replace("The mayor said “we will", "The mayor told us “we will");
+    std::fs::write(root.join("drafts/story.md"), &reworded).unwrap();
+    let o = check(&["--format", "json"]);
+    assert_eq!(
+        findings(&o),
+        [(
+            "drafts/story.md".into(),
+            3,
+            "quote.unbalanced".into(),
+            "“".into()
+        )]
+    );
+
+    // Checking other files leaves the baseline's entries alone: nothing is stale.
+    let o = copydesk(
+        root,
+        &[
+            "check",
+            "drafts/clean.md",
+            "--baseline",
+            "copydesk-baseline.json",
+        ],
+    );
+    assert_eq!(code(&o), 0);
+    assert!(!stderr(&o).contains("no longer found"), "{}", stderr(&o));
+}
+
+#[test]
+fn baseline_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "d.md", "He said “no.\n");
+    let o = copydesk(root, &["check", "d.md", "--baseline", "missing.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("error: cannot read the baseline missing.json"),
+        "{}",
+        stderr(&o)
+    );
+    write(root, "future.json", r#"{"version": 9, "findings": []}"#);
+    let o = copydesk(root, &["check", "d.md", "--baseline", "future.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("invalid baseline future.json: version 9"),
+        "{}",
+        stderr(&o)
+    );
+    // One or the other.
+    let o = copydesk(
+        root,
+        &[
+            "check",
+            "d.md",
+            "--baseline",
+            "a.json",
+            "--write-baseline",
+            "b.json",
+        ],
+    );
+    assert_eq!(code(&o), 2);
+    let o = copydesk(
+        root,
+        &["check", "d.md", "--write-baseline", "missing-folder/b.json"],
+    );
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("cannot write the baseline missing-folder/b.json"),
         "{}",
         stderr(&o)
     );

@@ -1,5 +1,6 @@
 //! The command line: a thin shell over [`crate::analysis`].
 
+mod baseline;
 mod changed;
 mod check;
 mod ci;
