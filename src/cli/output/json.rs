@@ -74,7 +74,7 @@ impl Serialize for File<'_> {
             }
             None => map.serialize_entry("diagnostics", &[(); 0])?,
         }
-        if let Some(e) = &r.error {
+        if let Some(e) = r.any_error() {
             map.serialize_entry("error", e)?;
         }
         map.end()
@@ -189,8 +189,8 @@ pub fn write(results: &[Checked], out: &mut impl std::io::Write) -> std::io::Res
         version: VERSION,
         files: Files(results),
         summary: Summary {
-            files: results.iter().filter(|r| r.error.is_none()).count(),
-            files_with_errors: results.iter().filter(|r| r.error.is_some()).count(),
+            files: results.iter().filter(|r| r.was_checked()).count(),
+            files_with_errors: results.iter().filter(|r| r.any_error().is_some()).count(),
             words: results.iter().map(|r| r.words).sum(),
             diagnostics: counts.iter().sum(),
             by_severity: BySeverity(counts),

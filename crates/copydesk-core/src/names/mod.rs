@@ -323,6 +323,24 @@ struct Chain {
     toks: Range<usize>,
 }
 
+/// The block a mention is found in: the block, its index, whether it is a heading, its text.
+#[derive(Clone, Copy)]
+struct BlockCx<'a> {
+    block: &'a super::markdown::Block,
+    bi: usize,
+    heading: bool,
+    text: &'a str,
+}
+
+/// A knowledge-base actor's mention to add: its tokens, block-text range and parts.
+struct KbHit {
+    actor: u32,
+    toks: Range<usize>,
+    range: Range<usize>,
+    parts: Vec<PartUse>,
+    full: bool,
+}
+
 fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
     &text[a.full_end..b.range.start] == " "
         || (&text[a.full_end..b.range.start] == ". " && a.range.len() == 1)
@@ -396,10 +414,14 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
                 });
             }
         }
+        let cx = BlockCx {
+            block,
+            bi,
+            heading,
+            text,
+        };
         for chain in chains {
-            resolve_chain(
-                &mut names, &mut bn, &mut bare, bi, block, heading, text, chain,
-            );
+            resolve_chain(&mut names, &mut bn, &mut bare, cx, chain);
         }
         // People the draft introduces.
         for l in scan.learned.iter().map(|l| draft_actors::Learned {
@@ -440,17 +462,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             });
             // Claim the tokens (a KB surname hit inside is this person's, not the KB's).
             bare.retain(|(b, r, _)| !(*b == bi && r.start < l.toks.end && l.toks.start < r.end));
-            push_mention(
-                &mut names,
-                &mut bn,
-                block,
-                bi,
-                heading,
-                text,
-                actor,
-                l.toks.clone(),
-                true,
-            );
+            push_mention(&mut names, &mut bn, cx, actor, l.toks.clone(), true);
         }
         names.blocks.push(bn);
     }
@@ -620,18 +632,20 @@ fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn push_mention(
     names: &mut Names,
     bn: &mut BlockNames,
-    block: &super::markdown::Block,
-    bi: usize,
-    heading: bool,
-    text: &str,
+    cx: BlockCx,
     actor: ActorRef,
     toks: Range<usize>,
     full: bool,
 ) {
+    let BlockCx {
+        block,
+        bi,
+        heading,
+        text,
+    } = cx;
     let range = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
     let mut parts = Vec::new();
     if let ActorRef::Draft(_) = actor {
@@ -676,17 +690,14 @@ fn push_mention(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn resolve_chain(
     names: &mut Names,
     bn: &mut BlockNames,
     bare: &mut Bare,
-    bi: usize,
-    block: &super::markdown::Block,
-    heading: bool,
-    text: &str,
+    cx: BlockCx,
     chain: Chain,
 ) {
+    let BlockCx { block, text, .. } = cx;
     let kb = names.kb.clone();
     let pats = &kb.matcher.patterns;
     // Actors every hit of the chain names, with distinct parts.
@@ -731,9 +742,14 @@ fn resolve_chain(
                 })
                 .collect();
             let range = chain.hits[0].0.start..chain.hits[chain.hits.len() - 1].0.end;
-            add_kb_mention(
-                names, bn, block, bi, heading, actor, chain.toks, range, parts, true,
-            );
+            let hit = KbHit {
+                actor,
+                toks: chain.toks,
+                range,
+                parts,
+                full: true,
+            };
+            add_kb_mention(names, bn, cx, hit);
             return;
         }
         // Person name parts of different actors side by side ("Hunter Biden" when the KB
@@ -755,11 +771,11 @@ fn resolve_chain(
                 hits: vec![(r, p)],
                 toks: t0..t1 + 1,
             };
-            resolve_single(names, bn, bare, bi, block, heading, text, c, true);
+            resolve_single(names, bn, bare, cx, c, true);
         }
         return;
     }
-    resolve_single(names, bn, bare, bi, block, heading, text, chain, false);
+    resolve_single(names, bn, bare, cx, chain, false);
 }
 
 fn part_use(
@@ -787,19 +803,17 @@ fn part_use(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn add_kb_mention(
-    names: &mut Names,
-    bn: &mut BlockNames,
-    block: &super::markdown::Block,
-    bi: usize,
-    heading: bool,
-    actor: u32,
-    toks: Range<usize>,
-    range: Range<usize>,
-    parts: Vec<PartUse>,
-    full: bool,
-) {
+fn add_kb_mention(names: &mut Names, bn: &mut BlockNames, cx: BlockCx, hit: KbHit) {
+    let BlockCx {
+        block, bi, heading, ..
+    } = cx;
+    let KbHit {
+        actor,
+        toks,
+        range,
+        parts,
+        full,
+    } = hit;
     let mi = names.mentions.len() as u32;
     for t in toks.clone() {
         bn.tok_mention[t] = Some(mi);
@@ -815,18 +829,17 @@ fn add_kb_mention(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn resolve_single(
     names: &mut Names,
     bn: &mut BlockNames,
     bare: &mut Bare,
-    bi: usize,
-    block: &super::markdown::Block,
-    heading: bool,
-    text: &str,
+    cx: BlockCx,
     chain: Chain,
     beside_other: bool,
 ) {
+    let BlockCx {
+        block, bi, text, ..
+    } = cx;
     let kb = names.kb.clone();
     let (r, p) = chain.hits[0].clone();
     let pat = &kb.matcher.patterns[p as usize];
@@ -837,18 +850,14 @@ fn resolve_single(
         .iter()
         .find(|t| matches!(t.kind, TargetKind::Full { .. }))
     {
-        add_kb_mention(
-            names,
-            bn,
-            block,
-            bi,
-            heading,
-            t.actor,
+        let hit = KbHit {
+            actor: t.actor,
             toks,
-            r,
-            Vec::new(),
-            true,
-        );
+            range: r,
+            parts: Vec::new(),
+            full: true,
+        };
+        add_kb_mention(names, bn, cx, hit);
         return;
     }
     // Next to another capitalised name word, this is part of a name the KB doesn't know
@@ -875,18 +884,14 @@ fn resolve_single(
             && matches!(t.kind, TargetKind::Part { .. })
     }) {
         if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
-            add_kb_mention(
-                names,
-                bn,
-                block,
-                bi,
-                heading,
-                t.actor,
+            let hit = KbHit {
+                actor: t.actor,
                 toks,
-                r,
-                vec![pu],
-                true,
-            );
+                range: r,
+                parts: vec![pu],
+                full: true,
+            };
+            add_kb_mention(names, bn, cx, hit);
         }
         return;
     }
@@ -897,18 +902,14 @@ fn resolve_single(
         .find(|t| matches!(t.kind, TargetKind::Misspelling { .. }))
     {
         if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
-            add_kb_mention(
-                names,
-                bn,
-                block,
-                bi,
-                heading,
-                t.actor,
+            let hit = KbHit {
+                actor: t.actor,
                 toks,
-                r,
-                vec![pu],
-                false,
-            );
+                range: r,
+                parts: vec![pu],
+                full: false,
+            };
+            add_kb_mention(names, bn, cx, hit);
         }
         return;
     }
@@ -1043,13 +1044,16 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 }
             };
             bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && start < r.end));
-            push_mention(
-                names,
-                &mut bn,
+            let cx = BlockCx {
                 block,
                 bi,
                 heading,
                 text,
+            };
+            push_mention(
+                names,
+                &mut bn,
+                cx,
                 ActorRef::Draft(chosen),
                 start..t + 1,
                 full,
@@ -1099,18 +1103,20 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                     variant: Some(variant),
                     misspelling: false,
                 };
-                add_kb_mention(
-                    names,
-                    &mut bn,
+                let cx = BlockCx {
                     block,
                     bi,
                     heading,
+                    text,
+                };
+                let hit = KbHit {
                     actor,
                     toks,
-                    r,
-                    vec![pu],
-                    false,
-                );
+                    range: r,
+                    parts: vec![pu],
+                    full: false,
+                };
+                add_kb_mention(names, &mut bn, cx, hit);
             }
         }
         names.blocks[bi] = bn;
