@@ -65,8 +65,8 @@ act github "paths=examples/"
 cat "$work/github.out" "$work/github.err" >"$work/last.log"
 expect "github: builds copydesk from the checkout, exit 0" test "$rc" = 0
 expect "github: one annotation per finding (10)" test "$(annotations github)" = 10
-expect "github: a date.relative warning on the budget draft" \
-  grep -q '^::warning file=examples/council-budget-draft.md,line=9,col=42,.*title=copydesk date.relative::' "$work/github.out"
+expect "github: the misspelled name in the budget draft, as a warning at its place" \
+  grep -q '^::warning file=examples/council-budget-draft.md,line=15,col=41,endLine=15,endColumn=50,title=copydesk name.misspelled::' "$work/github.out"
 expect "github: exit-code output 0, no sarif-file" \
   test "$(result github outputs.exit-code)/$(result github outputs.sarif-file)" = "0/"
 
