@@ -1,5 +1,6 @@
 //! `copydesk check`: read drafts, analyse them in parallel, report, optionally fix.
 
+use super::ci;
 use super::exit;
 use super::files::{self, Input};
 use super::output::{self, Checked, Format, Mode, Style};
@@ -48,6 +49,8 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    #[command(flatten)]
+    ci: ci::CiArgs,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -100,6 +103,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         eprintln!("note: {path}: {note}");
     }
     let inputs = walk.inputs;
+    let filters = match ci::Filters::prepare(&args.ci) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::ERROR);
+        }
+    };
     let mut stdin_text: Option<Result<String, String>> = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
         let read = safe_fs::read_limited(std::io::stdin().lock(), safe_fs::DRAFT_LIMIT)
@@ -132,6 +142,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     for (path, message) in walk.errors {
         results.push(Checked::failed(path, message));
     }
+    let notes = match filters.apply(&mut results) {
+        Ok(notes) => notes,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::ERROR);
+        }
+    };
 
     let color = match args.color {
         ColorChoice::Always => true,
@@ -168,12 +185,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if written.and_then(|_| stdout.flush()).is_err() {
         // A closed pipe (e.g. `| head`) is not the linter's failure.
     }
-    if args.format == Format::Text || args.diff || stdin_fixed {
+    if matches!(args.format, Format::Text | Format::Gitlab) || args.diff || stdin_fixed {
         for r in &results {
             if let Some(e) = r.error.as_ref().or(r.write_error.as_ref()) {
                 eprintln!("error: {}: {e}", r.name);
             }
         }
+    }
+    for note in &notes {
+        eprintln!("{note}");
     }
     eprintln!("{}", output::timing_line(&results, mode, started.elapsed()));
 
@@ -277,6 +297,7 @@ fn check_one_with(
         fixed: None,
         fixes: 0,
         diagnostics: Vec::new(),
+        fingerprints: Vec::new(),
         error: None,
         write_error: None,
         fail_on,

@@ -1,6 +1,7 @@
 //! Rendering check results: text, JSON (a public contract), SARIF and GitHub Actions.
 
 mod github;
+mod gitlab;
 mod json;
 mod sarif;
 mod text;
@@ -19,6 +20,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// GitLab Code Quality report (a JSON array; see docs/ci.md).
+    Gitlab,
 }
 
 /// What the run does with fixes.
@@ -55,6 +58,9 @@ pub struct Checked {
     /// How many fixes (edits) were applied (`--fix`) or would be (`--diff`).
     pub fixes: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each diagnostic's stable fingerprint, in the same order (see `cli::fingerprint`);
+    /// empty until `fingerprint::fill` runs.
+    pub fingerprints: Vec<String>,
     /// Why the file could not be checked (I/O, encoding, configuration).
     pub error: Option<String>,
     /// Why the fixes could not be written (the file was checked and is unchanged).
@@ -74,6 +80,7 @@ impl Checked {
             fixed: None,
             fixes: 0,
             diagnostics: Vec::new(),
+            fingerprints: Vec::new(),
             error: Some(error),
             write_error: None,
             fail_on: FailOn::Warning,
@@ -90,6 +97,27 @@ impl Checked {
     /// The error to report for this file: it could not be checked, or not written.
     pub fn any_error(&self) -> Option<&str> {
         self.error.as_deref().or(self.write_error.as_deref())
+    }
+
+    /// A diagnostic's fingerprint ("" before `fingerprint::fill`).
+    pub fn fingerprint(&self, i: usize) -> &str {
+        self.fingerprints.get(i).map_or("", String::as_str)
+    }
+
+    /// Keep the findings whose `keep` flag is true (the flags are in the order of
+    /// `diagnostics`; missing flags keep), and their fingerprints with them.
+    pub fn retain_findings(&mut self, keep: &[bool]) {
+        let flag = |i: usize| keep.get(i).copied().unwrap_or(true);
+        let mut i = 0;
+        self.diagnostics.retain(|_| {
+            i += 1;
+            flag(i - 1)
+        });
+        let mut i = 0;
+        self.fingerprints.retain(|_| {
+            i += 1;
+            flag(i - 1)
+        });
     }
 }
 
@@ -123,6 +151,7 @@ pub fn write(
         Format::Text => text::render(results, style),
         Format::Sarif => sarif::render(results),
         Format::Github => github::render(results),
+        Format::Gitlab => gitlab::render(results),
     };
     out.write_all(rendered.as_bytes())
 }

@@ -64,7 +64,7 @@ pub fn render(results: &[Checked]) -> String {
         }
         let Some(text) = &r.text else { continue };
         let index = LineIndex::new(text);
-        for d in &r.diagnostics {
+        for (i, d) in r.diagnostics.iter().enumerate() {
             let p = place(&index, text, d);
             let rule_index = all.iter().position(|x| x.meta().id == d.rule);
             let mut result = json!({
@@ -84,8 +84,14 @@ pub fn render(results: &[Checked]) -> String {
                     },
                 }],
             });
-            if let Some(i) = rule_index {
-                result["ruleIndex"] = json!(i);
+            if let Some(rule_index) = rule_index {
+                result["ruleIndex"] = json!(rule_index);
+            }
+            // Code scanning matches alerts across commits by these; copydesk's survive
+            // edits elsewhere in the file (see cli::fingerprint).
+            let fingerprint = r.fingerprint(i);
+            if !fingerprint.is_empty() {
+                result["partialFingerprints"] = json!({"copydeskFingerprint/v1": fingerprint});
             }
             sarif_results.push(result);
         }
