@@ -1229,9 +1229,11 @@ fn name_checks_on_the_gold_sets() {
 }
 
 const TUNE_MIN_INJECTIONS: f64 = 650.0;
-const TUNE_RECALL: f64 = 22.0;
-const TUNE_RECALL_ELSEWHERE: f64 = 48.0;
-const TUNE_RECALL_KB: f64 = 90.0;
-const TUNE_FIX: f64 = 95.0;
-/// Today: one wrong flag in 19,443 words (0.51); two would be 1.03.
-const TUNE_MAX_WRONG_PER_10K: f64 = 1.1;
+/// Today 41.2% (issue 13: the draft's own spellings clustered; was 25.3%).
+const TUNE_RECALL: f64 = 39.0;
+/// Today 92.3% (was 53.0%).
+const TUNE_RECALL_ELSEWHERE: f64 = 90.0;
+const TUNE_RECALL_KB: f64 = 95.0;
+const TUNE_FIX: f64 = 97.0;
+/// Today: no wrong flag in 19,443 words; one would be 0.51.
+const TUNE_MAX_WRONG_PER_10K: f64 = 0.6;
