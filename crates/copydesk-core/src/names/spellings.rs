@@ -230,7 +230,10 @@ pub fn name_words(
         let mut opener = None;
         for k in run.clone() {
             let w = word(k);
-            if draft_actors::is_title(w) || (k == start && stop_word(w)) {
+            // A thing's name before a person's ("House Intelligence Committee
+            // Representative Adam Schiff"): the person's name follows it.
+            let thing_word = draft_actors::NOT_PERSON.contains(&w.to_lowercase().as_str());
+            if draft_actors::is_title(w) || thing_word || (k == start && stop_word(w)) {
                 start = k + 1;
                 opener = None;
             } else if k == start
@@ -246,7 +249,8 @@ pub fn name_words(
         while end > start && particle(end - 1) {
             end -= 1;
         }
-        if start >= end || particle(start) {
+        // A capitalised particle that is a given name opens a name ("Al Jorden").
+        if start >= end || (particle(start) && !lexicon::is_known_given_name(word(start))) {
             continue;
         }
         let words = start..end;
@@ -254,7 +258,7 @@ pub fn name_words(
         if words.clone().any(|k| {
             thing[k]
                 || lexicon::is_calendar_word(word(k))
-                || draft_actors::NOT_PERSON.contains(&lower(k).as_str())
+                || (k + 1 == end && draft_actors::NOT_PERSON.contains(&lower(k).as_str()))
         }) {
             continue;
         }
@@ -826,6 +830,13 @@ mod tests {
 
     #[test]
     fn relatives_words_and_compounds_are_not_misspellings() {
+        // A thing's name before a person's is not part of it.
+        assert_eq!(
+            respellings(
+                "Committee Representative Adam Schiff spoke. Committee Chair Adam Shciff left. Schiff said no."
+            ),
+            pairs(&[("Shciff", "Schiff", Decided::Frequency)])
+        );
         // Two given names that are both names: two people.
         assert!(respellings("Jon Smithers spoke. Later John Smithers left.").is_empty());
         // Different given names: different people with close surnames.
