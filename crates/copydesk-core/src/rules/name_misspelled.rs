@@ -541,7 +541,7 @@ fn another_form_of_place(word: &str, place: &str) -> bool {
     acronym_plural
         || word
             .strip_suffix('s')
-            .is_some_and(|stem| lexicon::is_dictionary_word(stem))
+            .is_some_and(lexicon::is_dictionary_word)
 }
 
 /// Folded spellings by their first and second letters, to visit only those that
