@@ -506,7 +506,15 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             if expected.is_empty()
                 || lexicon::are_nicknames(word, &expected)
                 || fold(&expected) == fw
-                || (!names.is_person(best.actor) && another_form_of_place(word, &expected))
+                || (!names.is_person(best.actor)
+                    && another_form_of_place(
+                        word,
+                        &expected,
+                        names.entry(best.actor).is_some(),
+                        text[tok.full_end..]
+                            .strip_prefix(' ')
+                            .is_some_and(|a| a.starts_with(char::is_lowercase)),
+                    ))
             {
                 continue;
             }
@@ -526,12 +534,19 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
 }
 
 /// Whether a word one edit from a place's name is another word made from it or beside it,
-/// not a misspelling: a demonym or adjective ("Omani", "Yemeni", "Myanma"), a town or
-/// island whose name is the place's cut short or lengthened ("Beni" and Benin), or a
-/// plural ("APIs", "Samoas").
-fn another_form_of_place(word: &str, place: &str) -> bool {
+/// not a misspelling: a demonym ("Omani", "Yemeni", "Cuban"), the place's name cut short
+/// to four letters or fewer where the draft does not name the place (the shorter, the
+/// likelier another town: "Beni" for Benin) or before a noun (an adjective: "the Myanma
+/// embassy"), or a plural ("APIs", "Samoas"). `present`: the draft names the place;
+/// `attributive`: a lowercase word follows.
+fn another_form_of_place(word: &str, place: &str, present: bool, attributive: bool) -> bool {
     let (w, p) = (fold(word), fold(place));
-    if w.starts_with(&p) || p.starts_with(&w) {
+    if let Some(added) = w.strip_prefix(p.as_str()) {
+        if matches!(added, "i" | "n") && !p.ends_with(added) {
+            return true;
+        }
+    }
+    if p.starts_with(w.as_str()) && ((!present && w.chars().count() <= 4) || attributive) {
         return true;
     }
     // An acronym's plural: capitals, then a lowercase s.
