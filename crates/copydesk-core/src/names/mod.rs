@@ -10,6 +10,7 @@ pub mod kb;
 pub mod lexicon;
 pub mod matcher;
 mod settings;
+pub mod spellings;
 pub use settings::NamesConfig;
 
 use super::diagnostic::Edit;
@@ -131,6 +132,8 @@ pub struct BlockNames {
     pub tok_mention: Vec<Option<u32>>,
     /// Capitalised words that are no known word: what `name.misspelled` looks at.
     pub unknown: Vec<UnknownWord>,
+    /// Given names and surnames as the block writes them (see [`spellings`]).
+    pub words: Vec<spellings::NameWord>,
 }
 
 /// A capitalised word (or capitalised part of a hyphenated word: "pro-Biejing") that is
@@ -202,6 +205,8 @@ pub struct Names {
     /// the rules ask about each mention's.
     entry_index: HashMap<ActorRef, usize>,
     pub blocks: Vec<BlockNames>,
+    /// The draft's spellings of each name part, and its minority spellings.
+    pub spellings: spellings::Spellings,
 }
 
 impl Names {
@@ -253,6 +258,7 @@ pub struct BlockScan {
     /// With `block` 0: the caller knows the block's index.
     learned: Vec<draft_actors::Learned>,
     unknown: Vec<UnknownWord>,
+    words: Vec<spellings::NameWord>,
 }
 
 impl BlockScan {
@@ -261,11 +267,13 @@ impl BlockScan {
         let hits = kb.matcher.find(text);
         let learned = draft_actors::learn(0, text, &toks);
         let unknown = unknown_words(text, &toks);
+        let words = spellings::name_words(kb, text, &toks, &hits);
         Arc::new(BlockScan {
             toks,
             hits,
             learned,
             unknown,
+            words,
         })
     }
 }
@@ -356,6 +364,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
         entries: Vec::new(),
         entry_index: HashMap::new(),
         blocks: Vec::with_capacity(doc.blocks.len()),
+        spellings: spellings::Spellings::default(),
     };
     // Bare surname hits to resolve once every full mention is known:
     // (block, tok range, source range, candidate KB actors with part and variant).
@@ -374,6 +383,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             tok_mention: vec![None; scan.toks.len()],
             toks: scan.toks.clone(),
             unknown: scan.unknown.clone(),
+            words: scan.words.clone(),
         };
         // Chains of adjacent hits.
         let mut chains: Vec<Chain> = Vec::new();
@@ -507,6 +517,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             }
         }
     }
+    names.spellings = spellings::cluster(doc, &names, config);
     names
 }
 
@@ -595,7 +606,15 @@ fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usiz
         {
             return Some((i, Match::Same));
         }
-        if same_surname && close(a_given, &fg) {
+        // Two given names that are both names are two people sharing a surname ("Jon" and
+        // "John Smith", siblings), not one person spelled two ways.
+        let real = |w: &str| {
+            lexicon::is_known_given_name(w)
+                || lexicon::is_name_variant_form(w)
+                || (lexicon::is_dictionary_word(w) && !lexicon::is_common_word(w))
+        };
+        let two_names = real(given) && a.parts[0].spellings.iter().all(|s| real(s));
+        if same_surname && !two_names && close(a_given, &fg) {
             return Some((i, Match::GivenVariant));
         }
         if same_given && close(a_surname, &fs) {
@@ -963,6 +982,16 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         })
         .collect();
 
+    // Surnames (folded) of knowledge-base people the draft names in full.
+    let kb_full_surnames: std::collections::HashSet<String> = full_kb
+        .iter()
+        .filter_map(|&(a, _)| {
+            let actor = &names.kb.actors[a as usize];
+            let p = actor.surname_part()?;
+            (actor.kind == Kind::Person).then(|| actor.parts[p].variants.iter().map(|v| fold(v)))
+        })
+        .flatten()
+        .collect();
     for bi in 0..names.blocks.len() {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
@@ -1022,6 +1051,13 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 // "Ivanka Trump", "Thaksin Shinawatra": someone else with the surname.
                 None if other_person => continue,
                 None => {
+                    // A surname two people of the draft share ("Abdullah Kurdi", "Alan
+                    // Kurdi"; a learned "Hunter Biden" and the knowledge base's "Joe Biden")
+                    // could be either: left alone.
+                    if cand_actors.len() > 1 || kb_full_surnames.contains(&fold(&surname)) {
+                        bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && s0 < r.end));
+                        continue;
+                    }
                     // Nearest learned actor introduced before.
                     let at = block.source_start(bn.toks[t].range.start);
                     let chosen = *cand_actors
@@ -1080,6 +1116,13 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             .iter()
             .filter(|(a, _)| cands.iter().any(|c| c.0 == *a))
             .collect();
+        let distinct_present: std::collections::BTreeSet<u32> =
+            present.iter().map(|(a, _)| *a).collect();
+        if distinct_present.len() > 1 {
+            // Two people of the draft share the surname: it could be either.
+            names.blocks[bi] = bn;
+            continue;
+        }
         let chosen = present
             .iter()
             .rfind(|(_, s)| *s <= at)
@@ -1096,12 +1139,20 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         if let Some(actor) = chosen {
             if let Some(&(_, part, variant)) = cands.iter().find(|c| c.0 == actor) {
                 let r = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
-                let pu = PartUse {
-                    range: block.source_range(r.clone()),
-                    part,
-                    spelling: text[r.clone()].to_string(),
-                    variant: Some(variant),
-                    misspelling: false,
+                // Part of a hyphenated compound ("pro-Trump", "the Biden-Trump debate"): a
+                // mention (for hover), but no spelling of the name.
+                let compound =
+                    word.contains('-') && names.kb.matcher.lookup(&fold(&word)).is_none();
+                let parts = if compound {
+                    Vec::new()
+                } else {
+                    vec![PartUse {
+                        range: block.source_range(r.clone()),
+                        part,
+                        spelling: text[r.clone()].to_string(),
+                        variant: Some(variant),
+                        misspelling: false,
+                    }]
                 };
                 let cx = BlockCx {
                     block,
@@ -1113,7 +1164,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                     actor,
                     toks,
                     range: r,
-                    parts: vec![pu],
+                    parts,
                     full: false,
                 };
                 add_kb_mention(names, &mut bn, cx, hit);
@@ -1252,6 +1303,33 @@ mod tests {
         );
         let last = &names.mentions[*kirby.mentions.last().unwrap()];
         assert_eq!(&doc.text()[last.range.clone()], "Kirby");
+    }
+
+    #[test]
+    fn parts_of_hyphenated_compounds_are_mentions_but_not_spellings() {
+        let (doc, names) = analyse_text(
+            "President Donald Trump spoke. The Biden-Trump debate, a pro-Trump rally and Trump-branded hats.",
+        );
+        let compounds: Vec<&Mention> = names
+            .mentions
+            .iter()
+            .filter(|m| doc.text()[m.range.clone()].contains('-'))
+            .collect();
+        assert_eq!(compounds.len(), 3, "{:?}", names.mentions);
+        assert!(compounds.iter().all(|m| m.parts.is_empty()));
+    }
+
+    #[test]
+    fn a_surname_two_people_share_is_left_alone() {
+        let m = mentions(
+            "Activist Abdullah Kurdi spoke. His son Alan Kurdi drowned. Kurdi said the boy was kind.",
+        );
+        assert!(m.iter().all(|(t, _, _)| t != "Kurdi"), "{m:?}");
+        // Two given names that are both names: two people.
+        let (_, names) = analyse_text(
+            "Spokesman Mario Petrenko spoke. Spokesman Maria Petrenko, his sister, agreed.",
+        );
+        assert_eq!(names.draft_actors.len(), 2, "{:?}", names.draft_actors);
     }
 
     #[test]
