@@ -43,9 +43,6 @@ pub struct NameWord {
     pub slot: Slot,
     /// The other part's token, in a full name (the surname of a given name and back).
     pub partner: Option<usize>,
-    /// Could be a misspelling: no dictionary word, known given name, romanisation or
-    /// knowledge-base spelling.
-    pub suspect: bool,
     /// An everyday word opening the sentence before a name ("Troy Roberts said", "Later
     /// Biden said"): a given name only if the draft gives the person a given name one edit
     /// from it or equal to it elsewhere.
@@ -150,7 +147,14 @@ const STOP: &[&str] = &[
 ];
 
 fn stop_word(w: &str) -> bool {
-    w.len() <= 11 && STOP.contains(&w.to_lowercase().as_str())
+    in_list(STOP, w)
+}
+
+/// `w` is in a list of lowercase ASCII words, in any case (no allocation: asked of every
+/// capitalised word).
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter()
+        .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
 }
 
 /// A word of letters (apostrophes inside allowed) starting with a capital: what a name part
@@ -207,7 +211,7 @@ pub fn name_words(
             thing[k] = true;
         }
     }
-    let particle = |k: usize| draft_actors::PARTICLES.contains(&word(k).to_lowercase().as_str());
+    let particle = |k: usize| in_list(draft_actors::PARTICLES, word(k));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -232,7 +236,7 @@ pub fn name_words(
             let w = word(k);
             // A thing's name before a person's ("House Intelligence Committee
             // Representative Adam Schiff"): the person's name follows it.
-            let thing_word = draft_actors::NOT_PERSON.contains(&w.to_lowercase().as_str());
+            let thing_word = in_list(draft_actors::NOT_PERSON, w);
             if draft_actors::is_title(w) || thing_word || (k == start && stop_word(w)) {
                 start = k + 1;
                 opener = None;
@@ -254,11 +258,10 @@ pub fn name_words(
             continue;
         }
         let words = start..end;
-        let lower = |k: usize| word(k).to_lowercase();
         if words.clone().any(|k| {
             thing[k]
                 || lexicon::is_calendar_word(word(k))
-                || (k + 1 == end && draft_actors::NOT_PERSON.contains(&lower(k).as_str()))
+                || (k + 1 == end && in_list(draft_actors::NOT_PERSON, word(k)))
         }) {
             continue;
         }
@@ -270,7 +273,6 @@ pub fn name_words(
                     tok: o,
                     slot: Slot::Given,
                     partner: Some(k),
-                    suspect: false,
                     opener: true,
                 });
             }
@@ -279,7 +281,6 @@ pub fn name_words(
                     tok: k,
                     slot: Slot::Surname,
                     partner: None,
-                    suspect: suspect(kb, word(k)),
                     opener: false,
                 });
             }
@@ -307,7 +308,6 @@ pub fn name_words(
                 tok: k,
                 slot: Slot::Given,
                 partner: Some(s),
-                suspect: suspect(kb, word(k)),
                 opener: false,
             });
         }
@@ -315,7 +315,6 @@ pub fn name_words(
             tok: s,
             slot: Slot::Surname,
             partner: givens.first().copied(),
-            suspect: suspect(kb, word(s)),
             opener: false,
         });
     }
@@ -397,7 +396,6 @@ struct Use<'a> {
     /// Folded partner (surname of a given name, given name of a surname).
     partner: Option<String>,
     partner_written: Option<&'a str>,
-    suspect: bool,
     /// In a full name.
     full: bool,
     /// Inside a mention of a person (knowledge-base or learned).
@@ -409,7 +407,6 @@ struct Use<'a> {
 #[derive(Default)]
 struct Cluster {
     uses: Vec<usize>,
-    suspect: bool,
     first_full: Option<usize>,
     person: bool,
 }
@@ -432,7 +429,6 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 slot: w.slot,
                 partner: partner.map(fold),
                 partner_written: partner,
-                suspect: w.suspect,
                 full: w.partner.is_some() && !w.opener,
                 person_mention: in_person_mention(names, bn, w.tok),
                 opener: w.opener,
@@ -479,7 +475,6 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             (Slot::Given, None) => continue,
         };
         c.uses.push(i);
-        c.suspect |= u.suspect;
         c.person |= full || u.person_mention;
         if full && c.first_full.is_none() {
             c.first_full = Some(u.range.start);
@@ -503,13 +498,18 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     let mut pairs: Vec<(&str, &str, Slot, Option<&str>)> = Vec::new();
     for (&w, cw) in &surnames {
         let n = w.chars().count();
-        if !cw.suspect || n < 3 || (n < 4 && cw.first_full.is_none()) {
+        if n < 3 || (n < 4 && cw.first_full.is_none()) {
+            continue;
+        }
+        let near = index.near(w);
+        // Asked only of words with a neighbour: most names have none.
+        if near.is_empty() || !suspect(kb, uses[cw.uses[0]].written) {
             continue;
         }
         let gw = given_of.get(w).map_or(&[][..], Vec::as_slice);
         let mut best: Option<(&str, usize)> = None;
         let mut ambiguous = false;
-        for v in index.near(w) {
+        for v in near {
             let cv = &surnames[v];
             // Somebody's surname: in a full name or a person's mention, here or there.
             if !(cv.person || cw.first_full.is_some()) || !one_edit(w, v) {
@@ -537,14 +537,22 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         }
     }
     // Given names: against the other given names of the same surname.
+    let mut by_surname: HashMap<&str, Vec<(&str, &Cluster)>> = HashMap::new();
+    for (&(s, g), c) in &givens {
+        by_surname.entry(s).or_default().push((g, c));
+    }
     for (&(s, w), cw) in &givens {
-        if !cw.suspect || w.chars().count() < 3 {
+        if w.chars().count() < 3 {
+            continue;
+        }
+        let others = by_surname.get(s).map_or(&[][..], Vec::as_slice);
+        if !others.iter().any(|&(v, _)| one_edit(w, v)) || !suspect(kb, uses[cw.uses[0]].written) {
             continue;
         }
         let mut best: Option<(&str, usize)> = None;
         let mut ambiguous = false;
-        for (&(s2, v), cv) in &givens {
-            if s2 != s || v == w || v.chars().count() < 4 || !one_edit(w, v) {
+        for &(v, cv) in others {
+            if v == w || v.chars().count() < 4 || !one_edit(w, v) {
                 continue;
             }
             if lexicon::are_nicknames(w, v) {
@@ -711,13 +719,15 @@ pub fn one_edit(w: &str, v: &str) -> bool {
 /// Spellings by the strings one deletion (or none) makes of them: two spellings one edit
 /// apart share one (a swap too: drop either swapped letter). Finds the neighbours of a
 /// word among hundreds of names without comparing it with each.
+/// Keys are hashes of those strings (made without allocating them); a shared hash is only
+/// a lead, which [`one_edit`] then checks.
 struct DeleteIndex<'a> {
-    keys: HashMap<String, Vec<&'a str>>,
+    keys: HashMap<u64, Vec<&'a str>>,
 }
 
 impl<'a> DeleteIndex<'a> {
     fn new(spellings: impl Iterator<Item = &'a str>) -> Self {
-        let mut keys: HashMap<String, Vec<&'a str>> = HashMap::new();
+        let mut keys: HashMap<u64, Vec<&'a str>> = HashMap::new();
         for s in spellings {
             for k in deletions(s) {
                 let v = keys.entry(k).or_default();
@@ -743,13 +753,22 @@ impl<'a> DeleteIndex<'a> {
     }
 }
 
-/// The word itself and every string one deletion makes of it.
-fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
-    let idx: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
-    std::iter::once(s.to_string()).chain(idx.into_iter().map(move |i| {
-        let c = s[i..].chars().next().map_or(0, char::len_utf8);
-        format!("{}{}", &s[..i], &s[i + c..])
-    }))
+/// Hashes of the word itself and of every string one deletion makes of it.
+fn deletions(s: &str) -> impl Iterator<Item = u64> + '_ {
+    use std::hash::{Hash, Hasher};
+    let n = s.chars().count();
+    // `n` stands for "nothing deleted".
+    (0..=n).map(move |skip| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (i, c) in s.chars().enumerate() {
+            if i != skip {
+                c.hash(&mut h);
+            }
+        }
+        // The length tells the word itself from a deletion of a longer word.
+        (n - usize::from(skip < n)).hash(&mut h);
+        h.finish()
+    })
 }
 
 #[cfg(test)]
