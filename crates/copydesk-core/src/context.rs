@@ -15,6 +15,7 @@ pub struct Context<'a> {
     time_expressions: OnceCell<Arc<Vec<time::TimeExpr>>>,
     names: OnceCell<Arc<names::Names>>,
     quoted_by_block: OnceCell<Arc<Vec<Vec<std::ops::Range<usize>>>>>,
+    other_year_from: OnceCell<Vec<usize>>,
 }
 
 /// The shared analyses a [`Context`] has computed, to hand to a later `Context` on the same
@@ -47,6 +48,7 @@ impl<'a> Context<'a> {
             time_expressions: filled(c.time_expressions),
             names: filled(c.names),
             quoted_by_block: filled(c.quoted_by_block),
+            other_year_from: OnceCell::new(),
         }
     }
 
@@ -85,6 +87,28 @@ impl<'a> Context<'a> {
     pub fn quoted_by_block(&self) -> &[Vec<std::ops::Range<usize>>] {
         self.quoted_by_block
             .get_or_init(|| Arc::new(quotes::by_block(self.doc, self.quotes())))
+    }
+
+    /// For each block, the block-text offset from which the paragraph has named a day,
+    /// week or month in a year other than the article's (`usize::MAX`: never): from there
+    /// on, a date without its year would be read in that other year.
+    pub fn other_year_from(&self) -> &[usize] {
+        self.other_year_from.get_or_init(|| {
+            let mut from = vec![usize::MAX; self.doc.blocks.len()];
+            let Some(a) = self.article_date().map(|a| a.date) else {
+                return from;
+            };
+            for x in self.time_expressions() {
+                let other = x.granularity.is_some_and(|g| g <= time::Granularity::Month)
+                    && x.day
+                        .or(x.span.map(|s| s.0))
+                        .is_some_and(|d| d.year() != a.year());
+                if let (true, Some(f)) = (other, from.get_mut(x.block)) {
+                    *f = (*f).min(x.range.end);
+                }
+            }
+            from
+        })
     }
 
     /// The draft's actors and their mentions (computed on first use).

@@ -253,22 +253,20 @@ fn year_needed(cx: &Context, e: &TimeExpr, text: &str) -> Box<dyn Fn(i8, Option<
     };
     // Any earlier day, week or month of the paragraph in another year (written so, or a
     // relative one whose fix will write it so), as `time::resolve` reads a story's year.
-    let other_year = cx.time_expressions().iter().any(|x| {
-        x.block == e.block
-            && x.range.end <= e.range.start
-            && x.granularity.is_some_and(|g| g <= Granularity::Month)
-            && x.day
-                .or(x.span.map(|s| s.0))
-                .is_some_and(|d| d.year() != a.year())
-    });
+    let other_year = cx
+        .other_year_from()
+        .get(e.block)
+        .is_some_and(|&from| from <= e.range.start);
+    // Sentences are in order: the last one starting at or before the expression.
     let sentence = cx
         .doc
         .sentences
         .get(e.block)
         .and_then(|ss| {
-            ss.iter()
-                .find(|s| s.start <= e.range.start && e.range.start < s.end)
+            let i = ss.partition_point(|s| s.start <= e.range.start);
+            ss.get(i.checked_sub(1)?)
         })
+        .filter(|s| e.range.start < s.end)
         .and_then(|s| text.get(s.clone()))
         .unwrap_or("");
     let future = recognizer::is_future(sentence);

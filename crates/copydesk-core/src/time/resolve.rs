@@ -51,20 +51,30 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     // A weekday whose own sentence does not say which week is the one the story's other
     // mentions of that weekday name, when they all name the same day: a story does not
     // use "Tuesday" for two Tuesdays.
+    // One pass first (not one per ambiguous mention: a long draft has thousands): per
+    // weekday name, its first unambiguous mention and whether all of them agree.
+    let mut told: [Option<(usize, Date, bool)>; 8] = [None; 8];
+    for (j, (f, r)) in found.iter().zip(&resolved).enumerate() {
+        if let (Sem::Weekday { wd, .. }, None, Some(d)) = (&f.sem, r.ambiguous, r.day) {
+            if let Some(slot) = told.get_mut(usize::from(wd.unsigned_abs())) {
+                match slot {
+                    None => *slot = Some((j, d, true)),
+                    Some((_, day, agree)) => *agree &= *day == d,
+                }
+            }
+        }
+    }
     for i in 0..found.len() {
         let (Sem::Weekday { wd, .. }, Some(_)) = (&found[i].sem, resolved[i].ambiguous) else {
             continue;
         };
-        let mut days = (0..found.len()).filter_map(|j| match &found[j].sem {
-            Sem::Weekday { wd: w, .. } if w == wd && resolved[j].ambiguous.is_none() => {
-                resolved[j].day.map(|d| (j, d))
-            }
-            _ => None,
-        });
-        let Some((j, day)) = days.next() else {
+        let Some(slot) = told.get_mut(usize::from(wd.unsigned_abs())) else {
             continue;
         };
-        if days.all(|(_, d)| d == day) {
+        let Some((j, day, agree)) = *slot else {
+            continue;
+        };
+        if agree {
             let words = format!("{} elsewhere in the story", found_text(doc, &found[j]));
             let direction = resolved[j].cue.as_ref().map_or(
                 if Some(day) < article {
@@ -86,6 +96,11 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             }
             r.cue = Some(Cue { direction, words });
             resolved[i] = r;
+            // Now unambiguous, with the same day: an earlier mention than `j` is the one
+            // later mentions cite.
+            if i < j {
+                *slot = Some((i, day, true));
+            }
         }
     }
     // A clock time takes the day named in its own sentence ("at 2:49 a.m. on Saturday").
@@ -93,12 +108,7 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
         let Sem::Time { .. } = found[i].sem else {
             continue;
         };
-        let f = &found[i];
-        let day = (0..found.len())
-            .filter(|&j| j != i && found[j].block == f.block && found[j].sentence == f.sentence)
-            .filter_map(|j| resolved[j].day.map(|d| (j.abs_diff(i), d)))
-            .min_by_key(|(dist, _)| *dist)
-            .map(|(_, d)| d);
+        let day = day_in_sentence(&found, &resolved, i);
         if let (Some(d), Some(v)) = (day, resolved[i].value.as_mut()) {
             if let Some(t) = v.find('T') {
                 *v = format!("{}{}", ymd(d), &v[t..]);
@@ -399,6 +409,31 @@ pub fn resolve(
 }
 
 /// "today" meaning "nowadays" ("the island today has a grass landscape"): no date.
+/// The day of the expression nearest to `found[i]` in its own sentence (the earlier one
+/// on a tie). Expressions come in document order, so a sentence's are side by side: look
+/// outward from `i` and stop at the sentence's edges.
+fn day_in_sentence(found: &[Found], resolved: &[Resolved], i: usize) -> Option<Date> {
+    let f = &found[i];
+    let same = |j: usize| found[j].block == f.block && found[j].sentence == f.sentence;
+    let (mut left, mut right) = (true, true);
+    for dist in 1..found.len() {
+        left &= i >= dist && same(i - dist);
+        right &= i + dist < found.len() && same(i + dist);
+        if !left && !right {
+            return None;
+        }
+        for j in [left.then(|| i - dist), right.then(|| i + dist)]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(d) = resolved[j].day {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
 fn nowadays(doc: &Document, f: &Found) -> bool {
     if !matches!(
         f.sem,
