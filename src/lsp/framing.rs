@@ -107,6 +107,15 @@ pub struct FrameReader<R> {
     skip: u64,
 }
 
+/// How skipping ended.
+enum Skipped {
+    Eof,
+    /// The budget of bytes to skip ran out first.
+    Budget,
+    /// Stopped right after a `Content-Length:`.
+    Marker,
+}
+
 enum Line {
     Done,
     Eof,
@@ -189,32 +198,45 @@ impl<R: AsyncBufRead + Unpin> FrameReader<R> {
         }))
     }
 
-    /// Skip `self.skip` bytes as they arrive. False at end of input.
+    /// Skip the body of a message we refused (`self.skip` bytes) as they arrive. A client
+    /// whose header claimed more than it sent (a 10 GB Content-Length, then its next
+    /// messages) must not lose the server for good, so a `Content-Length:` inside the
+    /// skipped bytes ends the skip and is read as the next header. (A refused body that
+    /// happens to contain that text costs one more malformed-message answer, no more.)
+    /// False at end of input.
     async fn skip_body(&mut self) -> io::Result<bool> {
-        while self.skip > 0 {
-            let buf = self.input.fill_buf().await?;
-            if buf.is_empty() {
-                return Ok(false);
+        let budget = self.skip;
+        self.skip = 0;
+        match self.skip_until_marker(budget).await? {
+            Skipped::Eof => Ok(false),
+            Skipped::Budget => Ok(true),
+            Skipped::Marker => {
+                self.pending = Some((MARKER.to_vec(), false));
+                Ok(true)
             }
-            let n = buf
-                .len()
-                .min(usize::try_from(self.skip).unwrap_or(usize::MAX));
-            self.input.consume(n);
-            self.skip -= n as u64;
         }
-        Ok(true)
     }
 
     /// Consume input up to and including the next `Content-Length:`. False at end of input.
     async fn skip_to_marker(&mut self) -> io::Result<bool> {
+        Ok(matches!(
+            self.skip_until_marker(u64::MAX).await?,
+            Skipped::Marker
+        ))
+    }
+
+    /// Consume input up to and including the next `Content-Length:`, or `budget` bytes,
+    /// whichever comes first.
+    async fn skip_until_marker(&mut self, mut budget: u64) -> io::Result<Skipped> {
         let mut matched = 0;
-        loop {
+        while budget > 0 {
             let buf = self.input.fill_buf().await?;
             if buf.is_empty() {
-                return Ok(false);
+                return Ok(Skipped::Eof);
             }
+            let window = buf.len().min(usize::try_from(budget).unwrap_or(usize::MAX));
             let mut found = None;
-            for (i, &b) in buf.iter().enumerate() {
+            for (i, &b) in buf[..window].iter().enumerate() {
                 // No proper prefix of the marker is also its suffix, so on a mismatch the
                 // match can only restart at this byte.
                 matched = if b == MARKER[matched] {
@@ -227,12 +249,14 @@ impl<R: AsyncBufRead + Unpin> FrameReader<R> {
                     break;
                 }
             }
-            let n = found.unwrap_or(buf.len());
+            let n = found.unwrap_or(window);
             self.input.consume(n);
+            budget -= n as u64;
             if found.is_some() {
-                return Ok(true);
+                return Ok(Skipped::Marker);
             }
         }
+        Ok(Skipped::Budget)
     }
 
     /// Append input up to the next `\n` (consumed, not appended) to `line`, within `budget`
@@ -705,7 +729,13 @@ where
         match frames.next().await {
             Ok(Some(Frame::Message(frame))) => {
                 let frame = normalize_initialize(frame);
+                let exit = is_exit(&frame);
                 if server.write_all(&frame).await.is_err() {
+                    break;
+                }
+                if exit {
+                    // Nothing after `exit` is served: ending the server's input here lets
+                    // tower-lsp answer what is in flight and finish (see `lsp::run`).
                     break;
                 }
             }
@@ -729,6 +759,20 @@ where
         }
     }
     let _ = server.shutdown().await;
+}
+
+/// Whether a re-framed message is the `exit` notification (small, so cheap to read).
+fn is_exit(frame: &[u8]) -> bool {
+    let Some(start) = frame.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let body = &frame[start + 4..];
+    if body.len() > 1024 {
+        return false;
+    }
+    serde_json::from_slice::<Value>(body).is_ok_and(|v| {
+        v.get("method").and_then(Value::as_str) == Some("exit") && v.get("id").is_none()
+    })
 }
 
 /// The only writer of stdout: copies the server's output (`server`, framed by tower-lsp)
@@ -1028,6 +1072,25 @@ mod tests {
         input.extend(b"\r\n");
         input.extend(frame(GOOD));
         assert_eq!(codes(&read_all(&input, 4096, MAX_MESSAGE)), vec![-32700, 0]);
+    }
+
+    #[test]
+    fn a_content_length_that_lies_does_not_swallow_what_follows() {
+        // 10 GB claimed, a few bytes sent, then the client goes on as usual.
+        let mut input = b"Content-Length: 10000000000\r\n\r\n{\"jsonrpc\":\"2.0\"}".to_vec();
+        input.extend(frame(GOOD));
+        input.extend(frame(GOOD));
+        assert_eq!(codes(&read_all(&input, 7, MAX_MESSAGE)), vec![-32600, 0, 0]);
+    }
+
+    #[test]
+    fn exit_is_told_from_other_messages() {
+        assert!(is_exit(&frame(br#"{"jsonrpc":"2.0","method":"exit"}"#)));
+        assert!(!is_exit(&frame(
+            br#"{"jsonrpc":"2.0","id":1,"method":"exit"}"#
+        )));
+        assert!(!is_exit(&frame(br#"{"jsonrpc":"2.0","method":"exited"}"#)));
+        assert!(!is_exit(&frame(GOOD)));
     }
 
     #[test]
