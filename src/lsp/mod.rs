@@ -21,7 +21,7 @@ pub mod server;
 use std::future::Future;
 use std::pin::Pin;
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use tokio::sync::Notify;
@@ -36,9 +36,61 @@ pub struct Options {
 
 /// Passes every message to the server and signals when `exit` arrives, so the process
 /// can end at once instead of waiting for the client to close stdin.
+///
+/// `initialize` and `shutdown` are barriers: nothing after them is passed on until they
+/// are answered. LSP forbids a client to send more before either answer, but some write
+/// initialize, shutdown and exit at once; tower-lsp would then refuse the shutdown (not yet
+/// initialized) or cancel it (exit), and the process would end with code 1.
 struct WatchExit<S> {
     inner: S,
     exit: Arc<Notify>,
+    barrier: Arc<Barrier>,
+}
+
+/// A request the next messages wait for (see [`WatchExit`]).
+#[derive(Default)]
+struct Barrier {
+    up: AtomicBool,
+    waiting: std::sync::Mutex<Option<std::task::Waker>>,
+}
+
+struct Lower(Arc<Barrier>);
+
+impl Drop for Lower {
+    fn drop(&mut self) {
+        self.0.lower();
+    }
+}
+
+impl Barrier {
+    fn waiting(&self) -> std::sync::MutexGuard<'_, Option<std::task::Waker>> {
+        self.waiting.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn raise(&self) {
+        self.up.store(true, Ordering::SeqCst);
+    }
+
+    fn lower(&self) {
+        self.up.store(false, Ordering::SeqCst);
+        if let Some(w) = self.waiting().take() {
+            w.wake();
+        }
+    }
+
+    /// Pending while up; the caller is woken when it comes down.
+    fn poll(&self, cx: &mut Context<'_>) -> Poll<()> {
+        if !self.up.load(Ordering::SeqCst) {
+            return Poll::Ready(());
+        }
+        *self.waiting() = Some(cx.waker().clone());
+        // Lowered between the load and the store: do not sleep through it.
+        if self.up.load(Ordering::SeqCst) {
+            Poll::Pending
+        } else {
+            Poll::Ready(())
+        }
+    }
 }
 
 impl<S> tower_service::Service<Request> for WatchExit<S>
@@ -51,16 +103,26 @@ where
     type Future = Pin<Box<dyn Future<Output = Result<Option<Response>, S::Error>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        if self.barrier.poll(cx).is_pending() {
+            return Poll::Pending;
+        }
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
         let req = drop_null_params(req);
         let is_exit = req.method() == "exit";
+        let barrier = matches!(req.method(), "initialize" | "shutdown") && req.id().is_some();
+        if barrier {
+            self.barrier.raise();
+        }
         let fut = self.inner.call(req);
         let exit = self.exit.clone();
+        // Lowered when the answer is ready, or if the request is dropped unanswered.
+        let lower = barrier.then(|| Lower(self.barrier.clone()));
         Box::pin(async move {
             let res = fut.await;
+            drop(lower);
             if is_exit {
                 exit.notify_one();
             }
@@ -149,6 +211,7 @@ pub fn run(options: Options) -> ExitCode {
         let service = WatchExit {
             inner: service,
             exit: exit.clone(),
+            barrier: Arc::default(),
         };
         let eof = Arc::new(Notify::new());
         let stdin = EofSignal {
@@ -175,7 +238,13 @@ pub fn run(options: Options) -> ExitCode {
         tokio::pin!(serve);
         tokio::select! {
             _ = &mut serve => {}
-            _ = exit.notified() => {}
+            _ = exit.notified() => {
+                // `forward` stopped reading at `exit`, so tower-lsp answers what is in
+                // flight and ends; a client that writes initialize, shutdown and exit at
+                // once still gets both answers. A handler waiting on the client (which
+                // has gone) must not keep the process alive: bounded.
+                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), &mut serve).await;
+            }
             _ = eof.notified() => {
                 // Let answers in flight go out, but do not wait for the client.
                 let _ = tokio::time::timeout(std::time::Duration::from_millis(300), &mut serve).await;
