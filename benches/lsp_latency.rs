@@ -82,7 +82,7 @@ fn keystroke(
         text: rope.to_string(),
         config: config.clone(),
     };
-    match analyse(snap, uri, Encoding::Utf16, cache) {
+    match analyse(snap, uri, Encoding::Utf16, Some(cache)) {
         Ok(a) => a.lsp.len(),
         Err(_) => 0,
     }

@@ -118,6 +118,52 @@ fn oversized_content_length_is_not_allocated() {
     assert!(!c.stderr().contains("panicked"), "{}", c.stderr());
 }
 
+/// A header that claims 10 GB and is followed by a short body and the client's next
+/// messages: the claim is refused, and the server goes on serving what follows.
+#[test]
+fn a_lying_content_length_does_not_cost_the_server() {
+    let mut c = started();
+    c.send_raw(b"Content-Length: 10000000000\r\n\r\n{\"jsonrpc\":\"2.0\"}");
+    let refused = c
+        .wait_for(|m| m["error"]["code"] == -32600, Duration::from_secs(5))
+        .expect("the claim is refused");
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("over the limit")),
+        "{refused}"
+    );
+    still_serving(&mut c, 1);
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}
+
+/// A client that writes initialize, shutdown and exit in one go gets both answers, and
+/// the server ends with 0 (shutdown came before exit).
+#[test]
+fn initialize_shutdown_and_exit_at_once_are_all_answered() {
+    let mut c = LspClient::spawn(&[], None);
+    let mut all = frame(
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+               "params": {"capabilities": {}, "processId": null, "rootUri": null}})
+        .to_string()
+        .as_bytes(),
+    );
+    all.extend(frame(br#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#));
+    all.extend(frame(br#"{"jsonrpc":"2.0","method":"exit"}"#));
+    c.send_raw(&all);
+    let status = c.wait_exit(Duration::from_secs(10)).expect("ends at exit");
+    assert_eq!(status.code(), Some(0), "{}", c.stderr());
+    let init = c
+        .wait_for(|m| m["id"] == 1, Duration::from_secs(2))
+        .expect("initialize answered");
+    assert!(init["result"]["capabilities"].is_object(), "{init}");
+    let shutdown = c
+        .wait_for(|m| m["id"] == 2, Duration::from_secs(2))
+        .expect("shutdown answered");
+    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+}
+
 #[test]
 fn requests_before_initialize_are_refused() {
     let mut c = LspClient::spawn(&[], None);
@@ -244,4 +290,49 @@ fn hostile_documents_get_bounded_answers_and_others_are_served() {
     still_serving(&mut c, 1);
     assert_eq!(c.shutdown_and_exit().code(), Some(0));
     assert!(!c.stderr().contains("panicked"), "{}", c.stderr());
+}
+
+/// A draft over the large-draft size is analysed on a worker of its own, after a pause:
+/// a small draft opened right after it is served first, the user is told once what
+/// happens to the big one, and the big one still gets its diagnostics.
+#[test]
+fn a_large_draft_does_not_keep_small_ones_waiting() {
+    let mut c = started();
+    let paragraph = "The council said on Monday that “the budget” would pass.\n\n";
+    let big = paragraph.repeat((3 << 20) / paragraph.len());
+    c.open("untitled:big", 1, &big);
+    c.open(OTHER, 1, "He said “we will win.\n");
+    let first = c
+        .wait_for(
+            |m| m["method"] == "textDocument/publishDiagnostics",
+            Duration::from_secs(60),
+        )
+        .expect("a publish");
+    assert_eq!(first["params"]["uri"], OTHER, "the small draft comes first");
+    let notice = c
+        .wait_for(
+            |m| m["method"] == "window/showMessage",
+            Duration::from_secs(60),
+        )
+        .expect("the user is told");
+    let text = notice["params"]["message"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("big") && text.contains("pause in typing"),
+        "{text}"
+    );
+    assert_eq!(notice["params"]["type"], 3, "information");
+    let d = c.diagnostics("untitled:big", Some(1));
+    assert!(
+        d["diagnostics"].as_array().is_some_and(|a| !a.is_empty()),
+        "the big draft is checked too"
+    );
+    // An edit is analysed again, and the notice is not repeated.
+    c.change(
+        "untitled:big",
+        2,
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}}, "text": "A"}]),
+    );
+    c.diagnostics("untitled:big", Some(2));
+    assert!(c.take(|m| m["method"] == "window/showMessage").is_empty());
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
 }

@@ -82,7 +82,7 @@ pub fn analyse(
     snap: Snapshot,
     uri: &Url,
     enc: Encoding,
-    cache: &Arc<ParagraphCache>,
+    cache: Option<&Arc<ParagraphCache>>,
 ) -> Result<Analysis, (Failed, String)> {
     analyse_with(snap, uri, enc, cache, analyze_with)
 }
@@ -99,7 +99,7 @@ pub fn analyse_with(
     snap: Snapshot,
     uri: &Url,
     enc: Encoding,
-    cache: &Arc<ParagraphCache>,
+    cache: Option<&Arc<ParagraphCache>>,
     rules: impl Fn(&Context) -> Vec<crate::analysis::Diagnostic>,
 ) -> Result<Analysis, (Failed, String)> {
     let Snapshot {
@@ -109,7 +109,10 @@ pub fn analyse_with(
         config,
     } = snap;
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let doc = Document::parse_cached(text, cache);
+        let doc = match cache {
+            Some(cache) => Document::parse_cached(text, cache),
+            None => Document::parse(text),
+        };
         let (diagnostics, computed) = {
             let cx = Context::new(&doc, &config);
             (rules(&cx), cx.computed())
@@ -155,7 +158,7 @@ pub fn run(
     snap: Snapshot,
     uri: &Url,
     enc: Encoding,
-    cache: &Arc<ParagraphCache>,
+    cache: Option<&Arc<ParagraphCache>>,
     log: &Logger,
 ) -> Analysis {
     let started = Instant::now();
@@ -214,7 +217,7 @@ mod tests {
             snap("He said “x.\n"),
             &uri,
             Encoding::Utf16,
-            &cache,
+            Some(&cache),
             |_| panic!("rule exploded"),
         )
         .err()
@@ -224,7 +227,7 @@ mod tests {
         assert_eq!((a.generation, a.version), (7, 3));
         assert!(a.diagnostics.is_empty() && a.lsp.is_empty());
         // The same text analyses normally with the real rules.
-        let a = analyse(snap("He said “x.\n"), &uri, Encoding::Utf16, &cache)
+        let a = analyse(snap("He said “x.\n"), &uri, Encoding::Utf16, Some(&cache))
             .ok()
             .unwrap();
         assert_eq!(a.lsp.len(), 1);

@@ -15,6 +15,7 @@ use crate::analysis::ide::{hover, inlay, navigate, outline};
 use crate::analysis::{rules, Encoding};
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -38,6 +39,10 @@ pub enum Outgoing {
     Clear {
         uri: lsp::Url,
     },
+    /// Something the user should know (shown once, as information).
+    Notice {
+        text: String,
+    },
 }
 
 /// What the client can do, from `initialize`.
@@ -58,7 +63,12 @@ pub struct Shared {
     folders: Mutex<Vec<PathBuf>>,
     pub configs: ConfigStore,
     pub log: Logger,
+    /// Drafts due for analysis, up to [`LARGE_DRAFT`] bytes.
     pub queue: Queue,
+    /// Larger drafts, analysed by a worker of their own (see [`LARGE_DRAFT`]).
+    pub large_queue: Queue,
+    /// Large drafts the user has been told about (once each).
+    large_noticed: Mutex<HashSet<lsp::Url>>,
     /// Per-paragraph analyses shared by every open draft: a keystroke re-does only the
     /// edited paragraph's work.
     pub paragraphs: Arc<ParagraphCache>,
@@ -121,18 +131,80 @@ impl Shared {
             .is_some_and(|d| d.generation == generation)
     }
 
+    /// Queue `uri` for analysis after `delay_ms`, in the lane its size calls for.
     fn schedule(&self, uri: lsp::Url, delay_ms: u64) {
-        self.queue.schedule(uri, Duration::from_millis(delay_ms));
+        let size = self.docs().map.get(&uri).map_or(0, |d| d.rope.len_bytes());
+        let delay = Duration::from_millis(delay_ms);
+        if size <= LARGE_DRAFT {
+            self.large_queue.cancel(&uri);
+            self.queue.schedule(uri, delay);
+            return;
+        }
+        self.queue.cancel(&uri);
+        let first = self.lock_noticed().insert(uri.clone());
+        if first {
+            let text = format!(
+                "copydesk: {} is {:.1} MB, over {} MB: it is checked after a pause in typing, \
+                 on a worker of its own, so other drafts are not kept waiting",
+                file_name(&uri),
+                size as f64 / 1e6,
+                LARGE_DRAFT >> 20
+            );
+            self.log.info(text.clone());
+            self.send(Outgoing::Notice { text });
+        }
+        self.large_queue.schedule(uri, delay.max(LARGE_DRAFT_PAUSE));
     }
+
+    /// Forget `uri`: closed.
+    fn forget(&self, uri: &lsp::Url) {
+        self.queue.cancel(uri);
+        self.large_queue.cancel(uri);
+        self.lock_noticed().remove(uri);
+    }
+
+    fn lock_noticed(&self) -> MutexGuard<'_, HashSet<lsp::Url>> {
+        self.large_noticed.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Drafts over this size (1 MiB, about 170,000 words) are analysed on a worker of their
+/// own, after [`LARGE_DRAFT_PAUSE`] without edits and without the paragraph cache (a
+/// draft of tens of thousands of paragraphs would only churn it): an analysis of 10 MB
+/// takes seconds, and small drafts must not wait behind it.
+pub const LARGE_DRAFT: usize = 1 << 20;
+const LARGE_DRAFT_PAUSE: Duration = Duration::from_millis(1000);
+
+/// The last path segment of a URI, for messages.
+fn file_name(uri: &lsp::Url) -> &str {
+    uri.path_segments()
+        .and_then(|mut s| s.next_back())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(uri.as_str())
+}
+
+/// Which worker a thread is: the lane's queue, and whether it uses the paragraph cache.
+#[derive(Clone, Copy)]
+enum Lane {
+    Drafts,
+    Large,
 }
 
 /// The analysis worker: analyse due documents on a thread of its own (never on the async
 /// runtime), keep current results, hand them to the publisher.
-pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
+fn spawn_worker(shared: Arc<Shared>, lane: Lane) -> std::io::Result<()> {
+    let name = match lane {
+        Lane::Drafts => "copydesk-analysis",
+        Lane::Large => "copydesk-analysis-large",
+    };
     std::thread::Builder::new()
-        .name("copydesk-analysis".into())
+        .name(name.into())
         .spawn(move || loop {
-            let uri = shared.queue.next();
+            let (queue, cache) = match lane {
+                Lane::Drafts => (&shared.queue, Some(&shared.paragraphs)),
+                Lane::Large => (&shared.large_queue, None),
+            };
+            let uri = queue.next();
             let (snap, ready) = {
                 let docs = shared.docs();
                 let Some(doc) = docs.map.get(&uri) else {
@@ -147,7 +219,7 @@ pub fn spawn_worker(shared: Arc<Shared>) -> std::io::Result<()> {
                 (Some(a), _) => (a, None),
                 (None, Some(snap)) => {
                     let enc = shared.encoding();
-                    let a = Arc::new(run(snap, &uri, enc, &shared.paragraphs, &shared.log));
+                    let a = Arc::new(run(snap, &uri, enc, cache, &shared.log));
                     let Some(retired) = shared.store(&uri, &a) else {
                         continue; // superseded while it ran
                     };
@@ -186,14 +258,18 @@ impl Server {
             configs: ConfigStore::default(),
             log,
             queue: Queue::default(),
+            large_queue: Queue::default(),
+            large_noticed: Mutex::default(),
             paragraphs: Arc::new(ParagraphCache::new()),
             out: tx,
             shutdown_requested: AtomicBool::new(false),
         });
-        if let Err(e) = spawn_worker(shared.clone()) {
-            shared
-                .log
-                .error(format!("cannot start the analysis thread: {e}"));
+        for lane in [Lane::Drafts, Lane::Large] {
+            if let Err(e) = spawn_worker(shared.clone(), lane) {
+                shared
+                    .log
+                    .error(format!("cannot start the analysis thread: {e}"));
+            }
         }
         tokio::spawn(publisher(client.clone(), shared.clone(), rx));
         Server { client, shared }
@@ -218,7 +294,8 @@ impl Server {
         let uri2 = uri.clone();
         let enc = shared.encoding();
         let a = tokio::task::spawn_blocking(move || {
-            Arc::new(run(snap, &uri2, enc, &shared.paragraphs, &shared.log))
+            let cache = (snap.text.len() <= LARGE_DRAFT).then_some(&shared.paragraphs);
+            Arc::new(run(snap, &uri2, enc, cache, &shared.log))
         })
         .await
         .ok()?;
@@ -478,6 +555,7 @@ async fn publisher(client: Client, shared: Arc<Shared>, mut rx: mpsc::UnboundedR
                 }
             }
             Outgoing::Clear { uri } => client.publish_diagnostics(uri, Vec::new(), None).await,
+            Outgoing::Notice { text } => client.show_message(lsp::MessageType::INFO, text).await,
         }
     }
 }
@@ -735,7 +813,7 @@ impl LanguageServer for Server {
     async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.shared.docs().map.remove(&uri);
-        self.shared.queue.cancel(&uri);
+        self.shared.forget(&uri);
         if self.shared.push_diagnostics() {
             self.shared.send(Outgoing::Clear { uri });
         }
