@@ -211,6 +211,36 @@ impl ConfigStore {
         }
     }
 
+    /// The files whose change would change a loaded configuration: for each draft folder,
+    /// every place a `copydesk.toml` or `.copydesk.toml` is looked for up to the one found
+    /// (one appearing nearer takes over), and the actor files the configuration names.
+    /// Reads the disk (not under the lock): call it on a blocking thread.
+    pub fn watched_files(&self) -> Vec<PathBuf> {
+        let dirs: Vec<(PathBuf, Vec<String>)> = self
+            .lock()
+            .by_dir
+            .iter()
+            .map(|(dir, c)| (dir.clone(), c.names.actor_files.clone()))
+            .collect();
+        let mut out = std::collections::BTreeSet::new();
+        for (dir, actor_files) in dirs {
+            let mut base = dir.clone();
+            'up: for d in dir.ancestors() {
+                for name in project::CONFIG_NAMES {
+                    let candidate = d.join(name);
+                    let found = std::fs::metadata(&candidate).is_ok_and(|m| !m.is_dir());
+                    out.insert(candidate);
+                    if found {
+                        base = d.to_path_buf();
+                        break 'up;
+                    }
+                }
+            }
+            out.extend(actor_files.iter().map(|f| base.join(f)));
+        }
+        out.into_iter().collect()
+    }
+
     /// Re-read every configuration (a file or the settings changed). Directories whose
     /// file is broken keep their last good configuration; the errors are returned, once each.
     /// Reads files (not under the lock): call it on a blocking thread. A reload overtaken by
