@@ -62,14 +62,14 @@ mod tests {
 
         std::fs::write(&a, "[rules]\n").unwrap();
         let second = stamp([a.clone(), b.clone()]);
-        assert_eq!(changed(&first, &second), [a.clone()]);
+        assert_eq!(changed(&first, &second), vec![a.clone()]);
 
         // Same length, same file: no change; a longer file: a change.
         let third = stamp([a.clone(), b.clone()]);
         assert!(changed(&second, &third).is_empty());
         std::fs::write(&b, "[[actors]]\n").unwrap();
         let fourth = stamp([a.clone(), b.clone()]);
-        assert_eq!(changed(&third, &fourth), [b.clone()]);
+        assert_eq!(changed(&third, &fourth), vec![b.clone()]);
 
         std::fs::remove_file(&a).unwrap();
         let fifth = stamp([a.clone(), b.clone()]);
