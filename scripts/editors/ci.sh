@@ -16,7 +16,7 @@
 # checks of rules the server does not list yet, known server issues, or Emacs being unavailable).
 set -uo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$repo"
+cd "$repo" || exit 1
 
 passed=0 failed=0 skipped=0
 failures=()
@@ -29,7 +29,8 @@ fail() { failed=$((failed + ${2:-1})); failures+=("$1"); echo "editors: FAIL $1"
 # step NAME CMD... -- run a build/lint step as one check; show its output only when it fails.
 step() {
   local name=$1; shift
-  local log="$log_dir/$(echo "$name" | tr -c 'a-zA-Z0-9' _).log"
+  local log
+  log="$log_dir/$(echo "$name" | tr -c 'a-zA-Z0-9' _).log"
   if "$@" >"$log" 2>&1; then
     pass "$name"
   else
