@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// How often the files are looked at.
-pub const POLL: Duration = Duration::from_millis(400);
+pub const POLL: Duration = Duration::from_millis(250);
 
 /// What a file looked like: its modification time and length, or `None` when it is absent
 /// (or unreadable).
