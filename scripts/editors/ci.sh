@@ -76,7 +76,7 @@ step "vscode: package .vsix (vsce, offline)" bash -c "cd '$vsc' && rm -f copydes
 # The host platform's package, with the server inside, unpacked as VS Code installs it.
 vsix_out=$log_dir/vsix-path
 step "vscode: package the host platform .vsix with the server (package-vsix.sh)" \
-  bash -c "'$repo/scripts/editors/package-vsix.sh' --bin '$bin' | tail -n 1 >'$vsix_out'"
+  bash -c "set -o pipefail; '$repo/scripts/editors/package-vsix.sh' --bin '$bin' | tail -n 1 >'$vsix_out'"
 host_vsix=$(cat "$vsix_out" 2>/dev/null || true)
 unpacked=$log_dir/unpacked
 mkdir -p "$unpacked"
@@ -92,6 +92,8 @@ if [ -n "$host_vsix" ] && [ -f "$host_vsix" ]; then
   [ "$vsix_pass" -gt 0 ] && pass "vscode: check-vsix.py ($vsix_pass checks)" "$vsix_pass"
   [ "$vsix_fail" -gt 0 ] && fail "vscode: check-vsix.py ($vsix_fail failed)" "$vsix_fail"
   export COPYDESK_EXTENSION_DIR=$unpacked/extension
+else
+  fail "vscode: the host platform .vsix was not written (${host_vsix:-no path})"
 fi
 
 node_log=$log_dir/node.log
