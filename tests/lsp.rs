@@ -554,7 +554,7 @@ fn settings_pushed_in_did_change_configuration() {
 fn pull_diagnostics_for_clients_that_pull() {
     let mut c = LspClient::spawn(&[], None);
     let init = c.initialize(
-        json!({"textDocument": {"diagnostic": {}}}),
+        json!({"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": true}}}),
         Value::Null,
         None,
     );

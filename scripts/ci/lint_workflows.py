@@ -130,6 +130,34 @@ def check_hooks(repo):
     return {h.get("id") for h in hooks or []}
 
 
+RELEASE_TARGETS = {"linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64"}
+
+
+def check_release(name, doc):
+    """The release workflow: one build per platform, each an archive with its checksum and the
+    platform .vsix made by scripts/editors/package-vsix.sh; published on version tags."""
+    on = on_key(doc) or {}
+    tags = ((on.get("push") or {}).get("tags") or []) if isinstance(on, dict) else []
+    check(f"{name}: runs on version tags", any(str(t).startswith("v") for t in tags), tags)
+    jobs = doc.get("jobs") or {}
+    build = jobs.get("build") or {}
+    include = ((build.get("strategy") or {}).get("matrix") or {}).get("include") or []
+    targets = {e.get("target") for e in include}
+    check(f"{name}: the build matrix has exactly the five platforms", targets == RELEASE_TARGETS,
+          sorted(str(t) for t in targets ^ RELEASE_TARGETS))
+    check(f"{name}: every platform names its runner and Rust target",
+          all(e.get("os") and e.get("rust-target") and e.get("exe") for e in include))
+    runs = "\n".join(str(st.get("run", "")) for st in build.get("steps") or [])
+    check(f"{name}: builds the server in release mode for the matrix target",
+          "cargo build --release" in runs and "matrix.rust-target" in runs)
+    check(f"{name}: writes an archive and its SHA-256 checksum",
+          "tar -czf" in runs and "sha256" in runs)
+    check(f"{name}: packages the platform .vsix with package-vsix.sh --target",
+          "scripts/editors/package-vsix.sh --target" in runs)
+    uploads = [st for st in build.get("steps") or [] if str(st.get("uses", "")).startswith("actions/upload-artifact")]
+    check(f"{name}: uploads each platform's files", len(uploads) == 1)
+
+
 def main():
     args = sys.argv[1:]
     repo = args[0]
@@ -144,7 +172,11 @@ def main():
         name = os.path.relpath(path, repo)
         doc = load(path)
         check(f"{name}: a workflow (on:, jobs:)", kind(doc) == "workflow")
-        check(f"{name}: uses the action", check_uses(name, doc, inputs) > 0)
+        uses = check_uses(name, doc, inputs)
+        if os.path.basename(path) == "release.yml":
+            check_release(name, doc)
+        else:
+            check(f"{name}: uses the action", uses > 0)
 
     with open(os.path.join(repo, "docs/ci.md"), encoding="utf-8") as f:
         blocks = yaml_blocks(f.read())

@@ -2,7 +2,10 @@
 # scripts/editors/ci.sh -- build and test the editor integrations (called by .ci/run).
 #
 #   1. VS Code extension: npm ci, compile, lint (tsc strict + eslint), package the .vsix offline,
-#      Node tests (settings/binary-resolution units + the real server over JSON-RPC).
+#      package this machine's platform .vsix with the server inside (package-vsix.sh, bundling the
+#      server below rather than a release build, to keep CI short), check and unpack it
+#      (check-vsix.py), Node tests (settings/binary-resolution units, the real server over
+#      JSON-RPC, and the unpacked package's own server started with nothing on PATH).
 #   2. Neovim: install Neovim 0.11 into .tools/nvim if absent, run tests/editors/nvim_test.sh.
 #   3. Emacs: install Debian's emacs-nox + elpa-eglot if absent (root), run tests/editors/emacs_test.sh
 #      on the Emacs snippet of docs/editors.md (skipped, not failed, if Emacs can't be had).
@@ -13,7 +16,7 @@
 # checks of rules the server does not list yet, known server issues, or Emacs being unavailable).
 set -uo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$repo"
+cd "$repo" || exit 1
 
 passed=0 failed=0 skipped=0
 failures=()
@@ -26,7 +29,8 @@ fail() { failed=$((failed + ${2:-1})); failures+=("$1"); echo "editors: FAIL $1"
 # step NAME CMD... -- run a build/lint step as one check; show its output only when it fails.
 step() {
   local name=$1; shift
-  local log="$log_dir/$(echo "$name" | tr -c 'a-zA-Z0-9' _).log"
+  local log
+  log="$log_dir/$(echo "$name" | tr -c 'a-zA-Z0-9' _).log"
   if "$@" >"$log" 2>&1; then
     pass "$name"
   else
@@ -68,6 +72,29 @@ step "vscode: npm ci" npm --prefix "$vsc" ci --no-audit --no-fund
 step "vscode: compile" npm --prefix "$vsc" run compile
 step "vscode: lint (tsc --noEmit strict + eslint)" npm --prefix "$vsc" run lint
 step "vscode: package .vsix (vsce, offline)" bash -c "cd '$vsc' && rm -f copydesk.vsix && npm run package && test -s copydesk.vsix"
+
+# The host platform's package, with the server inside, unpacked as VS Code installs it.
+vsix_out=$log_dir/vsix-path
+step "vscode: package the host platform .vsix with the server (package-vsix.sh)" \
+  bash -c "set -o pipefail; '$repo/scripts/editors/package-vsix.sh' --bin '$bin' | tail -n 1 >'$vsix_out'"
+host_vsix=$(cat "$vsix_out" 2>/dev/null || true)
+unpacked=$log_dir/unpacked
+mkdir -p "$unpacked"
+if [ -n "$host_vsix" ] && [ -f "$host_vsix" ]; then
+  echo "editors: host package $(basename "$host_vsix")"
+  vsix_log=$log_dir/vsix.log
+  python3 "$repo/scripts/editors/check-vsix.py" "$host_vsix" "$unpacked" >"$vsix_log" 2>&1
+  vsix_rc=$?
+  vsix_pass=$(grep -c '^PASS ' "$vsix_log")
+  vsix_fail=$(grep -c '^FAIL ' "$vsix_log")
+  if [ "$vsix_rc" -ne 0 ] && [ "$vsix_fail" -eq 0 ]; then vsix_fail=1; fi
+  grep -vE '^PASS ' "$vsix_log" | sed 's/^/    /' || true
+  [ "$vsix_pass" -gt 0 ] && pass "vscode: check-vsix.py ($vsix_pass checks)" "$vsix_pass"
+  [ "$vsix_fail" -gt 0 ] && fail "vscode: check-vsix.py ($vsix_fail failed)" "$vsix_fail"
+  export COPYDESK_EXTENSION_DIR=$unpacked/extension
+else
+  fail "vscode: the host platform .vsix was not written (${host_vsix:-no path})"
+fi
 
 node_log=$log_dir/node.log
 (cd "$vsc" && node --test out/test/) >"$node_log" 2>&1

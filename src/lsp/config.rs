@@ -211,6 +211,40 @@ impl ConfigStore {
         }
     }
 
+    /// The files whose change would change a loaded configuration: for each draft folder,
+    /// every place a `copydesk.toml` or `.copydesk.toml` is looked for up to the one found
+    /// (one appearing nearer takes over), and the actor files the configuration names.
+    /// Reads the disk (not under the lock): call it on a blocking thread.
+    pub fn watched_files(&self) -> Vec<PathBuf> {
+        let dirs: Vec<(PathBuf, Vec<String>)> = self
+            .lock()
+            .by_dir
+            .iter()
+            .map(|(dir, c)| (dir.clone(), c.names.actor_files.clone()))
+            .collect();
+        let mut out = std::collections::BTreeSet::new();
+        // Drafts' folders share their parents: look at each place once.
+        let mut seen: HashMap<PathBuf, bool> = HashMap::new();
+        for (dir, actor_files) in dirs {
+            let mut base = dir.clone();
+            'up: for d in dir.ancestors() {
+                for name in project::CONFIG_NAMES {
+                    let candidate = d.join(name);
+                    let found = *seen.entry(candidate.clone()).or_insert_with(|| {
+                        std::fs::metadata(&candidate).is_ok_and(|m| !m.is_dir())
+                    });
+                    out.insert(candidate);
+                    if found {
+                        base = d.to_path_buf();
+                        break 'up;
+                    }
+                }
+            }
+            out.extend(actor_files.iter().map(|f| base.join(f)));
+        }
+        out.into_iter().collect()
+    }
+
     /// Re-read every configuration (a file or the settings changed). Directories whose
     /// file is broken keep their last good configuration; the errors are returned, once each.
     /// Reads files (not under the lock): call it on a blocking thread. A reload overtaken by
@@ -545,5 +579,34 @@ mod tests {
         assert_eq!(accept(&outer), ["Outer"]);
         assert_eq!(accept(&inner), ["Inner"]);
         assert_eq!(accept(root.path()), ["Global"]);
+    }
+
+    #[test]
+    fn watched_files_are_the_places_up_to_the_config_and_its_actor_files() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path().canonicalize().unwrap();
+        let desk = root.join("desk");
+        let story = desk.join("2024").join("story");
+        std::fs::create_dir_all(&story).unwrap();
+        std::fs::write(
+            desk.join("copydesk.toml"),
+            "[names]\nactor-files = [\"people/newsroom.toml\"]\n",
+        )
+        .unwrap();
+        std::fs::create_dir(desk.join("people")).unwrap();
+        std::fs::write(desk.join("people/newsroom.toml"), "").unwrap();
+        let store = ConfigStore::default();
+        assert!(store.watched_files().is_empty(), "no draft open yet");
+        let uri = Url::from_file_path(story.join("draft.md")).unwrap();
+        assert!(store.for_uri(&uri).1.is_none());
+        let mut want: Vec<PathBuf> = [&story, &desk.join("2024")]
+            .iter()
+            .flat_map(|d| project::CONFIG_NAMES.map(|n| d.join(n)))
+            .collect();
+        // The search stops at the file it finds: `.copydesk.toml` beside it is never read.
+        want.push(desk.join("copydesk.toml"));
+        want.push(desk.join("people/newsroom.toml"));
+        want.sort();
+        assert_eq!(store.watched_files(), want);
     }
 }

@@ -17,6 +17,7 @@ pub mod framing;
 pub mod log;
 pub mod scheduler;
 pub mod server;
+pub mod watch;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -10,6 +10,7 @@ use super::convert::{self, Positions};
 use super::documents::{Analysis, Changed, Documents};
 use super::log::Logger;
 use super::scheduler::{run, Queue};
+use super::watch;
 use crate::analysis::cache::ParagraphCache;
 use crate::analysis::ide::{hover, inlay, navigate, outline};
 use crate::analysis::{rules, Encoding};
@@ -48,9 +49,11 @@ pub enum Outgoing {
 /// What the client can do, from `initialize`.
 #[derive(Debug, Default, Clone)]
 struct ClientFeatures {
-    /// The client pulls diagnostics (`textDocument/diagnostic`): we do not push.
+    /// The client pulls diagnostics (`textDocument/diagnostic`) and can be asked to pull
+    /// again (`workspace/diagnostic/refresh`): we do not push. A client that pulls but cannot
+    /// be asked to pull again (Neovim 0.11) gets pushed diagnostics, so that a change of
+    /// settings or configuration shows at once, not at the next edit.
     pull_diagnostics: bool,
-    diagnostic_refresh: bool,
     watch_files_dynamically: bool,
     configuration: bool,
 }
@@ -74,6 +77,8 @@ pub struct Shared {
     pub paragraphs: Arc<ParagraphCache>,
     out: mpsc::UnboundedSender<Outgoing>,
     pub shutdown_requested: AtomicBool,
+    /// The last look at the configuration files (see [`watch`]).
+    watched: Mutex<watch::Stamp>,
 }
 
 impl Shared {
@@ -263,6 +268,7 @@ impl Server {
             paragraphs: Arc::new(ParagraphCache::new()),
             out: tx,
             shutdown_requested: AtomicBool::new(false),
+            watched: Mutex::default(),
         });
         for lane in [Lane::Drafts, Lane::Large] {
             if let Err(e) = spawn_worker(shared.clone(), lane) {
@@ -356,43 +362,7 @@ impl Server {
 
     /// Re-read every configuration and re-check every open document.
     async fn reload_and_recheck(&self) {
-        let shared = self.shared.clone();
-        let errors = tokio::task::spawn_blocking(move || shared.configs.reload())
-            .await
-            .unwrap_or_default();
-        for e in errors {
-            self.show_error(format!("{e} (keeping the last good configuration)"));
-        }
-        self.shared.log.set_from_settings(
-            self.shared
-                .configs
-                .editor_config()
-                .editor
-                .log_level
-                .as_deref(),
-        );
-        let uris: Vec<lsp::Url> = {
-            let mut docs = self.shared.docs();
-            let uris: Vec<lsp::Url> = docs.map.keys().cloned().collect();
-            for uri in &uris {
-                // A document whose configuration is still loading gets it when it arrives.
-                let Some(config) = self.shared.configs.cached(uri) else {
-                    continue;
-                };
-                let generation = docs.next_generation();
-                if let Some(doc) = docs.map.get_mut(uri) {
-                    doc.config = config;
-                    doc.generation = generation;
-                }
-            }
-            uris
-        };
-        for uri in uris {
-            self.shared.schedule(uri, 0);
-        }
-        if self.shared.features().pull_diagnostics && self.shared.features().diagnostic_refresh {
-            let _ = self.client.workspace_diagnostic_refresh().await;
-        }
+        reload_and_recheck(&self.client, &self.shared).await;
     }
 
     /// Ask the client for the `copydesk` section of its settings: the workspace's, then
@@ -522,6 +492,94 @@ impl Server {
     }
 }
 
+/// Re-read every configuration and re-check every open document: pushed again to clients
+/// that take pushed diagnostics, and clients that pull are asked to pull again
+/// (`workspace/diagnostic/refresh`), without waiting for an edit.
+async fn reload_and_recheck(client: &Client, shared: &Arc<Shared>) {
+    let reloading = shared.clone();
+    let (errors, stamp) = tokio::task::spawn_blocking(move || {
+        let errors = reloading.configs.reload();
+        // What the files look like now, so that the watcher does not reload again for a
+        // change this reload has already read.
+        let stamp = watch::stamp(reloading.configs.watched_files());
+        (errors, stamp)
+    })
+    .await
+    .unwrap_or_default();
+    shared
+        .watched
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .extend(stamp);
+    for e in errors {
+        show_error(
+            client,
+            shared,
+            format!("{e} (keeping the last good configuration)"),
+        );
+    }
+    shared
+        .log
+        .set_from_settings(shared.configs.editor_config().editor.log_level.as_deref());
+    let uris: Vec<lsp::Url> = {
+        let mut docs = shared.docs();
+        let uris: Vec<lsp::Url> = docs.map.keys().cloned().collect();
+        for uri in &uris {
+            // A document whose configuration is still loading gets it when it arrives.
+            let Some(config) = shared.configs.cached(uri) else {
+                continue;
+            };
+            let generation = docs.next_generation();
+            if let Some(doc) = docs.map.get_mut(uri) {
+                doc.config = config;
+                doc.generation = generation;
+            }
+        }
+        uris
+    };
+    for uri in uris {
+        shared.schedule(uri, 0);
+    }
+    if shared.features().pull_diagnostics {
+        let _ = client.workspace_diagnostic_refresh().await;
+    }
+}
+
+/// Look at the configuration files every [`watch::POLL`]; when one the open drafts depend
+/// on changed, re-read the configuration and re-check (see [`watch`]).
+async fn watch_config_files(client: Client, shared: Arc<Shared>) {
+    let mut tick = tokio::time::interval(watch::POLL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if shared.shutdown_requested.load(Ordering::SeqCst) {
+            return;
+        }
+        let looking = shared.clone();
+        let Ok(now) =
+            tokio::task::spawn_blocking(move || watch::stamp(looking.configs.watched_files()))
+                .await
+        else {
+            return;
+        };
+        let changed = {
+            let mut before = shared.watched.lock().unwrap_or_else(|e| e.into_inner());
+            let changed = watch::changed(&before, &now);
+            *before = now;
+            changed
+        };
+        if changed.is_empty() {
+            continue;
+        }
+        for path in &changed {
+            shared
+                .log
+                .info(format!("configuration file changed: {}", path.display()));
+        }
+        reload_and_recheck(&client, &shared).await;
+    }
+}
+
 /// Log an error and show it to the user.
 fn show_error(client: &Client, shared: &Shared, message: String) {
     shared.log.error(message.clone());
@@ -617,15 +675,18 @@ struct Settings {
 
 fn client_features(caps: &lsp::ClientCapabilities) -> ClientFeatures {
     let ws = caps.workspace.as_ref();
+    // Both spellings (`diagnostic`, `diagnostics`) arrive here as `diagnostic`: see
+    // `framing::normalize_initialize`.
+    let refresh = ws
+        .and_then(|w| w.diagnostic.as_ref())
+        .and_then(|d| d.refresh_support)
+        .unwrap_or(false);
     ClientFeatures {
         pull_diagnostics: caps
             .text_document
             .as_ref()
-            .is_some_and(|t| t.diagnostic.is_some()),
-        diagnostic_refresh: ws
-            .and_then(|w| w.diagnostic.as_ref())
-            .and_then(|d| d.refresh_support)
-            .unwrap_or(false),
+            .is_some_and(|t| t.diagnostic.is_some())
+            && refresh,
         watch_files_dynamically: ws
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
@@ -753,6 +814,7 @@ impl LanguageServer for Server {
                     .warn("client/registerCapability: no answer in 5 s"),
             }
         }
+        tokio::spawn(watch_config_files(self.client.clone(), self.shared.clone()));
         if let Some(settings) = self.fetch_settings().await {
             if self.apply_fetched(&settings) {
                 self.reload_and_recheck().await;

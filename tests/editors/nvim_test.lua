@@ -2,6 +2,7 @@
 -- Run by nvim_test.sh, which sets:
 --   CDT_RTP      editors/nvim (put on 'runtimepath', so vim.lsp.config finds lsp/copydesk.lua)
 --   CDT_FILE     the draft to open (tests/editors/fixtures/draft.md)
+--   CDT_STORY    the real draft of the second part (tests/editors/fixtures/story.md)
 --   CDT_TIMEOUT  ms to wait for the server (default 15000)
 -- and puts the copydesk binary first on PATH, so the shipped cmd {'copydesk', 'lsp'} is used as is.
 -- Prints "PASS name" / "FAIL name: detail" lines on stdout and exits with the number of failures.
@@ -74,6 +75,176 @@ local KNOWN_FIXES = {
   },
 }
 
+-- Every vim.notify, recorded (and echoed as a comment line).
+local notes = {}
+vim.notify = function(msg, level)
+  table.insert(notes, { msg = tostring(msg), level = level })
+  say('# notify: ' .. tostring(msg):gsub('\n', ' | '))
+end
+
+local function notes_matching(pattern)
+  local out = {}
+  for _, n in ipairs(notes) do
+    if n.msg:find(pattern) then
+      table.insert(out, n)
+    end
+  end
+  return out
+end
+
+local function line_of(bufnr, line)
+  return vim.api.nvim_buf_get_lines(bufnr, line - 1, line, false)[1] or ''
+end
+
+--- 0-based byte column of the first `word` on 1-based `line`.
+local function col_of(bufnr, line, word)
+  local at = line_of(bufnr, line):find(word, 1, true)
+  return at and at - 1 or -1
+end
+
+local function wait_diag(bufnr, code, line, col, ms)
+  local d
+  vim.wait(ms or timeout, function()
+    d = find_diag(bufnr, code, line)
+    return d ~= nil and (col == nil or d.col == col)
+  end, 10)
+  return d
+end
+
+local function hover_text(client, bufnr)
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  local res = client:request_sync('textDocument/hover', params, 5000, bufnr)
+  local c = res and res.result and res.result.contents
+  if type(c) == 'string' then
+    return c
+  elseif type(c) == 'table' and c.value then
+    return c.value
+  end
+  return ''
+end
+
+--- Part two: a real draft (tests/editors/fixtures/story.md), as a journalist works on it.
+local function real_draft(client)
+  vim.cmd.edit(vim.fn.fnameescape(vim.fn.fnamemodify(vim.env.CDT_STORY, ':p')))
+  local bufnr = vim.api.nvim_get_current_buf()
+  vim.wait(timeout, function()
+    return vim.lsp.get_clients({ bufnr = bufnr, name = 'copydesk' })[1] ~= nil
+  end, 10)
+  check('story: the same client attaches to a second draft',
+    vim.lsp.get_clients({ bufnr = bufnr, name = 'copydesk' })[1] == client)
+
+  -- Diagnostics with columns: byte columns, after the multibyte Львів on line 7.
+  local want = col_of(bufnr, 7, 'Shmygal')
+  local d = wait_diag(bufnr, 'name.misspelled', 7, want)
+  say('# story diagnostics: ' .. fmt_diags(vim.diagnostic.get(bufnr)))
+  check('story: name.misspelled on line 7 at the byte column of "Shmygal" (after Львів)',
+    d ~= nil and d.col == want and d.end_col == want + #'Shmygal',
+    d and string.format('col %d-%d, want %d-%d', d.col, d.end_col, want, want + #'Shmygal') or fmt_diags(vim.diagnostic.get(bufnr)))
+  check('story: no quote.style finding with the default rules', #vim.tbl_filter(function(x)
+    return tostring(x.code) == 'quote.style'
+  end, vim.diagnostic.get(bufnr)) == 0)
+
+  -- Multibyte edit before the finding: it moves by the inserted bytes, on the same word.
+  vim.api.nvim_buf_set_text(bufnr, 6, 0, 6, 0, { 'У Києві — ' })
+  local moved = col_of(bufnr, 7, 'Shmygal')
+  d = wait_diag(bufnr, 'name.misspelled', 7, moved)
+  check('story: after inserting "У Києві — " the finding moves to byte column ' .. moved,
+    d ~= nil and d.col == moved, d and ('col ' .. d.col) or fmt_diags(vim.diagnostic.get(bufnr)))
+
+  -- The spelling fix, through vim.lsp.buf.code_action with the menu answered here.
+  vim.api.nvim_win_set_cursor(0, { 7, moved })
+  local titles, picked = {}, nil
+  vim.ui.select = function(items, _, on_choice)
+    for i, item in ipairs(items) do
+      local a = item.action or item
+      titles[i] = a.title
+      if not picked and a.title:find('Shmyhal', 1, true) then
+        picked = i
+      end
+    end
+    on_choice(picked and items[picked] or nil, picked)
+  end
+  local tick = vim.api.nvim_buf_get_changedtick(bufnr)
+  vim.lsp.buf.code_action({ context = { only = { 'quickfix' } } })
+  vim.wait(5000, function()
+    return vim.api.nvim_buf_get_changedtick(bufnr) ~= tick
+  end, 10)
+  say('# story actions on line 7: ' .. vim.inspect(titles))
+  check('story: the spelling fix gives "Shmyhal disagreed."',
+    line_of(bufnr, 7) == 'У Києві — Later, in Львів, Zelenskiy said the army was ready. Shmyhal disagreed.',
+    line_of(bufnr, 7))
+  vim.wait(timeout, function()
+    return find_diag(bufnr, 'name.misspelled', 7) == nil
+  end, 10)
+  check('story: the misspelling is gone after the fix', find_diag(bufnr, 'name.misspelled', 7) == nil,
+    fmt_diags(vim.diagnostic.get(bufnr)))
+
+  -- Hover on a person.
+  vim.api.nvim_win_set_cursor(0, { 3, col_of(bufnr, 3, 'Zelenskiy') + 2 })
+  local hover = hover_text(client, bufnr)
+  say('# story hover: ' .. hover:gsub('\n', ' '):sub(1, 200))
+  check('story: hover on Zelenskiy names the person', hover:find('Volodymyr Zelensky', 1, true) ~= nil, hover)
+
+  -- Rename a person's surname everywhere (what `grn` runs, with the name given).
+  vim.api.nvim_win_set_cursor(0, { 3, col_of(bufnr, 3, 'Shmyhal') })
+  tick = vim.api.nvim_buf_get_changedtick(bufnr)
+  vim.lsp.buf.rename('Schmyhal')
+  vim.wait(5000, function()
+    return vim.api.nvim_buf_get_changedtick(bufnr) ~= tick
+  end, 10)
+  local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+  local _, renamed = text:gsub('Schmyhal', '')
+  local _, left = text:gsub('Shmyhal', '')
+  check('story: rename respells all three mentions', renamed == 3 and left == 0,
+    string.format('%d renamed, %d left', renamed, left))
+
+  -- :CopydeskFixAll with the default rules: no safe fix, and it says so.
+  local before = #notes
+  vim.cmd('CopydeskFixAll')
+  vim.wait(5000, function()
+    return #notes > before
+  end, 10)
+  local said = notes[#notes] and notes[#notes].msg or ''
+  check(':CopydeskFixAll says when there is no safe fix', #notes > before and said:find('no safe fix') ~= nil, said)
+
+  -- A settings change takes effect at once, with no edit.
+  local settings = vim.deepcopy(client.settings)
+  settings.copydesk.rules = { ['quote.style'] = 'warning' }
+  client.settings = settings
+  local t0 = uv.now()
+  client:notify('workspace/didChangeConfiguration', { settings = settings })
+  local styled = {}
+  vim.wait(timeout, function()
+    styled = vim.tbl_filter(function(x)
+      return tostring(x.code) == 'quote.style'
+    end, vim.diagnostic.get(bufnr))
+    return #styled == 4
+  end, 5)
+  local took = uv.now() - t0
+  say(string.format('# story: quote.style shown %d ms after the settings change', took))
+  check('story: a settings change shows within a second, without an edit', #styled == 4 and took < 1000,
+    string.format('%d findings after %d ms', #styled, took))
+
+  -- :CopydeskFixAll now applies every safe fix (the quote marks).
+  before = #notes
+  vim.cmd('CopydeskFixAll')
+  vim.wait(5000, function()
+    return #notes > before
+  end, 10)
+  said = notes[#notes] and notes[#notes].msg or ''
+  check(':CopydeskFixAll applies every safe fix', line_of(bufnr, 9)
+    == 'Olena Kovalenko, a teacher, said “the city is calm” and “the shops are open.”', line_of(bufnr, 9))
+  check(':CopydeskFixAll says how many fixes it applied', said:find('applied 4 safe fixes', 1, true) ~= nil, said)
+  vim.wait(timeout, function()
+    return #vim.tbl_filter(function(x)
+      return tostring(x.code) == 'quote.style'
+    end, vim.diagnostic.get(bufnr)) == 0
+  end, 10)
+  check('story: the fixed marks are no longer reported', #vim.tbl_filter(function(x)
+    return tostring(x.code) == 'quote.style'
+  end, vim.diagnostic.get(bufnr)) == 0, fmt_diags(vim.diagnostic.get(bufnr)))
+end
+
 local function main()
   -- 1. The shipped config, found on 'runtimepath' the way Neovim 0.11 resolves lsp/<name>.lua.
   vim.opt.runtimepath:prepend(vim.env.CDT_RTP)
@@ -97,6 +268,20 @@ local function main()
     end,
   })
   vim.lsp.enable('copydesk')
+
+  -- 1b. No copydesk on PATH: one warning with the install command, however many drafts open.
+  local path = vim.env.PATH
+  vim.env.PATH = '/nonexistent'
+  for _ = 1, 2 do
+    vim.cmd.edit(vim.fn.fnameescape(vim.fn.tempname() .. '.md'))
+  end
+  vim.wait(300, function() return false end, 20)
+  local missing = notes_matching('cargo install copydesk')
+  check('without copydesk on PATH: warned once, with the install command', #missing == 1,
+    #missing .. ' warnings: ' .. vim.inspect(notes))
+  check('without copydesk on PATH: the warning is a WARN', missing[1] ~= nil and missing[1].level == vim.log.levels.WARN)
+  check('without copydesk on PATH: nothing is started', #vim.lsp.get_clients({ name = 'copydesk' }) == 0)
+  vim.env.PATH = path
 
   -- 2. Open the draft as a user would: :edit -> FileType markdown -> attach.
   local file = vim.fn.fnamemodify(vim.env.CDT_FILE, ':p')
@@ -235,7 +420,10 @@ local function main()
     end
   end
 
-  -- 7. Clean shutdown, as on :qa.
+  -- 7. A real draft.
+  real_draft(client)
+
+  -- 8. Clean shutdown, as on :qa.
   client:stop()
   vim.wait(5000, function()
     return exited ~= nil

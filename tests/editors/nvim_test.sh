@@ -34,7 +34,7 @@ rules=$("$bin" rules 2>/dev/null | awk '{print $1}' | paste -sd, -)
 
 set +e
 PATH="$tmp/bin:$PATH" CDT_RULES="$rules" \
-CDT_RTP="$repo/editors/nvim" CDT_FILE="$repo/tests/editors/fixtures/draft.md" CDT_TIMEOUT="${CDT_TIMEOUT:-15000}" \
+CDT_RTP="$repo/editors/nvim" CDT_FILE="$repo/tests/editors/fixtures/draft.md" CDT_STORY="$repo/tests/editors/fixtures/story.md" CDT_TIMEOUT="${CDT_TIMEOUT:-15000}" \
 XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
   timeout -k 5 120 "$nvim" --headless --clean -n -i NONE -c "luafile $repo/tests/editors/nvim_test.lua" </dev/null
 rc=$?

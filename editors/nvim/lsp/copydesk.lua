@@ -11,7 +11,57 @@
 --
 -- Buffer commands while attached:
 --   :CopydeskExplain   explain the copydesk rule of the diagnostic under the cursor (floating window)
---   :CopydeskFixAll    apply every copydesk fix in the buffer (code action source.fixAll.copydesk)
+--   :CopydeskFixAll    apply every safe copydesk fix in the buffer (source.fixAll.copydesk), or say
+--                      that there is none
+--
+-- If the `copydesk` binary (cmd[1]) cannot be found, Neovim starts nothing; this file tells you so
+-- once (vim.notify, with the install command) instead of leaving only a line in lsp.log.
+
+local INSTALL = 'cargo install copydesk'
+local ROOT_MARKERS = { 'copydesk.toml', '.git' }
+local FILETYPES = { 'markdown' }
+
+--- Neovim skips a config whose cmd is not executable with only a line in lsp.log. Tell the user
+--- instead, once per session: when a draft opens while copydesk is enabled and its cmd[1] is
+--- not executable. Returns true once warned (which also removes the autocmd below).
+local function warn_if_missing()
+  if vim.g.copydesk_warned_missing then
+    return true
+  end
+  local enabled = vim.lsp.is_enabled and vim.lsp.is_enabled('copydesk')
+    or (vim.lsp._enabled_configs or {}).copydesk ~= nil
+  if not enabled then
+    return false
+  end
+  local cmd = (vim.lsp.config.copydesk or {}).cmd
+  local exe = type(cmd) == 'table' and cmd[1] or nil
+  if exe == nil or vim.fn.executable(exe) == 1 then
+    return false
+  end
+  vim.g.copydesk_warned_missing = true
+  vim.notify(
+    string.format(
+      'copydesk: cannot start the language server: `%s` is not an executable on PATH.\n'
+        .. 'Install it with `%s`, or point cmd at it: '
+        .. "vim.lsp.config('copydesk', { cmd = { '/path/to/copydesk', 'lsp' } })",
+      exe,
+      INSTALL
+    ),
+    vim.log.levels.WARN
+  )
+  return true
+end
+
+vim.api.nvim_create_autocmd('FileType', {
+  group = vim.api.nvim_create_augroup('copydesk.missing', { clear = true }),
+  pattern = FILETYPES,
+  desc = 'copydesk: warn once when the server binary is missing',
+  callback = function()
+    return warn_if_missing()
+  end,
+})
+-- This file is read while the first draft opens, after that draft's FileType event: look now too.
+vim.schedule(warn_if_missing)
 
 local function copydesk_client(bufnr)
   return vim.lsp.get_clients({ bufnr = bufnr, name = 'copydesk' })[1]
@@ -41,6 +91,47 @@ local function rules_at_cursor(bufnr)
     end
   end
   return out
+end
+
+--- :CopydeskFixAll -- ask for the source.fixAll.copydesk action only, apply its edit, and say what
+--- happened (vim.lsp.buf.code_action would say "No code actions available" when there is no fix).
+local function fix_all(bufnr)
+  local client = copydesk_client(bufnr)
+  if not client then
+    return vim.notify('copydesk: not attached to this buffer', vim.log.levels.WARN)
+  end
+  local last = math.max(vim.api.nvim_buf_line_count(bufnr) - 1, 0)
+  local last_line = vim.api.nvim_buf_get_lines(bufnr, last, last + 1, false)[1] or ''
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(bufnr),
+    range = { start = { line = 0, character = 0 }, ['end'] = { line = last, character = #last_line } },
+    context = { only = { 'source.fixAll.copydesk' }, diagnostics = {} },
+  }
+  client:request('textDocument/codeAction', params, function(err, actions)
+    if err then
+      return vim.notify('copydesk: fix all failed: ' .. tostring(err.message or err), vim.log.levels.ERROR)
+    end
+    local applied = 0
+    for _, action in ipairs(actions or {}) do
+      if action.kind == 'source.fixAll.copydesk' and action.edit then
+        local edits = 0
+        for _, list in pairs(action.edit.changes or {}) do
+          edits = edits + #list
+        end
+        for _, change in ipairs(action.edit.documentChanges or {}) do
+          edits = edits + #(change.edits or {})
+        end
+        vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+        applied = applied + edits
+      end
+    end
+    if applied == 0 then
+      vim.notify('copydesk: no safe fixes in this buffer', vim.log.levels.INFO)
+    else
+      vim.notify(string.format('copydesk: applied %d safe fix%s', applied, applied == 1 and '' or 'es'),
+        vim.log.levels.INFO)
+    end
+  end, bufnr)
 end
 
 local function show_explanation(bufnr, rule)
@@ -81,8 +172,8 @@ end
 ---@type vim.lsp.Config
 return {
   cmd = { 'copydesk', 'lsp' },
-  filetypes = { 'markdown' },
-  root_markers = { 'copydesk.toml', '.git' },
+  filetypes = FILETYPES,
+  root_markers = ROOT_MARKERS,
   settings = {
     copydesk = {
       -- rule id -> 'error' | 'warning' | 'information' | 'hint' | 'off'
@@ -104,7 +195,7 @@ return {
       explain(bufnr, o.args)
     end, { nargs = '?', desc = 'copydesk: explain the rule under the cursor (or the given rule id)' })
     vim.api.nvim_buf_create_user_command(bufnr, 'CopydeskFixAll', function()
-      vim.lsp.buf.code_action({ context = { only = { 'source.fixAll.copydesk' }, diagnostics = {} }, apply = true })
-    end, { desc = 'copydesk: apply all copydesk fixes in this buffer' })
+      fix_all(bufnr)
+    end, { desc = 'copydesk: apply every safe copydesk fix in this buffer' })
   end,
 }

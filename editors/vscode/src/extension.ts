@@ -50,6 +50,11 @@ function setStatus(kind: StatusKind, detail?: string): void {
 async function startClient(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const cfg = vscode.workspace.getConfiguration('copydesk');
+  if (cfg.get<boolean>('enable') === false) {
+    setStatus('stopped', 'disabled by the copydesk.enable setting');
+    output.appendLine('[client] copydesk.enable is off: the server is not started');
+    return;
+  }
   const resolved = resolveServer({
     configuredPath: cfg.get<string>('path'),
     extensionPath,
@@ -73,6 +78,14 @@ async function startClient(): Promise<void> {
     return;
   }
   output.appendLine(`[client] using ${resolved.path} (from ${resolved.source})`);
+  if (resolved.warning !== undefined) {
+    output.appendLine(`[client] ${resolved.warning}`);
+    void vscode.window.showWarningMessage(`copydesk: ${resolved.warning}`, 'Open settings').then((choice) => {
+      if (choice === 'Open settings') {
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'copydesk.path');
+      }
+    });
+  }
 
   const initial = settingsFor();
   const executable = { command: resolved.path, args: serverArgs(initial.logLevel), transport: TransportKind.stdio } as const;
@@ -236,7 +249,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('copydesk.fixAllInFile', fixAllInFile),
     vscode.commands.registerCommand('copydesk.explainRuleAtCursor', explainRuleAtCursor),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+      if (e.affectsConfiguration('copydesk.enable')) {
+        // Start or stop at once: nothing to ask.
+        void restart();
+      } else if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
         void vscode.window
           .showInformationMessage('copydesk: restart the server to apply the new setting.', 'Restart')
           .then((c) => c && restart());

@@ -1,5 +1,6 @@
-// Finds the copydesk executable: the `copydesk.path` setting, else the binary bundled in the
-// extension (`server/copydesk[.exe]`), else `copydesk` on PATH. No `vscode` import here.
+// Finds the copydesk executable: the binary bundled in the extension (`server/copydesk[.exe]`,
+// in the platform packages), else the `copydesk.path` setting, else `copydesk` on PATH; a
+// `copydesk.path` that points nowhere falls back to PATH with a warning. No `vscode` import here.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,10 +25,11 @@ export interface ResolveInput {
 }
 
 export type Resolution =
-  | { ok: true; path: string; source: ServerSource }
+  | { ok: true; path: string; source: ServerSource; warning?: string }
   | { ok: false; message: string; tried: string[] };
 
-export const INSTALL_URL = 'https://github.com/copydesk/copydesk#installation';
+/** The extension README's install section (the heading `## Install`), opened by the error's button. */
+export const INSTALL_URL = 'https://github.com/copydesk/copydesk/tree/main/editors/vscode#install';
 
 export function defaultIsExecutable(file: string): boolean {
   try {
@@ -100,15 +102,25 @@ export function resolveServer(input: ResolveInput): Resolution {
   const platform = input.platform ?? process.platform;
   const isExecutable = input.isExecutable ?? defaultIsExecutable;
   const homeDir = input.homeDir ?? os.homedir();
+  const envPath = input.envPath ?? process.env.PATH;
+  const pathExt = input.pathExt ?? process.env.PATHEXT;
   const tried: string[] = [];
 
+  // 1. The binary shipped in this platform's package: it matches the extension's version.
+  const bundled = path.join(input.extensionPath, 'server', binaryName(platform));
+  tried.push(bundled);
+  if (isExecutable(bundled)) {
+    return { ok: true, path: bundled, source: 'bundled' };
+  }
+
+  // 2. The copydesk.path setting.
+  let warning: string | undefined;
   const configured = input.configuredPath?.trim() ?? '';
   if (configured !== '') {
     const p = expandConfiguredPath(configured, input.workspaceFolder, homeDir);
     // A bare command name ("copydesk-nightly") is looked up on PATH.
     if (!p.includes('/') && !p.includes('\\')) {
-      const found = findOnPath(p.replace(/\.exe$/i, ''), input.envPath ?? process.env.PATH, platform,
-        input.pathExt ?? process.env.PATHEXT, isExecutable, tried);
+      const found = findOnPath(p.replace(/\.exe$/i, ''), envPath, platform, pathExt, isExecutable, tried);
       if (found) {
         return { ok: true, path: found, source: 'setting' };
       }
@@ -118,30 +130,18 @@ export function resolveServer(input: ResolveInput): Resolution {
         return { ok: true, path: p, source: 'setting' };
       }
     }
-    // An explicit setting that points nowhere is an error: silently running another
-    // copydesk than the one the user asked for would be worse.
-    return {
-      ok: false,
-      message: `The copydesk.path setting points to "${configured}", which is not an executable file.`,
-      tried,
-    };
+    warning = `The copydesk.path setting points to "${configured}", which is not an executable file; using copydesk from PATH instead.`;
   }
 
-  const bundled = path.join(input.extensionPath, 'server', binaryName(platform));
-  tried.push(bundled);
-  if (isExecutable(bundled)) {
-    return { ok: true, path: bundled, source: 'bundled' };
-  }
-
-  const onPath = findOnPath('copydesk', input.envPath ?? process.env.PATH, platform,
-    input.pathExt ?? process.env.PATHEXT, isExecutable, tried);
+  // 3. PATH.
+  const onPath = findOnPath('copydesk', envPath, platform, pathExt, isExecutable, tried);
   if (onPath) {
-    return { ok: true, path: onPath, source: 'path' };
+    return warning === undefined ? { ok: true, path: onPath, source: 'path' } : { ok: true, path: onPath, source: 'path', warning };
   }
+  const setting = configured === '' ? 'no copydesk.path setting' : `copydesk.path ("${configured}") is not an executable file`;
   return {
     ok: false,
-    message:
-      'Could not find the copydesk language server: no copydesk.path setting, no binary bundled with the extension, and no "copydesk" on PATH.',
+    message: `Could not find the copydesk language server: no binary bundled with the extension, ${setting}, and no "copydesk" on PATH.`,
     tried,
   };
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { expandConfiguredPath, findOnPath, resolveServer } from '../src/resolve';
+import { expandConfiguredPath, findOnPath, INSTALL_URL, resolveServer } from '../src/resolve';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-resolve-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -39,12 +39,22 @@ describe('resolveServer (real files, POSIX)', { skip: process.platform === 'win3
     assert.deepEqual(r, { ok: true, path: onPath, source: 'setting' });
   });
 
-  it('fails clearly when the setting points nowhere, without falling back', () => {
+  it('falls back to PATH with a warning when the setting points nowhere', () => {
     const r = resolveServer({ configuredPath: '/no/such/copydesk', extensionPath: ext, envPath: binDir });
+    assert.equal(r.ok, true);
+    if (r.ok) {
+      assert.equal(r.path, onPath);
+      assert.equal(r.source, 'path');
+      assert.match(r.warning ?? '', /copydesk\.path setting points to "\/no\/such\/copydesk".*PATH/);
+    }
+  });
+
+  it('fails, naming the setting, when the setting points nowhere and PATH has no copydesk', () => {
+    const r = resolveServer({ configuredPath: '/no/such/copydesk', extensionPath: ext, envPath: '/nonexistent' });
     assert.equal(r.ok, false);
     if (!r.ok) {
-      assert.match(r.message, /copydesk\.path/);
-      assert.deepEqual(r.tried, ['/no/such/copydesk']);
+      assert.match(r.message, /copydesk\.path \("\/no\/such\/copydesk"\)/);
+      assert.deepEqual(r.tried, [path.join(ext, 'server', 'copydesk'), '/no/such/copydesk', '/nonexistent/copydesk']);
     }
   });
 
@@ -53,12 +63,18 @@ describe('resolveServer (real files, POSIX)', { skip: process.platform === 'win3
     assert.deepEqual(r, { ok: true, path: onPath, source: 'path' });
   });
 
-  it('prefers the bundled binary over PATH, but not a non-executable one', () => {
+  it('prefers the bundled binary over the setting and PATH, but not a non-executable one', () => {
     const bundled = path.join(ext, 'server', 'copydesk');
     makeExe(bundled, 0o644);
     assert.deepEqual(resolveServer({ extensionPath: ext, envPath: binDir }), { ok: true, path: onPath, source: 'path' });
+    assert.deepEqual(resolveServer({ configuredPath: custom, extensionPath: ext, envPath: binDir }),
+      { ok: true, path: custom, source: 'setting' });
     fs.chmodSync(bundled, 0o755);
     assert.deepEqual(resolveServer({ extensionPath: ext, envPath: binDir }), { ok: true, path: bundled, source: 'bundled' });
+    assert.deepEqual(resolveServer({ configuredPath: custom, extensionPath: ext, envPath: binDir }),
+      { ok: true, path: bundled, source: 'bundled' });
+    // Nothing on PATH at all: the bundled binary is all it takes.
+    assert.deepEqual(resolveServer({ extensionPath: ext, envPath: '' }), { ok: true, path: bundled, source: 'bundled' });
     fs.rmSync(bundled);
   });
 
@@ -97,5 +113,19 @@ describe('resolution rules that do not touch the disk', () => {
 
   it('findOnPath skips empty entries', () => {
     assert.equal(findOnPath('copydesk', '::', 'linux', undefined, () => true), undefined);
+  });
+});
+
+describe('the install link of the "server not found" error', () => {
+  // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
+  const anchor = (heading: string): string =>
+    heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+
+  it('opens a heading that exists in the extension README', () => {
+    const url = new URL(INSTALL_URL);
+    assert.equal(url.pathname, '/copydesk/copydesk/tree/main/editors/vscode');
+    const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+    const anchors = readme.split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => anchor(l.replace(/^#+ /, '')));
+    assert.ok(anchors.includes(url.hash.slice(1)), `${url.hash} not among ${anchors.join(', ')}`);
   });
 });
