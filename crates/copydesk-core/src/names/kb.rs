@@ -87,6 +87,10 @@ pub struct Role {
     pub start: Option<String>,
     #[serde(default)]
     pub end: Option<String>,
+    /// The role ended on a date the source does not give, before this one (`end` is then
+    /// absent or null: the role is not current).
+    #[serde(default)]
+    pub end_before: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
@@ -616,8 +620,9 @@ mod tests {
         let z = actors.iter().find(|a| a.id == "Q3874799").unwrap();
         assert_eq!(z.parts[1].variants[0], "Zelenskyy");
         assert!(z.parts[0].misspellings.contains(&"Volodomyr".to_string()));
-        // Generous in debug builds; the release figure is measured by `benches/names.rs`.
-        assert!(parse.as_millis() < 500, "{parse:?}");
+        // Generous in debug builds (about 0.5 s for the 2.5 MB file with the dated roles of
+        // issue 16); the release figure is measured by `benches/names.rs`.
+        assert!(parse.as_millis() < 2000, "{parse:?}");
     }
 
     #[test]
