@@ -510,6 +510,8 @@ def build(kb, bk):
         if aid == qid and qid.startswith("person:") and not kb.names[aid].parts:
             kb.init_person_names(aid, stem_of(label))
         forms = [f"{nm['first']} {nm.get('middle', '')} {nm['last']}".replace("  ", " "), f"{nm['first']} {nm['last']}"]
+        if nm.get("middle"):
+            forms.append(f"{nm['first']} {nm['middle'][0]}. {nm['last']}")  # Franklin D. Roosevelt
         for f in forms:
             if bk.fold(f) != bk.fold(kb.actors[aid]["name"]):
                 kb.names[aid].full.append(f)
@@ -552,7 +554,8 @@ def build(kb, bk):
         aid = find_or_create(qid, label, "US", csrc, cas_of, spanish=any(t.get("state") == "PR" for t in p.get("terms", [])))
         if aid is None:
             continue
-        for f in (nm.get("official_full"), f"{nm['first']} {nm['last']}", nm.get("also")):
+        initial = re.fullmatch(r"[A-Z]\.", nm["first"])
+        for f in (nm.get("official_full"), None if initial else f"{nm['first']} {nm['last']}", nm.get("also")):
             if f and bk.fold(f) != bk.fold(kb.actors[aid]["name"]) and bk.is_latin(f):
                 kb.names[aid].full.append(f.replace('"', "").replace("  ", " ") if '"' not in f else f"{f.split(chr(34))[0].strip()} {nm['last']}")
         spans = defaultdict(list)
