@@ -338,6 +338,7 @@ class KB:
         self.name_to_iso: dict[str, str] = {}    # folded name -> ISO2
         self.person_index: dict[str, list[str]] = defaultdict(list)  # iso -> actor ids
         self.curated_map: dict[str, str] = {}
+        self.not_alone: set[tuple[str, str]] = set()  # (actor, part) matched only with the rest of the name
 
     # ------------------------------------------------------------------ actors
     def new_actor(self, aid, kind, name, country=None):
@@ -1263,7 +1264,8 @@ class KB:
                 v = uniq([x for x in variants if x and x.strip()])
                 mm = [m for m in uniq(miss) if m not in v]
                 # `misspellings` only where there are some (the reader defaults it to []).
-                parts.append({"part": part, "variants": v, **({"misspellings": mm} if mm else {})})
+                parts.append({"part": part, "variants": v, **({"misspellings": mm} if mm else {}),
+                              **({"alone": False} if (aid, part) in self.not_alone else {})})
             a["parts"] = parts
             fv = [x for x in uniq(n.full) if x != a["name"] and is_latin(x)]
             if fv:

@@ -9,6 +9,7 @@ subset those files use). See crates/copydesk-core/data/kb/FORMAT.md, rule 9.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections import defaultdict
 
@@ -68,6 +69,11 @@ US_STATES = {
     "WI": "Wisconsin", "WY": "Wyoming", "DC": "the District of Columbia", "PR": "Puerto Rico", "GU": "Guam",
     "VI": "the U.S. Virgin Islands", "AS": "American Samoa", "MP": "the Northern Mariana Islands",
 }
+
+# The name checks' English word list (in this repository; see its README): a surname found in
+# it is matched only with a given name (see the end of `build`).
+DICTIONARY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                          "crates", "copydesk-core", "data", "dict", "words.txt")
 
 # ----------------------------------------------------------------------------- positions
 
@@ -503,15 +509,26 @@ def build(kb, bk):
                 if bk.fold(stem_of(kb.actors[aid]["name"])) == bk.fold(stem_of(label)):
                     qid = aid
                     break
+        if not qid and nm.get("middle"):
+            def first_last(aid):
+                g, sn = kb.names[aid].get("given"), kb.names[aid].get("surname")
+                return (bk.fold(g[1][0].split()[0]), bk.fold(sn[1][0])) if g and sn else None
+            taken = {first_last(aid) for aid, x in kb.actors.items() if x["kind"] == "person"}
+            if (bk.fold(given), bk.fold(nm["last"])) in taken:  # George Bush: George W. Bush is taken
+                label = f"{given} {' '.join(w[0] + '.' for w in nm['middle'].split())} {nm['last']}"
+                nm = dict(nm, shared_short=True)
         if not qid:
             qid = f"person:{bk.slug(label)}"
             unmatched_exec.append(label)
         aid = find_or_create(qid, label, "US", csrc, cas_of) if not qid.startswith("person:") or qid not in kb.actors else qid
         if aid == qid and qid.startswith("person:") and not kb.names[aid].parts:
             kb.init_person_names(aid, stem_of(label))
-        forms = [f"{nm['first']} {nm.get('middle', '')} {nm['last']}".replace("  ", " "), f"{nm['first']} {nm['last']}"]
+        forms = [f"{nm['first']} {nm.get('middle', '')} {nm['last']}".replace("  ", " ")]
+        if not nm.get("shared_short"):
+            forms.append(f"{nm['first']} {nm['last']}")
         if nm.get("middle"):
-            forms.append(f"{nm['first']} {nm['middle'][0]}. {nm['last']}")  # Franklin D. Roosevelt
+            # Franklin D. Roosevelt, George H. W. Bush
+            forms.append(f"{nm['first']} {' '.join(w[0] + '.' for w in nm['middle'].split())} {nm['last']}")
         for f in forms:
             if bk.fold(f) != bk.fold(kb.actors[aid]["name"]):
                 kb.names[aid].full.append(f)
@@ -578,6 +595,25 @@ def build(kb, bk):
                                      "source": csrc, "as_of": cas_of}, conflicts)
         kb.add_source(aid, "roles", csrc, cas_of)
 
+    # A new person's surname that is also an everyday or proper-noun word of the name checks'
+    # dictionary (England, Simpson, Orlando, King, Price) is matched only together with a
+    # given name, unless they headed a state or government: a draft that says "England" or
+    # "Price" alone rarely means a minister or a member of Congress.
+    # The same, for everyone, when the surname is a place: a country, a capital or a US state
+    # (George Washington).
+    words = set(open(DICTIONARY, encoding="utf-8").read().split())
+    places = {bk.fold(v) for aid, a in kb.actors.items() if a["kind"] == "place"
+              for p in kb.names[aid].parts for v in p[1]} | {bk.fold(v) for v in US_STATES.values()}
+    for aid in sorted(after_new := {a for a, x in kb.actors.items() if x["kind"] == "person"} - before):
+        a = kb.actors[aid]
+        sp = kb.names[aid].get("surname")
+        if not sp or not kb.names[aid].get("given") or len(sp[1]) != 1 or " " in sp[1][0]:
+            continue
+        leader = any(r.get("type") in ("head_of_state", "head_of_government", "deputy_head")
+                     and (r.get("end") or "9999") >= "1900" for r in a["roles"])
+        if bk.fold(sp[1][0]) in places or (not leader and (sp[1][0] in words or sp[1][0].lower() in words)):
+            kb.not_alone.add((aid, "surname"))
+    _ = after_new
     for repo, qids in sorted(local_script.items()):
         conflicts["Dated roles: names in a local script without an English label (skipped)"].append(
             f"{repo}: {len(qids)} people ({', '.join(sorted(qids)[:6])}{' …' if len(qids) > 6 else ''})")
@@ -586,5 +622,6 @@ def build(kb, bk):
         "rows kept": kept_rows, "rows not national cabinet (dropped)": dropped_rows,
         "people in local scripts (skipped)": sum(len(v) for v in local_script.values()),
         "unusable labels": bad_labels, "new people": len(after - before),
+        "surnames matched only with a given name": len(kb.not_alone),
         "new people by source": {k: len(v) for k, v in sorted(new_people.items())},
     }

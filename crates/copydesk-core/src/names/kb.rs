@@ -71,6 +71,15 @@ pub struct Part {
     pub variants: Vec<String>,
     #[serde(default)]
     pub misspellings: Vec<String>,
+    /// `false`: this part is a word that also means something else (a place, a common word:
+    /// England, Simpson, King) and is matched only together with the other parts of the
+    /// name, never on its own. Absent = `true`.
+    #[serde(default = "yes")]
+    pub alone: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
