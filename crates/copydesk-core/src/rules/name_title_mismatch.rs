@@ -381,7 +381,8 @@ impl Rule for NameTitleMismatch {
             let (Some(lo), Some(hi), Some(history)) = (
                 shifted(-GRACE_DAYS),
                 shifted(GRACE_DAYS),
-                day.checked_sub(jiff::Span::new().years(HISTORICAL_YEARS)).ok(),
+                day.checked_sub(jiff::Span::new().years(HISTORICAL_YEARS))
+                    .ok(),
             ) else {
                 continue;
             };
@@ -538,8 +539,14 @@ mod tests {
             dated("2019-03-01", "Senate President Barack Obama spoke."),
             dated("2019-03-01", "President Jane Roe spoke."),
             // Historical figures, and a change of office in the news.
-            dated("2019-10-19", "Generals, including President Ulysses S. Grant, agreed."),
-            dated("2019-03-01", "Franklin D. Roosevelt was there; President Roosevelt spoke."),
+            dated(
+                "2019-10-19",
+                "Generals, including President Ulysses S. Grant, agreed.",
+            ),
+            dated(
+                "2019-03-01",
+                "Franklin D. Roosevelt was there; President Roosevelt spoke.",
+            ),
             dated("2017-02-10", "President Barack Obama left the White House."),
             // No article date: nothing to compare with.
             "President Joe Biden met the delegation in 2015.\n".to_string(),
