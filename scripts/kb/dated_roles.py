@@ -458,12 +458,12 @@ def build(kb, bk):
     for r in csv.DictReader(open(kb.inputs.path("kb/cabinets/us-governors/data/wikidata.csv"), encoding="utf-8")):
         qid, name, state = r["item"], r["name"].strip(), r["state"].strip()
         title = f"Governor of {state}"
-        holders = [aid for aid, a in kb.actors.items() if a["kind"] == "person" and any(
-            x["title"] == title and not x.get("end") and not x.get("end_before") for x in a["roles"])]
-        for other in holders:
+        holders = [(aid, x) for aid, a in kb.actors.items() if a["kind"] == "person" for x in a["roles"]
+                   if x["title"] == title and not x.get("end") and not x.get("end_before")]
+        for other, x in holders:
             if other != qid:
                 conflicts["Dated roles: US governor differs between sources"].append(
-                    f"{title}: us-cabinet ({CABINETS['us-cabinet'][2]}) has {kb.actors[other]['name']} ({other}) in office; "
+                    f"{title}: {x['source']} (as of {x['as_of']}) has {kb.actors[other]['name']} ({other}) in office; "
                     f"{gsrc} ({gas_of}) lists {name} ({qid})")
         if not bk.is_latin(name) or bk.label_problem(name):
             continue
