@@ -1344,4 +1344,23 @@ mod tests {
             "{m:?}"
         );
     }
+
+    #[test]
+    fn common_words_that_are_surnames_need_evidence() {
+        // Bare, they are words: no person.
+        let m = mentions(
+            "Rice prices rose. Young voters came out. Bush fires spread in May. The Young family spoke.",
+        );
+        assert!(
+            m.iter().all(|(_, n, _)| !matches!(
+                n.as_str(),
+                "Condoleezza Rice" | "Susan Rice" | "Todd Young" | "George W. Bush" | "Theresa May"
+            )),
+            "{m:?}"
+        );
+        // Named in full, they are people.
+        let m = mentions("Condoleezza Rice spoke. Todd Young left.");
+        let got: Vec<&str> = m.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(got, ["Condoleezza Rice", "Todd Young"]);
+    }
 }
