@@ -343,9 +343,11 @@ def build(kb, bk):
     before = {a for a, x in kb.actors.items() if x["kind"] == "person"}
     new_people = defaultdict(set)
 
-    def find_or_create(qid, label, iso, source, as_of, surname_first=False, spanish=False):
+    def find_or_create(qid, label, iso, source, as_of, surname_first=False, spanish=False, first_start=None):
         """The actor of a person: by QID, else an unmatched Factbook/curated person (slug id) of
-        the same country and the same name, else a new actor."""
+        the same country and the same name, else a new actor. `first_start`: when the new
+        person's first role began; a namesake whose every dated role ended 40 years or more
+        before it is somebody else (President John F. Kennedy is not Senator John Kennedy)."""
         if qid in kb.actors and kb.actors[qid]["kind"] == "person":
             old = kb.actors[qid]["name"]
             if bk.fold(old) != bk.fold(label) and bk.fold(stem_of(old)) != bk.fold(stem_of(label)):
@@ -355,6 +357,9 @@ def build(kb, bk):
         for aid in kb.person_index.get(iso, []):
             a = kb.actors[aid]
             if not aid.startswith("person:"):
+                continue
+            ends = [r.get("end") for r in a.get("roles", [])]
+            if first_start and ends and all(e and int(e[:4]) + 40 <= int(first_start[:4]) for e in ends):
                 continue
             if bk.fold(a["name"]) == bk.fold(label):
                 kb.add_source(aid, "id", source, as_of, f"Wikidata {qid} (same name, same country)")
@@ -568,7 +573,8 @@ def build(kb, bk):
             conflicts["Dated roles: members of Congress without a Wikidata id (slug ids)"].append(f"{label} (bioguide {p['id'].get('bioguide')})")
         if not bk.is_latin(label):
             continue
-        aid = find_or_create(qid, label, "US", csrc, cas_of, spanish=any(t.get("state") == "PR" for t in p.get("terms", [])))
+        aid = find_or_create(qid, label, "US", csrc, cas_of, spanish=any(t.get("state") == "PR" for t in p.get("terms", [])),
+                             first_start=min((t["start"] for t in p.get("terms", [])), default=None))
         if aid is None:
             continue
         initial = re.fullmatch(r"[A-Z]\.", nm["first"])
