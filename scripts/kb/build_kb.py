@@ -31,12 +31,14 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 
+import dated_roles
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 INPUTS = os.path.join(HERE, "inputs")          # the repository's copy of the small inputs
 MANIFEST = os.path.join(HERE, "inputs.toml")   # every input: path, source, url, sha256
 OUTPUTS = ("actors.json", "conflicts.md", "sample.md")
-SIZE_BUDGET = 1_500_000
+SIZE_BUDGET = 3_000_000  # 2.6 MB with the dated roles of issue 16 (was 1.5 MB)
 
 SOURCES = [
     {"id": "factbook", "name": "CIA World Factbook (factbook/factbook.json, commit 8662a8b)",
@@ -57,7 +59,7 @@ SOURCES = [
      "licence": "MIT", "as_of": "7.14.0"},
     {"id": "manual", "name": "copydesk KB maintainers (scripts/kb/manual.json); unverified, see conflicts.md",
      "licence": "project", "as_of": "2025"},
-]
+] + dated_roles.SOURCES
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -336,6 +338,7 @@ class KB:
         self.name_to_iso: dict[str, str] = {}    # folded name -> ISO2
         self.person_index: dict[str, list[str]] = defaultdict(list)  # iso -> actor ids
         self.curated_map: dict[str, str] = {}
+        self.not_alone: set[tuple[str, str]] = set()  # (actor, part) matched only with the rest of the name
 
     # ------------------------------------------------------------------ actors
     def new_actor(self, aid, kind, name, country=None):
@@ -857,6 +860,8 @@ class KB:
         self.apply_curated()
         self.apply_ofac()
         self.apply_name_variants()
+        # After the spelling sources, which stay limited to the people they were built for.
+        dated_roles.build(self, sys.modules[__name__])
         self.finish()
 
     def absorb_factbook_name(self, aid, h):
@@ -1258,7 +1263,9 @@ class KB:
             for part, variants, miss in n.parts:
                 v = uniq([x for x in variants if x and x.strip()])
                 mm = [m for m in uniq(miss) if m not in v]
-                parts.append({"part": part, "variants": v, "misspellings": mm})
+                # `misspellings` only where there are some (the reader defaults it to []).
+                parts.append({"part": part, "variants": v, **({"misspellings": mm} if mm else {}),
+                              **({"alone": False} if (aid, part) in self.not_alone else {})})
             a["parts"] = parts
             fv = [x for x in uniq(n.full) if x != a["name"] and is_latin(x)]
             if fv:
@@ -1275,8 +1282,12 @@ class KB:
                     a["description"] = t
                 elif a["roles"]:
                     r = sorted(a["roles"], key=lambda r: r.get("end") or "")[-1]
-                    a["description"] = f"Former {r['title'][0].lower() + r['title'][1:]}"
+                    a["description"] = f"Former {r['title']}"
             a["roles"].sort(key=lambda r: (r.get("end") is not None, r.get("end") or "", r.get("start") or "", r["title"]))
+            # A `roles` fact without a note says no more than the roles' own source and as_of.
+            carried = {(src, r["as_of"]) for r in a["roles"] for src in r["source"].split("+")}
+            a["sources"] = [s for s in a["sources"] if not (s["fact"] == "roles" and not s.get("note")
+                                                            and (s["source"], s["as_of"]) in carried)]
             a["sources"].sort(key=lambda s: (s["fact"], s["source"], s.get("note", "")))
         # shared variants across different persons' same part
         shared = defaultdict(set)
@@ -1342,7 +1353,7 @@ class KB:
             L.append("")
             for p in a["parts"]:
                 line = f"- {p['part']}: " + " / ".join(p["variants"])
-                if p["misspellings"]:
+                if p.get("misspellings"):
                     line += "  — misspelled: " + ", ".join(p["misspellings"])
                 L.append(line)
             if a.get("full_variants"):
@@ -1402,7 +1413,7 @@ def check(text: str, kb: KB | None) -> int:
             for v in p["variants"]:
                 if not is_latin(v) or not v.strip():
                     errors.append(f"{a['id']}: non-Latin/empty variant {v!r}")
-                if a["kind"] == "person" and v.isupper() and len(v) > 1 and not ROMAN.match(v) and not re.match(r"^([A-Z]\.)+$", v):
+                if a["kind"] == "person" and v.isupper() and len(v) > 1 and not ROMAN.match(v) and not re.match(r"^([A-Z]\. ?)+$", v):
                     errors.append(f"{a['id']}: all-caps person variant {v!r}")
                 if a["kind"] == "person" and len(v) < 2:
                     errors.append(f"{a['id']}: single-letter variant {v!r}")
@@ -1434,7 +1445,7 @@ def check(text: str, kb: KB | None) -> int:
             if f not in sur:
                 errors.append(f"Zelenskyy surname group lacks {f}")
         giv = next((p for p in z["parts"] if p["part"] == "given"), None)
-        if not giv or "Volodomyr" not in giv["misspellings"]:
+        if not giv or "Volodomyr" not in giv.get("misspellings", []):
             errors.append("Volodomyr misspelling missing")
     kyiv = [a for a in actors if a["kind"] == "place" and any({"Kyiv", "Kiev"} <= set(p["variants"]) for p in a["parts"])]
     if not kyiv:
@@ -1460,7 +1471,7 @@ def check(text: str, kb: KB | None) -> int:
     print(f"actors: {len(actors)} ({', '.join(f'{k}: {v}' for k, v in sorted(by_kind.items()))})")
     print(f"persons with >=2 spellings of a name part: {len(multi_parts)}; with any variant incl. full-name variants: {len(multi)}")
     print(f"persons holding a current head-of-state role: {hos}; head-of-government: {hog}; foreign-minister (2022): {fm}")
-    print(f"misspellings listed: {sum(len(p['misspellings']) for a in actors for p in a['parts'])}")
+    print(f"misspellings listed: {sum(len(p.get('misspellings', [])) for a in actors for p in a['parts'])}")
     if kb is not None:
         print(f"conflict items: {sum(len(set(v)) for v in kb.conflicts.values())}")
     print(f"actors.json size: {size} bytes (budget {SIZE_BUDGET})")

@@ -23,6 +23,7 @@ pub mod line_index;
 pub mod markdown;
 pub mod names;
 pub mod quotes;
+pub mod roles;
 pub mod rules;
 pub mod suppress;
 pub mod text;

@@ -178,44 +178,8 @@ fn kb_hover(cx: &Context, names: &Names, ai: u32, md: &mut String) {
     if let Some(d) = &a.description {
         let _ = writeln!(md, "{d}\n");
     }
-    for r in a.roles.iter().take(6) {
-        let place = r
-            .country
-            .as_deref()
-            .or(r.org.as_deref())
-            .map(|c| format!(" ({c})"))
-            .unwrap_or_default();
-        let dates = match (r.start.as_deref(), r.end.as_deref()) {
-            (Some(s), Some(e)) => format!("{s} – {e}"),
-            (Some(s), None) => format!("since {s}"),
-            (None, Some(e)) => format!("until {e}"),
-            (None, None) => String::new(),
-        };
-        let source = r
-            .source
-            .as_deref()
-            .map(|s| names.kb.source_names(s))
-            .unwrap_or_else(|| "no source".into());
-        let as_of = r.as_of.as_deref().unwrap_or("unknown date");
-        let _ = write!(
-            md,
-            "- {}{place}, {dates} — source: {source}, as of {as_of}",
-            r.title
-        );
-        if r.end.is_none() {
-            let _ = write!(
-                md,
-                "; current only as far as that source knew on {as_of} — it may be out of date"
-            );
-        }
-        if let Some(note) = &r.note {
-            let _ = write!(md, " ({note})");
-        }
-        md.push('\n');
-    }
-    if a.roles.len() > 6 {
-        let _ = writeln!(md, "- … and {} more roles", a.roles.len() - 6);
-    }
+    // Roles held on the article date first, then current ones, each with dates and source.
+    crate::roles::hover_roles(&names.kb, a, cx.article_date(), md);
     // Spellings by part, with the house one.
     for (pi, p) in a.parts.iter().enumerate() {
         if p.variants.len() < 2 && cx.config.names.prefer.is_empty() {

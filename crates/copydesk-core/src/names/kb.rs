@@ -71,6 +71,15 @@ pub struct Part {
     pub variants: Vec<String>,
     #[serde(default)]
     pub misspellings: Vec<String>,
+    /// `false`: this part is a word that also means something else (a place, a common word:
+    /// England, Simpson, King) and is matched only together with the other parts of the
+    /// name, never on its own. Absent = `true`.
+    #[serde(default = "yes")]
+    pub alone: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -87,6 +96,10 @@ pub struct Role {
     pub start: Option<String>,
     #[serde(default)]
     pub end: Option<String>,
+    /// The role ended on a date the source does not give, before this one (`end` is then
+    /// absent or null: the role is not current).
+    #[serde(default)]
+    pub end_before: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
@@ -616,8 +629,9 @@ mod tests {
         let z = actors.iter().find(|a| a.id == "Q3874799").unwrap();
         assert_eq!(z.parts[1].variants[0], "Zelenskyy");
         assert!(z.parts[0].misspellings.contains(&"Volodomyr".to_string()));
-        // Generous in debug builds; the release figure is measured by `benches/names.rs`.
-        assert!(parse.as_millis() < 500, "{parse:?}");
+        // Generous in debug builds (about 0.5 s for the 2.5 MB file with the dated roles of
+        // issue 16); the release figure is measured by `benches/names.rs`.
+        assert!(parse.as_millis() < 2000, "{parse:?}");
     }
 
     #[test]

@@ -65,6 +65,9 @@ impl Matcher {
         for (ai, a) in actors.iter().enumerate() {
             let actor = ai as u32;
             for (pi, part) in a.parts.iter().enumerate() {
+                if !part.alone {
+                    continue;
+                }
                 for (vi, v) in part.variants.iter().enumerate() {
                     let kind = TargetKind::Part {
                         part: pi as u8,
@@ -78,6 +81,31 @@ impl Matcher {
                         index: mi as u16,
                     };
                     m.add(v, Target { actor, kind });
+                }
+            }
+            if a.parts.iter().any(|p| !p.alone) {
+                // A part never matched alone: the whole name is, in every combination of the
+                // parts' spellings, and with only the first word of a given name ("Gordon
+                // England" for Gordon R. England).
+                let mut forms: Vec<String> = vec![String::new()];
+                for p in &a.parts {
+                    let mut spellings: Vec<String> = p.variants.clone();
+                    if p.part == "given" {
+                        for v in &p.variants {
+                            if let Some((first, _)) = v.split_once(' ') {
+                                spellings.push(first.to_string());
+                            }
+                        }
+                    }
+                    forms = forms
+                        .iter()
+                        .flat_map(|f| spellings.iter().map(move |v| format!("{f} {v}")))
+                        .take(64)
+                        .collect();
+                }
+                for f in &forms {
+                    let kind = TargetKind::Full { index: u16::MAX };
+                    m.add(f.trim(), Target { actor, kind });
                 }
             }
             let composed: Vec<&str> = a

@@ -719,6 +719,9 @@ fn resolve_chain(
     let BlockCx { block, text, .. } = cx;
     let kb = names.kb.clone();
     let pats = &kb.matcher.patterns;
+    if longer_name_follows(bn, text, &chain) {
+        return;
+    }
     // Actors every hit of the chain names, with distinct parts.
     if chain.hits.len() >= 2 {
         let first = &pats[chain.hits[0].1 as usize];
@@ -795,6 +798,31 @@ fn resolve_chain(
         return;
     }
     resolve_single(names, bn, bare, cx, chain, false);
+}
+
+/// A name of two words or more that another capitalised name word follows ("John James
+/// Conyers Jr."): a longer name, so somebody else than the knowledge-base person whose name
+/// is its beginning (Representative John James). Everyday words ("Joe Biden
+/// Administration"), weekdays and months, titles and all-capital words do not lengthen it.
+fn longer_name_follows(bn: &BlockNames, text: &str, chain: &Chain) -> bool {
+    if chain.toks.len() < 2 {
+        return false;
+    }
+    let (last, next) = (chain.toks.end - 1, chain.toks.end);
+    let (Some(a), Some(b)) = (bn.toks.get(last), bn.toks.get(next)) else {
+        return false;
+    };
+    let w = &text[b.range.clone()];
+    a.full_end == a.range.end
+        && &text[a.full_end..b.range.start] == " "
+        && b.cap
+        && !b.sent_start
+        && w.chars().count() >= 2
+        && w.chars().all(char::is_alphabetic)
+        && w.chars().any(char::is_lowercase)
+        && !lexicon::is_common_word(w)
+        && !lexicon::is_calendar_word(w)
+        && !draft_actors::is_title(w)
 }
 
 fn part_use(
@@ -1343,5 +1371,33 @@ mod tests {
                 .any(|(t, n, _)| t == "Kevin McCarthy" && n == "Kevin McCarthy"),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn common_words_that_are_surnames_need_evidence() {
+        // Bare, they are words: no person.
+        let m = mentions(
+            "Rice prices rose. Young voters came out. Bush fires spread in May. The Young family spoke.",
+        );
+        assert!(
+            m.iter().all(|(_, n, _)| !matches!(
+                n.as_str(),
+                "Condoleezza Rice" | "Susan Rice" | "Todd Young" | "George W. Bush" | "Theresa May"
+            )),
+            "{m:?}"
+        );
+        // Named in full, they are people.
+        let m = mentions("Condoleezza Rice spoke. Todd Young left.");
+        let got: Vec<&str> = m.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(got, ["Condoleezza Rice", "Todd Young"]);
+    }
+
+    #[test]
+    fn a_longer_name_is_not_the_person_its_beginning_names() {
+        let m = mentions("John James Conyers Jr. was first elected in 1964.");
+        assert!(m.iter().all(|(_, n, _)| n != "John James"), "{m:?}");
+        let m = mentions("Representative John James spoke. Vladimir Putin Tuesday said no.");
+        let got: Vec<&str> = m.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(got, ["John James", "Vladimir Putin"]);
     }
 }

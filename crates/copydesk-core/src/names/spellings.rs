@@ -18,10 +18,12 @@
 //!   "Jon" beside "John" is another person; so is "Olena Zelenska" beside "Volodymyr
 //!   Zelensky" (two given names, two people), and "Ivanka" beside "Donald" Trump.
 //!
-//! Which spelling is right: the knowledge base when it knows one of them, else the more
-//! frequent, else — equally frequent, both in full names — the first full reference (the
-//! introduction). A surname written once in full and once alone, each way once, is left
-//! undecided: both places are flagged as inconsistent, the fix offering the other.
+//! Which spelling is right: the more frequent, else — equally frequent, both in full names —
+//! the first full reference (the introduction), else the one the knowledge base knows. The
+//! draft's evidence comes first: a spelling it uses more often than the knowledge base's is
+//! never the slip. A surname written once in full and once alone, each way once, neither
+//! known to the knowledge base, is left undecided: both places are flagged as inconsistent,
+//! the fix offering the other.
 
 use super::{draft_actors, lexicon, matcher::fold, matcher::TargetKind, Tok};
 use super::{kb::Kb, kb::Kind, BlockNames, Names};
@@ -324,8 +326,8 @@ pub fn name_words(
 /// How the right spelling was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decided {
-    /// The knowledge base knows the other spelling (and the draft does not use this one
-    /// more).
+    /// The draft uses each spelling as often and its first reference does not decide; the
+    /// knowledge base knows the other spelling.
     Kb,
     /// The draft uses the other spelling more often.
     Frequency,
@@ -345,6 +347,8 @@ pub struct Respelling {
     pub expected: String,
     pub slot: Slot,
     pub decided: Decided,
+    /// The knowledge base spells the part the expected way too.
+    pub kb_agrees: bool,
     /// How often the draft writes this part each way.
     pub word_count: usize,
     pub expected_count: usize,
@@ -578,15 +582,18 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             None => (&surnames[w], &surnames[v]),
         };
         let (nw, nv) = (cw.uses.len(), cv.uses.len());
-        let decided = if kb_knows(v, slot) && nv >= nw {
-            Decided::Kb
-        } else if nv > nw {
+        // The draft's own evidence first (it is what the reader sees); the knowledge base
+        // decides only what the draft leaves open, and never against a spelling the draft
+        // uses more: "Comey" written three times is not a misspelling of "Comer".
+        let kb_agrees = kb_knows(v, slot);
+        let decided = if nv > nw {
             Decided::Frequency
         } else if nv < nw {
             continue;
         } else {
             match (cw.first_full, cv.first_full) {
                 (Some(a), Some(b)) if b < a => Decided::FirstReference,
+                _ if kb_agrees => Decided::Kb,
                 (Some(_), Some(_)) => continue,
                 _ => Decided::Tie,
             }
@@ -622,6 +629,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 expected: expected.clone(),
                 slot,
                 decided,
+                kb_agrees,
                 word_count: nw,
                 expected_count: nv,
                 expected_at: expected_use.range.clone(),

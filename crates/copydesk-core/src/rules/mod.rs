@@ -9,6 +9,7 @@ mod date_vague;
 mod name_first_reference;
 mod name_inconsistent;
 pub mod name_misspelled;
+mod name_title_mismatch;
 mod quote_scare;
 mod quote_style;
 mod quote_unattributed;
@@ -46,6 +47,7 @@ static RULES: &[&dyn Rule] = &[
     &name_misspelled::NameMisspelled,
     &name_inconsistent::NameInconsistent,
     &name_first_reference::NameFirstReference,
+    &name_title_mismatch::NameTitleMismatch,
     &date_relative::DateRelative,
     &date_vague::DateVague,
     &claim_undated::ClaimUndated,

@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "A name spelled one or two letters away from a person or place the draft mentions.",
-    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. Dictionary words, nicknames (Bill for William) and words in the newsroom dictionary (`[names] accept`) are never flagged. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
+    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. The draft's own usage comes first: a spelling it uses more often than another wins, and one it uses consistently (twice or more, never in the knowledge base's spelling) names somebody else — “James Comey” throughout is not a misspelled James Comer. Dictionary words, nicknames (Bill for William) and words in the newsroom dictionary (`[names] accept`) are never flagged. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
     wrong: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenksiy said the talks would go on.\n",
     right: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenskiy said the talks would go on.\n",
 };
@@ -102,7 +102,7 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
     .with_data("actor", r.person.clone())
     .with_data(
         "confidence",
-        if r.against_first_reference || r.decided == Decided::FirstReference {
+        if r.against_first_reference || (r.decided == Decided::FirstReference && !r.kb_agrees) {
             "medium"
         } else {
             "high"
@@ -161,6 +161,8 @@ pub struct Finding {
     /// The word stands next to another part of the actor's name, or the knowledge base
     /// lists it as a misspelling.
     pub strong: bool,
+    /// The knowledge base lists the word as a misspelling of the name.
+    pub listed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -268,6 +270,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 expected,
                 actor: m.actor,
                 strong: true,
+                listed: true,
             });
         }
     }
@@ -325,6 +328,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                         expected: e.spelling.clone(),
                         actor: ActorRef::Kb(e.actor),
                         strong: false,
+                        listed: false,
                     });
                 }
                 continue;
@@ -524,13 +528,42 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 expected,
                 actor: best.actor,
                 strong: best.strong,
+                listed: false,
             });
         }
     }
     // The draft's own spellings decide between two of its spellings.
     out.retain(|f| !names.spellings.contradicts(&f.word, &f.expected, &f.range));
+    // A spelling the draft uses consistently — twice or more, and never the spelling it is
+    // close to — names somebody else ("James Comey" throughout is not a misspelled "James
+    // Comer" of the knowledge base): the knowledge base beats the draft only when the draft
+    // shows its spelling too, or the near miss is a one-off.
+    if !out.is_empty() {
+        let counts = name_word_counts(cx, names);
+        let count = |w: &str| counts.get(fold(w).as_str()).copied().unwrap_or(0);
+        out.retain(|f| {
+            f.listed
+                || count(&f.word) < 2
+                || count(&f.expected) > 0
+                || names.entry(f.actor).is_some()
+        });
+    }
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// How often the draft writes each capitalised word (folded), for the findings to weigh the
+/// draft's own usage.
+fn name_word_counts(cx: &Context, names: &Names) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
+        for tok in bn.toks.iter().filter(|t| t.cap) {
+            *counts
+                .entry(fold(&block.text[tok.range.clone()]))
+                .or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// Whether a word one edit from a place's name is another word made from it or beside it,
