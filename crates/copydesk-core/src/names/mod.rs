@@ -24,9 +24,56 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Knowledge-base surname hits waiting for resolution: block, tokens, candidate
+/// A knowledge-base surname hit waiting for resolution: block, tokens, candidate
 /// (actor, part, variant)s.
-type Bare = Vec<(usize, Range<usize>, Vec<(u32, usize, usize)>)>;
+type BareHit = (usize, Range<usize>, Vec<(u32, usize, usize)>);
+
+/// Knowledge-base surname hits waiting for resolution, in the order found. A name claimed
+/// later removes the hits its tokens overlap; they are looked up by block, so a long
+/// draft does not rescan every hit of the draft for each name.
+#[derive(Default)]
+struct Bare {
+    hits: Vec<BareHit>,
+    live: Vec<bool>,
+    by_block: HashMap<usize, Vec<usize>>,
+}
+
+impl Bare {
+    fn push(&mut self, hit: BareHit) {
+        self.by_block
+            .entry(hit.0)
+            .or_default()
+            .push(self.hits.len());
+        self.hits.push(hit);
+        self.live.push(true);
+    }
+
+    /// Drop the hits of block `bi` whose tokens overlap `toks`.
+    fn remove_overlapping(&mut self, bi: usize, toks: Range<usize>) {
+        let Some(ids) = self.by_block.get_mut(&bi) else {
+            return;
+        };
+        ids.retain(|&i| {
+            let r = &self.hits[i].1;
+            let overlaps = r.start < toks.end && toks.start < r.end;
+            if overlaps {
+                self.live[i] = false;
+            }
+            !overlaps
+        });
+    }
+
+    /// The hits still waiting, in the order found.
+    fn take(&mut self) -> Vec<BareHit> {
+        let live = std::mem::take(&mut self.live);
+        self.by_block.clear();
+        std::mem::take(&mut self.hits)
+            .into_iter()
+            .zip(live)
+            .filter_map(|(h, keep)| keep.then_some(h))
+            .collect()
+    }
+}
 
 /// An actor of the draft: from the knowledge base, or learned from the draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -368,7 +415,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
     };
     // Bare surname hits to resolve once every full mention is known:
     // (block, tok range, source range, candidate KB actors with part and variant).
-    let mut bare: Bare = Vec::new();
+    let mut bare = Bare::default();
     let mut intros: HashMap<ActorRef, Intro> = HashMap::new();
 
     for (bi, block) in doc.blocks.iter().enumerate() {
@@ -471,7 +518,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
                 range: src.clone(),
             });
             // Claim the tokens (a KB surname hit inside is this person's, not the KB's).
-            bare.retain(|(b, r, _)| !(*b == bi && r.start < l.toks.end && l.toks.start < r.end));
+            bare.remove_overlapping(bi, l.toks.clone());
             push_mention(&mut names, &mut bn, cx, actor, l.toks.clone(), true);
         }
         names.blocks.push(bn);
@@ -1010,6 +1057,18 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         })
         .collect();
 
+    // Where each learned actor is first named in full (kept up to date below): whether one
+    // was introduced before a bare surname is asked for every bare surname.
+    let mut first_full: HashMap<u32, usize> = HashMap::new();
+    for m in names.mentions.iter().filter(|m| m.full) {
+        if let ActorRef::Draft(a) = m.actor {
+            let first = first_full.entry(a).or_insert(m.range.start);
+            *first = (*first).min(m.range.start);
+        }
+    }
+    // Knowledge-base people the draft names in full.
+    let full_kb_of: std::collections::HashSet<u32> = full_kb.iter().map(|&(a, _)| a).collect();
+
     // Surnames (folded) of knowledge-base people the draft names in full.
     let kb_full_surnames: std::collections::HashSet<String> = full_kb
         .iter()
@@ -1083,18 +1142,14 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                     // Kurdi"; a learned "Hunter Biden" and the knowledge base's "Joe Biden")
                     // could be either: left alone.
                     if cand_actors.len() > 1 || kb_full_surnames.contains(&fold(&surname)) {
-                        bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && s0 < r.end));
+                        bare.remove_overlapping(bi, s0..t + 1);
                         continue;
                     }
                     // Nearest learned actor introduced before.
                     let at = block.source_start(bn.toks[t].range.start);
                     let chosen = *cand_actors
                         .iter()
-                        .rfind(|&&c| {
-                            names.mentions.iter().any(|m| {
-                                m.actor == ActorRef::Draft(c) && m.full && m.range.start <= at
-                            })
-                        })
+                        .rfind(|c| first_full.get(c).is_some_and(|&s| s <= at))
                         .unwrap_or(&cand_actors[0]);
                     // A common word opening a sentence is not a surname mention ("Young").
                     if bn.toks[s0].sent_start && lexicon::is_common_word(&word) {
@@ -1107,7 +1162,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                     (chosen, s0, false)
                 }
             };
-            bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && start < r.end));
+            bare.remove_overlapping(bi, start..t + 1);
             let cx = BlockCx {
                 block,
                 bi,
@@ -1122,12 +1177,18 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 start..t + 1,
                 full,
             );
+            if full {
+                if let Some(m) = names.mentions.last() {
+                    let first = first_full.entry(chosen).or_insert(m.range.start);
+                    *first = (*first).min(m.range.start);
+                }
+            }
         }
         names.blocks[bi] = bn;
     }
 
     // Knowledge-base surname hits.
-    for (bi, toks, cands) in std::mem::take(bare) {
+    for (bi, toks, cands) in bare.take() {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
         let heading = matches!(block.kind, BlockKind::Heading(_));
@@ -1136,34 +1197,27 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             names.blocks[bi] = bn;
             continue;
         }
-        let at = block.source_start(bn.toks[toks.start].range.start);
         let word =
             text[bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end].to_string();
-        // Prefer an actor this draft names in full: nearest before, else the first after.
-        let present: Vec<&(u32, usize)> = full_kb
+        // Prefer an actor this draft names in full.
+        let distinct_present: std::collections::BTreeSet<u32> = cands
             .iter()
-            .filter(|(a, _)| cands.iter().any(|c| c.0 == *a))
+            .map(|c| c.0)
+            .filter(|a| full_kb_of.contains(a))
             .collect();
-        let distinct_present: std::collections::BTreeSet<u32> =
-            present.iter().map(|(a, _)| *a).collect();
         if distinct_present.len() > 1 {
             // Two people of the draft share the surname: it could be either.
             names.blocks[bi] = bn;
             continue;
         }
-        let chosen = present
-            .iter()
-            .rfind(|(_, s)| *s <= at)
-            .or_else(|| present.first())
-            .map(|(a, _)| *a)
-            .or_else(|| {
-                // Otherwise only an unambiguous surname that is not an everyday word.
-                let distinct: std::collections::BTreeSet<u32> = cands.iter().map(|c| c.0).collect();
-                (distinct.len() == 1
-                    && !lexicon::is_common_word(&word)
-                    && !lexicon::is_calendar_word(&word))
-                .then_some(cands[0].0)
-            });
+        let chosen = distinct_present.first().copied().or_else(|| {
+            // Otherwise only an unambiguous surname that is not an everyday word.
+            let distinct: std::collections::BTreeSet<u32> = cands.iter().map(|c| c.0).collect();
+            (distinct.len() == 1
+                && !lexicon::is_common_word(&word)
+                && !lexicon::is_calendar_word(&word))
+            .then_some(cands[0].0)
+        });
         if let Some(actor) = chosen {
             if let Some(&(_, part, variant)) = cands.iter().find(|c| c.0 == actor) {
                 let r = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;

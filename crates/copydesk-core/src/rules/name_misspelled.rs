@@ -216,7 +216,11 @@ pub fn preferred_spelling(
     }
     // The spelling the draft itself uses most (as written: "Erdogan", not "Erdoğan").
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    for m in names.mentions.iter().filter(|m| m.actor == actor) {
+    // The actor's own mentions (not every mention of the draft: this runs per finding).
+    let own = names
+        .entry(actor)
+        .map_or(&[][..], |e| e.mentions.as_slice());
+    for m in own.iter().filter_map(|&mi| names.mentions.get(mi)) {
         for p in m.parts.iter().filter(|p| p.part == part && !p.misspelling) {
             let order = counts.len();
             match counts.iter_mut().find(|(s, _, _)| *s == p.spelling) {
