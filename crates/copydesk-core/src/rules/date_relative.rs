@@ -483,7 +483,7 @@ fn meaning(e: &TimeExpr, a: Date) -> Option<String> {
             Some((from, _)) => Some(month_year(from)),
             None => Some(season_words(value)?),
         },
-        Some(Granularity::Year) => Some(value.to_string()),
+        Some(Granularity::Year) => Some(half_words(value).unwrap_or_else(|| value.to_string())),
         Some(Granularity::Coarser) => Some(format!("the {value}0s")),
         None => {
             let _ = a;
@@ -504,6 +504,17 @@ fn part_words(value: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// "2023-H1" → "the first half of 2023".
+fn half_words(value: &str) -> Option<String> {
+    let (y, h) = value.split_once("-H")?;
+    let which = match h {
+        "1" => "first",
+        "2" => "second",
+        _ => return None,
+    };
+    Some(format!("the {which} half of {y}"))
 }
 
 fn season_words(value: &str) -> Option<String> {
@@ -551,7 +562,10 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
             };
             with_modifier(&lower, &m, prep)
         }
-        Some(Granularity::Year) => with_modifier(&lower, value, prep),
+        Some(Granularity::Year) => match half_words(value) {
+            Some(half) => half,
+            None => with_modifier(&lower, value, prep),
+        },
         _ => return None,
     };
     Some(at.finish(new))
@@ -671,6 +685,22 @@ mod tests {
 
     /// Issue 15: in a story dated Friday, February 14, "On Tuesday, the agency announced"
     /// is February 11 (not the 18th), and "yesterday" fixed to "Thursday" stays fixed.
+    #[test]
+    fn half_a_year_is_written_in_words() {
+        let r = run(
+            &format!("{FM}Cases in the first half of this year exceeded any year since 2006.\n"),
+            &Config::default(),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].1.contains("the first half of 2023"), "{}", r[0].1);
+        let fixed = r[0].2.clone().unwrap_or_default();
+        assert!(
+            fixed.contains("Cases in the first half of 2023 exceeded"),
+            "{fixed}"
+        );
+        assert_eq!(run(&fixed, &Config::default()), vec![]);
+    }
+
     #[test]
     fn the_issue_examples() {
         let fm = "---\ndate: 2020-02-14\n---\n";

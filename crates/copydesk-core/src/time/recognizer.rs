@@ -406,6 +406,8 @@ mod tests {
             "He won Super Tuesday.",
             "She told USA Today the plan would work.",
             "He wrote for The Sunday Times.",
+            "He was interviewed on Sunday Times Radio.",
+            "He appeared on Monday Night Football.",
             "Now that the vote is over, talks begin.",
             "Every now and then, it rains.",
             "The March for Our Lives drew crowds.",
@@ -450,6 +452,20 @@ mod tests {
         assert_eq!(spans("She left the next day."), ["the next day"]);
         assert_eq!(spans("It rained last night."), ["last night"]);
         assert_eq!(spans("Today's vote passed."), ["Today"]);
+        // A name after a weekday that a preposition of time introduces starts a new phrase.
+        assert_eq!(
+            spans("It was reported on Saturday Sirhan Sirhan was stabbed."),
+            ["Saturday"]
+        );
+        assert_eq!(
+            spans("This Wednesday Greek Foreign Minister George Katrougalos spoke."),
+            ["This Wednesday"]
+        );
+        // "Today" opening a quotation after a name is the speaker's day, not "Atlantic Today".
+        assert_eq!(
+            spans("Voter Kitty Mak told The Atlantic, \"Today we are trying.\""),
+            ["Today"]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! against the last date mentioned before them, or the article date when there is none.
 
 use super::recognizer::{Found, Rel, Sem, Unit, ANAPHORIC_MONTH};
-use super::{Anchor, Granularity, TimeExpr, TimeKind};
+use super::{days_between, Anchor, Granularity, TimeExpr, TimeKind};
 use crate::Document;
 use jiff::civil::{date as mkdate, Date};
 use jiff::ToSpan;
@@ -19,22 +19,56 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     // ("on November 15, 2017 … on November 21") keeps that year for dates without one.
     let mut narrative: Option<(Date, usize)> = None;
     let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+    // The day the story has reached: the last day named outside quotations in the week up
+    // to the article date. Speech is said then ("'last night', Bolton tweeted"), and a
+    // future seen from then lies after it.
+    let mut story_day: Option<(usize, Date)> = None;
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
             .filter(|(_, b)| f.block == *b && !f.future)
             .map(|(d, _)| d.year());
+        let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
+        let quoted = in_quotation(text, f.range.start);
         let cue = reads_direction(&f.sem).then(|| {
-            let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
             let sentence = text.get(f.sentence.clone()).unwrap_or("");
             let at = f.range.start.saturating_sub(f.sentence.start)
                 ..f.range.end.saturating_sub(f.sentence.start);
-            clause_direction(sentence, at)
+            let mut cue = clause_direction(sentence, at);
+            if let (true, Some(a), Some((_, s))) = (cue.future_in_past, article, story_day) {
+                if after_story_day(&f.sem, a, s) {
+                    cue.direction = Direction::Future;
+                }
+            }
+            cue
         });
-        let mut r = resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref());
+        // "Today", "last night", "tomorrow" in a quotation count from the day it was said.
+        let speech_day = story_day
+            .map(|(_, s)| s)
+            .filter(|s| quoted && matches!(f.sem, Sem::Deictic { .. }) && Some(*s) < article);
+        let mut r = match speech_day {
+            Some(s) => {
+                let mut r = resolve_in(&f.sem, f.future, Some(s), reference, year, None);
+                if r.day.is_some() {
+                    r.anchor = Anchor::Previous(s);
+                }
+                r
+            }
+            None => resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref()),
+        };
         r.cue = cue;
         if nowadays(doc, f) {
             r = Resolved::new(TimeKind::Vague).value("PRESENT_REF");
+        }
+        if let (Some(d), Some(a), false) = (r.day, article, quoted) {
+            if r.granularity == Some(Granularity::Day) && d <= a && days_between(d, a) <= 7 {
+                // The latest day of the paragraph: "On Tuesday, Trump said he had asked
+                // for the resignation on Monday night" has reached Tuesday.
+                story_day = match story_day {
+                    Some((b, s)) if b == f.block => Some((b, s.max(d))),
+                    _ => Some((f.block, d)),
+                };
+            }
         }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
@@ -84,7 +118,11 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             if let (Some(p), Some(v)) = (part, r.value.as_mut()) {
                 v.push_str(&p);
             }
-            r.cue = Some(Cue { direction, words });
+            r.cue = Some(Cue {
+                direction,
+                words,
+                future_in_past: false,
+            });
             resolved[i] = r;
         }
     }
@@ -479,6 +517,37 @@ pub fn resolve_alone(text: &str, f: &Found, article: Option<Date>) -> Resolved {
     let mut r = resolve_in(&f.sem, f.future, article, None, None, cue.as_ref());
     r.cue = cue;
     r
+}
+
+/// Is a quotation open at byte `at` of a block's text? Curly marks nest; straight double
+/// quotes alternate.
+fn in_quotation(text: &str, at: usize) -> bool {
+    let mut depth = 0u32;
+    let mut straight = false;
+    for c in text.get(..at).unwrap_or(text).chars() {
+        match c {
+            '“' | '«' => depth += 1,
+            '”' | '»' => depth = depth.saturating_sub(1),
+            '"' => straight = !straight,
+            _ => {}
+        }
+    }
+    depth > 0 || straight
+}
+
+/// For a weekday or weekend seen as a future from the past: is the last one (before the
+/// article date) already earlier than the day the story has reached, so that only the
+/// coming one can be meant? ("On Monday the forecast put landfall on Wednesday", on a
+/// Tuesday: last Wednesday was before Monday.)
+fn after_story_day(sem: &Sem, article: Date, story_day: Date) -> bool {
+    let last = match sem {
+        Sem::Weekday {
+            wd, rel: Rel::Bare, ..
+        } => weekday_near(article, *wd, true, true),
+        Sem::Weekend | Sem::RelUnit { .. } => weekday_near(article, 7, true, true),
+        _ => None,
+    };
+    last.is_some_and(|d| d < story_day)
 }
 
 /// Does resolving this expression need the direction of its clause? A bare weekday or
@@ -894,6 +963,10 @@ pub struct Cue {
     pub direction: Direction,
     /// The verb group or modifier as written ("announced", "will meet", "since").
     pub words: String,
+    /// A future seen from a past ("was forecast to reach … on Wednesday", "said it would
+    /// meet on Monday"): after the time the story has reached, before or after the article
+    /// date the clause alone does not say.
+    pub future_in_past: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1329,6 +1402,10 @@ const INTENT_PAST: &[&str] = &[
 const SCHEDULED: &[&str] = &[
     "scheduled",
     "slated",
+    "forecast",
+    "forecasted",
+    "predicted",
+    "projected",
     "set",
     "due",
     "expected",
@@ -1557,8 +1634,11 @@ fn classify(group: &[Tok], sentence_start: bool) -> Reading {
             .any(|p| a.contains(&p[0]) && b.contains(&p[1]))
     };
     let followed_by_to = |i: usize| lower.get(i + 1) == Some(&"to");
-    let scheduled = lower.iter().any(|w| SCHEDULED.contains(w) && *w != "to")
-        || pair(&["is", "are", "am", "was", "were"], &["to"]);
+    // "was about to leave" plans; "was about 90 miles away" does not.
+    let scheduled =
+        lower.iter().enumerate().any(|(i, w)| {
+            SCHEDULED.contains(w) && *w != "to" && (*w != "about" || followed_by_to(i))
+        }) || pair(&["is", "are", "am", "was", "were"], &["to"]);
     if has(Will) {
         return Reading::Future;
     }
@@ -1676,6 +1756,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
     let unknown = |words: &str| Cue {
         direction: Direction::Unknown,
         words: words.to_string(),
+        future_in_past: false,
     };
     let Some(first) = toks.iter().position(|t| t.range.end > at.start) else {
         return unknown("");
@@ -1702,6 +1783,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
         return Cue {
             direction: Direction::Past,
             words: "since".into(),
+            future_in_past: false,
         };
     }
     let Some(verb) = governing_verb(sentence, &toks, first, last, quote) else {
@@ -1720,6 +1802,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             return Cue {
                 direction,
                 words: t.lower.clone(),
+                future_in_past: false,
             };
         }
         return unknown("");
@@ -1751,6 +1834,10 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
     };
     Cue {
         direction,
+        future_in_past: verb.reading == Reading::FutureInPast
+            && direction == Direction::Unknown
+            && !before_it
+            && !after_it,
         words: if prep.contains(' ') || before_it || after_it {
             format!("{} … {prep}", verb.words)
         } else {
@@ -1781,12 +1868,23 @@ pub fn today_is_nowadays(sentence: &str, at: std::ops::Range<usize>) -> bool {
     {
         return false;
     }
-    // "The deadline is today": the complement, a day.
+    // "The deadline is today": the complement, a day. But "the person I am today", "the
+    // city it is today": a pronoun in a relative clause, how things are now.
     if first > 0
         && verb_word(&toks[first - 1], false).is_some()
         && !toks[last + 1..].iter().any(|t| t.kind == TokKind::Word)
     {
-        return false;
+        let relative_clause = first >= 3
+            && toks[first - 3].kind == TokKind::Word
+            && matches!(
+                toks[first - 2].lower.as_str(),
+                "i" | "we" | "you" | "they" | "he" | "she" | "it"
+            );
+        return relative_clause
+            && matches!(
+                toks[first - 1].lower.as_str(),
+                "am" | "are" | "is" | "'m" | "'re"
+            );
     }
     let Some(verb) = governing_verb(sentence, &toks, first, last, toks[first].quote) else {
         return false;
@@ -2123,6 +2221,9 @@ mod tests {
         assert!(!yes("The minister will resign today."));
         assert!(!yes("Asked about it today, she declined to comment."));
         assert!(!yes("The deadline is today."));
+        assert!(yes("It made me the person I am today."));
+        assert!(yes("It is not the city it is today."));
+        assert!(!yes("It is today."));
         let kind = |src: &str| {
             let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
             crate::time::find_all(
@@ -2287,6 +2388,92 @@ mod tests {
             )
             .unwrap(),
             "2022-12-25"
+        );
+    }
+
+    /// Every expression of a draft dated `article` whose text is `what`, with its value.
+    fn values_in(article: Date, src: &str, what: &str) -> Vec<Option<String>> {
+        let doc = crate::Document::parse(format!("---\ndate: {article}\n---\n{src}\n"));
+        crate::time::find_all(
+            &doc,
+            Some(&crate::time::ArticleDate {
+                date: article,
+                origin: crate::time::DateOrigin::Config,
+                source: None,
+                year_assumed: false,
+            }),
+        )
+        .into_iter()
+        .filter(|e| e.text == what)
+        .map(|e| e.value)
+        .collect()
+    }
+
+    #[test]
+    fn a_future_seen_from_the_story_day_lies_after_it() {
+        // Tuesday, July 23: the forecast was made on Monday, so the Wednesday is the coming one.
+        let tue = mkdate(2019, 7, 23);
+        assert_eq!(
+            values_in(
+                tue,
+                "The update on Monday had the storm off Florida. It was forecast to reach Florida on Wednesday.",
+                "Wednesday"
+            ),
+            [Some("2019-07-24".to_string())]
+        );
+        // Without a day the story has reached, a future in the past stays open.
+        assert_eq!(
+            values_in(
+                tue,
+                "The storm was forecast to reach Florida on Wednesday.",
+                "Wednesday"
+            ),
+            [Some("XXXX-WXX-3".to_string())]
+        );
+        // "was about 90 miles": a distance, not a plan.
+        assert_eq!(
+            direction(
+                "As of Thursday, the storm was about 90 miles south.",
+                "Thursday"
+            )
+            .0,
+            Direction::Past
+        );
+        let fip = |s: &str, w: &str| {
+            let at = s.find(w).expect(w);
+            clause_direction(s, at..at + w.len()).future_in_past
+        };
+        assert!(!fip(
+            "The storm was about 90 miles south on Thursday.",
+            "Thursday"
+        ));
+        assert!(fip("The Senate was to meet on Monday.", "Monday"));
+        assert!(fip(
+            "Dorian was forecast to reach the coast on Monday.",
+            "Monday"
+        ));
+    }
+
+    #[test]
+    fn deictic_words_in_a_quotation_count_from_the_day_it_was_said() {
+        // Thursday, September 12; the tweets were on Tuesday.
+        let thu = mkdate(2019, 9, 12);
+        let src = "On Tuesday, Trump said he had fired Bolton.\n\n\"I informed John Bolton last night that his services are no longer needed,\" wrote Trump.";
+        assert_eq!(
+            values_in(thu, src, "last night"),
+            [Some("2019-09-09TNI".to_string())]
+        );
+        // Outside the quotation, the article date.
+        let src = "On Tuesday, Trump said he had fired Bolton. He left last night.";
+        assert_eq!(
+            values_in(thu, src, "last night"),
+            [Some("2019-09-11TNI".to_string())]
+        );
+        // A day long before the article is no time of speaking.
+        let src = "He resigned on November 21, 2017. \"Today we mourn,\" his party said.";
+        assert_eq!(
+            values_in(thu, src, "Today"),
+            [Some("2019-09-12".to_string())]
         );
     }
 

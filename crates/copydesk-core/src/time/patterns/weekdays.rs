@@ -101,15 +101,33 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
         return None;
     }
     let end = c.name("part").map_or(wd_m.end(), |p| p.end());
+    // "Monday Night Football", "Saturday Night Live": a capitalised part of the day with
+    // another capitalised word after it is a title.
+    if let Some(p) = c.name("part") {
+        if !cx.title_case
+            && p.as_str().starts_with(char::is_uppercase)
+            && is_capitalised(word_after(text, p.end()))
+        {
+            return None;
+        }
+    }
     if c.name("part").is_none() {
         let next = word_after(text, wd_m.end());
         let next_l = next.to_ascii_lowercase();
         let after = &text[wd_m.end()..];
         let gap_is_space = after.starts_with(' ');
+        // "on Saturday Sirhan Sirhan was stabbed": after a preposition of time, a
+        // capitalised word starts the next phrase, unless it names a paper or a show.
+        let after_time_word = rel_m.is_some()
+            || matches!(
+                prev_l.as_str(),
+                "on" | "by" | "since" | "until" | "till" | "before" | "after" | "early" | "late"
+            );
         if gap_is_space
             && is_capitalised(next)
             && month_number(next).is_none()
-            && (!cx.title_case || WEEKDAY_NAMES_AFTER.contains(&next_l.as_str()))
+            && (!(cx.title_case || after_time_word)
+                || WEEKDAY_NAMES_AFTER.contains(&next_l.as_str()))
         {
             return None;
         }
