@@ -461,6 +461,22 @@ mod tests {
             spans("This Wednesday Greek Foreign Minister George Katrougalos spoke."),
             ["This Wednesday"]
         );
+        // Headline style: a weekday with no preposition.
+        assert_eq!(spans("Earlier Friday, the minister resigned."), ["Friday"]);
+        assert_eq!(spans("Also Friday, the army withdrew."), ["Friday"]);
+        assert_eq!(
+            spans("The ministry Saturday condemned the attack."),
+            ["Saturday"]
+        );
+        assert_eq!(
+            spans("The president spoke in the Rose Garden Wednesday."),
+            ["Wednesday"]
+        );
+        // Habitual and attributive: a kind of day, not a date.
+        assert_eq!(
+            spans("The museum is open on Tuesday nights and Sunday opening hours were extended."),
+            Vec::<String>::new()
+        );
         // "Today" opening a quotation after a name is the speaker's day, not "Atlantic Today".
         assert_eq!(
             spans("Voter Kitty Mak told The Atlantic, \"Today we are trying.\""),
@@ -471,6 +487,10 @@ mod tests {
     #[test]
     fn vague_durations_and_times() {
         assert_eq!(spans("He recently said so."), ["recently"]);
+        assert_eq!(
+            spans("Seoul Mayor Park Won-soon said so."),
+            Vec::<String>::new()
+        );
         assert_eq!(spans("Prices rose in recent years."), ["recent years"]);
         assert_eq!(spans("We will know soon."), ["soon"]);
         assert_eq!(spans("As soon as it ends, we go."), Vec::<String>::new());

@@ -23,6 +23,8 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     // to the article date. Speech is said then ("'last night', Bolton tweeted"), and a
     // future seen from then lies after it.
     let mut story_day: Option<(usize, Date)> = None;
+    // Story-time "soon" ("he was soon released"): no date at all, dropped at the end.
+    let mut narrative_soon: Vec<usize> = Vec::new();
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
@@ -59,6 +61,21 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
         r.cue = cue;
         if nowadays(doc, f) {
             r = Resolved::new(TimeKind::Vague).value("PRESENT_REF");
+        }
+        // "He was soon released": soon after the story's events, not after today.
+        if matches!(f.sem, Sem::Vague("FUTURE_REF"))
+            && text
+                .get(f.range.clone())
+                .is_some_and(|t| t.eq_ignore_ascii_case("soon"))
+        {
+            let sentence = text.get(f.sentence.clone()).unwrap_or("");
+            let at = f.range.start.saturating_sub(f.sentence.start)
+                ..f.range.end.saturating_sub(f.sentence.start);
+            if clause_direction(sentence, at).direction == Direction::Past {
+                r.kind = TimeKind::Anaphoric;
+                r.value = None;
+                narrative_soon.push(resolved.len());
+            }
         }
         if let (Some(d), Some(a), false) = (r.day, article, quoted) {
             if r.granularity == Some(Granularity::Day) && d <= a && days_between(d, a) <= 7 {
@@ -144,7 +161,10 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             }
         }
     }
-    for (f, r) in found.into_iter().zip(resolved) {
+    for (i, (f, r)) in found.into_iter().zip(resolved).enumerate() {
+        if narrative_soon.contains(&i) {
+            continue;
+        }
         let Some(block) = doc.blocks.get(f.block) else {
             continue;
         };
@@ -2452,6 +2472,24 @@ mod tests {
             "Dorian was forecast to reach the coast on Monday.",
             "Monday"
         ));
+    }
+
+    #[test]
+    fn story_time_soon_is_no_date() {
+        let d = mkdate(2019, 2, 15);
+        assert_eq!(
+            values_in(d, "He was arrested in 2012 and was soon released.", "soon"),
+            []
+        );
+        assert_eq!(values_in(d, "He soon became a star.", "soon"), []);
+        assert_eq!(
+            values_in(d, "The minister will soon resign.", "soon"),
+            [Some("FUTURE_REF".to_string())]
+        );
+        assert_eq!(
+            values_in(d, "Talks are expected to resume soon.", "soon"),
+            [Some("FUTURE_REF".to_string())]
+        );
     }
 
     #[test]
