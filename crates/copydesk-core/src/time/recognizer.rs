@@ -450,6 +450,15 @@ mod tests {
         assert_eq!(spans("Today, the court ruled."), ["Today"]);
         assert_eq!(spans("He arrived this morning."), ["this morning"]);
         assert_eq!(spans("She left the next day."), ["the next day"]);
+        assert_eq!(
+            spans("Bolton resigned the next morning."),
+            ["the next morning"]
+        );
+        assert_eq!(
+            spans("Reporters asked him that same day."),
+            ["that same day"]
+        );
+        assert_eq!(spans("The fire broke out that night."), ["that night"]);
         assert_eq!(spans("It rained last night."), ["last night"]);
         assert_eq!(spans("Today's vote passed."), ["Today"]);
         // A name after a weekday that a preposition of time introduces starts a new phrase.
