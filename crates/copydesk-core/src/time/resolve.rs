@@ -25,13 +25,14 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     let mut story_day: Option<(usize, Date)> = None;
     // Story-time "soon" ("he was soon released"): no date at all, dropped at the end.
     let mut narrative_soon: Vec<usize> = Vec::new();
+    let mut quotes = QuoteScan::default();
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
             .filter(|(_, b)| f.block == *b && !f.future)
             .map(|(d, _)| d.year());
         let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
-        let quoted = in_quotation(text, f.range.start);
+        let quoted = quotes.open_at(f.block, text, f.range.start);
         let cue = reads_direction(&f.sem).then(|| {
             let sentence = text.get(f.sentence.clone()).unwrap_or("");
             let at = f.range.start.saturating_sub(f.sentence.start)
@@ -162,7 +163,7 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
         }
     }
     for (i, (f, r)) in found.into_iter().zip(resolved).enumerate() {
-        if narrative_soon.contains(&i) {
+        if narrative_soon.binary_search(&i).is_ok() {
             continue;
         }
         let Some(block) = doc.blocks.get(f.block) else {
@@ -539,20 +540,40 @@ pub fn resolve_alone(text: &str, f: &Found, article: Option<Date>) -> Resolved {
     r
 }
 
-/// Is a quotation open at byte `at` of a block's text? Curly marks nest; straight double
-/// quotes alternate.
-fn in_quotation(text: &str, at: usize) -> bool {
-    let mut depth = 0u32;
-    let mut straight = false;
-    for c in text.get(..at).unwrap_or(text).chars() {
-        match c {
-            '“' | '«' => depth += 1,
-            '”' | '»' => depth = depth.saturating_sub(1),
-            '"' => straight = !straight,
-            _ => {}
+/// Which quotation marks are open, read through a block once: expressions come in text
+/// order, so each is asked about a later place (rescanning from the block's start made a
+/// one-paragraph draft quadratic).
+#[derive(Default)]
+struct QuoteScan {
+    block: usize,
+    pos: usize,
+    depth: u32,
+    straight: bool,
+}
+
+impl QuoteScan {
+    /// Is a quotation open at byte `at` of block `block`'s `text`? Curly marks nest;
+    /// straight double quotes alternate.
+    fn open_at(&mut self, block: usize, text: &str, at: usize) -> bool {
+        if block != self.block || at < self.pos || text.get(..self.pos).is_none() {
+            *self = QuoteScan {
+                block,
+                ..QuoteScan::default()
+            };
         }
+        for c in text.get(self.pos..at).unwrap_or("").chars() {
+            match c {
+                '“' | '«' => self.depth += 1,
+                '”' | '»' => self.depth = self.depth.saturating_sub(1),
+                '"' => self.straight = !self.straight,
+                _ => {}
+            }
+        }
+        if text.get(..at).is_some() {
+            self.pos = at;
+        }
+        self.depth > 0 || self.straight
     }
-    depth > 0 || straight
 }
 
 /// For a weekday or weekend seen as a future from the past: is the last one (before the
