@@ -565,6 +565,11 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
     let lower = e.text.to_ascii_lowercase();
     let prep = at.has_prep || at.possessive;
     let new = match e.granularity {
+        Some(Granularity::Week) if e.text.eq_ignore_ascii_case("weekend") => {
+            // "during the weekend": the article is already there.
+            let (from, _) = e.span?;
+            format!("weekend of {}", ap_date(&at, from, a))
+        }
         Some(Granularity::Week) => {
             // "last week's protests": "the week of June 10's protests" reads badly; the
             // message gives the week and the reporter rewrites.
@@ -746,6 +751,22 @@ mod tests {
                 &Config::default()
             ),
             ["Earlier in the week of March 20, the ministry said so."]
+        );
+    }
+
+    #[test]
+    fn the_weekend_keeps_its_article() {
+        // 2023-03-20 is a Monday.
+        assert_eq!(
+            fixed("Talks held during the weekend failed.", &Config::default()),
+            ["Talks held during the weekend of March 18 failed."]
+        );
+        assert_eq!(
+            run(
+                &format!("{FM}Talks held during the weekend of March 18 failed.\n"),
+                &Config::default()
+            ),
+            vec![]
         );
     }
 

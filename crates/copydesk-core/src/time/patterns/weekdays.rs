@@ -175,6 +175,13 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
 
 fn weekend(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let x = c.name("x")?;
+    // "the weekend of Aug. 3" is dated already.
+    let after = cx.text[x.end()..].trim_start();
+    if let Some(rest) = after.strip_prefix("of ") {
+        if month_number(word_after(rest, 0)).is_some() {
+            return None;
+        }
+    }
     modifier_before(
         cx.text,
         x.start(),
