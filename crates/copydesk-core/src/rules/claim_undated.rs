@@ -317,6 +317,11 @@ pub(super) fn claims(cx: &Context) -> Vec<Found> {
         };
         for s in sentences {
             let sentence = &text[s.clone()];
+            // In a dated paragraph only a standing fact can be undated (below); the cheap
+            // test first keeps a long dated paragraph linear.
+            if paragraph_dated && !(STANDING.is_match(sentence) || RANKING.is_match(sentence)) {
+                continue;
+            }
             // The sentence's own date dates it when it says when the state held: a date
             // near the article date, or one the state runs from or to ("since 2011", "as
             // of May", "by 2020"). "The firm, founded in 1990, employs 3,000 people": 1990
