@@ -283,17 +283,39 @@ fn ap_date(at: &Around, d: Date, a: Date) -> String {
     }
 }
 
-/// "March 19", "on March 19", "the night of Dec. 31, 2018".
+/// "March 19", "on March 19", "the night of Dec. 31, 2018"; for a possessive, "the March
+/// 19" (the fix takes the "'s" with it: "yesterday's vote" → "the March 19 vote").
 fn date_text(at: &Around, d: Date, a: Date, e: &TimeExpr) -> String {
     let date = ap_date(at, d, a);
     let mut s = match part_words(e.value.as_deref().unwrap_or("")) {
         Some(p) => format!("the {p} of {date}"),
+        None if at.possessive => format!("the {date}"),
         None => date,
     };
     if !at.has_prep && !at.possessive {
         s = format!("on {s}");
     }
     at.finish(s)
+}
+
+/// Where a fix goes: the expression, and its "'s" when the fix is a date used as a
+/// modifier ("the March 19 vote").
+fn fix_range(cx: &Context, e: &TimeExpr, new: &str) -> std::ops::Range<usize> {
+    let Some(block) = cx.doc.blocks.get(e.block) else {
+        return e.source.clone();
+    };
+    let after = block.text.get(e.range.end..).unwrap_or("");
+    let mark = ["'s", "’s"].into_iter().find(|m| after.starts_with(m));
+    match mark {
+        Some(m)
+            if e.granularity == Some(Granularity::Day)
+                && (new.starts_with("the ") || new.starts_with("The "))
+                && !new.contains(" of ") =>
+        {
+            block.source_range(e.range.start..e.range.end + m.len())
+        }
+        _ => e.source.clone(),
+    }
 }
 
 /// Does `new`, put in place of `e` in its sentence, read back as day `d`? A weekday's
@@ -395,7 +417,7 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
                 d = d.with_fix(Fix {
                     title: format!("Write “{new}” ({which})"),
                     safe: false,
-                    edits: vec![Edit::replace(e.source.clone(), new)],
+                    edits: vec![Edit::replace(fix_range(cx, e, &new), new)],
                 });
             }
             Some(d)
@@ -429,7 +451,7 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
                 d = d.with_fix(Fix {
                     title: format!("Write “{new}”"),
                     safe: false,
-                    edits: vec![Edit::replace(e.source.clone(), new)],
+                    edits: vec![Edit::replace(fix_range(cx, e, &new), new)],
                 });
             }
             Some(d)
@@ -481,7 +503,7 @@ fn meaning(e: &TimeExpr, a: Date) -> Option<String> {
             Some((from, _)) => Some(month_year(from)),
             None => Some(season_words(value)?),
         },
-        Some(Granularity::Year) => Some(value.to_string()),
+        Some(Granularity::Year) => Some(half_words(value).unwrap_or_else(|| value.to_string())),
         Some(Granularity::Coarser) => Some(format!("the {value}0s")),
         None => {
             let _ = a;
@@ -502,6 +524,17 @@ fn part_words(value: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// "2023-H1" → "the first half of 2023".
+fn half_words(value: &str) -> Option<String> {
+    let (y, h) = value.split_once("-H")?;
+    let which = match h {
+        "1" => "first",
+        "2" => "second",
+        _ => return None,
+    };
+    Some(format!("the {which} half of {y}"))
 }
 
 fn season_words(value: &str) -> Option<String> {
@@ -530,14 +563,29 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
     let lower = e.text.to_ascii_lowercase();
     let prep = at.has_prep || at.possessive;
     let new = match e.granularity {
+        Some(Granularity::Week) if e.text.eq_ignore_ascii_case("weekend") => {
+            // "during the weekend": the article is already there.
+            let (from, _) = e.span?;
+            format!("weekend of {}", ap_date(&at, from, a))
+        }
         Some(Granularity::Week) => {
+            // "last week's protests": "the week of June 10's protests" reads badly; the
+            // message gives the week and the reporter rewrites.
+            if at.possessive {
+                return None;
+            }
             let (from, _) = e.span?;
             let what = if value.ends_with("-WE") {
                 "weekend"
             } else {
                 "week"
             };
-            format!("the {what} of {}", ap_date(&at, from, a))
+            let week = format!("the {what} of {}", ap_date(&at, from, a));
+            // "earlier this week" → "earlier in the week of March 13".
+            match lower.split_whitespace().next().unwrap_or("") {
+                w @ ("earlier" | "later" | "early" | "late") => format!("{w} in {week}"),
+                _ => week,
+            }
         }
         Some(Granularity::Month) => {
             let (from, _) = e.span?;
@@ -549,7 +597,10 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
             };
             with_modifier(&lower, &m, prep)
         }
-        Some(Granularity::Year) => with_modifier(&lower, value, prep),
+        Some(Granularity::Year) => match half_words(value) {
+            Some(half) => half,
+            None => with_modifier(&lower, value, prep),
+        },
         _ => return None,
     };
     Some(at.finish(new))
@@ -670,6 +721,70 @@ mod tests {
     /// Issue 15: in a story dated Friday, February 14, "On Tuesday, the agency announced"
     /// is February 11 (not the 18th), and "yesterday" fixed to "Thursday" stays fixed.
     #[test]
+    fn possessives_and_modified_weeks_read_as_written() {
+        // 2023-03-20 is a Monday.
+        let f = fixed(
+            "Some were convicted before yesterday's announcements.",
+            &Config::default(),
+        );
+        assert_eq!(
+            f,
+            ["Some were convicted before the March 19 announcements."]
+        );
+        // A week's possessive has no fix that reads well: the message says which week.
+        let r = run(
+            &format!("{FM}The bill was dropped after last week's protests.\n"),
+            &Config::default(),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(
+            r[0].1.contains("the week of Monday, March 13, 2023"),
+            "{}",
+            r[0].1
+        );
+        assert_eq!(r[0].2, None);
+        assert_eq!(
+            fixed(
+                "Earlier this week, the ministry said so.",
+                &Config::default()
+            ),
+            ["Earlier in the week of March 20, the ministry said so."]
+        );
+    }
+
+    #[test]
+    fn the_weekend_keeps_its_article() {
+        // 2023-03-20 is a Monday.
+        assert_eq!(
+            fixed("Talks held during the weekend failed.", &Config::default()),
+            ["Talks held during the weekend of March 18 failed."]
+        );
+        assert_eq!(
+            run(
+                &format!("{FM}Talks held during the weekend of March 18 failed.\n"),
+                &Config::default()
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn half_a_year_is_written_in_words() {
+        let r = run(
+            &format!("{FM}Cases in the first half of this year exceeded any year since 2006.\n"),
+            &Config::default(),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].1.contains("the first half of 2023"), "{}", r[0].1);
+        let fixed = r[0].2.clone().unwrap_or_default();
+        assert!(
+            fixed.contains("Cases in the first half of 2023 exceeded"),
+            "{fixed}"
+        );
+        assert_eq!(run(&fixed, &Config::default()), vec![]);
+    }
+
+    #[test]
     fn the_issue_examples() {
         let fm = "---\ndate: 2020-02-14\n---\n";
         let src = format!("{fm}On Tuesday, the agency announced it will cut 300 jobs.\n");
@@ -704,7 +819,7 @@ mod tests {
         let r = fixed("The report released yesterday says prices will rise.", &ap);
         assert_eq!(r, ["The report released Sunday says prices will rise."]);
         let r = fixed("A ruling is expected after yesterday's hearing.", &ap);
-        assert_eq!(r, ["A ruling is expected after March 19's hearing."]);
+        assert_eq!(r, ["A ruling is expected after the March 19 hearing."]);
     }
 
     #[test]

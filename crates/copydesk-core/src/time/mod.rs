@@ -220,8 +220,16 @@ pub fn is_interview_answer(block_text: &str) -> bool {
 }
 
 /// Does a sentence attribute what it says to someone (a reporting verb, "according to")?
+///
+/// A capitalised match inside the sentence is a name, not a verb: "the United States",
+/// "Field Notes".
 pub fn attributed(sentence: &str) -> bool {
-    REPORTING.is_match(sentence)
+    REPORTING.find_iter(sentence).any(|m| {
+        let initial = sentence[..m.start()]
+            .chars()
+            .all(|c| c.is_whitespace() || "\"“‘'([«—–-*_".contains(c));
+        initial || !m.as_str().starts_with(char::is_uppercase)
+    })
 }
 
 /// Is `range` inside one of `quoted`?

@@ -406,6 +406,8 @@ mod tests {
             "He won Super Tuesday.",
             "She told USA Today the plan would work.",
             "He wrote for The Sunday Times.",
+            "He was interviewed on Sunday Times Radio.",
+            "He appeared on Monday Night Football.",
             "Now that the vote is over, talks begin.",
             "Every now and then, it rains.",
             "The March for Our Lives drew crowds.",
@@ -448,13 +450,56 @@ mod tests {
         assert_eq!(spans("Today, the court ruled."), ["Today"]);
         assert_eq!(spans("He arrived this morning."), ["this morning"]);
         assert_eq!(spans("She left the next day."), ["the next day"]);
+        assert_eq!(
+            spans("Bolton resigned the next morning."),
+            ["the next morning"]
+        );
+        assert_eq!(
+            spans("Reporters asked him that same day."),
+            ["that same day"]
+        );
+        assert_eq!(spans("The fire broke out that night."), ["that night"]);
         assert_eq!(spans("It rained last night."), ["last night"]);
         assert_eq!(spans("Today's vote passed."), ["Today"]);
+        // A name after a weekday that a preposition of time introduces starts a new phrase.
+        assert_eq!(
+            spans("It was reported on Saturday Sirhan Sirhan was stabbed."),
+            ["Saturday"]
+        );
+        assert_eq!(
+            spans("This Wednesday Greek Foreign Minister George Katrougalos spoke."),
+            ["This Wednesday"]
+        );
+        // Headline style: a weekday with no preposition.
+        assert_eq!(spans("Earlier Friday, the minister resigned."), ["Friday"]);
+        assert_eq!(spans("Also Friday, the army withdrew."), ["Friday"]);
+        assert_eq!(
+            spans("The ministry Saturday condemned the attack."),
+            ["Saturday"]
+        );
+        assert_eq!(
+            spans("The president spoke in the Rose Garden Wednesday."),
+            ["Wednesday"]
+        );
+        // Habitual and attributive: a kind of day, not a date.
+        assert_eq!(
+            spans("The museum is open on Tuesday nights and Sunday opening hours were extended."),
+            Vec::<String>::new()
+        );
+        // "Today" opening a quotation after a name is the speaker's day, not "Atlantic Today".
+        assert_eq!(
+            spans("Voter Kitty Mak told The Atlantic, \"Today we are trying.\""),
+            ["Today"]
+        );
     }
 
     #[test]
     fn vague_durations_and_times() {
         assert_eq!(spans("He recently said so."), ["recently"]);
+        assert_eq!(
+            spans("Seoul Mayor Park Won-soon said so."),
+            Vec::<String>::new()
+        );
         assert_eq!(spans("Prices rose in recent years."), ["recent years"]);
         assert_eq!(spans("We will know soon."), ["soon"]);
         assert_eq!(spans("As soon as it ends, we go."), Vec::<String>::new());

@@ -7,7 +7,7 @@
 //! against the last date mentioned before them, or the article date when there is none.
 
 use super::recognizer::{Found, Rel, Sem, Unit, ANAPHORIC_MONTH};
-use super::{Anchor, Granularity, TimeExpr, TimeKind};
+use super::{days_between, Anchor, Granularity, TimeExpr, TimeKind};
 use crate::Document;
 use jiff::civil::{date as mkdate, Date};
 use jiff::ToSpan;
@@ -19,22 +19,74 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     // ("on November 15, 2017 … on November 21") keeps that year for dates without one.
     let mut narrative: Option<(Date, usize)> = None;
     let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+    // The day the story has reached: the last day named outside quotations in the week up
+    // to the article date. Speech is said then ("'last night', Bolton tweeted"), and a
+    // future seen from then lies after it.
+    let mut story_day: Option<(usize, Date)> = None;
+    // Story-time "soon" ("he was soon released"): no date at all, dropped at the end.
+    let mut narrative_soon: Vec<usize> = Vec::new();
+    let mut quotes = QuoteScan::default();
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
             .filter(|(_, b)| f.block == *b && !f.future)
             .map(|(d, _)| d.year());
+        let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
+        let quoted = quotes.open_at(f.block, text, f.range.start);
         let cue = reads_direction(&f.sem).then(|| {
-            let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
             let sentence = text.get(f.sentence.clone()).unwrap_or("");
             let at = f.range.start.saturating_sub(f.sentence.start)
                 ..f.range.end.saturating_sub(f.sentence.start);
-            clause_direction(sentence, at)
+            let mut cue = clause_direction(sentence, at);
+            if let (true, Some(a), Some((_, s))) = (cue.future_in_past, article, story_day) {
+                if after_story_day(&f.sem, a, s) {
+                    cue.direction = Direction::Future;
+                }
+            }
+            cue
         });
-        let mut r = resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref());
+        // "Today", "last night", "tomorrow" in a quotation count from the day it was said.
+        let speech_day = story_day
+            .map(|(_, s)| s)
+            .filter(|s| quoted && matches!(f.sem, Sem::Deictic { .. }) && Some(*s) < article);
+        let mut r = match speech_day {
+            Some(s) => {
+                let mut r = resolve_in(&f.sem, f.future, Some(s), reference, year, None);
+                if r.day.is_some() {
+                    r.anchor = Anchor::Previous(s);
+                }
+                r
+            }
+            None => resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref()),
+        };
         r.cue = cue;
         if nowadays(doc, f) {
             r = Resolved::new(TimeKind::Vague).value("PRESENT_REF");
+        }
+        // "He was soon released": soon after the story's events, not after today.
+        if matches!(f.sem, Sem::Vague("FUTURE_REF"))
+            && text
+                .get(f.range.clone())
+                .is_some_and(|t| t.eq_ignore_ascii_case("soon"))
+        {
+            let sentence = text.get(f.sentence.clone()).unwrap_or("");
+            let at = f.range.start.saturating_sub(f.sentence.start)
+                ..f.range.end.saturating_sub(f.sentence.start);
+            if clause_direction(sentence, at).direction == Direction::Past {
+                r.kind = TimeKind::Anaphoric;
+                r.value = None;
+                narrative_soon.push(resolved.len());
+            }
+        }
+        if let (Some(d), Some(a), false) = (r.day, article, quoted) {
+            if r.granularity == Some(Granularity::Day) && d <= a && days_between(d, a) <= 7 {
+                // The latest day of the paragraph: "On Tuesday, Trump said he had asked
+                // for the resignation on Monday night" has reached Tuesday.
+                story_day = match story_day {
+                    Some((b, s)) if b == f.block => Some((b, s.max(d))),
+                    _ => Some((f.block, d)),
+                };
+            }
         }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
@@ -94,7 +146,11 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             if let (Some(p), Some(v)) = (part, r.value.as_mut()) {
                 v.push_str(&p);
             }
-            r.cue = Some(Cue { direction, words });
+            r.cue = Some(Cue {
+                direction,
+                words,
+                future_in_past: false,
+            });
             resolved[i] = r;
             // Now unambiguous, with the same day: an earlier mention than `j` is the one
             // later mentions cite.
@@ -116,7 +172,10 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             }
         }
     }
-    for (f, r) in found.into_iter().zip(resolved) {
+    for (i, (f, r)) in found.into_iter().zip(resolved).enumerate() {
+        if narrative_soon.binary_search(&i).is_ok() {
+            continue;
+        }
         let Some(block) = doc.blocks.get(f.block) else {
             continue;
         };
@@ -514,6 +573,57 @@ pub fn resolve_alone(text: &str, f: &Found, article: Option<Date>) -> Resolved {
     let mut r = resolve_in(&f.sem, f.future, article, None, None, cue.as_ref());
     r.cue = cue;
     r
+}
+
+/// Which quotation marks are open, read through a block once: expressions come in text
+/// order, so each is asked about a later place (rescanning from the block's start made a
+/// one-paragraph draft quadratic).
+#[derive(Default)]
+struct QuoteScan {
+    block: usize,
+    pos: usize,
+    depth: u32,
+    straight: bool,
+}
+
+impl QuoteScan {
+    /// Is a quotation open at byte `at` of block `block`'s `text`? Curly marks nest;
+    /// straight double quotes alternate.
+    fn open_at(&mut self, block: usize, text: &str, at: usize) -> bool {
+        if block != self.block || at < self.pos || text.get(..self.pos).is_none() {
+            *self = QuoteScan {
+                block,
+                ..QuoteScan::default()
+            };
+        }
+        for c in text.get(self.pos..at).unwrap_or("").chars() {
+            match c {
+                '“' | '«' => self.depth += 1,
+                '”' | '»' => self.depth = self.depth.saturating_sub(1),
+                '"' => self.straight = !self.straight,
+                _ => {}
+            }
+        }
+        if text.get(..at).is_some() {
+            self.pos = at;
+        }
+        self.depth > 0 || self.straight
+    }
+}
+
+/// For a weekday or weekend seen as a future from the past: is the last one (before the
+/// article date) already earlier than the day the story has reached, so that only the
+/// coming one can be meant? ("On Monday the forecast put landfall on Wednesday", on a
+/// Tuesday: last Wednesday was before Monday.)
+fn after_story_day(sem: &Sem, article: Date, story_day: Date) -> bool {
+    let last = match sem {
+        Sem::Weekday {
+            wd, rel: Rel::Bare, ..
+        } => weekday_near(article, *wd, true, true),
+        Sem::Weekend | Sem::RelUnit { .. } => weekday_near(article, 7, true, true),
+        _ => None,
+    };
+    last.is_some_and(|d| d < story_day)
 }
 
 /// Does resolving this expression need the direction of its clause? A bare weekday or
@@ -929,6 +1039,10 @@ pub struct Cue {
     pub direction: Direction,
     /// The verb group or modifier as written ("announced", "will meet", "since").
     pub words: String,
+    /// A future seen from a past ("was forecast to reach … on Wednesday", "said it would
+    /// meet on Monday"): after the time the story has reached, before or after the article
+    /// date the clause alone does not say.
+    pub future_in_past: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1364,6 +1478,10 @@ const INTENT_PAST: &[&str] = &[
 const SCHEDULED: &[&str] = &[
     "scheduled",
     "slated",
+    "forecast",
+    "forecasted",
+    "predicted",
+    "projected",
     "set",
     "due",
     "expected",
@@ -1592,8 +1710,11 @@ fn classify(group: &[Tok], sentence_start: bool) -> Reading {
             .any(|p| a.contains(&p[0]) && b.contains(&p[1]))
     };
     let followed_by_to = |i: usize| lower.get(i + 1) == Some(&"to");
-    let scheduled = lower.iter().any(|w| SCHEDULED.contains(w) && *w != "to")
-        || pair(&["is", "are", "am", "was", "were"], &["to"]);
+    // "was about to leave" plans; "was about 90 miles away" does not.
+    let scheduled =
+        lower.iter().enumerate().any(|(i, w)| {
+            SCHEDULED.contains(w) && *w != "to" && (*w != "about" || followed_by_to(i))
+        }) || pair(&["is", "are", "am", "was", "were"], &["to"]);
     if has(Will) {
         return Reading::Future;
     }
@@ -1711,6 +1832,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
     let unknown = |words: &str| Cue {
         direction: Direction::Unknown,
         words: words.to_string(),
+        future_in_past: false,
     };
     let Some(first) = toks.iter().position(|t| t.range.end > at.start) else {
         return unknown("");
@@ -1737,6 +1859,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
         return Cue {
             direction: Direction::Past,
             words: "since".into(),
+            future_in_past: false,
         };
     }
     let Some(verb) = governing_verb(sentence, &toks, first, last, quote) else {
@@ -1755,6 +1878,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             return Cue {
                 direction,
                 words: t.lower.clone(),
+                future_in_past: false,
             };
         }
         return unknown("");
@@ -1786,6 +1910,10 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
     };
     Cue {
         direction,
+        future_in_past: verb.reading == Reading::FutureInPast
+            && direction == Direction::Unknown
+            && !before_it
+            && !after_it,
         words: if prep.contains(' ') || before_it || after_it {
             format!("{} … {prep}", verb.words)
         } else {
@@ -1816,12 +1944,23 @@ pub fn today_is_nowadays(sentence: &str, at: std::ops::Range<usize>) -> bool {
     {
         return false;
     }
-    // "The deadline is today": the complement, a day.
+    // "The deadline is today": the complement, a day. But "the person I am today", "the
+    // city it is today": a pronoun in a relative clause, how things are now.
     if first > 0
         && verb_word(&toks[first - 1], false).is_some()
         && !toks[last + 1..].iter().any(|t| t.kind == TokKind::Word)
     {
-        return false;
+        let relative_clause = first >= 3
+            && toks[first - 3].kind == TokKind::Word
+            && matches!(
+                toks[first - 2].lower.as_str(),
+                "i" | "we" | "you" | "they" | "he" | "she" | "it"
+            );
+        return relative_clause
+            && matches!(
+                toks[first - 1].lower.as_str(),
+                "am" | "are" | "is" | "'m" | "'re"
+            );
     }
     let Some(verb) = governing_verb(sentence, &toks, first, last, toks[first].quote) else {
         return false;
@@ -2158,6 +2297,9 @@ mod tests {
         assert!(!yes("The minister will resign today."));
         assert!(!yes("Asked about it today, she declined to comment."));
         assert!(!yes("The deadline is today."));
+        assert!(yes("It made me the person I am today."));
+        assert!(yes("It is not the city it is today."));
+        assert!(!yes("It is today."));
         let kind = |src: &str| {
             let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
             crate::time::find_all(
@@ -2322,6 +2464,110 @@ mod tests {
             )
             .unwrap(),
             "2022-12-25"
+        );
+    }
+
+    /// Every expression of a draft dated `article` whose text is `what`, with its value.
+    fn values_in(article: Date, src: &str, what: &str) -> Vec<Option<String>> {
+        let doc = crate::Document::parse(format!("---\ndate: {article}\n---\n{src}\n"));
+        crate::time::find_all(
+            &doc,
+            Some(&crate::time::ArticleDate {
+                date: article,
+                origin: crate::time::DateOrigin::Config,
+                source: None,
+                year_assumed: false,
+            }),
+        )
+        .into_iter()
+        .filter(|e| e.text == what)
+        .map(|e| e.value)
+        .collect()
+    }
+
+    #[test]
+    fn a_future_seen_from_the_story_day_lies_after_it() {
+        // Tuesday, July 23: the forecast was made on Monday, so the Wednesday is the coming one.
+        let tue = mkdate(2019, 7, 23);
+        assert_eq!(
+            values_in(
+                tue,
+                "The update on Monday had the storm off Florida. It was forecast to reach Florida on Wednesday.",
+                "Wednesday"
+            ),
+            [Some("2019-07-24".to_string())]
+        );
+        // Without a day the story has reached, a future in the past stays open.
+        assert_eq!(
+            values_in(
+                tue,
+                "The storm was forecast to reach Florida on Wednesday.",
+                "Wednesday"
+            ),
+            [Some("XXXX-WXX-3".to_string())]
+        );
+        // "was about 90 miles": a distance, not a plan.
+        assert_eq!(
+            direction(
+                "As of Thursday, the storm was about 90 miles south.",
+                "Thursday"
+            )
+            .0,
+            Direction::Past
+        );
+        let fip = |s: &str, w: &str| {
+            let at = s.find(w).expect(w);
+            clause_direction(s, at..at + w.len()).future_in_past
+        };
+        assert!(!fip(
+            "The storm was about 90 miles south on Thursday.",
+            "Thursday"
+        ));
+        assert!(fip("The Senate was to meet on Monday.", "Monday"));
+        assert!(fip(
+            "Dorian was forecast to reach the coast on Monday.",
+            "Monday"
+        ));
+    }
+
+    #[test]
+    fn story_time_soon_is_no_date() {
+        let d = mkdate(2019, 2, 15);
+        assert_eq!(
+            values_in(d, "He was arrested in 2012 and was soon released.", "soon"),
+            []
+        );
+        assert_eq!(values_in(d, "He soon became a star.", "soon"), []);
+        assert_eq!(
+            values_in(d, "The minister will soon resign.", "soon"),
+            [Some("FUTURE_REF".to_string())]
+        );
+        assert_eq!(
+            values_in(d, "Talks are expected to resume soon.", "soon"),
+            [Some("FUTURE_REF".to_string())]
+        );
+    }
+
+    #[test]
+    fn deictic_words_in_a_quotation_count_from_the_day_it_was_said() {
+        // Thursday, September 12; the tweets were on Tuesday.
+        let thu = mkdate(2019, 9, 12);
+        let src = "On Tuesday, Trump said he had fired Bolton.\n\n\"I informed John Bolton last night that his services are no longer needed,\" wrote Trump.";
+        assert_eq!(
+            values_in(thu, src, "last night"),
+            [Some("2019-09-09TNI".to_string())]
+        );
+        // Outside the quotation, the article date.
+        let src = "On Tuesday, Trump said he had fired Bolton. He left last night.";
+        assert_eq!(
+            values_in(thu, src, "last night"),
+            [Some("2019-09-11TNI".to_string())]
+        );
+        // A day long before the article is no time of speaking.
+        let src = "He resigned on November 21, 2017. \"Today we mourn,\" his party said.";
+        assert_eq!(
+            values_in(thu, src, "Today"),
+            [Some("2019-09-12".to_string())]
         );
     }
 

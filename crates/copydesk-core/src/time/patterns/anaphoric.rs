@@ -29,3 +29,28 @@ fn day_before(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let n = if before { -1.0 } else { 1.0 };
     Some((whole.range(), Sem::Anaphoric { n, unit }))
 }
+
+/// "the next morning", "that night", "the following evening": a part of a day counted
+/// from the last date the text mentioned.
+pub const PART_OF_THAT_DAY: Pattern = Pattern {
+    name: "PartOfThatDay",
+    gate: Gate::any_case(&["morning", "afternoon", "evening", "night"]),
+    regex: || {
+        format!(
+            r"{B}(?i:(?P<mod>the\s+next|the\s+following|the\s+previous|that\s+same|the\s+same|that)\s+(?:morning|afternoon|evening|night)){B}"
+        )
+    },
+    interpret: part_of_that_day,
+};
+
+fn part_of_that_day(c: &Captures, _cx: &Ctx) -> Option<Reading> {
+    let whole = c.get(0)?;
+    let md = c.name("mod")?.as_str().to_ascii_lowercase();
+    let md = md.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = match md.as_str() {
+        "the next" | "the following" => 1.0,
+        "the previous" => -1.0,
+        _ => 0.0,
+    };
+    Some((whole.range(), Sem::Anaphoric { n, unit: Unit::Day }))
+}

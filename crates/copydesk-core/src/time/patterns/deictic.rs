@@ -45,12 +45,18 @@ fn deictic(c: &Captures, cx: &Ctx) -> Option<Reading> {
     // "USA Today", "Russia Today", the "Today" programme.
     if first.starts_with('T') && first.eq_ignore_ascii_case("today") {
         let prev = word_before(text, whole.start());
-        let name_before = is_capitalised(prev)
+        // After a quotation mark ("told The Atlantic, “Today we …”) it opens the speech.
+        let before = text[..whole.start()].trim_end_matches(' ');
+        let opens_quote = before.ends_with(['"', '“', '‘']);
+        let name_before = !opens_quote
+            && before.ends_with(prev)
+            && is_capitalised(prev)
             && !matches!(
                 prev.to_ascii_lowercase().as_str(),
                 "on" | "and" | "but" | "by" | "since" | "until" | "from" | "as" | "so"
             );
-        let capital_mid_sentence = first.starts_with('T') && !cx.initial(whole.start());
+        let capital_mid_sentence =
+            first.starts_with('T') && !cx.initial(whole.start()) && !opens_quote;
         if name_before || capital_mid_sentence {
             return None;
         }

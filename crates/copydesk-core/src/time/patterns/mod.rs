@@ -38,7 +38,7 @@ pub mod years;
 
 /// Every pattern, in priority order: when two candidates of the same length start at the
 /// same place, the one listed first wins. (At most 64: the gates are bits of a `u64`.)
-pub static ALL: [&Pattern; 25] = [
+pub static ALL: [&Pattern; 26] = [
     &dates::MDY,
     &dates::DMY,
     &dates::ISO,
@@ -63,6 +63,7 @@ pub static ALL: [&Pattern; 25] = [
     &months::MONTH_OF_YEAR,
     &seasons::HALF,
     &anaphoric::DAY_BEFORE,
+    &anaphoric::PART_OF_THAT_DAY,
     &recurrences::ADVERB,
 ];
 

@@ -16,7 +16,7 @@ pub const REL_UNIT: Pattern = Pattern {
     ]),
     regex: || {
         format!(
-            r"{B}(?i:(?P<mod>(?:earlier|later|early|late)\s+(?:this|last|next|that)|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+preceding|the\s+following|the\s+same|the\s+current|the\s+end\s+of\s+(?:the|this|last|next)|the\s+(?:beginning|start|middle|turn)\s+of\s+(?:the|this|last|next)|last|next|this|coming|past|previous|current|that)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|day|summer|winter|spring|autumn|fall)){B}"
+            r"{B}(?i:(?P<mod>(?:earlier|later|early|late)\s+(?:this|last|next|that)|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+preceding|the\s+following|the\s+same|that\s+same|the\s+current|the\s+end\s+of\s+(?:the|this|last|next)|the\s+(?:beginning|start|middle|turn)\s+of\s+(?:the|this|last|next)|last|next|this|coming|past|previous|current|that)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|day|summer|winter|spring|autumn|fall)){B}"
         )
     },
     interpret: rel_unit,
@@ -128,9 +128,8 @@ fn rel_unit(c: &Captures, cx: &Ctx) -> Option<Reading> {
         "the following" => Sem::Anaphoric { n: 1.0, unit },
         "the previous" | "the preceding" => Sem::Anaphoric { n: -1.0, unit },
         "previous" => return None,
-        "the same" | "that" | "earlier that" | "later that" | "early that" | "late that" => {
-            Sem::Anaphoric { n: 0.0, unit }
-        }
+        "the same" | "that same" | "that" | "earlier that" | "later that" | "early that"
+        | "late that" => Sem::Anaphoric { n: 0.0, unit },
         _ => return None,
     };
     Some((whole.range(), sem))

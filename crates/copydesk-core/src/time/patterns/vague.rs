@@ -41,6 +41,10 @@ fn vague(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let s = x.as_str().to_ascii_lowercase();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let after = text[x.end()..].trim_start().to_ascii_lowercase();
+    // Part of a hyphenated word or name: "Park Won-soon", "Kim Hyun-soon".
+    if text[..x.start()].ends_with(['-', '‐']) {
+        return None;
+    }
     if s == "recently" {
         let prev = word_before(text, x.start()).to_ascii_lowercase();
         if matches!(prev.as_str(), "most" | "more" | "only") {

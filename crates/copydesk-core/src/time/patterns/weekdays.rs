@@ -64,8 +64,22 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
         return None;
     }
     // A capitalised word before ("Super Tuesday") makes a name, unless it starts
-    // the sentence or is a word that introduces dates.
+    // the sentence or is a word that introduces dates, or ends a name of its own ("in the
+    // Rose Garden Wednesday", "President Trump Friday said"): a one-word modifier makes
+    // the weekday's names.
+    let prev_start = text[..start].trim_end().len().saturating_sub(prev.len());
+    let ends_a_name = is_capitalised(word_before(text, prev_start))
+        && text[..prev_start].ends_with(' ')
+        && !sentence_initial(
+            text,
+            cx.sentence_start,
+            text[..prev_start]
+                .trim_end()
+                .len()
+                .saturating_sub(word_before(text, prev_start).len()),
+        );
     if rel_m.is_none()
+        && !ends_a_name
         && is_capitalised(prev)
         && !cx.title_case
         && !matches!(
@@ -95,25 +109,63 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
                 | "that"
                 | "for"
         )
-        && !sentence_initial(text, cx.sentence_start, start - prev.len())
+        && !sentence_initial(text, cx.sentence_start, prev_start)
         && prev.chars().any(char::is_lowercase)
     {
         return None;
     }
     let end = c.name("part").map_or(wd_m.end(), |p| p.end());
+    // "Monday Night Football", "Saturday Night Live": a capitalised part of the day with
+    // another capitalised word after it is a title.
+    if let Some(p) = c.name("part") {
+        if !cx.title_case
+            && p.as_str().starts_with(char::is_uppercase)
+            && is_capitalised(word_after(text, p.end()))
+        {
+            return None;
+        }
+    }
     if c.name("part").is_none() {
         let next = word_after(text, wd_m.end());
         let next_l = next.to_ascii_lowercase();
         let after = &text[wd_m.end()..];
         let gap_is_space = after.starts_with(' ');
+        // "on Saturday Sirhan Sirhan was stabbed": after a preposition of time, a
+        // capitalised word starts the next phrase, unless it names a paper or a show.
+        let after_time_word = rel_m.is_some()
+            || matches!(
+                prev_l.as_str(),
+                "on" | "by" | "since" | "until" | "till" | "before" | "after" | "early" | "late"
+            );
         if gap_is_space
             && is_capitalised(next)
             && month_number(next).is_none()
-            && (!cx.title_case || WEEKDAY_NAMES_AFTER.contains(&next_l.as_str()))
+            && (!(cx.title_case || after_time_word)
+                || WEEKDAY_NAMES_AFTER.contains(&next_l.as_str()))
         {
             return None;
         }
         if next_l == "prayers" || next_l == "prayer" {
+            return None;
+        }
+        // Habitual: "on Tuesday nights", "Sunday mornings".
+        if gap_is_space
+            && matches!(
+                next_l.as_str(),
+                "nights" | "mornings" | "afternoons" | "evenings"
+            )
+        {
+            return None;
+        }
+        // A weekday before a noun with no preposition to make it a time is a kind of
+        // day, not a date: "Sunday opening hours", "Sunday trading laws", "Friday
+        // service". Before a verb ("the ministry Saturday condemned") or a function word
+        // ("said Monday that"), it is a date.
+        if gap_is_space
+            && rel_m.is_none()
+            && !TIME_PREPOSITIONS.contains(&prev_l.as_str())
+            && attributive(next)
+        {
             return None;
         }
     }
@@ -123,6 +175,13 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
 
 fn weekend(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let x = c.name("x")?;
+    // "the weekend of Aug. 3" is dated already.
+    let after = cx.text[x.end()..].trim_start();
+    if let Some(rest) = after.strip_prefix("of ") {
+        if month_number(word_after(rest, 0)).is_some() {
+            return None;
+        }
+    }
     modifier_before(
         cx.text,
         x.start(),
@@ -131,6 +190,251 @@ fn weekend(c: &Captures, cx: &Ctx) -> Option<Reading> {
     )?;
     Some((x.range(), Sem::Weekend))
 }
+
+/// Words before a weekday that make it a time: "on Tuesday", "by Friday".
+const TIME_PREPOSITIONS: &[&str] = &[
+    "on", "by", "since", "until", "till", "from", "before", "after", "early", "late", "last",
+    "next", "this", "through", "during", "to", "of", "for", "between", "as", "at", "than",
+];
+
+/// Is `next`, the word after a weekday, a noun that the weekday qualifies ("opening",
+/// "trading", "school", "lunch")? Lowercase content words only: not a verb form (-ed, -s,
+/// an irregular past), not a function word, not an adverb.
+fn attributive(next: &str) -> bool {
+    if next.is_empty() || !next.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    if next.ends_with("ed") || next.ends_with('s') || next.ends_with("ly") {
+        return false;
+    }
+    !NOT_ATTRIBUTIVE.contains(&next)
+}
+
+/// Words after a bare weekday that leave it a date: verbs without -ed or -s, function words.
+const NOT_ATTRIBUTIVE: &[&str] = &[
+    // irregular pasts and the like
+    "said",
+    "told",
+    "met",
+    "made",
+    "held",
+    "took",
+    "gave",
+    "saw",
+    "began",
+    "came",
+    "went",
+    "left",
+    "won",
+    "lost",
+    "drew",
+    "hit",
+    "struck",
+    "spoke",
+    "sent",
+    "ran",
+    "found",
+    "got",
+    "put",
+    "set",
+    "led",
+    "fled",
+    "fell",
+    "broke",
+    "brought",
+    "bought",
+    "built",
+    "became",
+    "chose",
+    "cut",
+    "did",
+    "felt",
+    "fought",
+    "flew",
+    "forgot",
+    "grew",
+    "heard",
+    "hid",
+    "kept",
+    "knew",
+    "laid",
+    "let",
+    "meant",
+    "paid",
+    "quit",
+    "read",
+    "rose",
+    "sold",
+    "shot",
+    "shut",
+    "sat",
+    "slept",
+    "stood",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "thought",
+    "understood",
+    "withdrew",
+    "wrote",
+    "overturned",
+    "upheld",
+    "sought",
+    "sank",
+    "spent",
+    "split",
+    "spread",
+    "bit",
+    "beat",
+    "bore",
+    "sworn",
+    "won't",
+    "can't",
+    "don't",
+    "didn't",
+    "wasn't",
+    "weren't",
+    // auxiliaries and modals
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "do",
+    // function words
+    "the",
+    "a",
+    "an",
+    "that",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "these",
+    "those",
+    "there",
+    "to",
+    "in",
+    "at",
+    "on",
+    "for",
+    "with",
+    "by",
+    "from",
+    "of",
+    "as",
+    "after",
+    "before",
+    "during",
+    "amid",
+    "ahead",
+    "against",
+    "about",
+    "over",
+    "under",
+    "into",
+    "onto",
+    "near",
+    "outside",
+    "inside",
+    "despite",
+    "following",
+    "through",
+    "until",
+    "till",
+    "toward",
+    "towards",
+    "without",
+    "within",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "when",
+    "while",
+    "where",
+    "whether",
+    "because",
+    "since",
+    "than",
+    "then",
+    "not",
+    "never",
+    "also",
+    "just",
+    "only",
+    "even",
+    "still",
+    "again",
+    "too",
+    "last",
+    "next",
+    "local",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "noon",
+    "midday",
+    "midnight",
+    "week",
+    "via",
+    "per",
+    "up",
+    "down",
+    "out",
+    "off",
+    "back",
+    "around",
+    "across",
+    "along",
+    "alongside",
+    "following",
+    "according",
+    "some",
+    "all",
+    "both",
+    "each",
+    "no",
+    "one",
+    "two",
+    "what",
+    "who",
+    "which",
+    "how",
+    "why",
+    "here",
+    "now",
+    "what's",
+    "whose",
+    "once",
+];
 
 /// Words before a weekday that make it part of a name: Black Friday, Super Tuesday…
 const WEEKDAY_NAMES_BEFORE: &[&str] = &[
