@@ -318,23 +318,31 @@ impl<'a> BlockInfo<'a> {
 
     pub fn subject(&self, range: &Range<usize>) -> Option<Range<usize>> {
         let mut at = range.start;
-        // "In a statement, …" / "On Friday, …": skip a short introductory phrase.
-        if let Some(comma) = self.text[range.clone()].find(", ") {
-            if self.words_between(range.start, range.start + comma) <= 4 {
-                let first = self.text[range.start..]
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("");
-                if matches!(
-                    first.to_lowercase().as_str(),
+        let first = self.text[range.start..range.end.max(range.start)]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let comma = self.text[range.clone()].find(", ");
+        if SUBORDINATORS.contains(&first.as_str()) {
+            // "While many offered …, at least one business …": the subject of the main
+            // clause, after the comma; none if the clause runs on.
+            match comma {
+                Some(c) if self.words_between(range.start, range.start + c) <= 25 => {
+                    at = range.start + c + 2;
+                }
+                _ => return None,
+            }
+        } else if let Some(comma) = comma {
+            // "In a statement, …" / "On Friday, …": skip a short introductory phrase.
+            if self.words_between(range.start, range.start + comma) <= 4
+                && matches!(
+                    first.as_str(),
                     "in" | "on"
                         | "at"
-                        | "after"
-                        | "before"
                         | "during"
                         | "speaking"
                         | "asked"
-                        | "when"
                         | "earlier"
                         | "later"
                         | "however"
@@ -342,9 +350,9 @@ impl<'a> BlockInfo<'a> {
                         | "then"
                         | "still"
                         | "yet"
-                ) {
-                    at = range.start + comma + 2;
-                }
+                )
+            {
+                at = range.start + comma + 2;
             }
         }
         self.np_right_with(at, range.end, false)
@@ -441,6 +449,12 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
     "those", "one", "two", "three", "several", "many", "some", "another", "other", "each", "every",
     "both", "most", "all", "no", "any",
+];
+
+/// Words that open a subordinate clause: the subject of the sentence comes after it.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "if", "because", "since", "as", "unless", "whereas", "once",
+    "when", "after", "before", "whether", "until",
 ];
 
 /// Words that end a noun phrase when looking left or right.
@@ -748,6 +762,193 @@ pub(crate) fn speaker_statement(
     None
 }
 
+/// Words that may open the phrase after a tag's verb without starting a new thought: place,
+/// time, occasion and manner (“…?” Smith asked *at a meeting on Tuesday*).
+const TRAILING_STARTS: &[&str] = &[
+    "at",
+    "on",
+    "in",
+    "during",
+    "after",
+    "before",
+    "from",
+    "to",
+    "via",
+    "while",
+    "with",
+    "as",
+    "outside",
+    "inside",
+    "near",
+    "through",
+    "for",
+    "about",
+    "upon",
+    "following",
+    "when",
+    "amid",
+    "amidst",
+    "under",
+    "over",
+    "into",
+    "by",
+    "across",
+    "ahead",
+    "last",
+    "this",
+    "next",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "once",
+    "again",
+    "then",
+    "afterwards",
+    "afterward",
+    "shortly",
+    "soon",
+    "too",
+    "also",
+    "here",
+    "there",
+    "himself",
+    "herself",
+    "themselves",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "alongside",
+    "beside",
+    "against",
+    "without",
+    "toward",
+    "towards",
+];
+
+/// Reporting verbs that take a listener or an outlet as their object: "told reporters",
+/// "asked the minister", "wrote the council".
+const OBJECT_VERBS: &[&str] = &[
+    "told", "tells", "tell", "telling", "asked", "asks", "ask", "asking", "wrote", "writes",
+    "informed", "informs", "assured", "assures", "reminded", "reminds", "warned", "warns", "urged",
+    "urges", "implored", "implores", "begged", "begs", "answered", "answers", "emailed", "texted",
+    "messaged", "tweeted", "pressed", "scolded", "chided",
+];
+
+impl BlockInfo<'_> {
+    /// Whether `from..end` is nothing, or only a phrase that can trail a speaker tag without
+    /// starting a new thought: punctuation that closes the sentence, a comma or a dash (an
+    /// appositive, “adding that …”, “echoing …”), adverbs, and phrases of place, time,
+    /// occasion or manner (“at a Washington summit on Tuesday”, “sarcastically on
+    /// Twitter”). Not “that …” or a new clause (“Smith said he would resign”).
+    pub(crate) fn trailing_phrase(&self, from: usize, end: usize) -> bool {
+        let rest = self.text[from.min(end)..end].trim_start();
+        let Some(c) = rest.chars().next() else {
+            return true;
+        };
+        if rest
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')'))
+        {
+            return true;
+        }
+        if matches!(c, ',' | '—' | '–' | ';' | '(') || rest.starts_with("--") {
+            return true;
+        }
+        let mut k = self.word_at_or_after(from);
+        for _ in 0..3 {
+            let Some(w) = self.words.get(k) else {
+                return true;
+            };
+            if w.start >= end || self.is_quoted(w.start) {
+                return true;
+            }
+            let lw = self.word(k).to_lowercase();
+            if lw.len() > 3 && lw.ends_with("ly") && !starts_upper(self.word(k)) {
+                // "sarcastically", "angrily": then what the adverb leads to.
+                let after = self.text[w.end..end].trim_start();
+                if after.is_empty() || after.starts_with([',', '.', '!', '?', ';', '—']) {
+                    return true;
+                }
+                k += 1;
+                continue;
+            }
+            if lw == "to" {
+                // "said to reporters", "wrote to the council" — not "agreed to add".
+                let Some(n) = self.words.get(k + 1).filter(|n| n.start < end) else {
+                    return true;
+                };
+                let nl = self.word(k + 1).to_lowercase();
+                return starts_upper(self.word(k + 1))
+                    || DETERMINERS.contains(&nl.as_str())
+                    || GROUPS.contains(&nl.as_str())
+                    || PRONOUNS.contains(&nl.as_str())
+                    || self.is_quoted(n.start);
+            }
+            return TRAILING_STARTS.contains(&lw.as_str());
+        }
+        false
+    }
+
+    /// The tag that follows a quote as a sentence of its own, the quote having ended in
+    /// `?`, `!` or `.`: “Is it over?” *Jane Smith asked at a meeting on Tuesday.* / “Go!”
+    /// *shouted the crowd.* / “We won.” *Smith told reporters.* The speaker and the cue open
+    /// `next` (in either order) and only a trailing phrase follows them (see
+    /// [`Self::trailing_phrase`]); “Smith said that …” or “Smith also said the vote …”
+    /// start a new thought and are not tags.
+    pub(crate) fn tag_sentence(&self, next: &Range<usize>) -> Option<Found> {
+        let first = self.word_at_or_after(next.start);
+        let limit = self
+            .words
+            .get(first + 8)
+            .map_or(next.end, |w| w.start.min(next.end));
+        let lo = self.cues.partition_point(|c| c.start < next.start);
+        let c = self.cues[lo..]
+            .iter()
+            .take_while(|c| c.start < limit)
+            .find(|c| c.cue.kind == CueKind::Verb)?;
+        let opens = self.words.get(first).is_some_and(|w| w.start == c.start);
+        let (speaker, after) = if opens {
+            // “…?” asked a reporter at the news conference.
+            let s = self.np_right_with(c.end, next.end, true)?;
+            (s.clone(), s.end)
+        } else {
+            // “…?” Jane Smith asked …: the speaker opens the sentence.
+            let s = self.np_left(c.start, next.start)?;
+            // "Smith also said …" adds something new; it does not tag the quote before.
+            let also = self.text[s.end..c.start]
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("also"));
+            if s.start != self.words[first].start || also {
+                return None;
+            }
+            let lw = self.text[c.start..c.end].to_lowercase();
+            let mut after = c.end;
+            if OBJECT_VERBS.contains(&lw.as_str()) && !self.trailing_phrase(c.end, next.end) {
+                // "told reporters", "asked the minister".
+                after = self.np_right_with(c.end, next.end, true)?.end;
+            }
+            (s, after)
+        };
+        // “…” Smith told reporters, “…”: the sentence introduces a quote of its own.
+        let own_quote = self
+            .quoted
+            .iter()
+            .any(|q| q.start >= after && q.start < next.end);
+        (!own_quote && self.trailing_phrase(after, next.end)).then(|| Found {
+            cue: c.start..c.end,
+            speaker: Some(speaker),
+            kind: c.cue.kind,
+        })
+    }
+}
+
 /// A transcript label at the start of a block: "Q:", "A:", "Smith:", "John Smith:".
 pub(crate) fn transcript_label(text: &str) -> Option<Range<usize>> {
     let lead = text.len() - text.trim_start().len();
@@ -771,8 +972,74 @@ pub(crate) fn transcript_label(text: &str) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    use crate::quotes::{find, How, QuotesConfig};
     use crate::{analyze, Config, Document};
     use std::time::{Duration, Instant};
+
+    /// (quote text, speaker, how) of every quotation of `src`.
+    fn attributed(src: &str) -> Vec<(String, Option<String>, Option<How>)> {
+        let doc = Document::parse(src);
+        find(&doc, &QuotesConfig::default())
+            .into_iter()
+            .map(|q| (src[q.range].to_string(), q.speaker.map(|s| s.text), q.how))
+            .collect()
+    }
+
+    fn speaker_of_first(src: &str) -> Option<String> {
+        attributed(src)
+            .into_iter()
+            .next()
+            .and_then(|(_, s, how)| how.and(s))
+    }
+
+    /// A quote ending in ? ! or . is a sentence of its own; the tag after it is the next
+    /// "sentence", and may trail phrases of place, time, occasion and manner.
+    #[test]
+    fn a_tag_after_a_quote_that_ends_its_sentence() {
+        for (src, who) in [
+            ("“Is it over?” Jane Smith asked at a meeting of the council.", "Jane Smith"),
+            ("“Enough!” the mayor shouted from the stage on Friday, adding that she would resign.", "the mayor"),
+            ("“We are ready.” Jones said at a summit in Lisbon on Tuesday.", "Jones"),
+            ("“What a week.” The senator wrote sarcastically on Twitter.", "The senator"),
+            ("“We won.” Smith told reporters outside the court.", "Smith"),
+            ("“Why now?” asked a reporter at the news conference.", "a reporter"),
+            ("“We tried everything.” Smith said.", "Smith"),
+            ("“Go!” the coach implored.", "the coach"),
+        ] {
+            assert_eq!(speaker_of_first(src).as_deref(), Some(who), "{src}");
+        }
+        // A sentence that says something new is not a tag.
+        for src in [
+            "“We won.” Smith also said the vote was close.",
+            "“We won.” Smith said that the vote was close.",
+            "“We won.” Smith told reporters “It is over.”",
+            "“We won.” Smith agreed to add two members to the board.",
+            "“We won.” Smith said he would run again.",
+        ] {
+            assert_eq!(speaker_of_first(src), None, "{src}");
+        }
+    }
+
+    #[test]
+    fn the_subject_comes_after_a_subordinate_clause() {
+        // "While …, X focused on “…”": X is not a speaker, and "While" never is.
+        let q = attributed(
+            "While many offered cheaper versions, one business offered “a way to see in the dark.”",
+        );
+        assert_ne!(q[0].1.as_deref(), Some("While"));
+    }
+
+    /// The last quote of a paragraph may run on into the next, and a quote after it there
+    /// continues the run.
+    #[test]
+    fn a_run_continues_after_a_quote_that_ran_over_paragraphs() {
+        let q = attributed(
+            "“We lost the vote,” Smith said. “We will try again next year.\n\n“And we will win.” “Every time.”",
+        );
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[2].1.as_deref(), Some("Smith"));
+        assert_eq!(q[2].2, Some(How::Run));
+    }
 
     /// Regression (found by tests/hostile.rs): sentence and quoted-range lookups scanned
     /// the whole paragraph for every quotation, so one paragraph with thousands of quotes

@@ -533,32 +533,21 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             // An earlier attributed quote in the same paragraph (wire style).
             // It must be the nearest quote before, with no sentence of narrative between
             // them: “…,” Kirby said. “…” — not “…,” Kirby said. The talks resumed. “…”
-            let earlier = (same_block.start..i)
-                .rev()
-                .find(|&j| out[j].first_block == fbi && out[j].kind != QuoteKind::Scare)
-                .filter(|&j| out[j].attributed() && out[j].last_block == fbi)
+            let earlier = previous_in_block(doc, &out, i, fbi, tr.start)
+                .filter(|&(j, _)| out[j].attributed())
                 // The run is “A,” Kirby said. “B.” (or Kirby said: “A.” “B.”): a full
-                // quote attributed after it or by a colon — not Kirby called it a “farce”.
-                // “B.”, where B is a new quote that needs its own attribution.
-                .filter(|&j| {
-                    let o = &out[j];
-                    o.kind == QuoteKind::Full
-                        && match o.how {
-                            Some(How::SameSentence) => {
-                                o.cue.as_ref().is_some_and(|c| c.range.start >= o.range.end)
-                            }
-                            Some(How::Colon | How::Run | How::Transcript) => true,
-                            _ => false,
-                        }
-                })
-                .filter(|&j| {
-                    let gap = out[j].text_range.end..tr.start;
+                // quote that ends its sentence — not Kirby called it a “farce”. “B.”,
+                // where B is a new quote that needs its own attribution.
+                .filter(|&(j, _)| run_leader(&out[j]))
+                .filter(|&(_, end)| {
+                    let gap = end..tr.start;
                     !b.sentences.iter().any(|s| {
                         s.start >= gap.start
                             && s.end <= gap.end
                             && !b.quoted.iter().any(|q| q.start < s.end && s.start < q.end)
                     })
-                });
+                })
+                .map(|(j, _)| j);
             if let Some(j) = earlier.filter(|_| starts_sentence) {
                 let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
                 let q = &mut out[i];
@@ -653,9 +642,11 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     .count()
                     <= 5
                     && !b.text[next.clone()].contains(" that ");
-                let found = attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
-                    demonstrative
-                        || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                let found = b.tag_sentence(&next).or_else(|| {
+                    attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
+                        demonstrative
+                            || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                    })
                 });
                 if let Some(found) = found {
                     if !b.is_quoted_public(found.cue.start) {
@@ -715,6 +706,54 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         }
     }
     out
+}
+
+/// Whether a quote can lead a run of quotes that inherit its speaker: a full quote whose
+/// attribution stands between it and the next quote (“A,” Kirby said. “B.”), or that was
+/// introduced by a colon, a label or an earlier run. Not “Kirby said, “A.” “B.””: closing
+/// and reopening the quotation with nothing between them is where a second speaker's tag
+/// goes missing, and a copy editor asks whose “B” is. Not a partial quote either: Kirby
+/// called it a “farce”. “B.” is a new quote.
+fn run_leader(o: &Quotation) -> bool {
+    o.kind == QuoteKind::Full
+        && match o.how {
+            Some(How::SameSentence) => o.cue.as_ref().is_some_and(|c| c.range.start >= o.range.end),
+            Some(_) => true,
+            None => false,
+        }
+}
+
+/// The nearest quotation (not a scare quote) before quote `i` that ends in block `bi`
+/// before block-text offset `before`, with the block-text offset where it ends: one of the
+/// same paragraph, or a quote that ran on into this paragraph from the one before.
+fn previous_in_block(
+    doc: &Document,
+    out: &[Quotation],
+    i: usize,
+    bi: usize,
+    before: usize,
+) -> Option<(usize, usize)> {
+    let block = &doc.blocks[bi];
+    for j in (0..i).rev() {
+        let o = &out[j];
+        if o.first_block < bi && o.last_block != bi {
+            // Quotes are in order of their opening: only the last one opened before this
+            // block can reach into it (a quote that ran on over paragraphs).
+            return None;
+        }
+        if o.kind == QuoteKind::Scare || o.last_block != bi {
+            continue;
+        }
+        let end = if o.first_block == bi {
+            o.text_range.end
+        } else {
+            block.text_offset(o.range.end).unwrap_or(block.text.len())
+        };
+        if end <= before {
+            return Some((j, end));
+        }
+    }
+    None
 }
 
 impl BlockInfo<'_> {

@@ -238,6 +238,9 @@ mod tests {
             "‘We will win,’ said Mr Smith.",
             "# “We will rebuild every school”\n\nThe mayor spoke on Monday.",
             "« Nous gagnerons », a déclaré le ministre, quoted by AFP as saying.",
+            "“Is it over?” Jane Smith asked at a meeting of the council.",
+            "“Go,” the senator implored.",
+            "“We are ready.” Jones said at a summit in Lisbon on Tuesday.",
         ] {
             assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
         }
@@ -263,6 +266,15 @@ mod tests {
         assert_eq!(
             flagged("“We will win,” Smith said. The talks resumed. “We have the votes.”"),
             ["“We have the votes.”"]
+        );
+        // Closing and reopening the quotation with nothing between: whose is the second?
+        assert_eq!(
+            flagged("Smith said, “We lost the vote.” “It was a bad day for all of us.”"),
+            ["“It was a bad day for all of us.”"]
+        );
+        assert_eq!(
+            flagged("“We won.” Smith told reporters “It is over.”"),
+            ["“We won.”"]
         );
         assert_eq!(
             flagged("The plan was “a way to stall the talks for another year” in effect."),
