@@ -63,6 +63,8 @@ pub enum How {
     Run,
     /// A Q&A or transcript paragraph with a speaker label: `Q:`, `**Kirby:**`.
     Transcript,
+    /// The sentence just before names the speaker: Smith was blunt. “We lost.”
+    PreviousSentence,
 }
 
 impl How {
@@ -73,6 +75,7 @@ impl How {
             How::FollowingSentence => "in the sentence after it",
             How::Run => "continuing the speaker's earlier quote",
             How::Transcript => "transcript label",
+            How::PreviousSentence => "named in the sentence before it",
         }
     }
 }
@@ -477,6 +480,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         out.push(q);
     }
 
+    // Words the draft capitalises inside a sentence (names), built on first need.
+    let names = std::cell::OnceCell::new();
+    let names_in_draft = || names.get_or_init(|| capitalised_mid_sentence(doc));
     // Attribution from around the quote's sentence.
     for i in 0..out.len() {
         if out[i].attributed() || out[i].kind == QuoteKind::Block {
@@ -586,30 +592,6 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
         }
-        // A partial quote woven into the narrative of a paragraph whose speaker was named
-        // earlier in it: Kirby spoke for an hour. He said the plan would “never work”.
-        if out[i].kind == QuoteKind::Partial && !starts_sentence {
-            let earlier_quote = (same_block.start..i).rev().find(|&j| {
-                out[j].first_block == fbi
-                    && out[j].attributed()
-                    && out[j].text_range.end <= tr.start
-                    && out[j].speaker.is_some()
-            });
-            if let Some(j) = earlier_quote {
-                let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
-                let q = &mut out[i];
-                q.speaker = sp;
-                q.cue = cue;
-                q.how = Some(How::Run);
-                q.from = Some(j);
-                continue;
-            }
-            let narrative = b.sentences.first().map_or(0, |s| s.start)..host.start;
-            if let Some(found) = attribution::speaker_statement(b, &narrative, true) {
-                set(&mut out[i], found, How::Run, blk);
-                continue;
-            }
-        }
         // The sentence after: "“…” That was how Kirby put it." / "“…” Kirby said."
         let ends_sentence = host.end <= out[i].text_range.end
             || b.text[out[i].text_range.end..host.end].trim().is_empty();
@@ -653,6 +635,47 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                         set(&mut out[i], found, How::FollowingSentence, blk);
                         continue;
                     }
+                }
+            }
+        }
+        // The sentence just before names the speaker: “Smith was blunt. “We lost.”” /
+        // “Kirby spoke for an hour. He said the plan would “never work”.” A full quote
+        // must open its sentence and follow narrative (Kirby said, “A.” “B.” is left to the
+        // run above); a partial quote may also follow a quote of that sentence whose
+        // speaker is named (“…,” she announced. She was directing … to “…”.).
+        if let Some(ps) = prev_sentence.clone() {
+            let partial = out[i].kind == QuoteKind::Partial;
+            let quote_in_prev = b
+                .quoted
+                .iter()
+                .any(|q| q.start < ps.end && ps.start < q.end);
+            if partial && quote_in_prev {
+                let earlier = (same_block.start..i).rev().find(|&j| {
+                    out[j].first_block == fbi
+                        && out[j].attributed()
+                        && out[j].speaker.is_some()
+                        && out[j].text_range.start >= ps.start
+                        && out[j].text_range.end <= ps.end.max(tr.start)
+                });
+                if let Some(j) = earlier {
+                    let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+                    let q = &mut out[i];
+                    q.speaker = sp;
+                    q.cue = cue;
+                    q.how = Some(How::Run);
+                    q.from = Some(j);
+                    continue;
+                }
+            } else if !quote_in_prev && (partial || starts_sentence) {
+                let is_name = |w: &str| names_in_draft().contains(w);
+                let found = if partial {
+                    b.speaker_before(&ps, &is_name)
+                } else {
+                    b.setup_sentence(&ps, &is_name)
+                };
+                if let Some(found) = found {
+                    set(&mut out[i], found, How::PreviousSentence, blk);
+                    continue;
                 }
             }
         }
@@ -703,6 +726,32 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
     for q in &mut out {
         if q.attributed() {
             q.reason = None;
+        }
+    }
+    out
+}
+
+/// Every word the draft writes with a capital letter other than at the start of a sentence
+/// or after a quotation mark: the names it uses (“Smith”, “Ministry”), to tell “Smith was
+/// blunt.” from “Costumes take months.”
+fn capitalised_mid_sentence(doc: &Document) -> std::collections::HashSet<&str> {
+    let mut out = std::collections::HashSet::new();
+    for (b, sentences) in doc.blocks.iter().zip(&doc.sentences) {
+        let text = b.text.as_str();
+        for s in sentences {
+            let mut first = true;
+            let mut prev_end = s.start;
+            for w in crate::text::words(&text[s.clone()]) {
+                let (start, end) = (s.start + w.start, s.start + w.end);
+                let word = &text[start..end];
+                let gap = &text[prev_end..start];
+                let after_mark = gap.contains(['“', '"', '‘', '«', ':', '(']);
+                if !first && !after_mark && word.starts_with(char::is_uppercase) {
+                    out.insert(word);
+                }
+                first = false;
+                prev_end = end;
+            }
         }
     }
     out

@@ -241,6 +241,8 @@ mod tests {
             "“Is it over?” Jane Smith asked at a meeting of the council.",
             "“Go,” the senator implored.",
             "“We are ready.” Jones said at a summit in Lisbon on Tuesday.",
+            "Jane Smith was blunt. “We lost the vote.”",
+            "“It is over,” she said. She urged the council to “start again from scratch next week”.",
         ] {
             assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
         }
