@@ -17,6 +17,7 @@ pub(crate) mod finder;
 pub mod lexicon;
 pub mod marks;
 mod settings;
+pub(crate) mod transcript;
 pub use settings::{QuoteMarks, QuotesConfig};
 
 use crate::document::Document;
@@ -261,6 +262,26 @@ const NAME_FOR: &[&str] = &[
     "show",
 ];
 
+/// Whether the quote at `open` follows a verb of naming and “as”: “referred to her as
+/// “…””, “billed as “…””, “looked at the role as a “…””.
+fn named_as(b: &BlockInfo, open: usize) -> bool {
+    let mut k = b.words.partition_point(|w| w.end <= open);
+    let word = |i: usize| b.text[b.words[i].clone()].to_lowercase();
+    if k > 0 && matches!(word(k - 1).as_str(), "a" | "an" | "the") {
+        k -= 1;
+    }
+    if k == 0 || word(k - 1) != "as" {
+        return false;
+    }
+    let as_start = b.words[k - 1].start;
+    (2..=7).any(|back| {
+        k.checked_sub(back).is_some_and(|i| {
+            lexicon::NAMING_AS.contains(&word(i).as_str())
+                && !b.text[b.words[i].end..as_start].contains(['.', ';', '!', '?', ','])
+        })
+    })
+}
+
 /// Words around a quote that make it words-as-words or a title: "the word “crisis”", a
 /// “Revoke Article 50” poster.
 fn words_as_words(b: &BlockInfo, open: usize, close_end: usize) -> bool {
@@ -369,6 +390,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         })
         .collect();
 
+    let turns = transcript::turns(doc, &infos);
     let mut out: Vec<Quotation> = Vec::with_capacity(found.len());
     for f in &found {
         let fb = &doc.blocks[f.first_block];
@@ -402,19 +424,20 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         };
         if f.block_quote {
             q.kind = QuoteKind::Block;
-            attribute_block_quote(doc, &infos, f, &mut q);
+            match &turns[f.first_block] {
+                Some(turn) if turn.block != f.first_block => {
+                    let tb = &doc.blocks[turn.block];
+                    q.speaker =
+                        (!turn.speaker.is_empty()).then(|| span(doc, tb, turn.speaker.clone()));
+                    q.cue = Some(span(doc, tb, turn.cue.clone()));
+                    q.how = Some(How::Transcript);
+                }
+                _ => attribute_block_quote(doc, &infos, f, &mut q),
+            }
             out.push(q);
             continue;
         }
         let bi = &infos[f.first_block];
-        // Transcript paragraphs: the label is the speaker.
-        if let Some(label) = attribution::transcript_label(&fb.text) {
-            if label.end <= f.first.start {
-                q.speaker = Some(span(doc, fb, label.clone()));
-                q.cue = Some(span(doc, fb, label.end..label.end + 1));
-                q.how = Some(How::Transcript);
-            }
-        }
         // Same sentence: first the sentence the quote opens in, then the one it closes in.
         if q.how.is_none() {
             let mut reason = None;
@@ -440,6 +463,17 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             }
             q.reason = reason;
         }
+        // Transcript paragraphs: a quote with no speaker in its sentence is the turn's, named
+        // by the label or the introduction (a quote inside an answer is the answer's).
+        if let Some(turn) = turns[f.first_block].as_ref().filter(|_| q.how.is_none()) {
+            let own_label = turn.block == f.first_block;
+            if !own_label || turn.cue.end <= f.first.start {
+                let tb = &doc.blocks[turn.block];
+                q.speaker = (!turn.speaker.is_empty()).then(|| span(doc, tb, turn.speaker.clone()));
+                q.cue = Some(span(doc, tb, turn.cue.clone()));
+                q.how = Some(How::Transcript);
+            }
+        }
         // The kind, from the quote's shape and place.
         let inner_text = &fb.text[f.inner_start..f.first.end.min(fb.text.len()).max(f.inner_start)];
         let host = bi.host(&f.first);
@@ -457,7 +491,11 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3
         });
         let short = q.words <= config.scare_max_words;
-        let wordy = words_as_words(bi, f.first.start, f.first.end);
+        // A name or label given with “as” is not speech when nobody is named giving it
+        // (“known as “…””, “was billed as “…””); when someone is, it is their partial
+        // quote (“Critics have referred to the plan as “…””).
+        let wordy = words_as_words(bi, f.first.start, f.first.end)
+            || (!q.attributed() && named_as(bi, f.first.start));
         q.kind = if f.last_block != f.first_block {
             QuoteKind::Full
         } else if wordy
@@ -465,7 +503,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             && !(starts_sentence && ends_sentence)
         {
             QuoteKind::Scare
-        } else if !starts_sentence && title_case && capital && q.words <= 8 && !q.attributed() {
+        } else if !starts_sentence && title_case && capital && q.words <= 12 && !q.attributed() {
             // Titles of works and names: “Underappreciated Sports Anime”.
             QuoteKind::Scare
         } else if starts_sentence || (capital && ends_sentence && !short) {
