@@ -25,93 +25,144 @@ static META: RuleMeta = RuleMeta {
     right: "The council met on Tuesday.\n\n“We will rebuild every school,” the mayor said.\n",
 };
 
-/// At most this many "Attribute to …" fixes.
-const MAX_FIXES: usize = 3;
+/// Paragraphs before (and after) an unattributed quote in which a speaker may be suggested.
+const BLOCKS_BEFORE: usize = 3;
+const BLOCKS_AFTER: usize = 1;
 
 /// Pronouns make poor fix suggestions: "Attribute to he".
 fn is_pronoun(s: &str) -> bool {
     crate::quotes::lexicon::PRONOUNS.contains(&s.to_lowercase().as_str())
 }
 
+/// Whether a found speaker reads as one to suggest: a name (“Delgado”, “Sen. Smith”), or
+/// a phrase opening with an article, a possessive or a number (“the ministry”, “a
+/// spokeswoman”), not a pronoun or a stray word.
+fn plausible(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    !is_pronoun(name)
+        && (first.starts_with(char::is_uppercase)
+            || matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "three"
+            )
+            || name.split_whitespace().count() == 1 && lower.ends_with('s'))
+}
+
+/// The last word of a speaker, lowercased: the surname of “Jane Smith”, the noun of “the
+/// mayor”.
+fn surname(s: &str) -> String {
+    s.split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_end_matches(['\'', '’', 's'])
+        .to_lowercase()
+}
+
 /// The draft's named speakers, by where the speaker is named: built once per draft, so
-/// suggesting speakers for each unattributed quote looks only at the nearest ones.
+/// suggesting a speaker for each unattributed quote looks only at the nearest ones.
 struct Speakers {
-    /// (speaker position, quote index, name as it would be written mid-sentence), sorted.
-    by_position: Vec<(usize, usize, String)>,
+    /// (speaker position, speaker's block, quote index, name as written mid-sentence),
+    /// sorted by position.
+    by_position: Vec<(usize, usize, usize, String)>,
+    /// Their surnames (see [`surname`]).
+    surnames: std::collections::HashSet<String>,
 }
 
 impl Speakers {
-    fn new(quotes: &[Quotation]) -> Speakers {
-        let mut by_position: Vec<(usize, usize, String)> = quotes
+    fn new(cx: &Context, quotes: &[Quotation]) -> Speakers {
+        let mut by_position: Vec<(usize, usize, usize, String)> = quotes
             .iter()
             .enumerate()
             .filter(|(_, o)| o.attributed() && o.closed && o.kind != QuoteKind::Scare)
             .filter_map(|(j, o)| {
                 let s = o.speaker.as_ref()?;
-                if is_pronoun(&s.text) {
+                let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !plausible(&name) {
                     return None;
                 }
-                let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 // "The ministry" goes mid-sentence: “…,” the ministry said.
                 for det in ["The ", "A ", "An "] {
                     if let Some(rest) = name.strip_prefix(det) {
                         name = format!("{}{rest}", det.to_lowercase());
                     }
                 }
-                Some((s.range.start, j, name))
+                // Blocks are disjoint and in order.
+                let block = cx
+                    .doc
+                    .blocks
+                    .partition_point(|b| b.source.end < s.range.start);
+                Some((s.range.start, block, j, name))
             })
             .collect();
         by_position.sort();
-        Speakers { by_position }
+        let surnames = by_position.iter().map(|(.., n)| surname(n)).collect();
+        Speakers {
+            by_position,
+            surnames,
+        }
     }
 
-    /// Up to [`MAX_FIXES`] speakers for quote `i`, nearest first (ties by name), one per
-    /// person: "Delgado" and "Maria Delgado" are the same.
-    fn candidates(&self, quotes: &[Quotation], i: usize) -> Vec<String> {
-        let at = quotes[i].range.start;
-        let list = &self.by_position;
-        let split = list.partition_point(|(pos, _, _)| *pos < at);
-        // Walk outwards from the quote, a group of equally distant speakers at a time.
-        let (mut left, mut right) = (split, split);
-        let mut out: Vec<String> = Vec::new();
-        let surname = |x: &str| x.split_whitespace().last().unwrap_or("").to_lowercase();
-        while out.len() < MAX_FIXES && (left > 0 || right < list.len()) {
-            let dl = (left > 0).then(|| at - list[left - 1].0);
-            let dr = (right < list.len()).then(|| list[right].0 - at);
-            let d = match (dl, dr) {
-                (Some(l), Some(r)) => l.min(r),
-                (Some(l), None) => l,
-                (None, Some(r)) => r,
-                (None, None) => break,
-            };
-            let mut group: Vec<&(usize, usize, String)> = Vec::new();
-            while left > 0 && at - list[left - 1].0 == d {
-                left -= 1;
-                group.push(&list[left]);
-            }
-            while right < list.len() && list[right].0 - at == d {
-                group.push(&list[right]);
-                right += 1;
-            }
-            let mut names: Vec<&String> = group
-                .into_iter()
-                .filter(|(_, j, _)| *j != i)
-                .map(|(_, _, name)| name)
-                .collect();
-            names.sort();
-            for s in names {
-                if !out.iter().any(|o| {
-                    canonical_speaker(o) == canonical_speaker(s) || surname(o) == surname(s)
-                }) {
-                    out.push(s.clone());
-                }
-                if out.len() == MAX_FIXES {
-                    break;
-                }
-            }
+    /// The speaker to suggest for quote `i`: the nearest one named before it within
+    /// [`BLOCKS_BEFORE`] paragraphs (a reader hears the last speaker go on), else the
+    /// nearest after it within [`BLOCKS_AFTER`]. None when the quote's own sentence names
+    /// one of the draft's speakers: that person is the quote's subject, target or object,
+    /// or another candidate, and a wrong name is worse than none.
+    fn suggestion(&self, cx: &Context, quotes: &[Quotation], i: usize) -> Option<String> {
+        let q = &quotes[i];
+        let at = q.range.start;
+        let mentioned = sentence_words(cx, q);
+        if mentioned.iter().any(|w| self.surnames.contains(w)) {
+            return None;
         }
-        out
+        let list = &self.by_position;
+        let split = list.partition_point(|(pos, ..)| *pos < at);
+        let before = list[..split]
+            .iter()
+            .rev()
+            .find(|(_, b, j, _)| *j != i && *b + BLOCKS_BEFORE >= q.first_block);
+        let after = || {
+            list[split..]
+                .iter()
+                .find(|(_, b, j, _)| *j != i && *b <= q.last_block + BLOCKS_AFTER)
+        };
+        before.or_else(after).map(|(_, _, _, name)| name.clone())
     }
+}
+
+/// The lowercased capitalised words of the sentence(s) holding quote `q`, the quote's own
+/// words included, and of the sentence before it in its paragraph (“Police charged Jones.
+/// “He lied.”” is about Jones).
+fn sentence_words(cx: &Context, q: &Quotation) -> Vec<String> {
+    let Some(block) = cx.doc.blocks.get(q.first_block) else {
+        return Vec::new();
+    };
+    let Some(sentences) = cx.doc.sentences.get(q.first_block) else {
+        return Vec::new();
+    };
+    let start = block.text_offset(q.range.start).unwrap_or(0);
+    let end = if q.last_block == q.first_block {
+        block.text_offset(q.range.end).unwrap_or(block.text.len())
+    } else {
+        block.text.len()
+    };
+    // Sentences are in order: binary searches keep a paragraph of many quotes linear.
+    let first = sentences.partition_point(|s| s.end <= start);
+    let from = first
+        .checked_sub(1)
+        .or((first < sentences.len()).then_some(first))
+        .map_or(start, |k| sentences[k].start.min(start));
+    let last = sentences.partition_point(|s| s.start < end);
+    let to = last
+        .checked_sub(1)
+        .map_or(end, |k| sentences[k].end.max(end));
+    let text = &block.text[from.min(to)..to];
+    crate::text::words(text)
+        .into_iter()
+        .map(|w| &text[w])
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.trim_end_matches(['\'', '’', 's']).to_lowercase())
+        .collect()
 }
 
 /// The edit that attributes quote `q` to `speaker`, in wire style.
@@ -168,7 +219,7 @@ impl Rule for QuoteUnattributed {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let quotes = cx.quotes();
-        let speakers = Speakers::new(quotes);
+        let speakers = Speakers::new(cx, quotes);
         for (i, q) in quotes.iter().enumerate() {
             // Headlines quote without attribution by convention; the story names the
             // speaker.
@@ -188,7 +239,7 @@ impl Rule for QuoteUnattributed {
             .with_data("kind", q.kind.as_str())
             .with_data("words", q.words)
             .with_data("reason", q.reason.unwrap_or(""));
-            for s in speakers.candidates(quotes, i) {
+            if let Some(s) = speakers.suggestion(cx, quotes, i) {
                 if let Some(edit) = attribution_edit(cx, q, &s) {
                     d = d.with_fix(Fix {
                         title: format!("Attribute to {s}"),
@@ -299,6 +350,53 @@ mod tests {
         ] {
             assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
         }
+    }
+
+    /// The suggested speakers of each flagged quote.
+    fn suggested(src: &str) -> Vec<Vec<String>> {
+        analyze(&Document::parse(src), &Config::default())
+            .into_iter()
+            .filter(|d| d.rule == "quote.unattributed")
+            .map(|d| d.fixes.into_iter().map(|f| f.title).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_suggestion_is_the_nearest_plausible_speaker_or_none() {
+        let talks = "\n\nThe talks went on into the night.\n\n";
+        // The last speaker before the quote, rather than one after it.
+        assert_eq!(
+            suggested(&format!(
+                "“We will win,” Kirby said.{talks}“We will rebuild.”{talks}“No,” Jones said."
+            )),
+            [["Attribute to Kirby"]]
+        );
+        // One after it when none comes before.
+        assert_eq!(
+            suggested(&format!(
+                "The council met.{talks}“We will rebuild.”\n\n“No,” Jones said."
+            )),
+            [["Attribute to Jones"]]
+        );
+        // Too far back: none.
+        let far = format!("“We will win,” Kirby said.{talks}A.{talks}B.{talks}“We will rebuild.”");
+        assert_eq!(suggested(&far), [Vec::<String>::new()]);
+        // The quote's sentence names the candidate (its subject or its target): none.
+        assert_eq!(
+            suggested(&format!(
+                "“We will win,” Kirby said.{talks}“Kirby must resign.”"
+            )),
+            [Vec::<String>::new()]
+        );
+        assert_eq!(
+            suggested(&format!("“We will win,” Kirby said.{talks}Police charged Jones. “He lied to us all.”\n\n“No,” Jones said.")),
+            [Vec::<String>::new()]
+        );
+        // A pronoun is no suggestion.
+        assert_eq!(
+            suggested(&format!("“We will win,” he said.{talks}“We will rebuild.”")),
+            [Vec::<String>::new()]
+        );
     }
 
     #[test]
