@@ -3,29 +3,104 @@
 
 use crate::analysis::config::{Config, ConfigError};
 use crate::analysis::names;
+use crate::safe_fs;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub const CONFIG_NAMES: [&str; 2] = ["copydesk.toml", ".copydesk.toml"];
 
-/// The nearest config file at or above `dir`.
+/// The nearest config file at or above `dir`. Anything by that name but a folder counts (a
+/// FIFO or a device is then refused with an error when read, not silently passed over).
 pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .flat_map(|d| CONFIG_NAMES.iter().map(move |n| d.join(n)))
-        .find(|p| p.is_file())
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_dir()))
+}
+
+/// An error about a file as a whole (no line).
+fn file_error(path: &Path, message: String) -> ConfigError {
+    ConfigError {
+        origin: path.display().to_string(),
+        line: None,
+        column: None,
+        message,
+    }
 }
 
 /// Read and validate a config file as a layer.
 pub fn read_config_layer(path: &Path) -> Result<toml::Table, ConfigError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        origin: origin.clone(),
-        line: None,
-        column: None,
-        message: format!("cannot read: {e}"),
-    })?;
-    Config::parse_table(&text, &origin)
+    let text = safe_fs::read_regular_text(path, safe_fs::CONFIG_LIMIT)
+        .map_err(|e| file_error(path, format!("cannot read: {e}")))?;
+    let table = Config::parse_table(&text, &origin)?;
+    check_dates_in_file(&text, &origin)?;
+    Ok(table)
+}
+
+/// The article date as configuration gives it: `YYYY-MM-DD`, a day that exists. (The core
+/// skips a date it cannot read; the shells refuse it, so a typo is not silently ignored.)
+pub fn parse_article_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
+    }
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("`{s}` is not a day of the calendar (YYYY-MM-DD)"))
+}
+
+/// `[dates] article-date` of a config file, checked, with its line and column.
+fn check_dates_in_file(text: &str, origin: &str) -> Result<(), ConfigError> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        dates: Option<Dates>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Dates {
+        #[serde(rename = "article-date", alias = "articleDate")]
+        article_date: Option<toml::Spanned<String>>,
+    }
+    let Ok(File {
+        dates: Some(Dates {
+            article_date: Some(date),
+        }),
+    }) = toml::from_str::<File>(text)
+    else {
+        return Ok(());
+    };
+    parse_article_date(date.get_ref())
+        .map(|_| ())
+        .map_err(|message| {
+            let index = crate::analysis::LineIndex::new(text);
+            let at = index.line_col(text, date.span().start, crate::analysis::Encoding::Utf32);
+            ConfigError {
+                origin: origin.to_string(),
+                line: Some(at.line as usize + 1),
+                column: Some(at.col as usize + 1),
+                message: format!("invalid `article-date`: {message}"),
+            }
+        })
+}
+
+/// `dates.article-date` of a merged configuration (editor settings), checked.
+pub fn check_article_date(config: &Config, origin: &str) -> Result<(), ConfigError> {
+    match config.dates.article_date.as_deref() {
+        Some(d) => parse_article_date(d)
+            .map(|_| ())
+            .map_err(|message| ConfigError {
+                origin: origin.to_string(),
+                line: None,
+                column: None,
+                message: format!("invalid `dates.articleDate`: {message}"),
+            }),
+        None => Ok(()),
+    }
 }
 
 /// A loaded configuration and the file it came from.
@@ -86,12 +161,10 @@ pub fn load_actor_files(config: &mut Config, base: &Path) -> Result<(), ConfigEr
     for name in &config.names.actor_files {
         let path = base.join(name);
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
-            origin: origin.clone(),
-            line: None,
-            column: None,
-            message: format!("cannot read actor file: {e}"),
-        })?;
+        // Regular files only, and not too large: `/dev/stdin` or a FIFO would block the
+        // server, `/dev/zero` would never end.
+        let text = safe_fs::read_regular_text(&path, safe_fs::CONFIG_LIMIT)
+            .map_err(|e| file_error(&path, format!("cannot read actor file: {e}")))?;
         let json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -189,6 +262,27 @@ mod tests {
         assert_eq!(err.origin, actors.display().to_string());
         assert_eq!(err.line, Some(3));
         assert!(err.to_string().contains("unknown field `nmae`"), "{err}");
+    }
+
+    #[test]
+    fn article_dates_must_be_days_written_yyyy_mm_dd() {
+        assert!(parse_article_date("2024-02-29").is_ok());
+        for bad in [
+            "20/03/2023",
+            "2023-02-30",
+            "2023-3-20",
+            "March 20, 2023",
+            "2023-03-20T10:00",
+            "",
+        ] {
+            assert!(parse_article_date(bad).is_err(), "{bad}");
+        }
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("copydesk.toml");
+        std::fs::write(&path, "# dates\n[dates]\n  articleDate = \"2023-13-01\"\n").unwrap();
+        let err = load(root.path(), None, None).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(3), Some(17)), "{err}");
+        assert!(err.message.contains("`2023-13-01`"), "{err}");
     }
 
     #[test]

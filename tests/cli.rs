@@ -75,6 +75,76 @@ fn github_output_on_the_examples() {
     insta::assert_snapshot!("examples_github", stdout(&o));
 }
 
+/// GitLab's Code Quality report: exactly the fields GitLab documents, unique fingerprints
+/// (GitLab shows one finding per fingerprint), and the same findings as the JSON report.
+#[test]
+fn gitlab_output_on_the_examples() {
+    let o = run(&["check", "examples/", "--format", "gitlab"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    let issues: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let issues = issues.as_array().expect("a JSON array");
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let mut fingerprints = std::collections::HashSet::new();
+    for issue in issues {
+        assert_eq!(
+            keys(issue),
+            [
+                "check_name",
+                "description",
+                "fingerprint",
+                "location",
+                "severity"
+            ]
+        );
+        assert_eq!(keys(&issue["location"]), ["lines", "path"]);
+        assert_eq!(keys(&issue["location"]["lines"]), ["begin"]);
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+        assert!(issue["location"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("examples/"));
+        assert!(!issue["description"].as_str().unwrap().is_empty());
+        assert!(["info", "minor", "major", "critical", "blocker"]
+            .contains(&issue["severity"].as_str().unwrap()));
+        let fp = issue["fingerprint"].as_str().unwrap();
+        assert!(fp.len() == 32 && fp.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert!(
+            fingerprints.insert(fp.to_string()),
+            "duplicate fingerprint {fp}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["check", "examples/", "--format", "json"]))).unwrap();
+    let in_json: Vec<(&str, &str)> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap(),
+                d["fingerprint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let in_gitlab: Vec<(&str, &str)> = issues
+        .iter()
+        .map(|i| {
+            (
+                i["check_name"].as_str().unwrap(),
+                i["fingerprint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(in_gitlab, in_json);
+    insta::assert_snapshot!("examples_gitlab", out);
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let o = run(&[

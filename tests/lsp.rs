@@ -581,6 +581,44 @@ fn pull_diagnostics_for_clients_that_pull() {
         .is_empty());
 }
 
+/// VS Code's capabilities (LSP 3.17 spelling, `workspace.diagnostics`): after a settings
+/// change the server asks the client to pull again, without waiting for an edit.
+#[test]
+fn pull_clients_are_asked_to_refresh_after_a_settings_change() {
+    let mut c = LspClient::spawn(&[], None);
+    c.initialize(
+        json!({
+            "textDocument": {"diagnostic": {"dynamicRegistration": true}},
+            "workspace": {"diagnostics": {"refreshSupport": true}, "configuration": false},
+        }),
+        Value::Null,
+        None,
+    );
+    c.open(URI, 1, "He said “we will win.\n");
+    let pull = |c: &mut LspClient| {
+        c.call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )["items"][0]["severity"]
+            .clone()
+    };
+    assert_eq!(pull(&mut c), 2);
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"quote.unbalanced": "information"}}}}),
+    );
+    let refresh = c.wait_for(
+        |m| m["method"] == "workspace/diagnostic/refresh",
+        Duration::from_secs(1),
+    );
+    assert!(
+        refresh.is_some(),
+        "no workspace/diagnostic/refresh within a second"
+    );
+    assert_eq!(pull(&mut c), 3);
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}
+
 #[test]
 fn unknown_documents_and_methods() {
     let mut c = started(&["utf-16"]);

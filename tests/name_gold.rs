@@ -1012,7 +1012,8 @@ fn measure(part: Part, texts: &HashMap<String, String>, config: &Config, kb: &Kb
     for (why, n) in &skipped {
         println!("  not injected: {why}: {n}");
     }
-    if !clean.count_mismatches.is_empty() {
+    let show = part == Part::Tune || std::env::var("NAME_GOLD_HELDOUT").is_ok_and(|v| v == "show");
+    if !clean.count_mismatches.is_empty() && show {
         println!(
             "  note: {} gold rows whose `mentions` differs from the whole-word matches (informational):",
             clean.count_mismatches.len()
@@ -1134,11 +1135,24 @@ fn name_checks_on_the_gold_sets() {
         .map(|p| measure(p, &texts, &config, &kb))
         .collect();
 
+    // Held-out examples stay off the screen unless asked for (NAME_GOLD_HELDOUT=show): whoever
+    // tunes the checks reads the tune part's flags and misses, and only the held-out figures.
+    let show_heldout = std::env::var("NAME_GOLD_HELDOUT").is_ok_and(|v| v == "show");
     for r in &results {
-        print_clean_flags(r);
+        if r.part == Part::Tune || show_heldout {
+            print_clean_flags(r);
+            print_misses(r);
+        } else {
+            println!(
+                "\n### {} clean copy: {} expected flag(s), {} wrong flag(s); {} misses of {} injections (examples hidden: NAME_GOLD_HELDOUT=show lists them)",
+                r.part.as_str(),
+                r.clean.expected,
+                r.clean.unexpected.len(),
+                r.inj.iter().filter(|i| !i.caught).count(),
+                r.inj.len()
+            );
+        }
     }
-    let heldout = &results[1];
-    print_misses(heldout);
 
     println!("\n## Tables for QUALITY.md\n");
     println!(
@@ -1215,9 +1229,11 @@ fn name_checks_on_the_gold_sets() {
 }
 
 const TUNE_MIN_INJECTIONS: f64 = 650.0;
-const TUNE_RECALL: f64 = 22.0;
-const TUNE_RECALL_ELSEWHERE: f64 = 48.0;
-const TUNE_RECALL_KB: f64 = 90.0;
-const TUNE_FIX: f64 = 95.0;
-/// Today: one wrong flag in 19,443 words (0.51); two would be 1.03.
-const TUNE_MAX_WRONG_PER_10K: f64 = 1.1;
+/// Today 41.8% (issue 13: the draft's own spellings clustered; was 25.3%).
+const TUNE_RECALL: f64 = 41.0;
+/// Today 93.7% (was 53.0%).
+const TUNE_RECALL_ELSEWHERE: f64 = 93.0;
+const TUNE_RECALL_KB: f64 = 95.0;
+const TUNE_FIX: f64 = 97.0;
+/// Today: no wrong flag in 19,443 words; one would be 0.51.
+const TUNE_MAX_WRONG_PER_10K: f64 = 0.6;

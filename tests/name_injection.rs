@@ -73,7 +73,7 @@ fn one_edit_misspellings_of_known_names_are_caught_and_fixed() {
     let mut by_kind: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for (file, text) in &docs {
         let doc = Document::parse(text.clone());
-        let n = names::analyse(&doc, &config);
+        let n = names::analyse(&doc, &config.names);
         // One occurrence per distinct knowledge-base name part in the article.
         let mut seen = std::collections::HashSet::new();
         for m in &n.mentions {

@@ -4,8 +4,15 @@
 Python 3.11 standard library only. Deterministic: rebuilding from the same inputs gives
 byte-identical output files.
 
-    python3 scripts/kb/build_kb.py --shared ../shared --out crates/copydesk-core/data/kb
-    python3 scripts/kb/build_kb.py --check            # build, then assert invariants
+Inputs: every file read is listed with its origin and sha256 in scripts/kb/inputs.toml; the
+small ones are copied in scripts/kb/inputs/, the large ones (Factbook, OFAC) come from a
+folder laid out the same way, given with --inputs (scripts/kb/inputs/SOURCE.md says how to get
+them). Each input's sha256 is checked before building.
+
+    python3 scripts/kb/build_kb.py --inputs DIR    # rebuild crates/copydesk-core/data/kb/
+    python3 scripts/kb/build_kb.py --check [--inputs DIR]
+        # build in memory and compare with the committed files (writes nothing); without the
+        # large inputs, checks what it can and says what it could not
 
 See crates/copydesk-core/data/kb/FORMAT.md for the output format and the reconciliation rules.
 """
@@ -14,17 +21,21 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
-import glob
+import hashlib
 import html
 import json
 import os
 import re
 import sys
+import tomllib
 import unicodedata
 from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
+INPUTS = os.path.join(HERE, "inputs")          # the repository's copy of the small inputs
+MANIFEST = os.path.join(HERE, "inputs.toml")   # every input: path, source, url, sha256
+OUTPUTS = ("actors.json", "conflicts.md", "sample.md")
 SIZE_BUDGET = 1_500_000
 
 SOURCES = [
@@ -260,12 +271,62 @@ def split_display(name: str, surname_first: bool = False, surname_hint: str | No
 SURNAME_FIRST_COUNTRIES = {"CN", "TW", "KP", "KR", "HK", "MO", "KH", "VN", "HU_no"}
 
 
+# ----------------------------------------------------------------------------- inputs
+
+class Inputs:
+    """The files of inputs.toml, each found in the repository copy or else in `extra`."""
+
+    def __init__(self, extra: str | None = None):
+        with open(MANIFEST, "rb") as f:
+            manifest = tomllib.load(f)
+        self.sources = manifest["sources"]
+        self.entries = manifest["inputs"]
+        self.found: dict[str, str] = {}
+        self.missing: list[dict] = []
+        for e in self.entries:
+            for root in (INPUTS, extra):
+                p = os.path.join(root, e["path"]) if root else None
+                if p and os.path.isfile(p):
+                    self.found[e["path"]] = p
+                    break
+            else:
+                self.missing.append(e)
+
+    def verify(self) -> list[str]:
+        """Inputs whose content is not the manifest's (sha256), and repository copies missing."""
+        bad = []
+        for e in self.entries:
+            p = self.found.get(e["path"])
+            if p is None:
+                if e["in_repo"]:
+                    bad.append(f"{e['path']}: missing from {os.path.relpath(INPUTS, REPO)}/ (in_repo = true)")
+                continue
+            with open(p, "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+            if digest != e["sha256"]:
+                bad.append(f"{p}: sha256 {digest}, manifest says {e['sha256']}")
+        return bad
+
+    def missing_summary(self) -> list[str]:
+        by = defaultdict(list)
+        for e in self.missing:
+            by[e["source"]].append(e)
+        return [f"{src}: {len(es)} file{'s' if len(es) > 1 else ''}, {sum(e['bytes'] for e in es):,} bytes"
+                f" (e.g. {es[0]['path']}; {self.sources[src]['origin']})" for src, es in sorted(by.items())]
+
+    def path(self, rel: str) -> str:
+        return self.found[rel]
+
+    def under(self, folder: str) -> list[str]:
+        """Paths of the manifest's files in a folder, sorted."""
+        return sorted(e["path"] for e in self.entries if e["path"].startswith(folder + "/"))
+
+
 # ----------------------------------------------------------------------------- KB builder
 
 class KB:
-    def __init__(self, shared: str):
-        self.shared = shared
-        self.kb = os.path.join(shared, "kb")
+    def __init__(self, inputs: Inputs):
+        self.inputs = inputs
         self.manual = json.load(open(os.path.join(HERE, "manual.json"), encoding="utf-8"))
         self.actors: dict[str, dict] = {}
         self.names: dict[str, Names] = {}
@@ -314,7 +375,7 @@ class KB:
 
     # ------------------------------------------------------------------ countries
     def load_countries(self):
-        en = json.load(open(os.path.join(self.kb, "countries/i18n-iso-countries/langs/en.json"), encoding="utf-8"))["countries"]
+        en = json.load(open(self.inputs.path("kb/countries/i18n-iso-countries/langs/en.json"), encoding="utf-8"))["countries"]
         self.i18n = {}
         for iso, v in en.items():
             names = v if isinstance(v, list) else [v]
@@ -322,8 +383,8 @@ class KB:
             for n in names:
                 self.name_to_iso.setdefault(fold(n), iso)
         self.factbook = {}
-        for f in sorted(glob.glob(os.path.join(self.kb, "factbook/*/*.json"))):
-            d = json.load(open(f, encoding="utf-8"))
+        for rel in self.inputs.under("kb/factbook"):
+            d = json.load(open(self.inputs.path(rel), encoding="utf-8"))
             g = d.get("Government", {})
             tld = d.get("Communications", {}).get("Internet country code", {})
             tld = tld.get("text", "") if isinstance(tld, dict) else ""
@@ -335,7 +396,7 @@ class KB:
                 continue
             cn = {k: html.unescape(v["text"]) if isinstance(v, dict) else html.unescape(v)
                   for k, v in g.get("Country name", {}).items()}
-            self.factbook[iso] = {"file": os.path.relpath(f, self.kb), "g": g, "cn": cn}
+            self.factbook[iso] = {"file": os.path.relpath(rel, "kb"), "g": g, "cn": cn}
             for k in ("conventional short form", "conventional long form"):
                 t = cn.get(k, "")
                 if t and t.lower() != "none":
@@ -530,7 +591,7 @@ class KB:
         self.load_countries()
         man = self.manual
         # ---- Wikidata 2026 leaders
-        wd_rows = list(csv.DictReader(open(os.path.join(self.kb, "wikidata/world-leaders_wikidata_index-2026.csv"), encoding="utf-8")))
+        wd_rows = list(csv.DictReader(open(self.inputs.path("kb/wikidata/world-leaders_wikidata_index-2026.csv"), encoding="utf-8")))
         wd_country_labels = {}
         unresolved = set()
         for r in wd_rows:
@@ -562,7 +623,7 @@ class KB:
             fb_by[(iso, kind)].append(h)
 
         # curated data (needed for matching surname variants)
-        cur = json.load(open(os.path.join(self.kb, "curated/transliteration_variants.json"), encoding="utf-8"))
+        cur = json.load(open(self.inputs.path("kb/curated/transliteration_variants.json"), encoding="utf-8"))
         self.curated = cur
         cur_by_qid = {e["id"]: e for e in cur["entries"] if e["id"].startswith("Q")}
 
@@ -823,7 +884,7 @@ class KB:
 
     # ------------------------------------------------------------------ foreign ministers
     def build_foreign_ministers(self):
-        path = os.path.join(self.kb, "wikidata/foreign-ministers_wikidata_2022-12-10.csv")
+        path = self.inputs.path("kb/wikidata/foreign-ministers_wikidata_2022-12-10.csv")
         for r in csv.DictReader(open(path, encoding="utf-8")):
             qid, label = r["person"], r["name"]
             if not qid:
@@ -854,7 +915,7 @@ class KB:
             a["description"] = "International organisation"
             self.add_source(o["id"], "names", "manual", "2025", "standard English names and abbreviations")
         posmap = man["org_position_map"]
-        path = os.path.join(self.kb, "wikidata/intl-org-holders_2023-01.csv")
+        path = self.inputs.path("kb/wikidata/intl-org-holders_2023-01.csv")
         for r in csv.DictReader(open(path, encoding="utf-8")):
             pos = r["position"]
             if pos not in posmap:
@@ -1036,12 +1097,12 @@ class KB:
 
     def apply_ofac(self):
         sdn = {}
-        for row in csv.reader(open(os.path.join(self.kb, "ofac/sdn_2024-05-03.csv"), encoding="latin-1")):
+        for row in csv.reader(open(self.inputs.path("kb/ofac/sdn_2024-05-03.csv"), encoding="latin-1")):
             if len(row) < 12 or row[2].strip() != "individual":
                 continue
             sdn[row[0]] = row
         aliases = defaultdict(list)
-        for row in csv.reader(open(os.path.join(self.kb, "ofac/alt_2026-06.csv"), encoding="latin-1")):
+        for row in csv.reader(open(self.inputs.path("kb/ofac/alt_2026-06.csv"), encoding="latin-1")):
             if len(row) >= 4 and row[0] in sdn and row[2].strip() in ("aka", "fka"):
                 aliases[row[0]].append(row[3])
 
@@ -1121,7 +1182,7 @@ class KB:
 
     # ------------------------------------------------------------------ name-variants clusters
     def apply_name_variants(self):
-        tables = json.load(open(os.path.join(self.shared, "lexicons/name_variants_tables.json"), encoding="utf-8"))
+        tables = json.load(open(self.inputs.path("lexicons/name_variants_tables.json"), encoding="utf-8"))
         skip_tables = ("chinese_", "korean_", "japanese_given")
         arab = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
                 "SO", "SD", "SY", "TN", "AE", "YE"}
@@ -1244,27 +1305,33 @@ class KB:
             out.append({k: a[k] for k in keys if k in a})
         return out
 
-    def write(self, out_dir):
-        os.makedirs(out_dir, exist_ok=True)
+    def render(self) -> dict[str, str]:
+        """The output files' text by name (OUTPUTS)."""
         actors = self.ordered()
         head = json.dumps({"version": 1, "built_from": SOURCES}, ensure_ascii=False, separators=(",", ":"))
         lines = [json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in actors]
         text = head[:-1] + ',"actors":[\n' + ",\n".join(lines) + "\n]}\n"
-        with open(os.path.join(out_dir, "actors.json"), "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        self.write_conflicts(out_dir)
-        self.write_sample(out_dir, actors)
-        return actors
+        return {"actors.json": text, "conflicts.md": self.render_conflicts(), "sample.md": self.render_sample(actors)}
+
+    def write(self, out_dir):
+        os.makedirs(out_dir, exist_ok=True)
+        files = self.render()
+        for name, text in files.items():
+            with open(os.path.join(out_dir, name), "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+        return files
 
     SAMPLE = ["Q3874799", "Q2866", "Q7747", "Q56226", "Q39259", "Q200881", "Q43723", "person:muammar-gaddafi",
               "Q6892571", "Q51874548", "Q43274", "Q17712353", "person:keir-starmer", "Q269909", "Q58217",
               "Q311440", "person:mark-rutte", "org:nato", "place:kyiv", "Q43"]
 
-    def write_sample(self, out_dir, actors):
+    @classmethod
+    def render_sample(cls, actors) -> str:
+        """sample.md: depends only on the actors (so it can be checked against actors.json)."""
         by = {a["id"]: a for a in actors}
         L = ["# Sample of 20 KB entries", "", "Generated by `scripts/kb/build_kb.py` from `actors.json` for a reviewer to eyeball.",
              "Part lists: first variant = display/most common English form; `misspelled:` only where a source gives them.", ""]
-        for aid in self.SAMPLE:
+        for aid in cls.SAMPLE:
             a = by.get(aid)
             if not a:
                 L += [f"## `{aid}` — MISSING", ""]
@@ -1287,10 +1354,9 @@ class KB:
             for s_ in a["sources"]:
                 L.append(f"- source: {s_['fact']} ← {s_['source']} ({s_['as_of']}){': ' + s_['note'][:160] if s_.get('note') else ''}")
             L.append("")
-        with open(os.path.join(out_dir, "sample.md"), "w", encoding="utf-8", newline="\n") as f:
-            f.write("\n".join(L))
+        return "\n".join(L)
 
-    def write_conflicts(self, out_dir):
+    def render_conflicts(self) -> str:
         L = ["# KB build: conflicts and gaps to settle", "",
              "Generated by `scripts/kb/build_kb.py`; do not edit by hand. Each section lists disagreements",
              "between sources (or unusable source rows) that a person should settle, e.g. by adding an",
@@ -1310,16 +1376,16 @@ class KB:
         for k in sorted(self.curated_map):
             L.append(f"- `{k}` → `{self.curated_map[k]}`")
         L.append("")
-        with open(os.path.join(out_dir, "conflicts.md"), "w", encoding="utf-8", newline="\n") as f:
-            f.write("\n".join(L))
+        return "\n".join(L)
 
 
 # ----------------------------------------------------------------------------- check
 
-def check(kb: KB, out_dir: str) -> int:
-    path = os.path.join(out_dir, "actors.json")
-    size = os.path.getsize(path)
-    data = json.load(open(path, encoding="utf-8"))
+def check(text: str, kb: KB | None) -> int:
+    """Assert the invariants of an actors.json text and print counts. Without `kb` (no build),
+    the two invariants that need the build's state are skipped."""
+    size = len(text.encode("utf-8"))
+    data = json.loads(text)
     actors = data["actors"]
     errors = []
     ids = [a["id"] for a in actors]
@@ -1356,7 +1422,7 @@ def check(kb: KB, out_dir: str) -> int:
                 for v in p["variants"]:
                     seen[(p["part"], fold(v))].add(tuple(sorted(fold(x) for x in p["variants"])))
     for key, groups in seen.items():
-        if len(groups) > 1 and key not in kb.shared_variants:
+        if kb is not None and len(groups) > 1 and key not in kb.shared_variants:
             errors.append(f"unreported shared variant {key}")
     byid = {a["id"]: a for a in actors}
     z = byid.get("Q3874799")
@@ -1373,7 +1439,7 @@ def check(kb: KB, out_dir: str) -> int:
     kyiv = [a for a in actors if a["kind"] == "place" and any({"Kyiv", "Kiev"} <= set(p["variants"]) for p in a["parts"])]
     if not kyiv:
         errors.append("Kyiv/Kiev group missing")
-    cur_ids = [e["id"] for e in kb.curated["entries"]]
+    cur_ids = [e["id"] for e in kb.curated["entries"]] if kb is not None else []
     missing = [c for c in cur_ids if c not in kb.curated_map]
     if missing:
         errors.append(f"curated groups not mapped: {missing}")
@@ -1395,29 +1461,135 @@ def check(kb: KB, out_dir: str) -> int:
     print(f"persons with >=2 spellings of a name part: {len(multi_parts)}; with any variant incl. full-name variants: {len(multi)}")
     print(f"persons holding a current head-of-state role: {hos}; head-of-government: {hog}; foreign-minister (2022): {fm}")
     print(f"misspellings listed: {sum(len(p['misspellings']) for a in actors for p in a['parts'])}")
-    print(f"conflict items: {sum(len(set(v)) for v in kb.conflicts.values())}")
+    if kb is not None:
+        print(f"conflict items: {sum(len(set(v)) for v in kb.conflicts.values())}")
     print(f"actors.json size: {size} bytes (budget {SIZE_BUDGET})")
     if errors:
         print(f"CHECK FAILED ({len(errors)}):")
         for e in errors[:60]:
             print("  -", e)
         return 1
-    print("check: OK")
+    print("invariants: OK" + ("" if kb is not None else " (without the two that need a build)"))
+    return 0
+
+
+def differences(name: str, built: str, committed: str | None) -> list[str]:
+    """A short summary of how a built output differs from the committed file ([] if equal)."""
+    if committed is None:
+        return [f"{name}: not committed"]
+    if built == committed:
+        return []
+    out = []
+    if name == "actors.json":
+        try:
+            new, old = json.loads(built), json.loads(committed)
+            nb, ob = {a["id"]: a for a in new["actors"]}, {a["id"]: a for a in old["actors"]}
+            added = sorted(set(nb) - set(ob))
+            removed = sorted(set(ob) - set(nb))
+            changed = sorted(i for i in set(nb) & set(ob) if nb[i] != ob[i])
+            head = {k: v for k, v in new.items() if k != "actors"} != {k: v for k, v in old.items() if k != "actors"}
+            out.append(f"actors.json differs: {len(added)} actors added, {len(removed)} removed, {len(changed)} changed"
+                       + ("; header (version/built_from) changed" if head else "")
+                       + ("" if added or removed or changed or head else "; same content, different bytes (order or layout)"))
+            for label, ids in (("added", added), ("removed", removed), ("changed", changed)):
+                if ids:
+                    out.append(f"  {label}: {', '.join(ids[:8])}{' …' if len(ids) > 8 else ''}")
+            return out
+        except (ValueError, KeyError, TypeError):
+            pass
+    diff = list(difflib.unified_diff(committed.splitlines(), built.splitlines(), "committed", "built", n=0, lineterm=""))
+    plus = sum(1 for d in diff if d.startswith("+") and not d.startswith("+++"))
+    minus = sum(1 for d in diff if d.startswith("-") and not d.startswith("---"))
+    out.append(f"{name} differs: {plus} line{'s' if plus != 1 else ''} only in the build, {minus} only in the committed file")
+    out += ["  " + d[:160] for d in diff[2:12]]
+    return out
+
+
+def read_committed(out_dir: str, name: str) -> str | None:
+    path = os.path.join(out_dir, name)
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def check_outputs(inputs: Inputs, out_dir: str) -> int:
+    """--check: build in memory and compare with the committed outputs, writing nothing. With
+    inputs missing, check what can be checked without a build and say what was not."""
+    where = os.path.relpath(out_dir, REPO)
+    committed = {name: read_committed(out_dir, name) for name in OUTPUTS}
+    problems = []
+    if inputs.missing:
+        print(f"{len(inputs.entries) - len(inputs.missing)} of {len(inputs.entries)} inputs present (sha256 checked)")
+        text = committed["actors.json"]
+        if text is None:
+            print(f"{where}/actors.json is missing")
+            return 1
+        status = check(text, None)
+        expected_head = json.dumps({"version": 1, "built_from": SOURCES}, ensure_ascii=False, separators=(",", ":"))[:-1]
+        if not text.startswith(expected_head + ',"actors":[\n'):
+            problems.append("actors.json: header (version/built_from) is not what build_kb.py writes")
+        problems += differences("sample.md", KB.render_sample(json.loads(text)["actors"]), committed["sample.md"])
+        for p in problems:
+            print(p)
+        if status or problems:
+            print("check: FAILED")
+            return 1
+        print("check: PARTIAL. Checked: the sha256 of the inputs present, the invariants of the committed actors.json,")
+        print("its header, and sample.md against it. NOT checked: that actors.json and conflicts.md are what the")
+        print("build makes (the build needs every input). Missing inputs:")
+        for line in inputs.missing_summary():
+            print("  -", line)
+        print("Get them (scripts/kb/inputs/SOURCE.md) and run again with --inputs DIR for the complete check.")
+        return 0
+    kb = KB(inputs)
+    kb.build()
+    built = kb.render()
+    status = check(built["actors.json"], kb)
+    for name in OUTPUTS:
+        problems += differences(name, built[name], committed[name])
+    for p in problems:
+        print(p)
+    if status or problems:
+        if problems:
+            print(f"check: FAILED: the build differs from {where}/ (rebuild: python3 scripts/kb/build_kb.py --inputs DIR)")
+        else:
+            print("check: FAILED")
+        return 1
+    print(f"check: OK: every input present and verified; {', '.join(OUTPUTS)} are byte-identical to the build")
     return 0
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=os.path.normpath(os.path.join(REPO, "..", "shared")),
-                    help="folder holding kb/ and lexicons/ (default: ../shared relative to the repo root)")
+    ap.add_argument("--inputs", "--shared", dest="inputs", metavar="DIR",
+                    help="folder laid out like the paths in scripts/kb/inputs.toml (kb/..., lexicons/...), "
+                         "read for the inputs not copied in scripts/kb/inputs/")
     ap.add_argument("--out", default=os.path.join(REPO, "crates", "copydesk-core", "data", "kb"), help="output folder (default: crates/copydesk-core/data/kb)")
-    ap.add_argument("--check", action="store_true", help="after building, assert invariants and print counts")
+    ap.add_argument("--check", action="store_true",
+                    help="build in memory and compare with the files in --out, assert invariants, print counts; "
+                         "writes nothing; exit 1 when they differ")
     args = ap.parse_args()
-    kb = KB(args.shared)
-    kb.build()
-    kb.write(args.out)
+    inputs = Inputs(args.inputs)
+    bad = inputs.verify()
+    if bad:
+        print(f"inputs do not match {os.path.relpath(MANIFEST, REPO)}:")
+        for b in bad:
+            print("  -", b)
+        sys.exit(2)
     if args.check:
-        sys.exit(check(kb, args.out))
+        sys.exit(check_outputs(inputs, args.out))
+    if inputs.missing:
+        print("cannot build: inputs missing (give their folder with --inputs DIR; scripts/kb/inputs/SOURCE.md says how to get them):")
+        for line in inputs.missing_summary():
+            print("  -", line)
+        sys.exit(2)
+    kb = KB(inputs)
+    kb.build()
+    files = kb.write(args.out)
+    status = check(files["actors.json"], kb)
+    print(f"wrote {', '.join(OUTPUTS)} to {os.path.relpath(args.out, REPO)}")
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
 //! `copydesk check`: read drafts, analyse them in parallel, report, optionally fix.
 
+use super::ci;
 use super::exit;
 use super::files::{self, Input};
-use super::output::{self, Checked, Format, Style};
+use super::output::{self, Checked, Format, Mode, Style};
 use crate::analysis::config::FailOn;
 use crate::analysis::fix::{apply_edits, safe_fix_edits};
-use crate::analysis::{analyze, Document};
+use crate::analysis::{analyze, Config, Diagnostic, Document};
 use crate::project::ConfigCache;
+use crate::safe_fs;
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -47,6 +49,8 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    #[command(flatten)]
+    ci: ci::CiArgs,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -78,9 +82,7 @@ enum ColorChoice {
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
-    s.parse::<jiff::civil::Date>()
-        .map(|d| d.to_string())
-        .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+    crate::project::parse_article_date(s).map(|d| d.to_string())
 }
 
 /// How many rounds of fixing before giving up on fixes that make new fixes.
@@ -88,14 +90,38 @@ const FIX_ROUNDS: usize = 4;
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let (inputs, walk_errors) = files::collect(&args.paths, args.stdin_filename.as_deref());
+    if args.stdin_filename.is_some() && !args.paths.iter().any(|p| p.as_os_str() == "-") {
+        // Without `-` the name would be ignored and the current folder checked instead.
+        eprintln!(
+            "error: --stdin-filename names standard input, but `-` is not among the paths; \
+             add `-` to check standard input"
+        );
+        return ExitCode::from(exit::ERROR);
+    }
+    let walk = files::collect(&args.paths, args.stdin_filename.as_deref());
+    for (path, note) in &walk.notes {
+        eprintln!("note: {path}: {note}");
+    }
+    let inputs = walk.inputs;
+    let filters = match ci::Filters::prepare(&args.ci) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::ERROR);
+        }
+    };
     let mut stdin_text: Option<Result<String, String>> = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
-        let mut bytes = Vec::new();
-        stdin_text = Some(match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => String::from_utf8(bytes).map_err(|e| not_utf8(&e)),
-            Err(e) => Err(format!("cannot read standard input: {e}")),
-        });
+        let read = safe_fs::read_limited(std::io::stdin().lock(), safe_fs::DRAFT_LIMIT)
+            .and_then(safe_fs::utf8);
+        stdin_text = Some(read.map_err(|e| match e {
+            safe_fs::ReadError::TooLarge(limit) => format!(
+                "standard input is larger than {}, the most copydesk reads of one draft",
+                safe_fs::mib(limit)
+            ),
+            safe_fs::ReadError::NotUtf8(_) => e.to_string(),
+            e => format!("cannot read standard input: {e}"),
+        }));
     }
 
     let configs = ConfigCache::new(args.config.clone());
@@ -113,9 +139,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    for (path, message) in walk_errors {
+    for (path, message) in walk.errors {
         results.push(Checked::failed(path, message));
     }
+    let notes = match filters.apply(&mut results) {
+        Ok(notes) => notes,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::ERROR);
+        }
+    };
 
     let color = match args.color {
         ColorChoice::Always => true,
@@ -125,7 +158,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let style = Style { color };
+    let mode = if args.fix {
+        Mode::Fix
+    } else if args.diff {
+        Mode::Diff
+    } else {
+        Mode::Check
+    };
+    let style = Style { color, mode };
 
     let stdin_fixed = args.fix && results.iter().any(|r| r.is_stdin);
     let mut stdout = std::io::stdout().lock();
@@ -136,7 +176,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         results
             .iter()
             .filter(|r| r.is_stdin)
-            .filter_map(|r| r.text.as_deref())
+            .filter_map(|r| r.fixed.as_deref().or(r.text.as_deref()))
             .try_for_each(|t| stdout.write_all(t.as_bytes()))
     } else {
         let mut out = std::io::BufWriter::new(&mut stdout);
@@ -145,14 +185,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if written.and_then(|_| stdout.flush()).is_err() {
         // A closed pipe (e.g. `| head`) is not the linter's failure.
     }
-    if args.format == Format::Text || args.diff {
-        for r in results.iter().filter(|r| r.error.is_some()) {
-            eprintln!("error: {}: {}", r.name, r.error.as_deref().unwrap_or(""));
+    if matches!(args.format, Format::Text | Format::Gitlab) || args.diff || stdin_fixed {
+        for r in &results {
+            if let Some(e) = r.error.as_ref().or(r.write_error.as_ref()) {
+                eprintln!("error: {}: {e}", r.name);
+            }
         }
     }
-    eprintln!("{}", output::timing_line(&results, started.elapsed()));
+    for note in &notes {
+        eprintln!("{note}");
+    }
+    eprintln!("{}", output::timing_line(&results, mode, started.elapsed()));
 
-    let any_error = results.iter().any(|r| r.error.is_some());
+    let any_error = results
+        .iter()
+        .any(|r| r.error.is_some() || r.write_error.is_some());
     let failing = results.iter().any(|r| {
         let threshold = args
             .fail_on
@@ -170,11 +217,28 @@ pub fn run(args: CheckArgs) -> ExitCode {
     })
 }
 
-fn not_utf8(e: &std::string::FromUtf8Error) -> String {
-    format!(
-        "not valid UTF-8 (first bad byte at offset {}); save the file as UTF-8",
-        e.utf8_error().valid_up_to()
-    )
+/// The safe fixes of `diagnostics`, applied round after round (a fix can make another):
+/// the text at the end, its diagnostics, and how many edits were applied.
+fn fix_rounds(
+    mut doc: Document,
+    mut diagnostics: Vec<Diagnostic>,
+    config: &Config,
+) -> (Document, Vec<Diagnostic>, usize) {
+    let mut applied = 0;
+    for _ in 0..FIX_ROUNDS {
+        let edits = safe_fix_edits(&diagnostics);
+        if edits.is_empty() {
+            break;
+        }
+        let (new_text, skipped) = apply_edits(doc.text(), &edits);
+        if new_text == doc.text() {
+            break;
+        }
+        applied += edits.len() - skipped.len();
+        doc = Document::parse(new_text);
+        diagnostics = analyze(&doc, config);
+    }
+    (doc, diagnostics, applied)
 }
 
 fn check_one(
@@ -183,6 +247,17 @@ fn check_one(
     configs: &ConfigCache,
     args: &CheckArgs,
 ) -> Checked {
+    check_one_with(input, stdin, configs, args, &mut |f, b| f.write_all(b))
+}
+
+/// [`check_one`] with the step that writes fixes given (tests give one that fails).
+fn check_one_with(
+    input: &Input,
+    stdin: Option<&Result<String, String>>,
+    configs: &ConfigCache,
+    args: &CheckArgs,
+    write_step: safe_fs::WriteStep<'_>,
+) -> Checked {
     let name = input.display();
     let text = match input {
         Input::Stdin(_) => match stdin {
@@ -190,13 +265,15 @@ fn check_one(
             Some(Err(e)) => return Checked::failed(name, e.clone()),
             None => return Checked::failed(name, "standard input was not read".into()),
         },
-        Input::File(path) => match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
+        Input::File(path) => {
+            match safe_fs::read_regular(path, safe_fs::DRAFT_LIMIT).and_then(safe_fs::utf8) {
                 Ok(t) => t,
-                Err(e) => return Checked::failed(name, not_utf8(&e)),
-            },
-            Err(e) => return Checked::failed(name, format!("cannot read: {e}")),
-        },
+                Err(e @ safe_fs::ReadError::NotUtf8(_)) => {
+                    return Checked::failed(name, e.to_string())
+                }
+                Err(e) => return Checked::failed(name, format!("cannot read: {e}")),
+            }
+        }
     };
     let loaded = match configs.for_file(input.path()) {
         Ok(l) => l,
@@ -208,40 +285,63 @@ fn check_one(
     }
     let fail_on = config.check.fail_on.unwrap_or(FailOn::Warning);
 
-    let mut doc = Document::parse(text.clone());
-    let mut diagnostics = analyze(&doc, &config);
-    if args.fix || args.diff {
-        for _ in 0..FIX_ROUNDS {
-            let edits = safe_fix_edits(&diagnostics);
-            if edits.is_empty() {
-                break;
-            }
-            let (new_text, _) = apply_edits(doc.text(), &edits);
-            if new_text == doc.text() {
-                break;
-            }
-            doc = Document::parse(new_text);
-            diagnostics = analyze(&doc, &config);
-        }
-    }
+    let doc = Document::parse(text.clone());
+    let diagnostics = analyze(&doc, &config);
     let mut checked = Checked {
         name,
         words: doc.word_count(),
         bytes: text.len(),
         is_stdin: matches!(input, Input::Stdin(_)),
-        original: Some(text),
-        text: Some(doc.text().to_string()),
-        diagnostics,
+        original: None,
+        text: None,
+        fixed: None,
+        fixes: 0,
+        diagnostics: Vec::new(),
+        fingerprints: Vec::new(),
         error: None,
+        write_error: None,
         fail_on,
     };
-    if args.fix && checked.is_fixed() {
-        if let (Input::File(path), Some(new_text)) = (input, &checked.text) {
-            if let Err(e) = std::fs::write(path, new_text) {
-                checked.error = Some(format!("cannot write fixes: {e}"));
+    if !(args.fix || args.diff) {
+        checked.diagnostics = diagnostics;
+        checked.text = Some(text.clone());
+        checked.original = Some(text);
+        return checked;
+    }
+    let (fixed_doc, fixed_diagnostics, applied) = fix_rounds(doc, diagnostics.clone(), &config);
+    let changed = fixed_doc.text() != text;
+    checked.fixes = if changed { applied } else { 0 };
+    checked.fixed = changed.then(|| fixed_doc.text().to_string());
+    // With --diff nothing is written: the report is about the file as it is. With --fix
+    // the report is about the text written, once it is written.
+    let mut keep_fixed = args.fix && (changed || checked.is_stdin);
+    if args.fix && changed {
+        if let (Input::File(path), Some(new_text)) = (input, &checked.fixed) {
+            let written = safe_fs::write_atomic_with(
+                path,
+                new_text.as_bytes(),
+                safe_fs::Expect::Unchanged(text.as_bytes()),
+                safe_fs::Symlinks::Follow,
+                write_step,
+            );
+            if let Err(e) = written {
+                checked.write_error = Some(format!(
+                    "fixes not written ({e}); the file was left as it is"
+                ));
+                checked.fixes = 0;
+                keep_fixed = false;
             }
         }
     }
+    if keep_fixed {
+        checked.words = fixed_doc.word_count();
+        checked.diagnostics = fixed_diagnostics;
+        checked.text = Some(fixed_doc.text().to_string());
+    } else {
+        checked.diagnostics = diagnostics;
+        checked.text = Some(text.clone());
+    }
+    checked.original = Some(text);
     checked
 }
 
@@ -257,4 +357,114 @@ fn progress_bar(args: &CheckArgs, files: usize) -> Option<indicatif::ProgressBar
         bar.set_style(style);
     }
     Some(bar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: CheckArgs,
+    }
+
+    fn args(a: &[&str]) -> CheckArgs {
+        Cli::parse_from(std::iter::once("check").chain(a.iter().copied())).args
+    }
+
+    fn report(results: &[Checked], mode: Mode) -> String {
+        let mut out = Vec::new();
+        let style = Style { color: false, mode };
+        output::write(Format::Text, results, style, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A folder whose drafts `--fix` can change (`quote.style` on, curly quotes wanted).
+    fn fixable(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("copydesk.toml"),
+            "[rules]\n\"quote.style\" = \"warning\"\n[quotes]\nmarks = \"curly\"\n",
+        )
+        .unwrap();
+        let path = dir.path().join("d.md");
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    /// The reporter saves the draft (same length, one letter changed) while `--fix` is
+    /// writing: the save wins, nothing is written, and the report says so about the text
+    /// that was read, not about fixes that were never written.
+    #[test]
+    fn a_draft_saved_while_fixes_are_written_is_left_as_saved() {
+        let read = "She said \"we will win,\" and left.\n";
+        let saved = "She said \"we will won,\" and left.\n";
+        let (_dir, path) = fixable(read);
+        let a = args(&["--fix", path.to_str().unwrap()]);
+        let p = path.clone();
+        let mut meanwhile = |f: &mut std::fs::File, b: &[u8]| -> std::io::Result<()> {
+            std::fs::write(&p, saved)?;
+            f.write_all(b)
+        };
+        let input = Input::File(path.clone());
+        let checked = check_one_with(&input, None, &ConfigCache::new(None), &a, &mut meanwhile);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+        let e = checked.write_error.as_deref().unwrap_or("");
+        assert!(
+            e.contains("the file changed on disk after copydesk read it"),
+            "{e}"
+        );
+        assert_eq!(checked.fixes, 0);
+        assert_eq!(checked.text.as_deref(), Some(read));
+        assert_eq!(checked.diagnostics.len(), 2);
+        let out = report(std::slice::from_ref(&checked), Mode::Fix);
+        assert!(
+            out.ends_with(
+                "Found 2 problems (2 warnings) in 1 of 1 file; fixes could not be written to 1 file; 2 fixable with --fix.\n"
+            ),
+            "{out}"
+        );
+    }
+
+    /// A write step that fails halfway (disk full): the draft is whole, and the report is
+    /// about the draft as it is.
+    #[test]
+    fn a_failing_write_leaves_the_draft_and_reports_it_as_it_is() {
+        let read = "She said \"we will win,\" and left.\n";
+        let (dir, path) = fixable(read);
+        let a = args(&["--fix", path.to_str().unwrap()]);
+        let mut failing = |f: &mut std::fs::File, b: &[u8]| -> std::io::Result<()> {
+            f.write_all(&b[..5])?;
+            Err(std::io::Error::other("No space left on device"))
+        };
+        let input = Input::File(path.clone());
+        let checked = check_one_with(&input, None, &ConfigCache::new(None), &a, &mut failing);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), read);
+        assert!(checked
+            .write_error
+            .as_deref()
+            .unwrap_or("")
+            .contains("No space left on device"));
+        assert_eq!(checked.text.as_deref(), Some(read));
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+
+        // The same draft, written: the report is about the text written.
+        let checked = check_one(&input, None, &ConfigCache::new(None), &a);
+        assert!(checked.write_error.is_none());
+        assert_eq!(checked.fixes, 2);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "She said “we will win,” and left.\n"
+        );
+        assert_eq!(
+            report(std::slice::from_ref(&checked), Mode::Fix),
+            "No problems found in 1 file; applied 2 fixes to 1 file.\n"
+        );
+    }
 }

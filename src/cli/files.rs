@@ -37,27 +37,56 @@ fn is_markdown(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Expand the command-line paths. Errors (a path that does not exist) are returned beside
-/// the inputs so the rest can still be checked.
-pub fn collect(
-    paths: &[PathBuf],
-    stdin_name: Option<&Path>,
-) -> (Vec<Input>, Vec<(String, String)>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// What a run reads, and what it cannot.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub inputs: Vec<Input>,
+    /// Paths that cannot be checked (missing, or not a file or folder), with why.
+    pub errors: Vec<(String, String)>,
+    /// What was passed over in folders, with why (symbolic links).
+    pub notes: Vec<(String, String)>,
+}
+
+/// Expand the command-line paths. Errors (a path that does not exist, a FIFO or a device)
+/// are returned beside the inputs so the rest can still be checked.
+///
+/// A folder walk does not follow symbolic links: a linked draft may live outside the tree,
+/// and `--fix` would write there. Each linked `.md` file passed over gets a note; naming
+/// it on the command line checks it (and `--fix` writes to its target).
+pub fn collect(paths: &[PathBuf], stdin_name: Option<&Path>) -> Walk {
+    let mut walk = Walk::default();
     for path in paths {
         if path.as_os_str() == "-" {
             let name = stdin_name.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf);
-            inputs.push(Input::Stdin(name));
+            walk.inputs.push(Input::Stdin(name));
             continue;
         }
-        if path.is_file() {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                let why = match std::fs::symlink_metadata(path) {
+                    Ok(_) => "a symbolic link to a file that does not exist".to_string(),
+                    Err(_) if e.kind() == std::io::ErrorKind::NotFound => {
+                        "no such file or directory".to_string()
+                    }
+                    Err(_) => format!("cannot read: {e}"),
+                };
+                walk.errors.push((display_path(path), why));
+                continue;
+            }
+        };
+        if meta.is_file() {
             // A file named on the command line is checked whatever its extension.
-            inputs.push(Input::File(path.clone()));
+            walk.inputs.push(Input::File(path.clone()));
             continue;
         }
-        if !path.is_dir() {
-            errors.push((display_path(path), "no such file or directory".to_string()));
+        if !meta.is_dir() {
+            let what = crate::safe_fs::kind(&meta);
+            let mut why = format!("is {what}, not a regular file");
+            if what.contains("FIFO") {
+                why.push_str("; to check a stream, pipe it to `copydesk check -`");
+            }
+            walk.errors.push((display_path(path), why));
             continue;
         }
         let mut found = Vec::new();
@@ -70,12 +99,18 @@ pub fn collect(
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_markdown(e.path()) => {
                     found.push(e.into_path())
                 }
+                Ok(e) if e.path_is_symlink() && is_markdown(e.path()) => walk.notes.push((
+                    display_path(e.path()),
+                    "skipped: a symbolic link (folders are walked without following links; \
+                     name it on the command line to check it)"
+                        .to_string(),
+                )),
                 Ok(_) => {}
-                Err(e) => errors.push((display_path(path), e.to_string())),
+                Err(e) => walk.errors.push((display_path(path), e.to_string())),
             }
         }
         found.sort();
-        inputs.extend(found.into_iter().map(Input::File));
+        walk.inputs.extend(found.into_iter().map(Input::File));
     }
-    (inputs, errors)
+    walk
 }

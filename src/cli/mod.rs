@@ -1,7 +1,11 @@
 //! The command line: a thin shell over [`crate::analysis`].
 
+mod baseline;
+mod changed;
 mod check;
+mod ci;
 mod files;
+mod fingerprint;
 mod output;
 mod rules_cmd;
 

@@ -172,18 +172,24 @@ fn example(out: &mut String, title: &str, text: &str) {
     );
 }
 
+/// `copydesk init`: write the default configuration, atomically, never through a symbolic
+/// link (a dangling one would create a file wherever it points; with `--force` a link to
+/// another file would overwrite that file). Without `--force` nothing that exists is
+/// replaced, even if it appears while writing.
 pub fn init(path: &Path, force: bool) -> ExitCode {
-    if path.exists() && !force {
-        eprintln!(
-            "error: {} already exists; pass --force to overwrite it",
-            path.display()
-        );
-        return ExitCode::from(exit::ERROR);
-    }
-    match std::fs::write(path, DEFAULT_TOML) {
+    use crate::safe_fs::{write_atomic, Expect, Symlinks, WriteError};
+    let expect = if force { Expect::Any } else { Expect::New };
+    match write_atomic(path, DEFAULT_TOML.as_bytes(), expect, Symlinks::Refuse) {
         Ok(()) => {
             eprintln!("wrote {}", path.display());
             ExitCode::SUCCESS
+        }
+        Err(WriteError::Exists) => {
+            eprintln!(
+                "error: {} already exists; pass --force to overwrite it",
+                path.display()
+            );
+            ExitCode::from(exit::ERROR)
         }
         Err(e) => {
             eprintln!("error: cannot write {}: {e}", path.display());

@@ -22,6 +22,9 @@ struct Inner {
     editor_config: Arc<Config>,
     /// Last good configuration by document directory.
     by_dir: HashMap<PathBuf, Arc<Config>>,
+    /// Bumped when the settings change and when a reload starts: files are read outside the
+    /// lock, and a result computed before a bump is stale (it must not overwrite a newer one).
+    epoch: u64,
 }
 
 #[derive(Default)]
@@ -104,7 +107,9 @@ impl ConfigStore {
                 let mut merged = editor.clone();
                 merge(&mut merged, &layer);
                 let origin = format!("editor settings for {}", folder.display());
-                Config::from_layers(vec![merged], &origin).map(|_| layer)
+                Config::from_layers(vec![merged], &origin)
+                    .and_then(|c| project::check_article_date(&c, &origin))
+                    .map(|_| layer)
             });
             match checked {
                 // Settings equal to the global ones add nothing.
@@ -114,6 +119,9 @@ impl ConfigStore {
             }
         }
         let changed = layers != inner.folder_layers;
+        if changed {
+            inner.epoch += 1;
+        }
         inner.folder_layers = layers;
         (changed, errors)
     }
@@ -145,8 +153,12 @@ impl ConfigStore {
         let mut merged = candidate_init.clone();
         merge(&mut merged, &candidate_settings);
         let mut config = Config::from_layers(vec![merged.clone()], "editor settings")?;
+        project::check_article_date(&config, "editor settings")?;
         config.dates.today = Some(project::today());
         let changed = merged != Self::editor_table(&inner);
+        if changed {
+            inner.epoch += 1;
+        }
         inner.init_layer = candidate_init;
         inner.settings_layer = candidate_settings;
         inner.editor_config = Arc::new(config);
@@ -157,35 +169,71 @@ impl ConfigStore {
         self.lock().editor_config.clone()
     }
 
-    /// The configuration for a document, and the error of its file if it is broken.
+    /// The configuration already known for a document, without touching the disk: the
+    /// editor settings for a document that is not a file, `None` for a file whose folder's
+    /// configuration has not been loaded yet (load it with [`ConfigStore::for_uri`], off the
+    /// message loop).
+    pub fn cached(&self, uri: &Url) -> Option<Arc<Config>> {
+        let Some(dir) = doc_dir(uri) else {
+            return Some(self.editor_config());
+        };
+        self.lock().by_dir.get(&dir).cloned()
+    }
+
+    /// The configuration for a document, and the error of its file if it is broken. Reads
+    /// files (not under the lock): call it on a blocking thread. If the settings change or a
+    /// reload starts while it reads, it reads again, so it never caches a stale result.
     pub fn for_uri(&self, uri: &Url) -> (Arc<Config>, Option<ConfigError>) {
         let Some(dir) = doc_dir(uri) else {
             return (self.editor_config(), None);
         };
-        let mut inner = self.lock();
-        if let Some(c) = inner.by_dir.get(&dir) {
-            return (c.clone(), None);
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let (editor, epoch) = {
+                let inner = self.lock();
+                if let Some(c) = inner.by_dir.get(&dir) {
+                    return (c.clone(), None);
+                }
+                (Self::editor_table_for(&inner, &dir), inner.epoch)
+            };
+            let loaded = project::load(&dir, None, Some(&editor));
+            let mut inner = self.lock();
+            if inner.epoch != epoch && attempts < 4 {
+                continue;
+            }
+            let (config, error) = match loaded {
+                Ok(loaded) => (loaded.config, None),
+                Err(e) => (inner.editor_config.clone(), Some(e)),
+            };
+            inner.by_dir.insert(dir, config.clone());
+            return (config, error);
         }
-        let editor = Self::editor_table_for(&inner, &dir);
-        let (config, error) = match project::load(&dir, None, Some(&editor)) {
-            Ok(loaded) => (loaded.config, None),
-            Err(e) => (inner.editor_config.clone(), Some(e)),
-        };
-        inner.by_dir.insert(dir, config.clone());
-        (config, error)
     }
 
     /// Re-read every configuration (a file or the settings changed). Directories whose
     /// file is broken keep their last good configuration; the errors are returned, once each.
+    /// Reads files (not under the lock): call it on a blocking thread. A reload overtaken by
+    /// a newer one (or by new settings, which bring a newer one) keeps nothing it read.
     pub fn reload(&self) -> Vec<ConfigError> {
-        let mut inner = self.lock();
-        let dirs: Vec<PathBuf> = inner.by_dir.keys().cloned().collect();
+        let (work, epoch): (Vec<(PathBuf, toml::Table)>, u64) = {
+            let mut inner = self.lock();
+            inner.epoch += 1;
+            let work = inner
+                .by_dir
+                .keys()
+                .map(|dir| (dir.clone(), Self::editor_table_for(&inner, dir)))
+                .collect();
+            (work, inner.epoch)
+        };
         let mut errors: Vec<ConfigError> = Vec::new();
-        for dir in dirs {
-            let editor = Self::editor_table_for(&inner, &dir);
+        for (dir, editor) in work {
             match project::load(&dir, None, Some(&editor)) {
                 Ok(loaded) => {
-                    inner.by_dir.insert(dir, loaded.config);
+                    let mut inner = self.lock();
+                    if inner.epoch == epoch {
+                        inner.by_dir.insert(dir, loaded.config);
+                    }
                 }
                 Err(e) => {
                     if !errors.contains(&e) {
@@ -198,14 +246,145 @@ impl ConfigStore {
     }
 }
 
+/// The longest word "add to dictionary" accepts, in characters.
+pub const MAX_WORD: usize = 64;
+
+/// A word fit for `[names] accept`: trimmed, not empty, at most [`MAX_WORD`] characters, and
+/// no control characters, line breaks or bidirectional controls (which would hide what the
+/// file says).
+pub fn check_word(word: &str) -> Result<&str, String> {
+    let word = word.trim();
+    if word.is_empty() {
+        return Err("the word is empty".into());
+    }
+    let n = word.chars().count();
+    if n > MAX_WORD {
+        return Err(format!(
+            "the word is {n} characters long; a name to accept has at most {MAX_WORD}"
+        ));
+    }
+    let bad = word.chars().find(|&c| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}'
+            )
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    });
+    if let Some(c) = bad {
+        return Err(format!(
+            "the word contains U+{:04X}, a control character or line break",
+            u32::from(c)
+        ));
+    }
+    Ok(word)
+}
+
+/// The one `copydesk.toml` "add to dictionary" may edit for the draft at `uri`: the file
+/// that governs the draft (the nearest one above it, as `copydesk check` finds it), if that
+/// file is inside the workspace folder that holds the draft and is not a symbolic link; or,
+/// when no file governs the draft, a new `copydesk.toml` at the root of that workspace
+/// folder. Anything else is refused with the reason: a URI that is not a `file:` draft
+/// (a folder, `..` segments), a draft outside every workspace folder, a governing file
+/// above the workspace folder, a linked or special file.
+pub fn dictionary_target(uri: &Url, folders: &[PathBuf]) -> Result<PathBuf, String> {
+    if uri.scheme() != "file" {
+        return Err(format!(
+            "`{uri}` is not a file on disk: there is no copydesk.toml to add to"
+        ));
+    }
+    if uri.path().ends_with('/') {
+        return Err(format!("`{uri}` names a folder, not a draft"));
+    }
+    let path = uri
+        .to_file_path()
+        .map_err(|_| format!("`{uri}` is not a local file path"))?;
+    if path.components().any(|c| {
+        matches!(
+            c,
+            std::path::Component::ParentDir | std::path::Component::CurDir
+        )
+    }) {
+        return Err(format!("`{uri}` has `.` or `..` in its path"));
+    }
+    if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+        return Err(format!("`{uri}` names a folder, not a draft"));
+    }
+    let dir = path
+        .parent()
+        .and_then(|d| std::fs::canonicalize(d).ok())
+        .ok_or_else(|| format!("the folder of `{}` does not exist", path.display()))?;
+    let folder = folders
+        .iter()
+        .filter_map(|f| std::fs::canonicalize(f).ok())
+        .filter(|f| dir.starts_with(f))
+        .max_by_key(|f| f.components().count())
+        .ok_or_else(|| {
+            format!(
+                "`{}` is outside the workspace folders; copydesk only edits the copydesk.toml \
+                 of drafts in an open workspace folder",
+                path.display()
+            )
+        })?;
+    for d in dir.ancestors().take_while(|d| d.starts_with(&folder)) {
+        for name in project::CONFIG_NAMES {
+            let candidate = d.join(name);
+            let Ok(meta) = std::fs::symlink_metadata(&candidate) else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                return Err(format!(
+                    "{} is a symbolic link; copydesk does not edit through links (add the \
+                     word by hand)",
+                    candidate.display()
+                ));
+            }
+            if !meta.is_file() {
+                return Err(format!(
+                    "{} is {}, not a regular file",
+                    candidate.display(),
+                    crate::safe_fs::kind(&meta)
+                ));
+            }
+            return Ok(candidate);
+        }
+    }
+    if let Some(above) = folder.parent().and_then(project::find_config_file) {
+        return Err(format!(
+            "the configuration for this draft is {}, outside the workspace folder {}; \
+             copydesk does not edit it (add the word there by hand)",
+            above.display(),
+            folder.display()
+        ));
+    }
+    Ok(folder.join("copydesk.toml"))
+}
+
 /// Add `word` to `[names] accept` of the config file at `path`, keeping the file's
 /// formatting and comments; create the file if it does not exist. False if the word was
-/// already there.
+/// already there. The file is replaced atomically, and only if it did not change since it
+/// was read; a symbolic link is never written through.
 pub fn add_accepted_word(path: &Path, word: &str) -> Result<bool, String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+    use crate::safe_fs::{self, Expect, ReadError, Symlinks};
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err("it is a symbolic link; copydesk does not write through it".into());
+    }
+    let read = match safe_fs::read_regular(path, safe_fs::CONFIG_LIMIT) {
+        Ok(bytes) => Some(bytes),
+        Err(ReadError::NotFound) => None,
         Err(e) => return Err(e.to_string()),
+    };
+    let text = match &read {
+        Some(bytes) => std::str::from_utf8(bytes)
+            .map_err(|e| {
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {})",
+                    e.valid_up_to()
+                )
+            })?
+            .to_string(),
+        None => String::new(),
     };
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
     let names = doc
@@ -222,7 +401,19 @@ pub fn add_accepted_word(path: &Path, word: &str) -> Result<bool, String> {
         return Ok(false);
     }
     accept.push(word);
-    std::fs::write(path, doc.to_string()).map_err(|e| e.to_string())?;
+    let expect = match &read {
+        Some(bytes) => Expect::Unchanged(bytes),
+        None => Expect::New,
+    };
+    safe_fs::write_atomic(path, doc.to_string().as_bytes(), expect, Symlinks::Refuse).map_err(
+        |e| match e {
+            safe_fs::WriteError::Exists => {
+                "it was created by someone else meanwhile; nothing was written (try again)"
+                    .to_string()
+            }
+            e => e.to_string(),
+        },
+    )?;
     Ok(true)
 }
 
@@ -252,6 +443,42 @@ mod tests {
             after,
             original.replace("[\"Zelenskyy\"]", "[\"Zelenskyy\", \"Шмигаль\"]")
         );
+    }
+
+    #[test]
+    fn words_must_be_plausible() {
+        assert_eq!(check_word("  Kovalenko\t").unwrap(), "Kovalenko");
+        assert_eq!(check_word(&"é".repeat(64)).unwrap().chars().count(), 64);
+        for bad in [
+            "",
+            "  ",
+            "a\nb",
+            "a\rb",
+            "a\u{0}b",
+            "a\u{2028}b",
+            "ab\u{202E}c",
+            "x\u{1b}[31m",
+        ] {
+            assert!(check_word(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_word(&"é".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn a_bad_article_date_in_the_settings_is_refused() {
+        let store = ConfigStore::default();
+        let err = store
+            .set_editor(None, Some(&json!({"dates": {"articleDate": "20/03/2023"}})))
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("`20/03/2023` is not a date"),
+            "{err}"
+        );
+        let (_, errors) = store.set_folders(&[(
+            PathBuf::from("/news"),
+            json!({"dates": {"articleDate": "2023-02-30"}}),
+        )]);
+        assert_eq!(errors.len(), 1);
     }
 
     #[test]

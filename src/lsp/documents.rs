@@ -61,6 +61,17 @@ pub struct Snapshot {
     pub config: Arc<Config>,
 }
 
+/// What became of a `didChange`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    Applied,
+    NotOpen,
+    /// Its version is below the document's (`current`): ignored.
+    Stale {
+        current: i32,
+    },
+}
+
 #[derive(Default)]
 pub struct Documents {
     pub map: HashMap<lsp::Url, Doc>,
@@ -88,24 +99,34 @@ impl Documents {
         );
     }
 
-    /// Apply the changes of one `didChange` in order. False if the document is not open.
+    /// Apply the changes of one `didChange` in order.
+    ///
+    /// Versions only go up (LSP): a change with a version below the document's is stale
+    /// (a confused client, or one replaying old messages) and is ignored, so that text and
+    /// diagnostics of an older version never replace newer ones.
     pub fn change(
         &mut self,
         uri: &lsp::Url,
         version: i32,
         changes: &[lsp::TextDocumentContentChangeEvent],
         enc: Encoding,
-    ) -> bool {
+    ) -> Changed {
+        let Some(current) = self.map.get(uri).map(|d| d.version) else {
+            return Changed::NotOpen;
+        };
+        if version < current {
+            return Changed::Stale { current };
+        }
         let generation = self.next_generation();
         let Some(doc) = self.map.get_mut(uri) else {
-            return false;
+            return Changed::NotOpen;
         };
         for change in changes {
             apply_change(&mut doc.rope, change, enc);
         }
         doc.version = version;
         doc.generation = generation;
-        true
+        Changed::Applied
     }
 
     pub fn snapshot(&self, uri: &lsp::Url) -> Option<Snapshot> {
@@ -202,6 +223,35 @@ mod tests {
         assert_eq!(rope.to_string(), "Київ é x 日|本\n!");
         apply_change(&mut rope, &change(0, 3, 0, 1, "-"), Encoding::Utf16);
         assert_eq!(rope.to_string(), "Киї-в é x 日|本\n!");
+    }
+
+    #[test]
+    fn changes_with_an_older_version_are_ignored() {
+        let mut docs = Documents::default();
+        let uri = lsp::Url::parse("untitled:a").unwrap();
+        let full = |t: &str| lsp::TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: t.into(),
+        };
+        let config = Arc::new(Config::default());
+        assert_eq!(
+            docs.change(&uri, 2, &[full("x")], Encoding::Utf16),
+            Changed::NotOpen
+        );
+        docs.open(uri.clone(), "one", 1, config);
+        let enc = Encoding::Utf16;
+        assert_eq!(docs.change(&uri, 5, &[full("five")], enc), Changed::Applied);
+        let generation = docs.map[&uri].generation;
+        assert_eq!(
+            docs.change(&uri, 3, &[full("three")], enc),
+            Changed::Stale { current: 5 }
+        );
+        let doc = &docs.map[&uri];
+        assert_eq!((doc.rope.to_string().as_str(), doc.version), ("five", 5));
+        assert_eq!(doc.generation, generation, "nothing to re-analyse");
+        assert_eq!(docs.change(&uri, 5, &[full("5")], enc), Changed::Applied);
+        assert_eq!(docs.change(&uri, 6, &[full("six")], enc), Changed::Applied);
     }
 
     fn piece() -> impl Strategy<Value = String> {

@@ -652,6 +652,46 @@ impl<'de> Visitor<'de> for SkipVisitor {
     }
 }
 
+/// One client-capability truth. LSP 3.17 (and vscode-languageclient) spell the workspace
+/// diagnostics capability `workspace.diagnostics`; lsp-types 0.94, which tower-lsp 0.20
+/// parses `initialize` with, reads only `workspace.diagnostic`, so `refreshSupport` would be
+/// lost. An `initialize` request that has the spec's spelling and not the other gets the
+/// other too. Every other frame passes untouched (one substring test).
+pub fn normalize_initialize(frame: Vec<u8>) -> Vec<u8> {
+    let Some(body_at) = find(&frame, b"\r\n\r\n").map(|i| i + 4) else {
+        return frame;
+    };
+    let body = &frame[body_at..];
+    if find(body, b"\"initialize\"").is_none() || find(body, b"\"diagnostics\"").is_none() {
+        return frame;
+    }
+    let Ok(mut msg) = serde_json::from_slice::<Value>(body) else {
+        return frame;
+    };
+    if msg.get("method").and_then(Value::as_str) != Some("initialize") {
+        return frame;
+    }
+    let Some(ws) = msg
+        .pointer_mut("/params/capabilities/workspace")
+        .and_then(Value::as_object_mut)
+    else {
+        return frame;
+    };
+    match (ws.get("diagnostics"), ws.get("diagnostic")) {
+        (Some(spec), None) if spec.is_object() => {
+            let spec = spec.clone();
+            ws.insert("diagnostic".into(), spec);
+        }
+        _ => return frame,
+    }
+    let Ok(body) = serde_json::to_vec(&msg) else {
+        return frame;
+    };
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(&body);
+    out
+}
+
 /// Read frames from `input` and pass the well-formed ones to `server`; send an error
 /// answer for each malformed one to `answers` (written out by [`relay`]). Returns at the end
 /// of input, closing `server` so that tower-lsp sees the end too.
@@ -664,6 +704,7 @@ where
     loop {
         match frames.next().await {
             Ok(Some(Frame::Message(frame))) => {
+                let frame = normalize_initialize(frame);
                 if server.write_all(&frame).await.is_err() {
                     break;
                 }
@@ -1070,5 +1111,27 @@ mod tests {
         }
         assert!(answers > 0);
         assert_eq!(server_frames, msgs);
+    }
+
+    #[test]
+    fn initialize_gets_both_spellings_of_the_diagnostics_capability() {
+        let body = serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": {"capabilities": {"workspace": {"diagnostics": {"refreshSupport": true}}}}});
+        let out = normalize_initialize(frame(body.to_string().as_bytes()));
+        let text = String::from_utf8(out).unwrap();
+        let (head, json) = text.split_once("\r\n\r\n").unwrap();
+        assert_eq!(head, format!("Content-Length: {}", json.len()));
+        let v: Value = serde_json::from_str(json).unwrap();
+        let ws = &v["params"]["capabilities"]["workspace"];
+        assert_eq!(ws["diagnostic"]["refreshSupport"], true);
+        assert_eq!(ws["diagnostics"]["refreshSupport"], true);
+        // Anything else passes byte for byte.
+        for other in [
+            serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"diagnostics": {}}}),
+            serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "initialize", "params": {"capabilities": {"workspace": {"diagnostic": {"refreshSupport": false}, "diagnostics": {"refreshSupport": true}}}}}),
+        ] {
+            let f = frame(other.to_string().as_bytes());
+            assert_eq!(normalize_initialize(f.clone()), f);
+        }
     }
 }

@@ -7,7 +7,7 @@
 use super::actions;
 use super::config::{self, ConfigStore};
 use super::convert::{self, Positions};
-use super::documents::{Analysis, Documents};
+use super::documents::{Analysis, Changed, Documents};
 use super::log::Logger;
 use super::scheduler::{run, Queue};
 use crate::analysis::cache::ParagraphCache;
@@ -228,18 +228,62 @@ impl Server {
     }
 
     fn show_error(&self, message: String) {
-        self.shared.log.error(message.clone());
+        show_error(&self.client, &self.shared, message);
+    }
+
+    /// Load the configuration of a document just opened, off the message loop (its files
+    /// may be slow or large), then analyse the document with it.
+    fn load_config_then_check(&self, uri: lsp::Url) {
         let client = self.client.clone();
+        let shared = self.shared.clone();
         tokio::spawn(async move {
-            client
-                .show_message(lsp::MessageType::ERROR, format!("copydesk: {message}"))
-                .await;
+            let (uri, config, error) = {
+                let shared = shared.clone();
+                match tokio::task::spawn_blocking(move || {
+                    let (config, error) = shared.configs.for_uri(&uri);
+                    (uri, config, error)
+                })
+                .await
+                {
+                    Ok(r) => r,
+                    Err(_) => return,
+                }
+            };
+            // A reload may have cached a newer configuration meanwhile: take the newest.
+            let config = shared.configs.cached(&uri).unwrap_or(config);
+            let delay = config.editor.delay_ms;
+            let open = {
+                let mut docs = shared.docs();
+                let generation = docs.next_generation();
+                match docs.map.get_mut(&uri) {
+                    Some(doc) => {
+                        doc.config = config;
+                        doc.generation = generation;
+                        true
+                    }
+                    None => false,
+                }
+            };
+            if open {
+                shared.schedule(uri, delay);
+            }
+            if let Some(e) = error {
+                show_error(
+                    &client,
+                    &shared,
+                    format!("{e} (using the editor settings and defaults)"),
+                );
+            }
         });
     }
 
     /// Re-read every configuration and re-check every open document.
     async fn reload_and_recheck(&self) {
-        for e in self.shared.configs.reload() {
+        let shared = self.shared.clone();
+        let errors = tokio::task::spawn_blocking(move || shared.configs.reload())
+            .await
+            .unwrap_or_default();
+        for e in errors {
             self.show_error(format!("{e} (keeping the last good configuration)"));
         }
         self.shared.log.set_from_settings(
@@ -254,7 +298,10 @@ impl Server {
             let mut docs = self.shared.docs();
             let uris: Vec<lsp::Url> = docs.map.keys().cloned().collect();
             for uri in &uris {
-                let (config, _) = self.shared.configs.for_uri(uri);
+                // A document whose configuration is still loading gets it when it arrives.
+                let Some(config) = self.shared.configs.cached(uri) else {
+                    continue;
+                };
                 let generation = docs.next_generation();
                 if let Some(doc) = docs.map.get_mut(uri) {
                     doc.config = config;
@@ -347,6 +394,9 @@ impl Server {
         Ok(docs.map.get(&params.uri).map(|d| d.rope.to_string()))
     }
 
+    /// `copydesk.addToDictionary [uri, word]`: add the word to `[names] accept` of the
+    /// draft's `copydesk.toml`, if that is a file copydesk may edit (see
+    /// [`config::dictionary_target`]) and the word is plausible ([`config::check_word`]).
     async fn add_to_dictionary(&self, args: &[Value]) -> Result<Option<Value>> {
         let (Some(uri), Some(word)) = (
             args.first().and_then(Value::as_str),
@@ -354,45 +404,56 @@ impl Server {
         ) else {
             return Err(Error::invalid_params("expected [uri, word]"));
         };
-        let word = word.trim();
-        if word.is_empty() {
-            return Err(Error::invalid_params("empty word"));
-        }
-        let uri = lsp::Url::parse(uri).map_err(|e| Error::invalid_params(e.to_string()))?;
-        let Some(dir) = config::doc_dir(&uri) else {
-            return Err(Error::invalid_params(
-                "the document is not a file: there is no copydesk.toml to add to",
-            ));
+        let refuse = |message: String| {
+            let message = format!("cannot add to the dictionary: {message}");
+            self.show_error(message.clone());
+            Err(Error::invalid_params(message))
         };
-        let path = crate::project::find_config_file(&dir).unwrap_or_else(|| {
-            let folders = self
-                .shared
-                .folders
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            folders
-                .iter()
-                .filter(|f| dir.starts_with(f))
-                .max_by_key(|f| f.components().count())
-                .unwrap_or(&dir)
-                .join("copydesk.toml")
-        });
-        match config::add_accepted_word(&path, word) {
-            Ok(_) => {
-                self.shared.log.info(format!(
-                    "added `{word}` to [names] accept in {}",
-                    path.display()
-                ));
-            }
-            Err(e) => {
-                let message = format!("cannot add `{word}` to {}: {e}", path.display());
-                self.show_error(message.clone());
-                return Err(Error::invalid_params(message));
-            }
+        let word = match config::check_word(word) {
+            Ok(w) => w.to_string(),
+            Err(e) => return refuse(e),
+        };
+        let uri = match lsp::Url::parse(uri) {
+            Ok(u) => u,
+            Err(e) => return refuse(format!("`{uri}` is not a URI: {e}")),
+        };
+        let folders = self
+            .shared
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        // Off the message loop: it looks at and writes files.
+        let w = word.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let path = config::dictionary_target(&uri, &folders)?;
+            config::add_accepted_word(&path, &w)
+                .map(|_| path.clone())
+                .map_err(|e| format!("cannot add `{w}` to {}: {e}", path.display()))
+        })
+        .await
+        .unwrap_or_else(|e| Err(format!("the task failed: {e}")));
+        match done {
+            Ok(path) => self.shared.log.info(format!(
+                "added `{word}` to [names] accept in {}",
+                path.display()
+            )),
+            Err(e) => return refuse(e),
         }
         self.reload_and_recheck().await;
         Ok(None)
     }
+}
+
+/// Log an error and show it to the user.
+fn show_error(client: &Client, shared: &Shared, message: String) {
+    shared.log.error(message.clone());
+    let client = client.clone();
+    tokio::spawn(async move {
+        client
+            .show_message(lsp::MessageType::ERROR, format!("copydesk: {message}"))
+            .await;
+    });
 }
 
 #[derive(Debug, Deserialize)]
@@ -628,36 +689,46 @@ impl LanguageServer for Server {
 
     async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let (config, error) = self.shared.configs.for_uri(&item.uri);
+        // Opened at once (changes that follow must find it); a configuration not yet known
+        // is loaded off the message loop, and the document is analysed when it arrives.
+        let cached = self.shared.configs.cached(&item.uri);
+        let config = cached
+            .clone()
+            .unwrap_or_else(|| self.shared.configs.editor_config());
         let delay = config.editor.delay_ms;
         self.shared
             .docs()
             .open(item.uri.clone(), &item.text, item.version, config);
-        self.shared.schedule(item.uri, delay);
-        if let Some(e) = error {
-            self.show_error(format!("{e} (using the editor settings and defaults)"));
+        match cached {
+            Some(_) => self.shared.schedule(item.uri, delay),
+            None => self.load_config_then_check(item.uri),
         }
     }
 
     async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
         // Applied before any await: changes stay in arrival order.
         let uri = params.text_document.uri;
-        let delay = {
+        let version = params.text_document.version;
+        let (changed, delay) = {
             let mut docs = self.shared.docs();
-            let applied = docs.change(
+            let changed = docs.change(
                 &uri,
-                params.text_document.version,
+                version,
                 &params.content_changes,
                 self.shared.encoding(),
             );
-            applied.then(|| docs.map.get(&uri).map_or(0, |d| d.config.editor.delay_ms))
+            let delay = docs.map.get(&uri).map_or(0, |d| d.config.editor.delay_ms);
+            (changed, delay)
         };
-        match delay {
-            Some(delay) => self.shared.schedule(uri, delay),
-            None => self
+        match changed {
+            Changed::Applied => self.shared.schedule(uri, delay),
+            Changed::NotOpen => self
                 .shared
                 .log
                 .warn(format!("change for a document that is not open: {uri}")),
+            Changed::Stale { current } => self.shared.log.warn(format!(
+                "ignored a stale change to {uri}: version {version} is older than version {current}"
+            )),
         }
     }
 

@@ -157,6 +157,51 @@ pub enum FrontMatterKind {
     Toml,
 }
 
+/// A YAML (`---`) or TOML (`+++`) front matter block at the start of `source` (after an
+/// optional byte order mark; `\n` or `\r\n` line ends): its kind, the range of its content,
+/// and where the body starts. As in pulldown-cmark, the first content line is not blank and
+/// a YAML block may also close with `...`.
+fn leading_front_matter(source: &str) -> Option<(FrontMatterKind, Range<usize>, usize)> {
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = source[start..]
+        .split_inclusive('\n')
+        .scan(start, |at, line| {
+            let from = *at;
+            *at += line.len();
+            Some((from, line))
+        });
+    fn bare(line: &str) -> &str {
+        line.trim_end_matches(['\n', '\r'])
+            .trim_end_matches([' ', '\t'])
+    }
+    let (_, first) = lines.next()?;
+    let kind = match bare(first) {
+        "---" => FrontMatterKind::Yaml,
+        "+++" => FrontMatterKind::Toml,
+        _ => return None,
+    };
+    if !first.ends_with('\n') {
+        return None;
+    }
+    let content_start = start + first.len();
+    let mut first_content = true;
+    for (at, line) in lines {
+        let b = bare(line);
+        if first_content && b.trim().is_empty() {
+            return None;
+        }
+        first_content = false;
+        let closes = match kind {
+            FrontMatterKind::Yaml => b == "---" || b == "...",
+            FrontMatterKind::Toml => b == "+++",
+        };
+        if closes {
+            return Some((kind, content_start..at, at + line.len()));
+        }
+    }
+    None
+}
+
 pub fn parse(source: &str) -> Markdown {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -188,7 +233,19 @@ pub fn parse(source: &str) -> Markdown {
         }
     }
 
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    // Front matter is found here rather than by pulldown-cmark, which misses it after a byte
+    // order mark or with CRLF line ends; the rest is parsed after it, offsets shifted back.
+    let body_start = match leading_front_matter(source) {
+        Some((kind, content, end)) => {
+            out.front_matter = Some((kind, content));
+            end
+        }
+        None => 0,
+    };
+    let events = Parser::new_ext(&source[body_start..], options)
+        .into_offset_iter()
+        .map(|(e, r)| (e, r.start + body_start..r.end + body_start));
+    for (event, range) in events {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
@@ -394,5 +451,21 @@ mod tests {
             }
         }
         assert!(words > 60_000, "only {words} words");
+    }
+
+    #[test]
+    fn front_matter_with_crlf_or_a_byte_order_mark() {
+        for src in [
+            "---\r\ndate: 2023-03-20\r\n---\r\n\r\nText.\r\n",
+            "\u{feff}---\ndate: 2023-03-20\n---\n\nText.\n",
+            "\u{feff}---\r\ndate: 2023-03-20\r\n---\r\n\r\nText.\r\n",
+            "\u{feff}+++\r\ndate = 2023-03-20\r\n+++\r\n\r\nText.\r\n",
+        ] {
+            let md = parse(src);
+            let (_, range) = md.front_matter.clone().unwrap_or_else(|| panic!("{src:?}"));
+            assert!(src[range].contains("date"), "{src:?}");
+            let texts: Vec<&str> = md.blocks.iter().map(|b| b.text.trim()).collect();
+            assert_eq!(texts, ["Text."], "{src:?}");
+        }
     }
 }

@@ -19,12 +19,17 @@ fn escape_property(s: &str) -> String {
 pub fn render(results: &[Checked]) -> String {
     let mut out = String::new();
     for r in results {
-        if let Some(e) = &r.error {
+        if let Some(e) = r.any_error() {
+            let title = if r.was_checked() {
+                "copydesk could not write fixes to this file"
+            } else {
+                "copydesk could not check this file"
+            };
             let _ = writeln!(
                 out,
                 "::error file={},title={}::{}",
                 escape_property(&r.name),
-                escape_property("copydesk could not check this file"),
+                escape_property(title),
                 escape_data(e)
             );
         }

@@ -68,12 +68,13 @@ impl Serialize for File<'_> {
                     index: LineIndex::new(text),
                     text,
                     list: &r.diagnostics,
+                    fingerprints: &r.fingerprints,
                 };
                 map.serialize_entry("diagnostics", &diagnostics)?;
             }
             None => map.serialize_entry("diagnostics", &[(); 0])?,
         }
-        if let Some(e) = &r.error {
+        if let Some(e) = r.any_error() {
             map.serialize_entry("error", e)?;
         }
         map.end()
@@ -84,12 +85,13 @@ struct Diagnostics<'a> {
     index: LineIndex,
     text: &'a str,
     list: &'a [Diagnostic],
+    fingerprints: &'a [String],
 }
 
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.list.len()))?;
-        for d in self.list {
+        for (i, d) in self.list.iter().enumerate() {
             let p = place(&self.index, self.text, d);
             seq.serialize_element(&JsonDiagnostic {
                 rule: d.rule,
@@ -104,6 +106,7 @@ impl Serialize for Diagnostics<'_> {
                 text: self.text.get(d.range.clone()).unwrap_or(""),
                 fixes: Fixes(&d.fixes),
                 data: &d.data,
+                fingerprint: self.fingerprints.get(i).map_or("", String::as_str),
             })?;
         }
         seq.end()
@@ -124,6 +127,8 @@ struct JsonDiagnostic<'a> {
     text: &'a str,
     fixes: Fixes<'a>,
     data: &'a serde_json::Map<String, serde_json::Value>,
+    /// Added to version 1 (an additive change): see docs/json.md.
+    fingerprint: &'a str,
 }
 
 struct Fixes<'a>(&'a [Fix]);
@@ -184,8 +189,8 @@ pub fn write(results: &[Checked], out: &mut impl std::io::Write) -> std::io::Res
         version: VERSION,
         files: Files(results),
         summary: Summary {
-            files: results.iter().filter(|r| r.error.is_none()).count(),
-            files_with_errors: results.iter().filter(|r| r.error.is_some()).count(),
+            files: results.iter().filter(|r| r.was_checked()).count(),
+            files_with_errors: results.iter().filter(|r| r.any_error().is_some()).count(),
             words: results.iter().map(|r| r.words).sum(),
             diagnostics: counts.iter().sum(),
             by_severity: BySeverity(counts),

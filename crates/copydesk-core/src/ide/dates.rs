@@ -3,7 +3,9 @@
 
 use super::hover::Info;
 use super::inlay::InlayHint;
-use crate::time::{self, long_date, month_name, Anchor, Granularity, TimeExpr, TimeKind};
+use crate::time::{
+    self, long_date, month_name, Anchor, DateStyle, Direction, Granularity, TimeExpr, TimeKind,
+};
 use crate::Context;
 use jiff::civil::Date;
 
@@ -34,6 +36,13 @@ fn value_text(e: &TimeExpr) -> String {
 
 /// What the expression means, in words, when it names a day, week, month or year.
 fn meaning(e: &TimeExpr) -> Option<String> {
+    if let Some((past, coming)) = e.ambiguous {
+        return Some(format!(
+            "{} or {}? The sentence does not say whether it is past or coming",
+            long_date(past),
+            long_date(coming)
+        ));
+    }
     match (e.granularity, e.day, e.span) {
         (Some(Granularity::Day), Some(d), _) => Some(long_date(d)),
         (Some(Granularity::Week), _, Some((from, _))) => {
@@ -97,15 +106,63 @@ fn describe(cx: &Context, e: &TimeExpr) -> String {
     };
     s.push_str("\n\n");
     s.push_str(&how);
+    if let Some(cue) = e.cue.as_ref().filter(|c| !c.words.is_empty()) {
+        let way = match cue.direction {
+            Direction::Past => "the last one",
+            Direction::Future => "the coming one",
+            Direction::Unknown => "no week",
+        };
+        s.push_str(&format!(" The week: {way}, from “{}”.", cue.words));
+    }
     if e.kind == TimeKind::Relative {
-        if let (Some(a), Some(d)) = (article, e.day) {
-            s.push_str(&format!(
-                "\n\nHouse style: “{}”.",
-                time::house_style(d, a.date)
-            ));
+        if let Some(a) = article {
+            if let Some(style) = style_line(cx, e, a.date) {
+                s.push_str("\n\n");
+                s.push_str(&style);
+            }
         }
     }
     s
+}
+
+/// What the date style says of a relative expression: what `date.relative` itself says
+/// (the rule is run, so the hover cannot disagree with it).
+fn style_line(cx: &Context, e: &TimeExpr, a: Date) -> Option<String> {
+    let rule = crate::rules::find("date.relative")?;
+    cx.config.severity(rule)?;
+    let name = match cx.config.dates.style() {
+        DateStyle::Ap => "AP style",
+        DateStyle::Evergreen => "Evergreen style",
+    };
+    if time::in_ranges(&crate::rules::quoted_in_block(cx, e.block), &e.range) {
+        return Some("In quoted speech: left as the speaker said it.".to_string());
+    }
+    let mut found = Vec::new();
+    rule.check(cx, &mut found);
+    let Some(d) = found.into_iter().find(|d| d.range == e.source) else {
+        if e.ambiguous.is_some() {
+            return Some(format!(
+                "{name}: right as written, the day of the week whichever of the two is meant."
+            ));
+        }
+        let within = e.day.is_some_and(|d| time::days_between(a, d).abs() <= 6);
+        return (cx.config.dates.style() == DateStyle::Ap && within).then(|| {
+            format!("{name}: right as written (the day of the week, within six days of the article date).")
+        });
+    };
+    let fixes: Vec<String> = d
+        .fixes
+        .iter()
+        .filter_map(|f| f.edits.first().map(|e| format!("“{}”", e.new_text)))
+        .collect();
+    Some(match fixes.as_slice() {
+        [] => format!("{name}: give the date (`date.relative`)."),
+        [one] => format!("{name}: write {one} (`date.relative` offers the fix)."),
+        many => format!(
+            "{name}: write the date meant, {} (`date.relative` offers each).",
+            many.join(" or ")
+        ),
+    })
 }
 
 /// Hover on the front matter date or the dateline.
@@ -114,10 +171,25 @@ fn article_date_hover(cx: &Context, offset: usize) -> Option<Info> {
     if let Some(a) = article {
         if let Some(src) = &a.source {
             if src.start <= offset && offset <= src.end {
+                let style = match cx.config.dates.style() {
+                    DateStyle::Ap => {
+                        let span = |n: i64| {
+                            a.date
+                                .checked_add(jiff::Span::new().days(n))
+                                .map_or(String::new(), long_date)
+                        };
+                        format!(
+                            "AP style (`[dates] style`): the day of the week for dates from {} to {}, month and day beyond; “yesterday”, “tomorrow”, “last week” are written out.",
+                            span(-6),
+                            span(6)
+                        )
+                    }
+                    DateStyle::Evergreen => "Evergreen style (`[dates] style`): every relative date, weekdays included, is written as its calendar date.".to_string(),
+                };
                 return Some(Info {
                     range: src.clone(),
                     markdown: format!(
-                        "**Article date** — copydesk is using {}, {}. Relative dates (“yesterday”, “on Tuesday”) are resolved against it.",
+                        "**Article date** — copydesk is using {}, {}. Relative dates (“yesterday”, “on Tuesday”) are resolved against it.\n\n{style}",
                         long_date(a.date),
                         a.origin_text()
                     ),
@@ -170,6 +242,12 @@ pub fn inlay_hints(cx: &Context) -> Vec<InlayHint> {
         .iter()
         .filter(|e| matches!(e.kind, TimeKind::Relative | TimeKind::Anaphoric))
         .filter_map(|e| {
+            if let Some((past, coming)) = e.ambiguous {
+                return Some(InlayHint {
+                    offset: e.source.end,
+                    label: format!(" ({} or {}?)", short(past), short(coming)),
+                });
+            }
             let label = match (e.granularity, e.day, e.span) {
                 (Some(Granularity::Day), Some(d), _) => short(d),
                 (Some(Granularity::Week), _, Some((from, _))) => {
@@ -248,6 +326,66 @@ mod tests {
             &Config::default(),
         );
         assert!(h[0].contains("cannot read “soonish”"), "{h:?}");
+    }
+
+    /// The hover says what `date.relative` says: no flag and "right as written" for the
+    /// article date's own weekday in AP style, the rule's fix for "today".
+    #[test]
+    fn hover_agrees_with_the_rule() {
+        let src = "---\ndate: 2023-03-20\n---\nThe court ruled on Monday. Talks resume today.\n";
+        let config = Config::default();
+        let doc = Document::parse(src);
+        let diags = crate::analyze(&doc, &config);
+        let relative: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.rule == "date.relative")
+            .map(|d| &src[d.range.clone()])
+            .collect();
+        assert_eq!(relative, ["today"]);
+        let h = hover_at(src, "Monday", &config);
+        assert!(h[0].contains("AP style: right as written"), "{h:?}");
+        assert!(
+            h[0].contains("The week: the last one, from “ruled”."),
+            "{h:?}"
+        );
+        let h = hover_at(src, "today", &config);
+        assert!(h[0].contains("AP style: write “Monday”"), "{h:?}");
+        let fix = &diags
+            .iter()
+            .find(|d| d.rule == "date.relative")
+            .unwrap()
+            .fixes[0];
+        assert_eq!(fix.edits[0].new_text, "Monday");
+
+        let mut evergreen = Config::default();
+        evergreen.dates.style = Some(crate::time::DateStyle::Evergreen);
+        let h = hover_at(src, "Monday", &evergreen);
+        assert!(h[0].contains("Evergreen style: write “March 20”"), "{h:?}");
+        let h = hover_at(src, "2023-03-20", &config);
+        assert!(
+            h[0].contains("the day of the week for dates from Tuesday, March 14, 2023 to Sunday, March 26, 2023"),
+            "{h:?}"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_weekday_shows_both_days() {
+        let src = "---\ndate: 2023-03-20\n---\nHe said the court would rule on Friday.\n";
+        let mut config = Config::default();
+        let h = hover_at(src, "Friday", &config);
+        assert!(
+            h[0].contains("Friday, March 17, 2023 or Friday, March 24, 2023?"),
+            "{h:?}"
+        );
+        assert!(h[0].contains("AP style: right as written"), "{h:?}");
+        let mut evergreen = Config::default();
+        evergreen.dates.style = Some(crate::time::DateStyle::Evergreen);
+        let h = hover_at(src, "Friday", &evergreen);
+        assert!(h[0].contains("“March 17” or “March 24”"), "{h:?}");
+        config.editor.inlay_hints.dates = true;
+        let doc = Document::parse(src);
+        let hints = crate::ide::inlay::hints(&Context::new(&doc, &config));
+        assert_eq!(hints[0].label, " (Mar 17, 2023 or Mar 24, 2023?)");
     }
 
     #[test]

@@ -200,6 +200,20 @@ pub const TITLES: &[&str] = &[
     "mp",
     "first",
     "lady",
+    // Honorifics of other languages, common in news copy.
+    "mme",
+    "mlle",
+    "madame",
+    "monsieur",
+    "herr",
+    "frau",
+    "señor",
+    "señora",
+    "senor",
+    "senora",
+    "hon",
+    "honourable",
+    "honorable",
 ];
 
 /// Reporting verbs that, right after or right before a name, make it a person's.
@@ -231,7 +245,7 @@ pub const REPORTING: &[&str] = &[
 ];
 
 /// Words that end a capitalised run as a name of a thing, not a person.
-const NOT_PERSON: &[&str] = &[
+pub const NOT_PERSON: &[&str] = &[
     "department",
     "ministry",
     "university",

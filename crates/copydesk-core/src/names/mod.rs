@@ -10,6 +10,7 @@ pub mod kb;
 pub mod lexicon;
 pub mod matcher;
 mod settings;
+pub mod spellings;
 pub use settings::NamesConfig;
 
 use super::diagnostic::Edit;
@@ -131,6 +132,8 @@ pub struct BlockNames {
     pub tok_mention: Vec<Option<u32>>,
     /// Capitalised words that are no known word: what `name.misspelled` looks at.
     pub unknown: Vec<UnknownWord>,
+    /// Given names and surnames as the block writes them (see [`spellings`]).
+    pub words: Vec<spellings::NameWord>,
 }
 
 /// A capitalised word (or capitalised part of a hyphenated word: "pro-Biejing") that is
@@ -202,6 +205,8 @@ pub struct Names {
     /// the rules ask about each mention's.
     entry_index: HashMap<ActorRef, usize>,
     pub blocks: Vec<BlockNames>,
+    /// The draft's spellings of each name part, and its minority spellings.
+    pub spellings: spellings::Spellings,
 }
 
 impl Names {
@@ -253,6 +258,7 @@ pub struct BlockScan {
     /// With `block` 0: the caller knows the block's index.
     learned: Vec<draft_actors::Learned>,
     unknown: Vec<UnknownWord>,
+    words: Vec<spellings::NameWord>,
 }
 
 impl BlockScan {
@@ -261,11 +267,13 @@ impl BlockScan {
         let hits = kb.matcher.find(text);
         let learned = draft_actors::learn(0, text, &toks);
         let unknown = unknown_words(text, &toks);
+        let words = spellings::name_words(kb, text, &toks, &hits);
         Arc::new(BlockScan {
             toks,
             hits,
             learned,
             unknown,
+            words,
         })
     }
 }
@@ -323,6 +331,24 @@ struct Chain {
     toks: Range<usize>,
 }
 
+/// The block a mention is found in: the block, its index, whether it is a heading, its text.
+#[derive(Clone, Copy)]
+struct BlockCx<'a> {
+    block: &'a super::markdown::Block,
+    bi: usize,
+    heading: bool,
+    text: &'a str,
+}
+
+/// A knowledge-base actor's mention to add: its tokens, block-text range and parts.
+struct KbHit {
+    actor: u32,
+    toks: Range<usize>,
+    range: Range<usize>,
+    parts: Vec<PartUse>,
+    full: bool,
+}
+
 fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
     &text[a.full_end..b.range.start] == " "
         || (&text[a.full_end..b.range.start] == ". " && a.range.len() == 1)
@@ -338,6 +364,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
         entries: Vec::new(),
         entry_index: HashMap::new(),
         blocks: Vec::with_capacity(doc.blocks.len()),
+        spellings: spellings::Spellings::default(),
     };
     // Bare surname hits to resolve once every full mention is known:
     // (block, tok range, source range, candidate KB actors with part and variant).
@@ -356,6 +383,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             tok_mention: vec![None; scan.toks.len()],
             toks: scan.toks.clone(),
             unknown: scan.unknown.clone(),
+            words: scan.words.clone(),
         };
         // Chains of adjacent hits.
         let mut chains: Vec<Chain> = Vec::new();
@@ -396,10 +424,14 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
                 });
             }
         }
+        let cx = BlockCx {
+            block,
+            bi,
+            heading,
+            text,
+        };
         for chain in chains {
-            resolve_chain(
-                &mut names, &mut bn, &mut bare, bi, block, heading, text, chain,
-            );
+            resolve_chain(&mut names, &mut bn, &mut bare, cx, chain);
         }
         // People the draft introduces.
         for l in scan.learned.iter().map(|l| draft_actors::Learned {
@@ -440,17 +472,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             });
             // Claim the tokens (a KB surname hit inside is this person's, not the KB's).
             bare.retain(|(b, r, _)| !(*b == bi && r.start < l.toks.end && l.toks.start < r.end));
-            push_mention(
-                &mut names,
-                &mut bn,
-                block,
-                bi,
-                heading,
-                text,
-                actor,
-                l.toks.clone(),
-                true,
-            );
+            push_mention(&mut names, &mut bn, cx, actor, l.toks.clone(), true);
         }
         names.blocks.push(bn);
     }
@@ -495,6 +517,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             }
         }
     }
+    names.spellings = spellings::cluster(doc, &names, config);
     names
 }
 
@@ -583,7 +606,15 @@ fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usiz
         {
             return Some((i, Match::Same));
         }
-        if same_surname && close(a_given, &fg) {
+        // Two given names that are both names are two people sharing a surname ("Jon" and
+        // "John Smith", siblings), not one person spelled two ways.
+        let real = |w: &str| {
+            lexicon::is_known_given_name(w)
+                || lexicon::is_name_variant_form(w)
+                || (lexicon::is_dictionary_word(w) && !lexicon::is_common_word(w))
+        };
+        let two_names = real(given) && a.parts[0].spellings.iter().all(|s| real(s));
+        if same_surname && !two_names && close(a_given, &fg) {
             return Some((i, Match::GivenVariant));
         }
         if same_given && close(a_surname, &fs) {
@@ -620,18 +651,20 @@ fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn push_mention(
     names: &mut Names,
     bn: &mut BlockNames,
-    block: &super::markdown::Block,
-    bi: usize,
-    heading: bool,
-    text: &str,
+    cx: BlockCx,
     actor: ActorRef,
     toks: Range<usize>,
     full: bool,
 ) {
+    let BlockCx {
+        block,
+        bi,
+        heading,
+        text,
+    } = cx;
     let range = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
     let mut parts = Vec::new();
     if let ActorRef::Draft(_) = actor {
@@ -676,17 +709,14 @@ fn push_mention(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn resolve_chain(
     names: &mut Names,
     bn: &mut BlockNames,
     bare: &mut Bare,
-    bi: usize,
-    block: &super::markdown::Block,
-    heading: bool,
-    text: &str,
+    cx: BlockCx,
     chain: Chain,
 ) {
+    let BlockCx { block, text, .. } = cx;
     let kb = names.kb.clone();
     let pats = &kb.matcher.patterns;
     // Actors every hit of the chain names, with distinct parts.
@@ -731,9 +761,14 @@ fn resolve_chain(
                 })
                 .collect();
             let range = chain.hits[0].0.start..chain.hits[chain.hits.len() - 1].0.end;
-            add_kb_mention(
-                names, bn, block, bi, heading, actor, chain.toks, range, parts, true,
-            );
+            let hit = KbHit {
+                actor,
+                toks: chain.toks,
+                range,
+                parts,
+                full: true,
+            };
+            add_kb_mention(names, bn, cx, hit);
             return;
         }
         // Person name parts of different actors side by side ("Hunter Biden" when the KB
@@ -755,11 +790,11 @@ fn resolve_chain(
                 hits: vec![(r, p)],
                 toks: t0..t1 + 1,
             };
-            resolve_single(names, bn, bare, bi, block, heading, text, c, true);
+            resolve_single(names, bn, bare, cx, c, true);
         }
         return;
     }
-    resolve_single(names, bn, bare, bi, block, heading, text, chain, false);
+    resolve_single(names, bn, bare, cx, chain, false);
 }
 
 fn part_use(
@@ -787,19 +822,17 @@ fn part_use(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn add_kb_mention(
-    names: &mut Names,
-    bn: &mut BlockNames,
-    block: &super::markdown::Block,
-    bi: usize,
-    heading: bool,
-    actor: u32,
-    toks: Range<usize>,
-    range: Range<usize>,
-    parts: Vec<PartUse>,
-    full: bool,
-) {
+fn add_kb_mention(names: &mut Names, bn: &mut BlockNames, cx: BlockCx, hit: KbHit) {
+    let BlockCx {
+        block, bi, heading, ..
+    } = cx;
+    let KbHit {
+        actor,
+        toks,
+        range,
+        parts,
+        full,
+    } = hit;
     let mi = names.mentions.len() as u32;
     for t in toks.clone() {
         bn.tok_mention[t] = Some(mi);
@@ -815,18 +848,17 @@ fn add_kb_mention(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn resolve_single(
     names: &mut Names,
     bn: &mut BlockNames,
     bare: &mut Bare,
-    bi: usize,
-    block: &super::markdown::Block,
-    heading: bool,
-    text: &str,
+    cx: BlockCx,
     chain: Chain,
     beside_other: bool,
 ) {
+    let BlockCx {
+        block, bi, text, ..
+    } = cx;
     let kb = names.kb.clone();
     let (r, p) = chain.hits[0].clone();
     let pat = &kb.matcher.patterns[p as usize];
@@ -837,18 +869,14 @@ fn resolve_single(
         .iter()
         .find(|t| matches!(t.kind, TargetKind::Full { .. }))
     {
-        add_kb_mention(
-            names,
-            bn,
-            block,
-            bi,
-            heading,
-            t.actor,
+        let hit = KbHit {
+            actor: t.actor,
             toks,
-            r,
-            Vec::new(),
-            true,
-        );
+            range: r,
+            parts: Vec::new(),
+            full: true,
+        };
+        add_kb_mention(names, bn, cx, hit);
         return;
     }
     // Next to another capitalised name word, this is part of a name the KB doesn't know
@@ -875,18 +903,14 @@ fn resolve_single(
             && matches!(t.kind, TargetKind::Part { .. })
     }) {
         if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
-            add_kb_mention(
-                names,
-                bn,
-                block,
-                bi,
-                heading,
-                t.actor,
+            let hit = KbHit {
+                actor: t.actor,
                 toks,
-                r,
-                vec![pu],
-                true,
-            );
+                range: r,
+                parts: vec![pu],
+                full: true,
+            };
+            add_kb_mention(names, bn, cx, hit);
         }
         return;
     }
@@ -897,18 +921,14 @@ fn resolve_single(
         .find(|t| matches!(t.kind, TargetKind::Misspelling { .. }))
     {
         if let Some(pu) = part_use(block, text, r.clone(), t.kind) {
-            add_kb_mention(
-                names,
-                bn,
-                block,
-                bi,
-                heading,
-                t.actor,
+            let hit = KbHit {
+                actor: t.actor,
                 toks,
-                r,
-                vec![pu],
-                false,
-            );
+                range: r,
+                parts: vec![pu],
+                full: false,
+            };
+            add_kb_mention(names, bn, cx, hit);
         }
         return;
     }
@@ -962,6 +982,16 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         })
         .collect();
 
+    // Surnames (folded) of knowledge-base people the draft names in full.
+    let kb_full_surnames: std::collections::HashSet<String> = full_kb
+        .iter()
+        .filter_map(|&(a, _)| {
+            let actor = &names.kb.actors[a as usize];
+            let p = actor.surname_part()?;
+            (actor.kind == Kind::Person).then(|| actor.parts[p].variants.iter().map(|v| fold(v)))
+        })
+        .flatten()
+        .collect();
     for bi in 0..names.blocks.len() {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
@@ -1021,6 +1051,13 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 // "Ivanka Trump", "Thaksin Shinawatra": someone else with the surname.
                 None if other_person => continue,
                 None => {
+                    // A surname two people of the draft share ("Abdullah Kurdi", "Alan
+                    // Kurdi"; a learned "Hunter Biden" and the knowledge base's "Joe Biden")
+                    // could be either: left alone.
+                    if cand_actors.len() > 1 || kb_full_surnames.contains(&fold(&surname)) {
+                        bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && s0 < r.end));
+                        continue;
+                    }
                     // Nearest learned actor introduced before.
                     let at = block.source_start(bn.toks[t].range.start);
                     let chosen = *cand_actors
@@ -1043,13 +1080,16 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 }
             };
             bare.retain(|(b, r, _)| !(*b == bi && r.start <= t && start < r.end));
-            push_mention(
-                names,
-                &mut bn,
+            let cx = BlockCx {
                 block,
                 bi,
                 heading,
                 text,
+            };
+            push_mention(
+                names,
+                &mut bn,
+                cx,
                 ActorRef::Draft(chosen),
                 start..t + 1,
                 full,
@@ -1076,6 +1116,13 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             .iter()
             .filter(|(a, _)| cands.iter().any(|c| c.0 == *a))
             .collect();
+        let distinct_present: std::collections::BTreeSet<u32> =
+            present.iter().map(|(a, _)| *a).collect();
+        if distinct_present.len() > 1 {
+            // Two people of the draft share the surname: it could be either.
+            names.blocks[bi] = bn;
+            continue;
+        }
         let chosen = present
             .iter()
             .rfind(|(_, s)| *s <= at)
@@ -1092,25 +1139,35 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         if let Some(actor) = chosen {
             if let Some(&(_, part, variant)) = cands.iter().find(|c| c.0 == actor) {
                 let r = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
-                let pu = PartUse {
-                    range: block.source_range(r.clone()),
-                    part,
-                    spelling: text[r.clone()].to_string(),
-                    variant: Some(variant),
-                    misspelling: false,
+                // Part of a hyphenated compound ("pro-Trump", "the Biden-Trump debate"): a
+                // mention (for hover), but no spelling of the name.
+                let compound =
+                    word.contains('-') && names.kb.matcher.lookup(&fold(&word)).is_none();
+                let parts = if compound {
+                    Vec::new()
+                } else {
+                    vec![PartUse {
+                        range: block.source_range(r.clone()),
+                        part,
+                        spelling: text[r.clone()].to_string(),
+                        variant: Some(variant),
+                        misspelling: false,
+                    }]
                 };
-                add_kb_mention(
-                    names,
-                    &mut bn,
+                let cx = BlockCx {
                     block,
                     bi,
                     heading,
+                    text,
+                };
+                let hit = KbHit {
                     actor,
                     toks,
-                    r,
-                    vec![pu],
-                    false,
-                );
+                    range: r,
+                    parts,
+                    full: false,
+                };
+                add_kb_mention(names, &mut bn, cx, hit);
             }
         }
         names.blocks[bi] = bn;
@@ -1246,6 +1303,33 @@ mod tests {
         );
         let last = &names.mentions[*kirby.mentions.last().unwrap()];
         assert_eq!(&doc.text()[last.range.clone()], "Kirby");
+    }
+
+    #[test]
+    fn parts_of_hyphenated_compounds_are_mentions_but_not_spellings() {
+        let (doc, names) = analyse_text(
+            "President Donald Trump spoke. The Biden-Trump debate, a pro-Trump rally and Trump-branded hats.",
+        );
+        let compounds: Vec<&Mention> = names
+            .mentions
+            .iter()
+            .filter(|m| doc.text()[m.range.clone()].contains('-'))
+            .collect();
+        assert_eq!(compounds.len(), 3, "{:?}", names.mentions);
+        assert!(compounds.iter().all(|m| m.parts.is_empty()));
+    }
+
+    #[test]
+    fn a_surname_two_people_share_is_left_alone() {
+        let m = mentions(
+            "Activist Abdullah Kurdi spoke. His son Alan Kurdi drowned. Kurdi said the boy was kind.",
+        );
+        assert!(m.iter().all(|(t, _, _)| t != "Kurdi"), "{m:?}");
+        // Two given names that are both names: two people.
+        let (_, names) = analyse_text(
+            "Spokesman Mario Petrenko spoke. Spokesman Maria Petrenko, his sister, agreed.",
+        );
+        assert_eq!(names.draft_actors.len(), 2, "{:?}", names.draft_actors);
     }
 
     #[test]

@@ -2,17 +2,31 @@
 //! counted from the day the draft was written, which is wrong by the day it runs.
 //!
 //! With an article date the message gives the date the expression means and a quick fix
-//! writes it the way the house style wants (AP-like: the weekday within seven days of the
-//! article date, else month and day, with the year when it differs). Weekdays within the
-//! week can be accepted by policy (`[dates] accept-weekdays-within-week`). Quoted speech
-//! is left alone: a copy editor does not rewrite a quotation.
+//! writes it the way the `[dates] style` wants:
+//!
+//! - `ap` (the default): the day of the week is right for dates within six days before or
+//!   after the article date ("Tuesday"); beyond that, month and day ("March 13"), with the
+//!   year when it differs. "yesterday", "tomorrow", "tonight", "last week", "next month",
+//!   "this year" are flagged with that form as the fix ("Sunday", "in 2022"). Spans counted
+//!   back from the article date ("the past 13 years") are left alone.
+//! - `evergreen`: every relative expression, weekday names included, gets its calendar date.
+//!
+//! A weekday whose sentence does not say which week (no tense, or a future seen from the
+//! past) is right AP style either way (both days it can mean are within six days of the
+//! article date; the hover names them); in evergreen style it is flagged with both dates
+//! offered. A fix never produces text the
+//! same configuration flags again: a weekday is offered only when it reads back, in its
+//! sentence, as the same day; otherwise the date is. Quoted speech is left alone: a copy
+//! editor does not rewrite a quotation.
 
 use super::quoted_in_block;
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::time::recognizer::{self, Sem};
+use crate::time::resolve::resolve_alone;
 use crate::time::{
-    self, days_between, in_ranges, long_date, month_name, ArticleDate, Granularity, TimeExpr,
-    TimeKind,
+    self, days_between, in_ranges, long_date, month_name, weekday_name, ArticleDate, DateStyle,
+    Granularity, TimeExpr, TimeKind,
 };
 use crate::Context;
 use jiff::civil::Date;
@@ -23,10 +37,10 @@ static META: RuleMeta = RuleMeta {
     id: "date.relative",
     default_severity: Severity::Warning,
     enabled_by_default: true,
-    summary: "A date counted from the day of writing (“yesterday”, “on Tuesday”, “last week”).",
-    explanation: "Relative dates go stale: “yesterday” is wrong by the time the story runs a day late, and readers of the archive cannot tell which Tuesday “on Tuesday” was. copydesk resolves the expression against the article date (from `--date`, front matter `date:` or the dateline) and offers the date in house style: the weekday within seven days of the article date, otherwise month and day, and the year when it differs from the article's. Set `[dates] accept-weekdays-within-week = true` to accept weekdays within the week.",
-    wrong: "---\ndate: 2023-03-20\n---\nThe minister resigned yesterday.\n",
-    right: "---\ndate: 2023-03-20\n---\nThe minister resigned on March 19.\n",
+    summary: "A date counted from the day of writing (“yesterday”, “last week”; in evergreen style, “on Tuesday”).",
+    explanation: "Relative dates go stale: “yesterday” is wrong by the time the story runs a day late, and a reader of the archive cannot count back from a date they do not see. copydesk resolves the expression against the article date (from `--date`, front matter `date:` or the dateline) and offers it the way `[dates] style` wants. `ap` (the default) keeps the day of the week for dates within six days before or after the article date and writes month and day beyond (“March 13”, with the year when it differs); “yesterday”, “tomorrow”, “last week”, “next month”, “this year” become “Sunday”, “the week of March 13”, “in April”, “in 2023”. `evergreen` gives every relative expression, weekday names included, its calendar date. In evergreen style a weekday whose sentence does not say whether it is past or coming is flagged with both dates offered.",
+    wrong: "---\ndate: 2023-03-20\n---\nThe minister resigned last month.\n",
+    right: "---\ndate: 2023-03-20\n---\nThe minister resigned in February.\n",
 };
 
 impl Rule for DateRelative {
@@ -41,9 +55,6 @@ impl Rule for DateRelative {
             if e.kind != TimeKind::Relative {
                 continue;
             }
-            let Some(block) = cx.doc.blocks.get(e.block) else {
-                continue;
-            };
             if quoted_cache.as_ref().is_none_or(|(b, _)| *b != e.block) {
                 quoted_cache = Some((e.block, quoted_in_block(cx, e.block)));
             }
@@ -52,13 +63,14 @@ impl Rule for DateRelative {
                     continue;
                 }
             }
-            if let Some(d) = diagnose(cx, e, article, &block.text) {
+            if let Some(d) = diagnose(cx, e, article) {
                 out.push(d);
             }
         }
     }
 }
 
+/// Is the expression a weekday name ("on Tuesday", "last Friday night", "Monday's")?
 fn is_weekday_expr(e: &TimeExpr) -> bool {
     const DAYS: [&str; 7] = [
         "monday",
@@ -75,12 +87,269 @@ fn is_weekday_expr(e: &TimeExpr) -> bool {
 
 const NO_DATE: &str = "Give the draft an article date with front matter `date:`, `--date` on the command line, or `[dates] article-date` in copydesk.toml.";
 
-fn diagnose(
-    cx: &Context,
-    e: &TimeExpr,
-    article: Option<&ArticleDate>,
-    text: &str,
-) -> Option<Diagnostic> {
+/// What the date style asks of one relative expression (with an article date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Advice {
+    /// Right as written in this style: a weekday within six days of the article date, in
+    /// AP style.
+    Keep,
+    /// Flag it, and write this instead when there is a fix (ready to replace the
+    /// expression: with its preposition and capital).
+    Write(Option<String>),
+    /// A weekday whose sentence does not say which week, in evergreen style: the past and
+    /// the coming day, and the date written for each.
+    Ambiguous {
+        past: Date,
+        coming: Date,
+        fixes: [String; 2],
+    },
+    /// Not this rule's business: far from the article date or coarser than a year, or a
+    /// span back from it in AP style ("the past 13 years").
+    Ignore,
+}
+
+/// What `[dates] style` asks of `e` (a relative expression outside quotation marks), for
+/// the rule and the hover alike.
+fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
+    let style = cx.config.dates.style();
+    let Some(block) = cx.doc.blocks.get(e.block) else {
+        return Advice::Ignore;
+    };
+    let text = block.text.as_str();
+    if let Some((past, coming)) = e.ambiguous {
+        // Both days it can mean are within six days of the article date: AP style writes
+        // the day of the week either way (the hover says which two days they are).
+        if style == DateStyle::Ap {
+            return Advice::Keep;
+        }
+        let at = Around::new(cx, e, text);
+        return Advice::Ambiguous {
+            past,
+            coming,
+            fixes: [date_text(&at, past, a, e), date_text(&at, coming, a, e)],
+        };
+    }
+    // Far from the article date, a day's delay changes nothing ("900 years ago", "the
+    // past century", "this decade").
+    if e.granularity == Some(Granularity::Coarser) {
+        return Advice::Ignore;
+    }
+    if let Some((from, _)) = e.span {
+        if days_between(from, a).abs() > 3660 {
+            return Advice::Ignore;
+        }
+    }
+    let value = e.value.as_deref().unwrap_or("");
+    if value.starts_with('P') {
+        // A span back from the article date: AP style has nothing against "the past 13
+        // years"; evergreen copy needs its start, which takes rewriting, not a fix.
+        return match style {
+            DateStyle::Ap => Advice::Ignore,
+            DateStyle::Evergreen => Advice::Write(None),
+        };
+    }
+    if let (Some(d), Some(Granularity::Day)) = (e.day, e.granularity) {
+        let near = days_between(a, d).abs() <= 6;
+        let weekday = is_weekday_expr(e);
+        if style == DateStyle::Ap && near && weekday {
+            return Advice::Keep;
+        }
+        let at = Around::new(cx, e, text);
+        if style == DateStyle::Ap && near {
+            // AP names the day of the week: "yesterday" is "Sunday", if it reads back as
+            // that Sunday in its sentence.
+            let new = weekday_text(&at, d, e);
+            if reads_as(cx, e, &new, d) {
+                return Advice::Write(Some(new));
+            }
+        }
+        return Advice::Write(Some(date_text(&at, d, a, e)));
+    }
+    Advice::Write(replacement(cx, e, a, text).filter(|new| *new != e.text))
+}
+
+/// The text around an expression that its replacement depends on.
+struct Around {
+    /// Whether the replacement starts the sentence (and takes a capital).
+    capital: bool,
+    /// A preposition right before it ("on", "since"): no "on" of its own.
+    has_prep: bool,
+    possessive: bool,
+    /// A capitalised word right before it ("Pelosi yesterday").
+    after_name: bool,
+    /// A date without its year would be read in another year: the paragraph already
+    /// names another year (a story that narrates 2018 keeps 2018 for "Jan. 3"), or the
+    /// sentence's tense moves a month without a year ("will … in January" is next year's).
+    year_needed: Box<dyn Fn(i8, Option<i8>, i16) -> bool>,
+}
+
+impl Around {
+    fn new(cx: &Context, e: &TimeExpr, text: &str) -> Self {
+        let before = text[..e.range.start].trim_end();
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let prev = prev_word.to_ascii_lowercase();
+        let after = &text[e.range.end..];
+        let sentence_start =
+            before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':', '‘', '(']);
+        // A name right before a weekday reads as one with it ("Pelosi Sunday"): AP puts
+        // "on" between them.
+        let function_word = matches!(
+            prev.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "on"
+                | "in"
+                | "at"
+                | "by"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "this"
+                | "that"
+                | "and"
+                | "but"
+        );
+        Around {
+            capital: e.text.starts_with(char::is_uppercase) && sentence_start,
+            has_prep: PREPS.contains(&prev.as_str()),
+            possessive: after.starts_with("'s") || after.starts_with("’s"),
+            after_name: prev_word.starts_with(char::is_uppercase) && !function_word,
+            year_needed: year_needed(cx, e, text),
+        }
+    }
+
+    fn finish(&self, s: String) -> String {
+        if self.capital {
+            capitalise(&s)
+        } else {
+            s
+        }
+    }
+}
+
+/// "Sunday", "Sunday morning", "on Sunday" after a name ("Pelosi on Sunday resumed").
+fn weekday_text(at: &Around, d: Date, e: &TimeExpr) -> String {
+    let mut s = weekday_name(d).to_string();
+    if let Some(p) = part_words(e.value.as_deref().unwrap_or("")) {
+        s = format!("{s} {p}");
+    }
+    if at.after_name && !at.has_prep && !at.possessive {
+        s = format!("on {s}");
+    }
+    at.finish(s)
+}
+
+/// Would a month (and day) written without a year be read in another year than `year`?
+fn year_needed(cx: &Context, e: &TimeExpr, text: &str) -> Box<dyn Fn(i8, Option<i8>, i16) -> bool> {
+    let Some(a) = cx.article_date().map(|a| a.date) else {
+        return Box::new(|_, _, _| false);
+    };
+    // Any earlier day, week or month of the paragraph in another year (written so, or a
+    // relative one whose fix will write it so), as `time::resolve` reads a story's year.
+    let other_year = cx.time_expressions().iter().any(|x| {
+        x.block == e.block
+            && x.range.end <= e.range.start
+            && x.granularity.is_some_and(|g| g <= Granularity::Month)
+            && x.day
+                .or(x.span.map(|s| s.0))
+                .is_some_and(|d| d.year() != a.year())
+    });
+    let sentence = cx
+        .doc
+        .sentences
+        .get(e.block)
+        .and_then(|ss| {
+            ss.iter()
+                .find(|s| s.start <= e.range.start && e.range.start < s.end)
+        })
+        .and_then(|s| text.get(s.clone()))
+        .unwrap_or("");
+    let future = recognizer::is_future(sentence);
+    Box::new(move |m, d, year| other_year || time::resolve::infer_year(a, m, d, future) != year)
+}
+
+/// Month and day in AP style, with the year when it differs from the article's or would
+/// otherwise be misread.
+fn ap_date(at: &Around, d: Date, a: Date) -> String {
+    if (at.year_needed)(d.month(), Some(d.day()), d.year()) && d.year() == a.year() {
+        format!("{}, {}", time::house_style_date(d, a), d.year())
+    } else {
+        time::house_style_date(d, a)
+    }
+}
+
+/// "March 19", "on March 19", "the night of Dec. 31, 2018".
+fn date_text(at: &Around, d: Date, a: Date, e: &TimeExpr) -> String {
+    let date = ap_date(at, d, a);
+    let mut s = match part_words(e.value.as_deref().unwrap_or("")) {
+        Some(p) => format!("the {p} of {date}"),
+        None => date,
+    };
+    if !at.has_prep && !at.possessive {
+        s = format!("on {s}");
+    }
+    at.finish(s)
+}
+
+/// Does `new`, put in place of `e` in its sentence, read back as day `d`? A weekday's
+/// week comes from its sentence, so a fix that names one is checked where it will stand.
+fn reads_as(cx: &Context, e: &TimeExpr, new: &str, d: Date) -> bool {
+    let Some(block) = cx.doc.blocks.get(e.block) else {
+        return false;
+    };
+    let sentences = cx
+        .doc
+        .sentences
+        .get(e.block)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let s = sentences
+        .iter()
+        .find(|s| s.start <= e.range.start && e.range.end <= s.end)
+        .cloned()
+        .unwrap_or(0..block.text.len());
+    let text = &block.text;
+    let sentence = format!(
+        "{}{new}{}",
+        &text[s.start..e.range.start],
+        &text[e.range.end..s.end]
+    );
+    let at = e.range.start - s.start;
+    let inserted = at..at + new.len();
+    let title_case = matches!(block.kind, crate::markdown::BlockKind::Heading(_));
+    let mut found = Vec::new();
+    // The whole text is one sentence.
+    let whole = 0..sentence.len();
+    recognizer::recognize_text(
+        &sentence,
+        std::slice::from_ref(&whole),
+        title_case,
+        0,
+        &mut found,
+    );
+    let article = cx.article_date().map(|a| a.date);
+    // The weekday must be found where it was put, and mean the same day.
+    let Some(f) = found
+        .iter()
+        .find(|f| f.range.start < inserted.end && inserted.start < f.range.end)
+    else {
+        return false;
+    };
+    if !matches!(f.sem, Sem::Weekday { .. }) || !new.ends_with(&sentence[f.range.clone()]) {
+        return false;
+    }
+    let r = resolve_alone(&sentence, f, article);
+    r.day == Some(d) && r.ambiguous.is_none()
+}
+
+fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option<Diagnostic> {
     let Some(article) = article else {
         return Some(
             Diagnostic::new(
@@ -96,54 +365,78 @@ fn diagnose(
         );
     };
     let a = article.date;
-    if cx.config.dates.accept_weekdays_within_week && is_weekday_expr(e) {
-        if let Some(d) = e.day {
-            if days_between(a, d).abs() < 7 {
-                return None;
-            }
-        }
-    }
-    // Far from the article date, a day's delay changes nothing ("900 years ago", "the
-    // past century", "this decade").
-    if e.granularity == Some(Granularity::Coarser) {
-        return None;
-    }
-    if let Some((from, _)) = e.span {
-        if days_between(from, a).abs() > 3660 {
-            return None;
-        }
-    }
-    let meaning = meaning(e, a)?;
-    let message = if e.day == Some(a) && e.granularity == Some(Granularity::Day) {
-        format!(
-            "“{}” is the article date itself, {meaning} ({}). Write the date so the story stays right whenever it runs.",
-            e.text,
-            article.origin_text()
-        )
-    } else {
-        format!(
-            "“{}” is {meaning}, counting from the article date ({}, {}). Write the date so the story stays right whenever it runs.",
-            e.text,
-            long_date(a),
-            article.origin_text()
-        )
+    let style = cx.config.dates.style();
+    let data = |d: Diagnostic| {
+        d.with_data("expression", e.text.clone())
+            .with_data(
+                "resolved",
+                e.value.clone().map_or(serde_json::Value::Null, Into::into),
+            )
+            .with_data("style", style.as_str())
     };
-    let mut d = Diagnostic::new(META.id, e.source.clone(), message)
-        .with_data("expression", e.text.clone())
-        .with_data(
-            "resolved",
-            e.value.clone().map_or(serde_json::Value::Null, Into::into),
-        );
-    if let Some(new) = replacement(e, a, text) {
-        if new != e.text {
-            d = d.with_fix(Fix {
-                title: format!("Write “{new}”"),
-                safe: false,
-                edits: vec![Edit::replace(e.source.clone(), new)],
-            });
+    match advice(cx, e, a) {
+        Advice::Keep | Advice::Ignore => None,
+        Advice::Ambiguous {
+            past,
+            coming,
+            fixes,
+        } => {
+            let message = format!(
+                "“{}” could be {} or {}: nothing in its sentence says whether it is past or coming (article date {}, {}). Write the date meant.",
+                e.text,
+                long_date(past),
+                long_date(coming),
+                long_date(a),
+                article.origin_text()
+            );
+            let mut d = data(Diagnostic::new(META.id, e.source.clone(), message)).with_data(
+                "ambiguous",
+                vec![time::resolve::ymd(past), time::resolve::ymd(coming)],
+            );
+            for (new, which) in fixes.into_iter().zip(["the past one", "the coming one"]) {
+                d = d.with_fix(Fix {
+                    title: format!("Write “{new}” ({which})"),
+                    safe: false,
+                    edits: vec![Edit::replace(e.source.clone(), new)],
+                });
+            }
+            Some(d)
+        }
+        Advice::Write(new) => {
+            let meaning = meaning(e, a)?;
+            let names_weekday = e
+                .day
+                .is_some_and(|d| new.as_deref().is_some_and(|n| n.contains(weekday_name(d))));
+            let how = if names_weekday {
+                "AP style names the day of the week within six days of the article date."
+            } else {
+                "Write the date so the story stays right whenever it runs."
+            };
+            let message = if e.day == Some(a) && e.granularity == Some(Granularity::Day) {
+                format!(
+                    "“{}” is the article date itself, {meaning} ({}). {how}",
+                    e.text,
+                    article.origin_text()
+                )
+            } else {
+                format!(
+                    "“{}” is {meaning}, counting from the article date ({}, {}). {how}",
+                    e.text,
+                    long_date(a),
+                    article.origin_text()
+                )
+            };
+            let mut d = data(Diagnostic::new(META.id, e.source.clone(), message));
+            if let Some(new) = new.filter(|n| *n != e.text) {
+                d = d.with_fix(Fix {
+                    title: format!("Write “{new}”"),
+                    safe: false,
+                    edits: vec![Edit::replace(e.source.clone(), new)],
+                });
+            }
+            Some(d)
         }
     }
-    Some(d)
 }
 
 fn month_year(d: Date) -> String {
@@ -231,48 +524,14 @@ const PREPS: &[&str] = &[
     "through", "to", "for", "at", "between", "and", "or", "than",
 ];
 
-/// The date written in house style, ready to replace the expression.
-fn replacement(e: &TimeExpr, a: Date, text: &str) -> Option<String> {
+/// A week, month or year written out, ready to replace the expression ("the week of
+/// March 13", "in February", "earlier in 2023").
+fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String> {
     let value = e.value.as_deref().unwrap_or("");
-    let before = text[..e.range.start].trim_end();
-    let prev = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let after = &text[e.range.end..];
-    let possessive = after.starts_with("'s") || after.starts_with("’s");
-    let has_prep = PREPS.contains(&prev.as_str());
+    let at = Around::new(cx, e, text);
     let lower = e.text.to_ascii_lowercase();
-    // Capitalise the replacement only where a sentence starts: "Monday" is always
-    // capitalised, but "late Monday" must not become "late On March 20".
-    let capital = e.text.starts_with(char::is_uppercase)
-        && (before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':', '‘', '(']));
+    let prep = at.has_prep || at.possessive;
     let new = match e.granularity {
-        Some(Granularity::Day) => {
-            let d = e.day?;
-            let mut s = time::house_style(d, a);
-            let weekday_written = is_weekday_expr(e)
-                && !lower.starts_with("last")
-                && !lower.starts_with("next")
-                && !lower.starts_with("this");
-            if weekday_written || s.eq_ignore_ascii_case(&e.text) {
-                // Already the weekday: write the date instead, so it never needs counting.
-                s = time::house_style_date(d, a);
-            }
-            if let Some(p) = part_words(value) {
-                s = format!("{s} {p}");
-            }
-            let is_weekday = s
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.ends_with("day") && w.starts_with(char::is_uppercase));
-            if !is_weekday && !has_prep && !possessive {
-                s = format!("on {s}");
-            }
-            s
-        }
-        _ if value.starts_with('P') => return None,
         Some(Granularity::Week) => {
             let (from, _) = e.span?;
             let what = if value.ends_with("-WE") {
@@ -280,21 +539,22 @@ fn replacement(e: &TimeExpr, a: Date, text: &str) -> Option<String> {
             } else {
                 "week"
             };
-            format!("the {what} of {}", time::house_style_date(from, a))
+            format!("the {what} of {}", ap_date(&at, from, a))
         }
         Some(Granularity::Month) => {
             let (from, _) = e.span?;
-            let m = if from.year() == a.year() {
+            let m = if from.year() == a.year() && !(at.year_needed)(from.month(), None, from.year())
+            {
                 month_name(from.month()).to_string()
             } else {
                 month_year(from)
             };
-            with_modifier(&lower, &m, has_prep || possessive)
+            with_modifier(&lower, &m, prep)
         }
-        Some(Granularity::Year) => with_modifier(&lower, value, has_prep || possessive),
+        Some(Granularity::Year) => with_modifier(&lower, value, prep),
         _ => return None,
     };
-    Some(if capital { capitalise(&new) } else { new })
+    Some(at.finish(new))
 }
 
 /// "earlier this year" → "earlier in 2023"; "late last year" → "in late 2022";
@@ -321,8 +581,10 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
+    use crate::time::DateStyle;
     use crate::{analyze, fix::apply_edits, Document};
 
+    /// (flagged text, message, first fix applied to the source).
     fn run(src: &str, config: &Config) -> Vec<(String, String, Option<String>)> {
         let doc = Document::parse(src);
         analyze(&doc, config)
@@ -335,57 +597,176 @@ mod tests {
             .collect()
     }
 
+    fn evergreen() -> Config {
+        let mut c = Config::default();
+        c.dates.style = Some(DateStyle::Evergreen);
+        c
+    }
+
+    /// 2023-03-20 is a Monday.
     const FM: &str = "---\ndate: 2023-03-20\n---\n";
 
+    fn fixed(src: &str, config: &Config) -> Vec<String> {
+        run(&format!("{FM}{src}\n"), config)
+            .into_iter()
+            .map(|(_, _, f)| {
+                f.unwrap_or_default()
+                    .trim_start_matches(FM)
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    }
+
     #[test]
-    fn resolves_and_fixes_in_house_style() {
-        let src = format!("{FM}The minister resigned last Tuesday.\n");
-        let r = run(&src, &Config::default());
-        assert_eq!(r.len(), 1);
-        assert_eq!(r[0].0, "last Tuesday");
-        assert!(r[0].1.starts_with("“last Tuesday” is Tuesday, March 14, 2023, counting from the article date (Monday, March 20, 2023, from front matter `date`)"), "{}", r[0].1);
+    fn ap_keeps_weekdays_within_six_days_and_names_the_day_for_yesterday() {
+        let ap = Config::default();
+        for ok in [
+            "The minister resigned on Tuesday.",
+            "The minister resigned last Tuesday.",
+            "The committee will meet on Friday.",
+            "Rescue work resumed Wednesday night.",
+            "The court ruled on Monday.",
+        ] {
+            assert_eq!(fixed(ok, &ap), Vec::<String>::new(), "{ok}");
+        }
+        assert_eq!(
+            fixed("The minister resigned yesterday.", &ap),
+            ["The minister resigned Sunday."]
+        );
+        assert_eq!(
+            fixed(
+                "Yesterday, the court ruled. Pelosi yesterday resumed office.",
+                &ap
+            ),
+            [
+                "Sunday, the court ruled. Pelosi yesterday resumed office.",
+                "Yesterday, the court ruled. Pelosi on Sunday resumed office."
+            ]
+        );
+        assert_eq!(
+            fixed("The board meets tomorrow morning.", &ap),
+            ["The board meets Tuesday morning."]
+        );
+        // The article date's own weekday is today.
+        assert_eq!(fixed("Talks resume today.", &ap), ["Talks resume Monday."]);
+        // Seven days back is no longer "Monday": the date.
+        assert_eq!(
+            fixed("The minister resigned last Monday.", &ap),
+            ["The minister resigned on March 13."]
+        );
+        assert_eq!(
+            fixed("Sales fell last year and rose earlier this month.", &ap),
+            [
+                "Sales fell in 2022 and rose earlier this month.",
+                "Sales fell last year and rose earlier in March."
+            ]
+        );
+        // A span back from the article date is AP style.
+        assert_eq!(
+            fixed("Prices rose over the past 13 years.", &ap),
+            Vec::<String>::new()
+        );
+    }
+
+    /// Issue 15: in a story dated Friday, February 14, "On Tuesday, the agency announced"
+    /// is February 11 (not the 18th), and "yesterday" fixed to "Thursday" stays fixed.
+    #[test]
+    fn the_issue_examples() {
+        let fm = "---\ndate: 2020-02-14\n---\n";
+        let src = format!("{fm}On Tuesday, the agency announced it will cut 300 jobs.\n");
+        assert_eq!(run(&src, &Config::default()), vec![]);
+        let r = run(&src, &evergreen());
+        assert!(
+            r[0].1
+                .starts_with("“Tuesday” is Tuesday, February 11, 2020"),
+            "{}",
+            r[0].1
+        );
         assert!(
             r[0].2
                 .as_deref()
                 .unwrap()
-                .ends_with("The minister resigned Tuesday.\n"),
-            "{:?}",
-            r[0].2
+                .contains("On Feb. 11, the agency"),
+            "{r:?}"
         );
-
-        let src = format!("{FM}Yesterday, the court ruled. Pelosi yesterday resumed office.\n");
-        let r = run(&src, &Config::default());
-        assert!(r[0]
-            .2
-            .as_deref()
-            .unwrap()
-            .contains("Sunday, the court ruled."));
-        assert!(r[1].2.as_deref().unwrap().contains("Pelosi Sunday resumed"));
-
-        let src = format!("{FM}Sales fell last year and rose earlier this month.\n");
-        let r = run(&src, &Config::default());
-        assert!(r[0]
-            .2
-            .as_deref()
-            .unwrap()
-            .contains("Sales fell in 2022 and"));
-        assert!(r[1]
-            .2
-            .as_deref()
-            .unwrap()
-            .contains("rose earlier in March."));
+        let src = format!("{fm}The minister resigned yesterday.\n");
+        let fixed = run(&src, &Config::default())[0].2.clone().unwrap();
+        assert!(
+            fixed.ends_with("The minister resigned Thursday.\n"),
+            "{fixed}"
+        );
+        assert_eq!(run(&fixed, &Config::default()), vec![]);
     }
 
     #[test]
-    fn a_fix_inside_a_sentence_stays_lower_case() {
-        let src = format!("{FM}Delgado wrote on Facebook late Monday.\n");
-        let r = run(&src, &Config::default());
-        let fixed = r[0].2.as_deref().unwrap();
-        assert!(fixed.contains("on Facebook late on March 20."), "{fixed}");
+    fn ap_writes_the_date_when_the_weekday_would_read_as_another_week() {
+        // "yesterday" in a sentence that looks ahead: "Sunday" would read as next Sunday.
+        let ap = Config::default();
+        let r = fixed("The report released yesterday says prices will rise.", &ap);
+        assert_eq!(r, ["The report released Sunday says prices will rise."]);
+        let r = fixed("A ruling is expected after yesterday's hearing.", &ap);
+        assert_eq!(r, ["A ruling is expected after March 19's hearing."]);
     }
 
     #[test]
-    fn the_data_carries_the_value() {
+    fn evergreen_dates_every_relative_expression() {
+        let eg = evergreen();
+        assert_eq!(
+            fixed("The minister resigned on Tuesday.", &eg),
+            ["The minister resigned on March 14."]
+        );
+        assert_eq!(
+            fixed("The minister resigned yesterday.", &eg),
+            ["The minister resigned on March 19."]
+        );
+        assert_eq!(
+            fixed("Delgado wrote on Facebook late Monday.", &eg),
+            ["Delgado wrote on Facebook late on March 20."]
+        );
+        assert_eq!(
+            fixed("Rescue work resumed Wednesday night.", &eg),
+            ["Rescue work resumed on the night of March 15."]
+        );
+        let r = run(
+            &format!("{FM}Prices rose over the past three years.\n"),
+            &eg,
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].2, None);
+    }
+
+    #[test]
+    fn an_ambiguous_weekday_is_ap_style_and_evergreen_offers_both_dates() {
+        let src = format!("{FM}He said the court would rule on Friday.\n");
+        assert_eq!(run(&src, &Config::default()), vec![]);
+        {
+            let config = evergreen();
+            let doc = Document::parse(src.as_str());
+            let d = analyze(&doc, &config)
+                .into_iter()
+                .find(|d| d.rule == "date.relative")
+                .expect("flagged");
+            assert!(
+                d.message.starts_with(
+                    "“Friday” could be Friday, March 17, 2023 or Friday, March 24, 2023"
+                ),
+                "{}",
+                d.message
+            );
+            let fixes: Vec<String> = d
+                .fixes
+                .iter()
+                .map(|f| apply_edits(&src, &f.edits).0)
+                .collect();
+            assert!(fixes[0].ends_with("would rule on March 17.\n"), "{fixes:?}");
+            assert!(fixes[1].ends_with("would rule on March 24.\n"), "{fixes:?}");
+            assert_eq!(d.data["ambiguous"][0], "2023-03-17");
+        }
+    }
+
+    #[test]
+    fn the_data_carries_the_value_and_style() {
         let src = format!("{FM}It rained two days ago.\n");
         let doc = Document::parse(src.as_str());
         let d = analyze(&doc, &Config::default())
@@ -393,17 +774,12 @@ mod tests {
             .find(|d| d.rule == "date.relative")
             .unwrap();
         assert_eq!(d.data["resolved"], "2023-03-18");
-    }
-
-    #[test]
-    fn weekdays_within_the_week_can_be_accepted() {
-        let src = format!("{FM}The court ruled on Friday. It met last month.\n");
-        let mut config = Config::default();
-        assert_eq!(run(&src, &config).len(), 2);
-        config.dates.accept_weekdays_within_week = true;
-        let r = run(&src, &config);
-        assert_eq!(r.len(), 1);
-        assert_eq!(r[0].0, "last month");
+        assert_eq!(d.data["style"], "ap");
+        assert!(
+            d.message.contains("AP style names the day of the week"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]
@@ -419,5 +795,6 @@ mod tests {
     fn quotes_and_absolute_dates_are_left_alone() {
         let src = format!("{FM}“We will win tomorrow,” he said on March 19, 2023.\n");
         assert_eq!(run(&src, &Config::default()), vec![]);
+        assert_eq!(run(&src, &evergreen()), vec![]);
     }
 }

@@ -25,6 +25,8 @@ static META: RuleMeta = RuleMeta {
 /// Vague expressions that are generic rather than missing a date.
 const GENERIC: &[&str] = &[
     "now",
+    // "nowadays" (AP: "customs today are different from those of a century ago").
+    "today",
     "the past",
     "the distant past",
     "the future",
@@ -40,6 +42,15 @@ impl Rule for DateVague {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut quoted: Option<(usize, Vec<std::ops::Range<usize>>)> = None;
+        // "currently" in a claim that claim.undated flags is that rule's finding, with its
+        // "as of" fix: one diagnostic per problem.
+        let claimed: Vec<(usize, std::ops::Range<usize>)> = match super::find("claim.undated") {
+            Some(rule) if cx.config.severity(rule).is_some() => super::claim_undated::claims(cx)
+                .into_iter()
+                .map(|c| (c.block, c.sentence))
+                .collect(),
+            _ => Vec::new(),
+        };
         for e in cx.time_expressions() {
             if e.kind != TimeKind::Vague {
                 continue;
@@ -52,6 +63,13 @@ impl Rule for DateVague {
                 quoted = Some((e.block, quoted_in_block(cx, e.block)));
             }
             if quoted.as_ref().is_some_and(|(_, q)| in_ranges(q, &e.range)) {
+                continue;
+            }
+            if e.value.as_deref() == Some("PRESENT_REF")
+                && claimed
+                    .iter()
+                    .any(|(b, s)| *b == e.block && s.start <= e.range.start && e.range.end <= s.end)
+            {
                 continue;
             }
             let ask = match e.value.as_deref() {
@@ -92,7 +110,26 @@ mod tests {
     fn flags_vague_words() {
         assert_eq!(
             flagged("Prices rose in recent years and will fall soon. He is currently ill."),
-            ["recent years", "soon", "currently"]
+            // "He is currently ill" is an undated claim: claim.undated's, with an "as of".
+            ["recent years", "soon"]
+        );
+    }
+
+    #[test]
+    fn leaves_a_dated_claim_to_claim_undated() {
+        assert_eq!(
+            flagged("The contract is currently valued at $4 billion."),
+            Vec::<String>::new()
+        );
+        let mut config = Config::default();
+        config.set_level("claim.undated", crate::config::Level::Off);
+        assert_eq!(
+            flagged_text(
+                "date.vague",
+                "The contract is currently valued at $4 billion.",
+                &config
+            ),
+            ["currently"]
         );
     }
 

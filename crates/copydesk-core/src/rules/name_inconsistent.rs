@@ -6,6 +6,7 @@
 
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::names::spellings::{Decided, Respelling};
 use crate::names::{matcher::fold, respell_edits, ActorRef, Names};
 use crate::Context;
 
@@ -37,7 +38,46 @@ impl Rule for NameInconsistent {
                 check_part(cx, names, e.actor, part, &e.mentions, out);
             }
         }
+        // Two spellings of a name part the draft uses as often each, with nothing to choose
+        // between them: both places flagged, each fix offering the other spelling.
+        for r in &names.spellings.respellings {
+            if r.decided == Decided::Tie {
+                out.push(tie_diagnostic(r));
+            }
+        }
     }
+}
+
+fn tie_diagnostic(r: &Respelling) -> Diagnostic {
+    Diagnostic::new(
+        META.id,
+        r.range.clone(),
+        format!(
+            "“{}” here and “{}” elsewhere ({}), as often each: one is likely misspelled; check which is right.",
+            r.word, r.expected, r.person
+        ),
+    )
+    .with_data("expected", r.expected.clone())
+    .with_data("actor", r.person.clone())
+    .with_related(r.expected_at.clone(), format!("spelled “{}” here", r.expected))
+    .with_fix(Fix {
+        title: format!("Spell it “{}” here", r.expected),
+        safe: false,
+        edits: r
+            .all
+            .iter()
+            .map(|x| crate::diagnostic::Edit::replace(x.clone(), r.expected.clone()))
+            .collect(),
+    })
+    .with_fix(Fix {
+        title: format!("Spell it “{}” there", r.word),
+        safe: false,
+        edits: r
+            .expected_all
+            .iter()
+            .map(|x| crate::diagnostic::Edit::replace(x.clone(), r.word.clone()))
+            .collect(),
+    })
 }
 
 /// A spelling compared without case, accents or a leading particle: "al-Assad" and "Assad"
@@ -109,7 +149,7 @@ fn check_part(
     let edits = respell_edits(names, actor, part, &reference);
     let mut flagged_spellings: Vec<&str> = Vec::new();
     for (f, spelling, range) in &uses {
-        if *f == fref {
+        if *f == fref || names.spellings.contradicts(spelling, &reference, range) {
             continue;
         }
         let mut d = Diagnostic::new(
@@ -185,13 +225,21 @@ mod tests {
 
     #[test]
     fn learned_people_with_two_close_spellings() {
+        // As often each, once in full and once alone: nothing decides, both are flagged and
+        // each fix offers the other spelling.
         assert_eq!(
             flagged_with(
-                "Kremlin spokesman Ivan Petrenko spoke. Later, Ivan Petrenco said no.\n",
+                "Kremlin spokesman Ivan Petrenko spoke. Later, Petrenco said no.\n",
                 &Config::default()
             ),
-            pairs(&[("Petrenco", "Petrenko")])
+            pairs(&[("Petrenko", "Petrenco"), ("Petrenco", "Petrenko")])
         );
+        // Decided by the first full reference: a misspelling (name.misspelled), not this.
+        assert!(flagged_with(
+            "Kremlin spokesman Ivan Petrenko spoke. Later, Ivan Petrenco said no.\n",
+            &Config::default()
+        )
+        .is_empty());
         // A nickname is not an inconsistency.
         assert!(flagged_with(
             "Spokesman William Petrenko spoke. Later, Bill Petrenko said no.\n",

@@ -9,6 +9,7 @@
 
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::names::spellings::{Decided, Respelling};
 use crate::names::{distance, draft_actors, lexicon, matcher::fold, ActorRef, Names};
 use crate::Context;
 use std::collections::HashMap;
@@ -41,7 +42,113 @@ impl Rule for NameMisspelled {
                 .map_or(&[][..], Vec::as_slice);
             out.push(diagnostic(names, f, all));
         }
+        // Minority spellings of the draft's own names.
+        for r in &names.spellings.respellings {
+            if r.decided != Decided::Tie && !accepted(cx, &r.word) {
+                out.push(respelling_diagnostic(r));
+            }
+        }
     }
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// The diagnostic for a minority spelling of a name part: the spelling the rest of the
+/// draft (or the knowledge base) uses, and why.
+fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
+    let why = match r.decided {
+        Decided::Kb => format!(
+            "the knowledge base spells it “{}”, and so does this draft {}",
+            r.expected,
+            times(r.expected_count)
+        ),
+        Decided::FirstReference => format!(
+            "the draft introduces {} with “{}” and uses each spelling {}",
+            r.person,
+            r.expected,
+            times(r.word_count)
+        ),
+        _ => format!(
+            "the draft writes “{}” {} and “{}” {}",
+            r.expected,
+            times(r.expected_count),
+            r.word,
+            times(r.word_count)
+        ),
+    };
+    let against = if r.against_first_reference {
+        format!(
+            "; the first full reference writes “{}”: check which is right",
+            r.word
+        )
+    } else {
+        String::new()
+    };
+    let mut d = Diagnostic::new(
+        META.id,
+        r.range.clone(),
+        format!(
+            "“{}” looks like a misspelling of “{}” ({}): {why}{against}.",
+            r.word, r.expected, r.person
+        ),
+    )
+    .with_data("expected", r.expected.clone())
+    .with_data("actor", r.person.clone())
+    .with_data(
+        "confidence",
+        if r.against_first_reference || r.decided == Decided::FirstReference {
+            "medium"
+        } else {
+            "high"
+        },
+    )
+    .with_related(
+        r.expected_at.clone(),
+        format!("spelled “{}” here", r.expected),
+    )
+    .with_fix(Fix {
+        title: format!("Replace with “{}”", r.expected),
+        safe: false,
+        edits: vec![Edit::replace(r.range.clone(), r.expected.clone())],
+    });
+    if r.all.len() > 1 {
+        d = d.with_fix(Fix {
+            title: format!(
+                "Replace all {} “{}” with “{}”",
+                r.all.len(),
+                r.word,
+                r.expected
+            ),
+            safe: false,
+            edits: r
+                .all
+                .iter()
+                .map(|x| Edit::replace(x.clone(), r.expected.clone()))
+                .collect(),
+        });
+    }
+    if r.against_first_reference {
+        d = d.with_fix(Fix {
+            title: format!(
+                "Keep “{}”: respell the other {}",
+                r.word,
+                r.expected_all.len()
+            ),
+            safe: false,
+            edits: r
+                .expected_all
+                .iter()
+                .map(|x| Edit::replace(x.clone(), r.word.clone()))
+                .collect(),
+        });
+    }
+    d
 }
 
 /// A misspelled word and the spelling it should have.
@@ -399,6 +506,15 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             if expected.is_empty()
                 || lexicon::are_nicknames(word, &expected)
                 || fold(&expected) == fw
+                || (!names.is_person(best.actor)
+                    && another_form_of_place(
+                        word,
+                        &expected,
+                        names.entry(best.actor).is_some(),
+                        text[tok.full_end..]
+                            .strip_prefix(' ')
+                            .is_some_and(|a| a.starts_with(char::is_lowercase)),
+                    ))
             {
                 continue;
             }
@@ -411,8 +527,36 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             });
         }
     }
+    // The draft's own spellings decide between two of its spellings.
+    out.retain(|f| !names.spellings.contradicts(&f.word, &f.expected, &f.range));
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// Whether a word one edit from a place's name is another word made from it or beside it,
+/// not a misspelling: a demonym ("Omani", "Yemeni", "Cuban"), the place's name cut short
+/// to four letters or fewer where the draft does not name the place (the shorter, the
+/// likelier another town: "Beni" for Benin) or before a noun (an adjective: "the Myanma
+/// embassy"), or a plural ("APIs", "Samoas"). `present`: the draft names the place;
+/// `attributive`: a lowercase word follows.
+fn another_form_of_place(word: &str, place: &str, present: bool, attributive: bool) -> bool {
+    let (w, p) = (fold(word), fold(place));
+    if let Some(added) = w.strip_prefix(p.as_str()) {
+        if matches!(added, "i" | "n") && !p.ends_with(added) {
+            return true;
+        }
+    }
+    if p.starts_with(w.as_str()) && ((!present && w.chars().count() <= 4) || attributive) {
+        return true;
+    }
+    // An acronym's plural: capitals, then a lowercase s.
+    let acronym_plural = word
+        .strip_suffix('s')
+        .is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()));
+    acronym_plural
+        || word
+            .strip_suffix('s')
+            .is_some_and(lexicon::is_dictionary_word)
 }
 
 /// Folded spellings by their first and second letters, to visit only those that
@@ -581,10 +725,25 @@ mod tests {
             flagged("President Donald Trupm spoke.\n"),
             pairs(&[("Trupm", "Trump")])
         );
-        // A person the draft introduced.
+        // A person the draft introduced, whose name the draft spells one way more often.
         assert_eq!(
-            flagged("Kremlin spokesman Ivan Petrenko spoke. Petrneko later denied it.\n"),
+            flagged(
+                "Kremlin spokesman Ivan Petrenko spoke. Petrneko later denied it. Petrenko left.\n"
+            ),
             pairs(&[("Petrneko", "Petrenko")])
+        );
+        // Anybody the draft names in full, introduced or not.
+        assert_eq!(
+            flagged("Joe Biden spoke. Later Joe Bidan spoke again.\n"),
+            pairs(&[("Bidan", "Biden")])
+        );
+        assert_eq!(
+            flagged("Hillary Clinton spoke. Clinton left. Clniton returned.\n"),
+            pairs(&[("Clniton", "Clinton")])
+        );
+        assert_eq!(
+            flagged("James Comey spoke. Jammes Comey left. Comey said no.\n"),
+            pairs(&[("Jammes", "James")])
         );
     }
 
@@ -596,6 +755,19 @@ mod tests {
         let mut config = Config::default();
         config.names.accept.push("Zelenskyj".into());
         assert!(flagged_with("Volodymyr Zelensky spoke. Zelenskyj left.\n", &config).is_empty());
+    }
+
+    #[test]
+    fn demonyms_plurals_and_towns_are_not_misspelled_places() {
+        assert!(flagged("Omani officials met in Muscat. Oman agreed.\n").is_empty());
+        assert!(flagged("The Myanma embassy said pilgrims from Myanmar died.\n").is_empty());
+        assert!(flagged("Rebels attacked Beni, a town in the east.\n").is_empty());
+        assert!(flagged("The APIs of the service changed.\n").is_empty());
+        // A misspelled place is still one.
+        assert_eq!(
+            flagged("Talks in Polnad went on.\n"),
+            pairs(&[("Polnad", "Poland")])
+        );
     }
 
     #[test]

@@ -8,12 +8,17 @@
 //! - [`resolve`]: turns what was found into values and calendar dates.
 
 pub mod article_date;
+pub mod patterns;
 pub mod recognizer;
 pub mod resolve;
+pub mod sem;
 mod settings;
-pub use settings::DatesConfig;
+#[cfg(test)]
+mod tests_golden;
+pub use settings::{DateStyle, DatesConfig};
 
 pub use article_date::{ArticleDate, DateOrigin};
+pub use resolve::{clause_direction, Cue, Direction};
 
 pub use crate::calendar::is_calendar_word;
 use crate::calendar::{MONTHS, WEEKDAYS};
@@ -108,6 +113,12 @@ pub struct TimeExpr {
     pub span: Option<(Date, Date)>,
     pub granularity: Option<Granularity>,
     pub anchor: Anchor,
+    /// A bare weekday whose sentence does not say which week ("on Tuesday" with no verb
+    /// to tell): the past and the coming day it can mean. `day` is then `None`.
+    pub ambiguous: Option<(Date, Date)>,
+    /// For a bare weekday or weekend: the direction its clause points, and the words that
+    /// said so ("announced", "will meet").
+    pub cue: Option<Cue>,
 }
 
 impl TimeExpr {

@@ -24,7 +24,18 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
         let year = narrative
             .filter(|(_, b)| f.block == *b && !f.future)
             .map(|(d, _)| d.year());
-        let r = resolve_in(&f.sem, f.future, article, reference, year);
+        let cue = reads_direction(&f.sem).then(|| {
+            let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
+            let sentence = text.get(f.sentence.clone()).unwrap_or("");
+            let at = f.range.start.saturating_sub(f.sentence.start)
+                ..f.range.end.saturating_sub(f.sentence.start);
+            clause_direction(sentence, at)
+        });
+        let mut r = resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref());
+        r.cue = cue;
+        if nowadays(doc, f) {
+            r = Resolved::new(TimeKind::Vague).value("PRESENT_REF");
+        }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
         {
@@ -36,6 +47,46 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             }
         }
         resolved.push(r);
+    }
+    // A weekday whose own sentence does not say which week is the one the story's other
+    // mentions of that weekday name, when they all name the same day: a story does not
+    // use "Tuesday" for two Tuesdays.
+    for i in 0..found.len() {
+        let (Sem::Weekday { wd, .. }, Some(_)) = (&found[i].sem, resolved[i].ambiguous) else {
+            continue;
+        };
+        let mut days = (0..found.len()).filter_map(|j| match &found[j].sem {
+            Sem::Weekday { wd: w, .. } if w == wd && resolved[j].ambiguous.is_none() => {
+                resolved[j].day.map(|d| (j, d))
+            }
+            _ => None,
+        });
+        let Some((j, day)) = days.next() else {
+            continue;
+        };
+        if days.all(|(_, d)| d == day) {
+            let words = format!("{} elsewhere in the story", found_text(doc, &found[j]));
+            let direction = resolved[j].cue.as_ref().map_or(
+                if Some(day) < article {
+                    Direction::Past
+                } else {
+                    Direction::Future
+                },
+                |c| c.direction,
+            );
+            let part = resolved[i]
+                .value
+                .as_deref()
+                .and_then(|v| v.find('T').map(|t| v[t..].to_string()));
+            let mut r = Resolved::new(TimeKind::Relative)
+                .day(day)
+                .anchor(Anchor::ArticleDate);
+            if let (Some(p), Some(v)) = (part, r.value.as_mut()) {
+                v.push_str(&p);
+            }
+            r.cue = Some(Cue { direction, words });
+            resolved[i] = r;
+        }
     }
     // A clock time takes the day named in its own sentence ("at 2:49 a.m. on Saturday").
     for i in 0..found.len() {
@@ -71,9 +122,18 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             span: r.span,
             granularity: r.granularity,
             anchor: r.anchor,
+            ambiguous: r.ambiguous,
+            cue: r.cue,
         });
     }
     out
+}
+
+fn found_text<'d>(doc: &'d Document, f: &Found) -> &'d str {
+    doc.blocks
+        .get(f.block)
+        .and_then(|b| b.text.get(f.range.clone()))
+        .unwrap_or("")
 }
 
 /// The result of resolving one expression.
@@ -85,6 +145,10 @@ pub struct Resolved {
     pub span: Option<(Date, Date)>,
     pub granularity: Option<Granularity>,
     pub anchor: Anchor,
+    /// A weekday whose sentence does not say which week: the past and the coming day.
+    pub ambiguous: Option<(Date, Date)>,
+    /// What chose the week of a bare weekday.
+    pub cue: Option<Cue>,
 }
 
 impl Resolved {
@@ -96,6 +160,8 @@ impl Resolved {
             span: None,
             granularity: None,
             anchor: Anchor::Unresolved,
+            ambiguous: None,
+            cue: None,
         }
     }
     fn value(mut self, v: impl Into<String>) -> Self {
@@ -185,7 +251,7 @@ fn weekday_near(from: Date, wd: i8, back: bool, strict: bool) -> Option<Date> {
 /// The year for a month and day written without one: the article's year, moved back a year
 /// when a past-tense sentence names a later day, or forward when a future-tense one names an
 /// earlier day.
-fn infer_year(article: Date, m: i8, d: Option<i8>, future: bool) -> i16 {
+pub fn infer_year(article: Date, m: i8, d: Option<i8>, future: bool) -> i16 {
     let y = article.year();
     let key = (m, d.unwrap_or(if future { 31 } else { 1 }));
     let art = (article.month(), article.day());
@@ -329,7 +395,130 @@ pub fn resolve(
     article: Option<Date>,
     reference: Option<Date>,
 ) -> Resolved {
-    resolve_in(sem, future, article, reference, None)
+    resolve_in(sem, future, article, reference, None, None)
+}
+
+/// "today" meaning "nowadays" ("the island today has a grass landscape"): no date.
+fn nowadays(doc: &Document, f: &Found) -> bool {
+    if !matches!(
+        f.sem,
+        Sem::Deictic {
+            days: 0,
+            part: None
+        }
+    ) {
+        return false;
+    }
+    let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
+    if !text
+        .get(f.range.clone())
+        .is_some_and(|t| t.eq_ignore_ascii_case("today"))
+    {
+        return false;
+    }
+    // "today's world", "in today's money": the present age, not a day.
+    let after = &text[f.range.end..];
+    if let Some(rest) = after.strip_prefix("'s ").or(after.strip_prefix("’s ")) {
+        let next: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if GENERIC_AFTER_TODAYS.contains(&next.as_str()) {
+            return true;
+        }
+    }
+    let sentence = text.get(f.sentence.clone()).unwrap_or("");
+    let at = f.range.start.saturating_sub(f.sentence.start)
+        ..f.range.end.saturating_sub(f.sentence.start);
+    today_is_nowadays(sentence, at)
+}
+
+/// Nouns of the present age: "today's world", "today's standards", "in today's money".
+const GENERIC_AFTER_TODAYS: &[&str] = &[
+    "world",
+    "society",
+    "standards",
+    "standard",
+    "youth",
+    "generation",
+    "generations",
+    "children",
+    "kids",
+    "economy",
+    "market",
+    "markets",
+    "technology",
+    "politics",
+    "culture",
+    "media",
+    "terms",
+    "money",
+    "dollars",
+    "prices",
+    "era",
+    "age",
+    "climate",
+    "times",
+    "young",
+    "society's",
+    "combat",
+    "modern",
+    "digital",
+];
+
+/// Resolve one expression found in `text` (a block's text) on its own, as [`resolve_all`]
+/// would without the rest of the story: to check that a fix reads back as meant.
+pub fn resolve_alone(text: &str, f: &Found, article: Option<Date>) -> Resolved {
+    let cue = reads_direction(&f.sem).then(|| {
+        let sentence = text.get(f.sentence.clone()).unwrap_or("");
+        let at = f.range.start.saturating_sub(f.sentence.start)
+            ..f.range.end.saturating_sub(f.sentence.start);
+        clause_direction(sentence, at)
+    });
+    let mut r = resolve_in(&f.sem, f.future, article, None, None, cue.as_ref());
+    r.cue = cue;
+    r
+}
+
+/// Does resolving this expression need the direction of its clause? A bare weekday or
+/// weekend ("on Tuesday", "over the weekend") can be the last one or the coming one.
+fn reads_direction(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Weekday { rel: Rel::Bare, .. }
+            | Sem::Weekend
+            | Sem::RelUnit {
+                unit: Unit::Weekend,
+                offset: 0
+            }
+    )
+}
+
+/// The day a bare weekday `wd` (1 = Monday) names from `article`, by the direction of its
+/// clause: the article date itself when it is that weekday; the last one (up to six days
+/// before) for a past clause; the coming one (up to six days after) for a future clause;
+/// both when the clause does not say.
+pub fn bare_weekday(article: Date, wd: i8, direction: Direction) -> WeekdayDay {
+    if weekday_no(article) == wd {
+        return WeekdayDay::Day(article);
+    }
+    let past = weekday_near(article, wd, true, false);
+    let coming = weekday_near(article, wd, false, false);
+    match (direction, past, coming) {
+        (Direction::Past, Some(d), _) | (Direction::Future, _, Some(d)) => WeekdayDay::Day(d),
+        (Direction::Unknown, Some(p), Some(c)) => WeekdayDay::Either(p, c),
+        _ => WeekdayDay::Unresolved,
+    }
+}
+
+/// What a bare weekday names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekdayDay {
+    Day(Date),
+    /// The past one and the coming one: the sentence does not say which.
+    Either(Date, Date),
+    Unresolved,
 }
 
 /// Resolve one expression; `narrative_year` is the year of a nearby date written in full,
@@ -340,7 +529,15 @@ pub fn resolve_in(
     article: Option<Date>,
     reference: Option<Date>,
     narrative_year: Option<i16>,
+    cue: Option<&Cue>,
 ) -> Resolved {
+    // A weekend or weekday with no modifier takes its clause's direction; without a clause
+    // to read (a bare call), the sentence-wide tense.
+    let back = match cue.map(|c| c.direction) {
+        Some(Direction::Past) => true,
+        Some(Direction::Future) => false,
+        _ => !future,
+    };
     use TimeKind::*;
     let narrative_year = narrative_year.filter(|y| article.is_none_or(|a| a.year() != *y));
     match sem {
@@ -508,10 +705,24 @@ pub fn resolve_in(
             let Some(a) = article else {
                 return r.value(format!("XXXX-WXX-{wd}"));
             };
-            let d = match rel {
-                Rel::Last => weekday_near(a, *wd, true, true),
-                Rel::Next => weekday_near(a, *wd, false, true),
-                Rel::Bare => weekday_near(a, *wd, !future, false),
+            let d = match (rel, cue) {
+                (Rel::Last, _) => weekday_near(a, *wd, true, true),
+                (Rel::Next, _) => weekday_near(a, *wd, false, true),
+                (Rel::Bare, None) => weekday_near(a, *wd, !future, false),
+                (Rel::Bare, Some(c)) => match bare_weekday(a, *wd, c.direction) {
+                    WeekdayDay::Day(d) => Some(d),
+                    WeekdayDay::Either(p, c) => {
+                        // No guess: the value says only the weekday; both days are kept.
+                        let part = part.unwrap_or("");
+                        let mut r = r
+                            .value(format!("XXXX-WXX-{wd}{part}"))
+                            .anchor(Anchor::ArticleDate);
+                        r.granularity = Some(Granularity::Day);
+                        r.ambiguous = Some((p, c));
+                        return r;
+                    }
+                    WeekdayDay::Unresolved => None,
+                },
             };
             match d {
                 Some(d) => {
@@ -558,7 +769,7 @@ pub fn resolve_in(
             match unit {
                 Unit::Weekend => {
                     let sat = match offset {
-                        0 => weekday_near(a, 6, !future, false),
+                        0 => weekday_near(a, 6, back, false),
                         -1 => add_days(a, -2).and_then(|d| weekday_near(d, 6, true, false)),
                         _ => weekday_near(a, 6, false, true),
                     };
@@ -591,7 +802,7 @@ pub fn resolve_in(
             let Some(a) = article else {
                 return r.value("XXXX-WXX-WE");
             };
-            match weekday_near(a, 6, !future, false) {
+            match weekday_near(a, 6, back, false) {
                 Some(s) => weekend_of(s, r.anchor(Anchor::ArticleDate)),
                 None => r,
             }
@@ -657,6 +868,1022 @@ pub fn resolve_in(
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Which way a clause points: the tense and aspect of the verb that governs a weekday.
+// ---------------------------------------------------------------------------------------
+
+/// Which way from the article date a weekday's clause points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// A past or perfect verb ("announced", "was killed", "has said"), or "since": the
+    /// weekday is the article date or one of the six days before it.
+    Past,
+    /// A future or planned event ("will meet", "is scheduled to", "is to", "plans to", a
+    /// present progressive "is travelling", a timetable present "the trial begins"): the
+    /// article date or one of the six days after it.
+    Future,
+    /// Nothing in the sentence says which week: no verb, or a future seen from the past
+    /// ("said it would vote on Thursday": after the saying, but before or after the
+    /// article date?).
+    Unknown,
+}
+
+/// What decided a weekday's direction, for the hover: the direction and the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub direction: Direction,
+    /// The verb group or modifier as written ("announced", "will meet", "since").
+    pub words: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    /// `;`, `:`, a dash or a bracket: a clause ends there.
+    Boundary,
+    Comma,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    range: std::ops::Range<usize>,
+    lower: String,
+    kind: TokKind,
+    /// 0 outside quotation marks, else the number of the quotation.
+    quote: u32,
+    /// Starts with a capital letter.
+    capital: bool,
+}
+
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut quote = 0u32;
+    let mut next_quote = 1u32;
+    let mut depth = 0u32;
+    let mut straight = false;
+    let mut word: Option<usize> = None;
+    let push_word = |out: &mut Vec<Tok>, start: usize, end: usize, quote: u32| {
+        let w = s[start..end].trim_end_matches(['\'', '’', '-']);
+        if w.is_empty() {
+            return;
+        }
+        out.push(Tok {
+            range: start..start + w.len(),
+            lower: w.to_lowercase().replace('’', "'"),
+            kind: TokKind::Word,
+            quote,
+            capital: w.starts_with(char::is_uppercase),
+        });
+    };
+    for (i, c) in s.char_indices() {
+        let in_word = c.is_alphanumeric()
+            || (word.is_some() && matches!(c, '\'' | '’' | '-' | '.') && {
+                // Inside a word only when a letter follows ("won't", "U.S.", "so-called").
+                s[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            });
+        if in_word {
+            if word.is_none() {
+                word = Some(i);
+            }
+            continue;
+        }
+        if let Some(start) = word.take() {
+            push_word(&mut out, start, i, quote);
+        }
+        let kind = match c {
+            ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' => Some(TokKind::Boundary),
+            '-' if s[..i].ends_with(' ') && s[i + 1..].starts_with(' ') => Some(TokKind::Boundary),
+            ',' => Some(TokKind::Comma),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            out.push(Tok {
+                range: i..i + c.len_utf8(),
+                lower: c.to_string(),
+                kind,
+                quote,
+                capital: false,
+            });
+            continue;
+        }
+        match c {
+            '“' | '«' => {
+                if depth == 0 {
+                    quote = next_quote;
+                    next_quote += 1;
+                }
+                depth += 1;
+            }
+            '”' | '»' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && !straight {
+                    quote = 0;
+                }
+            }
+            '"' => {
+                straight = !straight;
+                if straight {
+                    quote = next_quote;
+                    next_quote += 1;
+                } else if depth == 0 {
+                    quote = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = word {
+        push_word(&mut out, start, s.len(), quote);
+    }
+    out
+}
+
+/// Words that open a clause of their own: a verb beyond one belongs to another clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "that", "which", "who", "whom", "whose", "while", "whereas", "when",
+    "where", "after", "before", "because", "although", "though", "if", "unless", "until", "as",
+    "once", "whether",
+];
+
+/// Past forms of irregular verbs, and past participles.
+const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "told",
+    "met",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "made",
+    "held",
+    "left",
+    "began",
+    "won",
+    "lost",
+    "found",
+    "saw",
+    "got",
+    "brought",
+    "thought",
+    "fought",
+    "built",
+    "sent",
+    "spent",
+    "kept",
+    "led",
+    "fell",
+    "rose",
+    "struck",
+    "stood",
+    "sat",
+    "ran",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "drove",
+    "ate",
+    "flew",
+    "grew",
+    "knew",
+    "threw",
+    "wore",
+    "drew",
+    "hung",
+    "shot",
+    "fled",
+    "sold",
+    "paid",
+    "laid",
+    "meant",
+    "felt",
+    "heard",
+    "became",
+    "caught",
+    "taught",
+    "bought",
+    "sought",
+    "dealt",
+    "slept",
+    "swept",
+    "sank",
+    "sang",
+    "rang",
+    "swam",
+    "stole",
+    "froze",
+    "woke",
+    "bore",
+    "tore",
+    "swore",
+    "shook",
+    "forgave",
+    "withdrew",
+    "upheld",
+    "overthrew",
+    "overtook",
+    "undertook",
+    "slid",
+    "spun",
+    "bled",
+    "fed",
+    "sped",
+    "lit",
+    "slew",
+    "hit",
+    "quit",
+    "shut",
+    "beat",
+    "cast",
+    "burst",
+    "spread",
+    "bid",
+    "won",
+    "been",
+    "done",
+    "gone",
+    "seen",
+    "taken",
+    "given",
+    "known",
+    "shown",
+    "begun",
+    "written",
+    "spoken",
+    "broken",
+    "chosen",
+    "driven",
+    "eaten",
+    "fallen",
+    "forgotten",
+    "frozen",
+    "hidden",
+    "ridden",
+    "risen",
+    "shaken",
+    "stolen",
+    "sworn",
+    "thrown",
+    "worn",
+    "drawn",
+    "flown",
+    "grown",
+    "blown",
+    "born",
+    "borne",
+    "torn",
+    "beaten",
+    "bitten",
+    "withdrawn",
+    "overthrown",
+    "undertaken",
+    "arisen",
+    "slain",
+    "sunk",
+    "sung",
+    "swum",
+    "stricken",
+    "awoke",
+    "awoken",
+    "forbade",
+    "foresaw",
+    "foreseen",
+    "mistook",
+    "mistaken",
+    "oversaw",
+    "overseen",
+    "rebuilt",
+    "reread",
+    "resold",
+    "retold",
+    "underwent",
+    "undergone",
+    "upset",
+];
+
+/// Words ending in -ed that are not past forms.
+const NOT_PAST_ED: &[&str] = &[
+    "hundred",
+    "sacred",
+    "naked",
+    "wicked",
+    "beloved",
+    "rugged",
+    "ragged",
+    "crooked",
+    "kindred",
+    "wretched",
+    "embed",
+    "shed",
+    "bed",
+    "red",
+    "wed",
+    "naked",
+    "learned",
+    "aged",
+    "alleged",
+    "so-called",
+    "armed",
+    "unarmed",
+    "based",
+    "united",
+    "related",
+    "detailed",
+    "limited",
+    "advanced",
+    "skilled",
+    "talented",
+    "renowned",
+    "suspected",
+    "injured",
+    "wounded",
+    "masked",
+    "unidentified",
+    "unnamed",
+    "undisclosed",
+    "unexpected",
+    "unprecedented",
+    "coordinated",
+    "retired",
+    "married",
+    "elected",
+    "appointed",
+    "designated",
+    "named",
+    "disabled",
+    "displaced",
+    "detained",
+    "disputed",
+    "estimated",
+];
+
+/// `-eed` words that are past forms (the rest are not: need, speed, proceed, exceed).
+const PAST_EED: &[&str] = &["freed", "agreed", "disagreed", "decreed", "guaranteed"];
+
+/// Verbs whose present tense, with a weekday, states a timetable: "the trial begins on
+/// Monday".
+const TIMETABLE: &[&str] = &[
+    "begins", "starts", "opens", "reopens", "closes", "ends", "resumes", "meets", "arrives",
+    "leaves", "returns", "launches", "expires", "kicks", "goes", "takes", "convenes", "departs",
+    "lands", "travels", "visits", "faces", "plays", "hosts", "comes", "enters", "falls", "runs",
+];
+
+/// Verbs of prediction in the present: what they predict is to come ("forecasters
+/// predict landfall on Saturday").
+const PREDICT: &[&str] = &[
+    "predict",
+    "predicts",
+    "forecast",
+    "forecasts",
+    "anticipate",
+    "anticipates",
+    "foresee",
+    "foresees",
+    "expect",
+    "expects",
+];
+
+/// Reporting verbs in the present: the statement they report was made ("the ministry
+/// says on Monday" is this week's statement, not next week's).
+const REPORTING: &[&str] = &[
+    "says",
+    "say",
+    "tells",
+    "reports",
+    "announces",
+    "claims",
+    "states",
+    "writes",
+    "confirms",
+    "notes",
+    "adds",
+    "insists",
+    "argues",
+    "warns",
+    "admits",
+    "denies",
+];
+
+/// Verbs that, followed by "to", announce an intention: "plans to meet on Friday".
+const INTENT: &[&str] = &[
+    "plan",
+    "plans",
+    "intend",
+    "intends",
+    "aim",
+    "aims",
+    "expect",
+    "expects",
+    "hope",
+    "hopes",
+    "want",
+    "wants",
+    "seek",
+    "seeks",
+    "vow",
+    "vows",
+    "promise",
+    "promises",
+    "threaten",
+    "threatens",
+    "pledge",
+    "pledges",
+    "prepare",
+    "prepares",
+    "preparing",
+    "planning",
+    "hoping",
+    "expecting",
+    "seeking",
+    "aiming",
+    "intending",
+    "promising",
+    "threatening",
+];
+
+/// The same verbs in the past: a future seen from the past ("agreed to meet on Friday").
+const INTENT_PAST: &[&str] = &[
+    "planned",
+    "intended",
+    "aimed",
+    "expected",
+    "hoped",
+    "wanted",
+    "sought",
+    "vowed",
+    "promised",
+    "threatened",
+    "pledged",
+    "agreed",
+    "decided",
+    "prepared",
+    "arranged",
+    "offered",
+    "volunteered",
+];
+
+/// After a form of "be", these make a plan: "is scheduled for", "is due to", "is set to".
+const SCHEDULED: &[&str] = &[
+    "scheduled",
+    "slated",
+    "set",
+    "due",
+    "expected",
+    "poised",
+    "planned",
+    "going",
+    "about",
+    "likely",
+    "unlikely",
+    "bound",
+    "to",
+];
+
+/// Adverbs and particles that can stand inside a verb group ("has also said", "will not").
+fn adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "n't"
+            | "also"
+            | "still"
+            | "already"
+            | "just"
+            | "reportedly"
+            | "later"
+            | "then"
+            | "now"
+            | "never"
+            | "previously"
+            | "recently"
+            | "yet"
+            | "first"
+            | "again"
+            | "both"
+            | "all"
+            | "each"
+            | "only"
+            | "even"
+            | "since"
+            | "officially"
+            | "formally"
+            | "initially"
+            | "finally"
+            | "eventually"
+            | "subsequently"
+            | "allegedly"
+            | "apparently"
+            | "reportedly,"
+            | "originally"
+            | "earlier"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbWord {
+    /// will, shall, won't, 'll
+    Will,
+    Would,
+    /// can, could, may, might, must, should
+    Modal,
+    BePresent,
+    BePast,
+    /// be, been, being
+    Be,
+    HavePresent,
+    HavePast,
+    DoPresent,
+    DoPast,
+    /// A past tense or past participle.
+    PastForm,
+    /// A present participle (only as part of a group).
+    Ing,
+    /// "plans" (to), "expects" (to)
+    Intent,
+    /// "agreed" (to), "planned" (to)
+    IntentPast,
+    /// "begins", "opens": a timetable present.
+    Timetable,
+}
+
+fn verb_word(t: &Tok, sentence_initial: bool) -> Option<VerbWord> {
+    if t.kind != TokKind::Word || (t.capital && !sentence_initial) {
+        return None;
+    }
+    let w = t.lower.as_str();
+    use VerbWord::*;
+    Some(match w {
+        "will" | "shall" | "won't" | "shan't" | "gonna" => Will,
+        _ if w.ends_with("'ll") => Will,
+        "would" | "wouldn't" => Would,
+        "can" | "could" | "may" | "might" | "must" | "should" | "can't" | "cannot" | "couldn't"
+        | "mustn't" | "shouldn't" => Modal,
+        "is" | "are" | "am" | "isn't" | "aren't" => BePresent,
+        _ if w.ends_with("'re") => BePresent,
+        "was" | "were" | "wasn't" | "weren't" => BePast,
+        "be" | "been" | "being" => Be,
+        "has" | "have" | "hasn't" | "haven't" => HavePresent,
+        _ if w.ends_with("'ve") => HavePresent,
+        "had" | "hadn't" => HavePast,
+        "does" | "do" | "doesn't" | "don't" => DoPresent,
+        "did" | "didn't" => DoPast,
+        _ if INTENT_PAST.contains(&w) => IntentPast,
+        _ if INTENT.contains(&w) => Intent,
+        _ if IRREGULAR_PAST.contains(&w) || REPORTING.contains(&w) => PastForm,
+        _ if TIMETABLE.contains(&w) || PREDICT.contains(&w) => Timetable,
+        // "-eed": "freed", "agreed" are past; "need", "speed", "proceed" are not.
+        _ if w.ends_with("eed") && PAST_EED.contains(&w) => PastForm,
+        _ if w.ends_with("eed") => return None,
+        _ if w.len() >= 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) => PastForm,
+        _ if w.len() > 5 && w.ends_with("ing") && w != "according" => Ing,
+        _ => return None,
+    })
+}
+
+/// Determiners and possessives: an -ed or -ing word after one is an adjective or a noun
+/// ("the injured man", "the meeting").
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "any"
+            | "no"
+            | "every"
+            | "each"
+    )
+}
+
+/// The verb group around `toks[k]` (a verb word): its first and last token.
+fn group_bounds(toks: &[Tok], k: usize) -> (usize, usize) {
+    let verbish = |i: usize| toks.get(i).is_some_and(|t| verb_word(t, false).is_some());
+    // "to" belongs to the group after a plan ("plans to", "is to", "scheduled to") or
+    // before a verb ("to have died"); not in "went to the polls".
+    let part = |i: usize| {
+        let t = &toks[i];
+        if t.kind != TokKind::Word || t.quote != toks[k].quote {
+            return false;
+        }
+        if t.lower == "to" {
+            let prev = i
+                .checked_sub(1)
+                .map(|p| toks[p].lower.as_str())
+                .unwrap_or("");
+            return verbish(i + 1)
+                || INTENT.contains(&prev)
+                || INTENT_PAST.contains(&prev)
+                || SCHEDULED.contains(&prev)
+                || matches!(prev, "is" | "are" | "am" | "was" | "were");
+        }
+        verbish(i) || adverb(&t.lower) || SCHEDULED.contains(&t.lower.as_str())
+    };
+    let mut first = k;
+    while first > 0 && part(first - 1) {
+        first -= 1;
+    }
+    let mut last = k;
+    while last + 1 < toks.len() && part(last + 1) {
+        last += 1;
+    }
+    (first, last)
+}
+
+/// What a verb group says about time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Past, perfect, or a past report: "announced", "was killed", "has said", "says".
+    Past,
+    /// Will, a plan, a schedule, a timetable present, a possibility: "will meet", "is
+    /// scheduled to", "plans to", "begins", "could".
+    Future,
+    /// A present "be", alone or passive: "the deadline is Friday", "is held on Friday".
+    Copula,
+    /// A present progressive: "is travelling on Friday".
+    Progressive,
+    /// A future seen from the past: "would meet", "was to meet", "agreed to meet".
+    FutureInPast,
+    Unknown,
+}
+
+/// Past verbs of wishing, planning and agreeing: their infinitive is a future seen from the
+/// past ("agreed to meet on Friday"). Verbs of trying are not: "sought to calm investors on
+/// Monday" happened on Monday.
+const FUTURE_IN_PAST: &[&str] = &[
+    "planned",
+    "intended",
+    "aimed",
+    "hoped",
+    "wanted",
+    "vowed",
+    "promised",
+    "threatened",
+    "pledged",
+    "agreed",
+    "decided",
+    "arranged",
+    "prepared",
+    "offered",
+    "volunteered",
+];
+
+/// What a verb group says about time.
+fn classify(group: &[Tok], sentence_start: bool) -> Reading {
+    use VerbWord::*;
+    let words: Vec<Option<VerbWord>> = group
+        .iter()
+        .enumerate()
+        .map(|(i, t)| verb_word(t, sentence_start && i == 0))
+        .collect();
+    let has = |v: VerbWord| words.contains(&Some(v));
+    let lower: Vec<&str> = group.iter().map(|t| t.lower.as_str()).collect();
+    let pair = |a: &[&str], b: &[&str]| {
+        lower
+            .windows(2)
+            .any(|p| a.contains(&p[0]) && b.contains(&p[1]))
+    };
+    let followed_by_to = |i: usize| lower.get(i + 1) == Some(&"to");
+    let scheduled = lower.iter().any(|w| SCHEDULED.contains(w) && *w != "to")
+        || pair(&["is", "are", "am", "was", "were"], &["to"]);
+    if has(Will) {
+        return Reading::Future;
+    }
+    // "would have", "may have died": a past seen from later.
+    if pair(
+        &["would", "could", "may", "might", "must", "should"],
+        &["have", "'ve"],
+    ) {
+        return Reading::Past;
+    }
+    // "would not comment", "could not be reached": a refusal or failure, in the past.
+    if pair(&["would", "could"], &["not", "never"])
+        || lower.iter().any(|w| matches!(*w, "wouldn't" | "couldn't"))
+    {
+        return Reading::Past;
+    }
+    if has(Would) {
+        return Reading::FutureInPast;
+    }
+    if lower
+        .iter()
+        .any(|w| matches!(*w, "cannot" | "can't") || *w == "can" && lower.contains(&"not"))
+    {
+        return Reading::Unknown;
+    }
+    if has(Modal) {
+        return Reading::Future;
+    }
+    if has(BePresent) && scheduled {
+        return Reading::Future;
+    }
+    if has(BePast) && scheduled {
+        return Reading::FutureInPast;
+    }
+    for (i, w) in words.iter().enumerate() {
+        match w {
+            Some(Intent) if followed_by_to(i) => return Reading::Future,
+            // "the vote, expected to be announced on Friday": a reduced relative, now.
+            Some(IntentPast) if followed_by_to(i) && SCHEDULED.contains(&lower[i]) => {
+                return Reading::Future
+            }
+            Some(IntentPast) if followed_by_to(i) && FUTURE_IN_PAST.contains(&lower[i]) => {
+                return Reading::FutureInPast
+            }
+            _ => {}
+        }
+    }
+    if has(HavePresent) || has(HavePast) || has(BePast) || has(DoPast) {
+        return Reading::Past;
+    }
+    if has(BePresent) {
+        let progressive = group.iter().enumerate().any(|(i, _)| {
+            words[i] == Some(Ing)
+                && group[..i]
+                    .iter()
+                    .any(|b| verb_word(b, false) == Some(BePresent))
+        });
+        return if progressive {
+            Reading::Progressive
+        } else {
+            Reading::Copula
+        };
+    }
+    // A reduced relative "the vote, scheduled for Friday", "talks expected on Friday".
+    if lower
+        .iter()
+        .any(|w| matches!(*w, "scheduled" | "slated" | "due" | "expected" | "planned"))
+    {
+        return Reading::Future;
+    }
+    if has(PastForm) || has(IntentPast) {
+        return Reading::Past;
+    }
+    // "expects a ruling on Friday", "forecasters predict landfall on Saturday", "the
+    // trial begins on Monday".
+    if has(Timetable) || has(Intent) {
+        return Reading::Future;
+    }
+    Reading::Unknown
+}
+
+/// Is the token at `k` the start of a verb group worth reading (an -ing word alone is a
+/// participle or a noun, not a finite verb)?
+fn finite_at(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let initial = k == 0;
+    let Some(v) = verb_word(t, initial) else {
+        return false;
+    };
+    let after_determiner = k > 0 && determiner(&toks[k - 1].lower);
+    match v {
+        VerbWord::Ing => false,
+        VerbWord::PastForm | VerbWord::IntentPast | VerbWord::Timetable | VerbWord::Intent
+            if after_determiner =>
+        {
+            false
+        }
+        // "Monday's visits", "the talks' ends": not after a possessive.
+        VerbWord::Timetable => {
+            k > 0 && !toks[k - 1].lower.ends_with("'s") && !toks[k - 1].lower.ends_with("s'")
+        }
+        _ => true,
+    }
+}
+
+/// The direction of the clause around `at` (a byte range in `sentence`), with its cue.
+///
+/// The verb that governs the expression sets the time (the nearest verb before it in its
+/// clause, else the first after it, else the clause it hangs from); a preposition says
+/// where the weekday stands from that time: "since", "after", "following" before it,
+/// "ahead of", "before" after it. When the verb's time and the preposition do not place
+/// the weekday on one side of the article date, the direction is unknown.
+pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
+    let toks = tokenize(sentence);
+    let unknown = |words: &str| Cue {
+        direction: Direction::Unknown,
+        words: words.to_string(),
+    };
+    let Some(first) = toks.iter().position(|t| t.range.end > at.start) else {
+        return unknown("");
+    };
+    let last = toks
+        .iter()
+        .rposition(|t| t.range.start < at.end)
+        .unwrap_or(first)
+        .max(first);
+    let quote = toks[first].quote;
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    // The preposition before it: "since", "ahead of", "in the run-up to".
+    let prep = if first >= 2 && word(first - 1) == "of" && word(first - 2) == "ahead" {
+        "ahead of"
+    } else if first >= 3 && word(first - 1) == "to" && word(first - 2) == "run-up" {
+        "in the run-up to"
+    } else if first >= 1 {
+        word(first - 1)
+    } else {
+        ""
+    };
+    // "since Monday": always before.
+    if prep == "since" {
+        return Cue {
+            direction: Direction::Past,
+            words: "since".into(),
+        };
+    }
+    let Some(verb) = governing_verb(sentence, &toks, first, last, quote) else {
+        // No verb: a source cited ("according to a tweet on Monday") was written before;
+        // "tomorrow" or "yesterday" beside it gives the way ("from tomorrow into Friday").
+        for (k, t) in toks.iter().enumerate() {
+            if t.quote != quote {
+                continue;
+            }
+            let direction = match t.lower.as_str() {
+                "according" if word(k + 1) == "to" => Direction::Past,
+                "yesterday" => Direction::Past,
+                "tomorrow" => Direction::Future,
+                _ => continue,
+            };
+            return Cue {
+                direction,
+                words: t.lower.clone(),
+            };
+        }
+        return unknown("");
+    };
+    let before_it = matches!(
+        prep,
+        "ahead of" | "before" | "in the run-up to" | "pending" | "awaiting"
+    );
+    let after_it = matches!(prep, "after" | "following");
+    let possessive = toks[last].lower.ends_with("'s");
+    let direction = match verb.reading {
+        // "campaigned ahead of Sunday's vote": Sunday came after the campaigning, but
+        // before or after the article date?
+        Reading::Past if before_it => Direction::Unknown,
+        Reading::Past => Direction::Past,
+        // "will meet after Monday's vote": the vote can be before or after today.
+        Reading::Future | Reading::Copula | Reading::Progressive if after_it => Direction::Unknown,
+        // "will appeal Monday's ruling", "rescuers are searching the rubble of Monday's
+        // collapse", "the toll of Sunday's quake is 30": the event a possessive weekday
+        // names need not be the verb's.
+        Reading::Future if possessive && verb.before && !before_it => Direction::Unknown,
+        // "the toll of the fire on Monday is 30": a present "be" after the weekday's noun
+        // phrase says nothing of the weekday ("the vote is on Friday" does).
+        Reading::Copula | Reading::Progressive if (possessive || !verb.before) && !before_it => {
+            Direction::Unknown
+        }
+        Reading::Future | Reading::Copula | Reading::Progressive => Direction::Future,
+        Reading::FutureInPast | Reading::Unknown => Direction::Unknown,
+    };
+    Cue {
+        direction,
+        words: if prep.contains(' ') || before_it || after_it {
+            format!("{} … {prep}", verb.words)
+        } else {
+            verb.words
+        },
+    }
+}
+
+/// Is "today" at `at` (a byte range in `sentence`) "nowadays" rather than a day? It is
+/// when the verb it goes with states how things are — a present "be" or "have" of
+/// possession ("the island today has a grass landscape"), not an event ("the court rules
+/// today") — and "today" is not itself the subject ("today is the deadline").
+pub fn today_is_nowadays(sentence: &str, at: std::ops::Range<usize>) -> bool {
+    let toks = tokenize(sentence);
+    let Some(first) = toks.iter().position(|t| t.range.end > at.start) else {
+        return false;
+    };
+    let last = toks
+        .iter()
+        .rposition(|t| t.range.start < at.end)
+        .unwrap_or(first)
+        .max(first);
+    // "Today is the deadline": the subject, a day.
+    if first == 0
+        && toks
+            .get(last + 1)
+            .is_some_and(|t| verb_word(t, false).is_some())
+    {
+        return false;
+    }
+    // "The deadline is today": the complement, a day.
+    if first > 0
+        && verb_word(&toks[first - 1], false).is_some()
+        && !toks[last + 1..].iter().any(|t| t.kind == TokKind::Word)
+    {
+        return false;
+    }
+    let Some(verb) = governing_verb(sentence, &toks, first, last, toks[first].quote) else {
+        return false;
+    };
+    let words: Vec<String> = verb
+        .words
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !adverb(w))
+        .collect();
+    verb.reading == Reading::Copula
+        || matches!(words.as_slice(), [w] if matches!(w.as_str(), "has" | "have" | "remains" | "remain"))
+}
+
+/// The verb that governs a weekday, with the direction it points and whether it stands
+/// before the weekday.
+struct Governing {
+    reading: Reading,
+    words: String,
+    before: bool,
+}
+
+fn governing_verb(
+    sentence: &str,
+    toks: &[Tok],
+    first: usize,
+    last: usize,
+    quote: u32,
+) -> Option<Governing> {
+    let same_quote = |t: &Tok| t.quote == quote;
+    let cue_of = |k: usize| {
+        let (a, b) = group_bounds(toks, k);
+        let group = &toks[a..=b];
+        let reading = classify(group, a == 0);
+        // Shown without the adverbs that trail it ("pleaded not", "docked successfully").
+        let shown = group
+            .iter()
+            .rposition(|t| !adverb(&t.lower) || matches!(t.lower.as_str(), "not" | "never"))
+            .unwrap_or(group.len() - 1);
+        let words = sentence[group[0].range.start..group[shown].range.end].to_string();
+        Governing {
+            reading,
+            words,
+            before: k < first,
+        }
+    };
+    let opener =
+        |t: &Tok| t.kind == TokKind::Boundary || CLAUSE_OPENERS.contains(&t.lower.as_str());
+    // 1. The nearest verb before it in its clause: "announced on Tuesday", "will meet on Friday".
+    let mut left_stop = 0;
+    for k in (0..first).rev() {
+        let t = &toks[k];
+        if !same_quote(t) {
+            continue;
+        }
+        if opener(t) {
+            left_stop = k;
+            break;
+        }
+        // "according to a tweet on Monday": the source's day; what is cited was said.
+        if t.lower == "according" && toks.get(k + 1).is_some_and(|n| n.lower == "to") {
+            return Some(Governing {
+                reading: Reading::Past,
+                words: sentence[t.range.start..toks[k + 1].range.end].to_string(),
+                before: true,
+            });
+        }
+        if finite_at(toks, k) {
+            return Some(cue_of(k));
+        }
+    }
+    // 2. The first verb after it in its clause: "On Tuesday, the agency announced".
+    let mut right_stop = toks.len();
+    for k in last + 1..toks.len() {
+        let t = &toks[k];
+        if !same_quote(t) {
+            continue;
+        }
+        if opener(t) {
+            right_stop = k;
+            break;
+        }
+        if finite_at(toks, k) {
+            return Some(cue_of(k));
+        }
+    }
+    // 3. The clause has no verb ("after Monday's vote"): the one it hangs from.
+    for k in (0..left_stop).rev() {
+        if same_quote(&toks[k]) && toks[k].kind != TokKind::Boundary && finite_at(toks, k) {
+            return Some(cue_of(k));
+        }
+    }
+    (right_stop..toks.len())
+        .find(|&k| same_quote(&toks[k]) && finite_at(toks, k))
+        .map(cue_of)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -689,6 +1916,255 @@ mod tests {
             part: Some("TNI"),
         };
         assert_eq!(val(night, false).unwrap(), "2023-03-19TNI");
+    }
+
+    fn direction(sentence: &str, expr: &str) -> (Direction, String) {
+        let at = sentence.find(expr).expect(expr);
+        let cue = clause_direction(sentence, at..at + expr.len());
+        (cue.direction, cue.words)
+    }
+
+    /// The verb that governs a weekday says which week: a past or perfect verb the last
+    /// one, a future, plan, schedule or progressive the coming one.
+    #[test]
+    fn a_weekday_takes_the_direction_of_its_verb() {
+        for (s, w, cue) in [
+            (
+                "On Tuesday, the agency announced it will cut 300 jobs.",
+                "Tuesday",
+                "announced",
+            ),
+            ("The minister was killed on Monday.", "Monday", "was killed"),
+            ("Germany on Monday banned the airline.", "Monday", "banned"),
+            (
+                "Police said on Friday they will reopen the road.",
+                "Friday",
+                "said",
+            ),
+            ("The man, who died on Sunday, was 54.", "Sunday", "died"),
+            ("He has been in custody since Tuesday.", "Tuesday", "since"),
+            (
+                "Reuters reported Monday's attack the deadliest in months.",
+                "Monday",
+                "reported",
+            ),
+            (
+                "A bus carrying children on Sunday overturned.",
+                "Sunday",
+                "overturned",
+            ),
+            ("“We will win,” Pompeo said on Tuesday.", "Tuesday", "said"),
+            (
+                "The results, released on Thursday, show a rise.",
+                "Thursday",
+                "released",
+            ),
+            (
+                "He is believed to have died on Monday.",
+                "Monday",
+                "is believed to have died",
+            ),
+            (
+                "The court had ruled on Wednesday that the law stands.",
+                "Wednesday",
+                "had ruled",
+            ),
+            (
+                "There was no suggestion on Sunday of sabotage, but fires were set to clear land.",
+                "Sunday",
+                "was",
+            ),
+            (
+                "Voters went to the polls on Sunday and will learn the result soon.",
+                "Sunday",
+                "went",
+            ),
+        ] {
+            assert_eq!(direction(s, w), (Direction::Past, cue.to_string()), "{s}");
+        }
+        for (s, w, cue) in [
+            ("The committee will meet on Friday.", "Friday", "will"),
+            (
+                "The vote is scheduled for Tuesday.",
+                "Tuesday",
+                "is scheduled",
+            ),
+            (
+                "The minister is to visit Kyiv on Thursday.",
+                "Thursday",
+                "is to",
+            ),
+            (
+                "The company plans to announce results on Wednesday.",
+                "Wednesday",
+                "plans to",
+            ),
+            (
+                "The team is travelling to Paris on Saturday.",
+                "Saturday",
+                "is travelling",
+            ),
+            ("The trial begins on Monday.", "Monday", "begins"),
+            (
+                "Reports said Leonov, who died in Moscow, will be buried on Tuesday.",
+                "Tuesday",
+                "will be buried",
+            ),
+            (
+                "The vote, scheduled for Friday, could be delayed.",
+                "Friday",
+                "scheduled",
+            ),
+            (
+                "Talks are expected to resume on Monday.",
+                "Monday",
+                "are expected to",
+            ),
+            ("On Friday the board will decide.", "Friday", "will"),
+            (
+                "It announced on Monday that the ban takes effect on Thursday.",
+                "Thursday",
+                "takes",
+            ),
+        ] {
+            assert_eq!(direction(s, w), (Direction::Future, cue.to_string()), "{s}");
+        }
+        for (s, w, cue) in [
+            (
+                "Forecasters predict landfall on Saturday.",
+                "Saturday",
+                "predict",
+            ),
+            (
+                "The ministry expects a ruling on Friday.",
+                "Friday",
+                "expects",
+            ),
+            (
+                "The warnings apply from tomorrow night into Friday morning.",
+                "Friday",
+                "tomorrow",
+            ),
+            (
+                "Talks will resume ahead of Sunday's vote.",
+                "Sunday",
+                "will … ahead of",
+            ),
+            ("Friday's vote will decide the matter.", "Friday", "will"),
+        ] {
+            assert_eq!(direction(s, w), (Direction::Future, cue.to_string()), "{s}");
+        }
+        for (s, w, cue) in [
+            (
+                "The mayor spoke after Monday's attack.",
+                "Monday",
+                "spoke … after",
+            ),
+            (
+                "The minister could not be reached on Monday.",
+                "Monday",
+                "could not be reached",
+            ),
+            (
+                "The company would not comment on Tuesday.",
+                "Tuesday",
+                "would not",
+            ),
+            (
+                "The bank sought to calm investors on Monday.",
+                "Monday",
+                "sought to",
+            ),
+            (
+                "According to a tweet on Monday by the minister, the deal is off.",
+                "Monday",
+                "According to",
+            ),
+            (
+                "In a statement on Monday, the ministry says the deal is off.",
+                "Monday",
+                "says",
+            ),
+            ("He was held in custody until Friday.", "Friday", "was held"),
+        ] {
+            assert_eq!(direction(s, w), (Direction::Past, cue.to_string()), "{s}");
+        }
+        for (s, w) in [
+            // A future seen from the past: after the saying, before or after today?
+            ("He said the court would rule on Friday.", "Friday"),
+            ("Thousands rallied ahead of Sunday's election.", "Sunday"),
+            ("The party will regroup after Monday's defeat.", "Monday"),
+            ("The firm will appeal Monday's ruling.", "Monday"),
+            ("The death toll of Sunday's earthquake is 30.", "Sunday"),
+            ("The death toll from the fire on Monday is 17.", "Monday"),
+            (
+                "Rescuers are searching the rubble of Monday's collapse.",
+                "Monday",
+            ),
+            ("The ministers agreed to meet on Friday.", "Friday"),
+            ("The Senate was set to meet on Wednesday.", "Wednesday"),
+            // No verb at all.
+            ("Protesters in Paris on Saturday.", "Saturday"),
+        ] {
+            assert_eq!(direction(s, w).0, Direction::Unknown, "{s}");
+        }
+    }
+
+    #[test]
+    fn today_can_mean_nowadays() {
+        let yes = |s: &str| {
+            let at = s.find("today").unwrap();
+            today_is_nowadays(s, at..at + 5)
+        };
+        assert!(yes("It today has a grass-dominated landscape."));
+        assert!(yes("The island is, today, a barren place."));
+        assert!(yes("The town has only 300 residents today."));
+        assert!(!yes("The court ruled today that the law stands."));
+        assert!(!yes("The minister will resign today."));
+        assert!(!yes("Asked about it today, she declined to comment."));
+        assert!(!yes("The deadline is today."));
+        let kind = |src: &str| {
+            let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
+            crate::time::find_all(
+                &doc,
+                Some(&crate::time::ArticleDate {
+                    date: mkdate(2023, 3, 20),
+                    origin: crate::time::DateOrigin::Config,
+                    source: None,
+                    year_assumed: false,
+                }),
+            )
+            .into_iter()
+            .find(|e| e.text.eq_ignore_ascii_case("today"))
+            .map(|e| e.kind)
+        };
+        assert_eq!(
+            kind("That is $5 million in today's money."),
+            Some(TimeKind::Vague)
+        );
+        assert_eq!(kind("Today's vote was close."), Some(TimeKind::Relative));
+    }
+
+    #[test]
+    fn a_bare_weekday_is_the_last_the_coming_or_both() {
+        // 2023-03-20 is a Monday.
+        let a = mkdate(2023, 3, 20);
+        assert_eq!(
+            bare_weekday(a, 2, Direction::Past),
+            WeekdayDay::Day(mkdate(2023, 3, 14))
+        );
+        assert_eq!(
+            bare_weekday(a, 2, Direction::Future),
+            WeekdayDay::Day(mkdate(2023, 3, 21))
+        );
+        assert_eq!(
+            bare_weekday(a, 2, Direction::Unknown),
+            WeekdayDay::Either(mkdate(2023, 3, 14), mkdate(2023, 3, 21))
+        );
+        // The article date's own weekday is the article date, whatever the tense.
+        for d in [Direction::Past, Direction::Future, Direction::Unknown] {
+            assert_eq!(bare_weekday(a, 1, d), WeekdayDay::Day(a));
+        }
     }
 
     #[test]

@@ -1,0 +1,892 @@
+//! The draft's own spellings of each name part, clustered: a person's given name and
+//! surname are counted separately over every place the draft writes them — full names
+//! ("Pradeep Khosla"), surnames alone ("Khosla said") — whether or not the knowledge base
+//! knows the person or the draft introduced them with a title. A spelling one edit away
+//! from a spelling of the same part that the draft uses more often, or that the knowledge
+//! base knows, is the minority spelling and likely a slip ("Joe Bidan" beside "Joe Biden",
+//! "Clniton" beside "Hillary Clinton … Clinton").
+//!
+//! How names are written decides what counts:
+//! - A full name is a run of two to four capitalised words (particles and initials inside),
+//!   after any title ("Chief Minister Manohar Parrikar"); its first word is the given name,
+//!   its last the surname. A run naming a thing (a street, a ministry), a place or
+//!   organisation the knowledge base knows, or made of two everyday words ("Humane
+//!   Society") is no name.
+//! - A capitalised word alone is a surname use, unless it is an everyday word opening a
+//!   sentence. Parts of hyphenated compounds ("Biden-Trump", "pro-Trump") are no spelling.
+//! - Only a word no dictionary, given-name list or knowledge base knows can be the slip:
+//!   "Jon" beside "John" is another person; so is "Olena Zelenska" beside "Volodymyr
+//!   Zelensky" (two given names, two people), and "Ivanka" beside "Donald" Trump.
+//!
+//! Which spelling is right: the knowledge base when it knows one of them, else the more
+//! frequent, else — equally frequent, both in full names — the first full reference (the
+//! introduction). A surname written once in full and once alone, each way once, is left
+//! undecided: both places are flagged as inconsistent, the fix offering the other.
+
+use super::{draft_actors, lexicon, matcher::fold, matcher::TargetKind, Tok};
+use super::{kb::Kb, kb::Kind, BlockNames, Names};
+use crate::document::Document;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Where a word stands in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    Given,
+    Surname,
+}
+
+/// A name word of one block, found from the block's text alone (cached per paragraph).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameWord {
+    pub tok: usize,
+    pub slot: Slot,
+    /// The other part's token, in a full name (the surname of a given name and back).
+    pub partner: Option<usize>,
+    /// An everyday word opening the sentence before a name ("Troy Roberts said", "Later
+    /// Biden said"): a given name only if the draft gives the person a given name one edit
+    /// from it or equal to it elsewhere.
+    pub opener: bool,
+}
+
+/// Words that never begin a person's name: articles, pronouns, conjunctions,
+/// prepositions, auxiliaries and sentence adverbs, capitalised when they open a sentence
+/// or a quotation.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "when",
+    "while",
+    "as",
+    "at",
+    "in",
+    "on",
+    "of",
+    "for",
+    "to",
+    "by",
+    "with",
+    "from",
+    "after",
+    "before",
+    "since",
+    "until",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "has",
+    "had",
+    "have",
+    "do",
+    "did",
+    "does",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "later",
+    "then",
+    "now",
+    "also",
+    "meanwhile",
+    "however",
+    "still",
+    "there",
+    "here",
+    "where",
+    "who",
+    "what",
+    "why",
+    "how",
+    "not",
+    "no",
+    "yes",
+    "both",
+    "each",
+    "every",
+    "all",
+    "some",
+    "many",
+    "most",
+    "said",
+    "says",
+    "according",
+    "dear",
+];
+
+fn stop_word(w: &str) -> bool {
+    in_list(STOP, w)
+}
+
+/// `w` is in a list of lowercase ASCII words, in any case (no allocation: asked of every
+/// capitalised word).
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter()
+        .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
+
+/// A word of letters (apostrophes inside allowed) starting with a capital: what a name part
+/// looks like. Hyphenated words and words with digits are not.
+fn plain_capital(word: &str, tok: &Tok) -> bool {
+    tok.cap
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        && (word.chars().count() == 1 || word.chars().any(char::is_lowercase))
+}
+
+/// Whether `word` could be a misspelled name: nothing any word list or the knowledge base
+/// knows, three letters or more.
+pub fn suspect(kb: &Kb, word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !lexicon::is_dictionary_word(word)
+        && !lexicon::is_known_given_name(word)
+        && !lexicon::is_name_variant_form(word)
+        && !lexicon::is_calendar_word(word)
+        && !draft_actors::is_title(word)
+        && !kb.matcher.lookup(&fold(word)).is_some_and(|p| {
+            p.targets
+                .iter()
+                .any(|t| !matches!(t.kind, TargetKind::Misspelling { .. }))
+        })
+}
+
+/// The name words of one block: given names and surnames of full names, and capitalised
+/// words standing alone. `hits` are the knowledge-base hits of the block.
+pub fn name_words(
+    kb: &Kb,
+    text: &str,
+    toks: &[Tok],
+    hits: &[super::matcher::Hit],
+) -> Vec<NameWord> {
+    let word = |k: usize| &text[toks[k].range.clone()];
+    // Tokens inside a knowledge-base place or organisation ("New Delhi", "Notre-Dame").
+    let mut thing = vec![false; toks.len()];
+    for h in hits {
+        let pat = &kb.matcher.patterns[h.pattern as usize];
+        let person = pat
+            .targets
+            .iter()
+            .any(|t| kb.actors[t.actor as usize].kind == Kind::Person);
+        if person {
+            continue;
+        }
+        let first = toks.partition_point(|t| t.full_end <= h.range.start);
+        for (k, t) in toks.iter().enumerate().skip(first) {
+            if t.range.start >= h.range.end {
+                break;
+            }
+            thing[k] = true;
+        }
+    }
+    let particle = |k: usize| in_list(draft_actors::PARTICLES, word(k));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !plain_capital(word(i), &toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && super::joined_by_space(text, &toks[j - 1], &toks[j])
+            && (plain_capital(word(j), &toks[j]) || particle(j))
+        {
+            j += 1;
+        }
+        let run = i..j;
+        i = j;
+        // After the last title; without function words or an everyday word opening the
+        // sentence (kept aside: it may be a given name).
+        let mut start = run.start;
+        let mut opener = None;
+        for k in run.clone() {
+            let w = word(k);
+            // A thing's name before a person's ("House Intelligence Committee
+            // Representative Adam Schiff"): the person's name follows it.
+            let thing_word = in_list(draft_actors::NOT_PERSON, w);
+            if draft_actors::is_title(w) || thing_word || (k == start && stop_word(w)) {
+                start = k + 1;
+                opener = None;
+            } else if k == start
+                && toks[k].sent_start
+                && lexicon::is_common_word(w)
+                && !lexicon::is_known_given_name(w)
+            {
+                start = k + 1;
+                opener = Some(k);
+            }
+        }
+        let mut end = run.end;
+        while end > start && particle(end - 1) {
+            end -= 1;
+        }
+        // A capitalised particle that is a given name opens a name ("Al Jorden").
+        if start >= end || (particle(start) && !lexicon::is_known_given_name(word(start))) {
+            continue;
+        }
+        let words = start..end;
+        if words.clone().any(|k| {
+            thing[k]
+                || lexicon::is_calendar_word(word(k))
+                || (k + 1 == end && in_list(draft_actors::NOT_PERSON, word(k)))
+        }) {
+            continue;
+        }
+        let n = words.len();
+        if n == 1 {
+            let k = words.start;
+            if let Some(o) = opener.filter(|_| word(k).chars().count() >= 3) {
+                out.push(NameWord {
+                    tok: o,
+                    slot: Slot::Given,
+                    partner: Some(k),
+                    opener: true,
+                });
+            }
+            if word(k).chars().count() >= 3 {
+                out.push(NameWord {
+                    tok: k,
+                    slot: Slot::Surname,
+                    partner: None,
+                    opener: false,
+                });
+            }
+            continue;
+        }
+        if n > 4 {
+            continue;
+        }
+        let s = end - 1;
+        // Two everyday words are a thing's name ("Humane Society"), not a person's; nor is
+        // a run that ends in a given name without starting with one ("Hagia Sophia").
+        let g = words.start;
+        let common = |k: usize| lexicon::is_common_word(word(k));
+        let given_name = |k: usize| lexicon::is_known_given_name(word(k));
+        if (common(g) && common(s) && !given_name(g)) || (given_name(s) && !given_name(g)) {
+            continue;
+        }
+        // Every word before the surname is a given name (first and middle names alike);
+        // initials and particles are not spellings.
+        let givens: Vec<usize> = (g..s)
+            .filter(|&k| word(k).chars().count() > 1 && !particle(k))
+            .collect();
+        for &k in &givens {
+            out.push(NameWord {
+                tok: k,
+                slot: Slot::Given,
+                partner: Some(s),
+                opener: false,
+            });
+        }
+        out.push(NameWord {
+            tok: s,
+            slot: Slot::Surname,
+            partner: givens.first().copied(),
+            opener: false,
+        });
+    }
+    out
+}
+
+/// How the right spelling was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    /// The knowledge base knows the other spelling (and the draft does not use this one
+    /// more).
+    Kb,
+    /// The draft uses the other spelling more often.
+    Frequency,
+    /// As often each, both in full names: the first full reference's spelling.
+    FirstReference,
+    /// As often each, and nothing else decides: flagged on both sides, undecided.
+    Tie,
+}
+
+/// One place where the draft writes a name part its own way, and the spelling the rest
+/// of the draft uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Respelling {
+    /// Source range of the word.
+    pub range: Range<usize>,
+    pub word: String,
+    pub expected: String,
+    pub slot: Slot,
+    pub decided: Decided,
+    /// How often the draft writes this part each way.
+    pub word_count: usize,
+    pub expected_count: usize,
+    /// Where the draft first writes the expected spelling.
+    pub expected_at: Range<usize>,
+    /// The first full reference writes the flagged spelling (position and frequency
+    /// disagree: the fix offers both).
+    pub against_first_reference: bool,
+    /// The person, as the draft names them in full with the expected spelling (or the
+    /// expected spelling alone).
+    pub person: String,
+    /// Every place the draft writes this part this way (for "fix all").
+    pub all: Vec<Range<usize>>,
+    /// Every place the draft writes it the expected way.
+    pub expected_all: Vec<Range<usize>>,
+}
+
+/// The clustered spellings of a draft.
+#[derive(Debug, Default)]
+pub struct Spellings {
+    pub respellings: Vec<Respelling>,
+    /// Folded spellings chosen as right over a minority spelling, and those that were the
+    /// minority or tied.
+    right: HashSet<String>,
+    wrong: HashSet<String>,
+}
+
+impl Spellings {
+    /// Whether another name check's finding — `word` flagged as a misspelling of
+    /// `expected` at `range` — contradicts the draft's own spellings: the word is one the
+    /// draft uses most (or as often), the expected one is a minority spelling, or the place
+    /// already has a respelling.
+    pub fn contradicts(&self, word: &str, expected: &str, range: &Range<usize>) -> bool {
+        self.right.contains(&fold(word))
+            || self.wrong.contains(&fold(expected))
+            || self
+                .respellings
+                .iter()
+                .any(|r| r.range.start < range.end && range.start < r.range.end)
+    }
+}
+
+/// One use of a name word in the draft.
+struct Use<'a> {
+    range: Range<usize>,
+    written: &'a str,
+    folded: String,
+    slot: Slot,
+    /// Folded partner (surname of a given name, given name of a surname).
+    partner: Option<String>,
+    partner_written: Option<&'a str>,
+    /// In a full name.
+    full: bool,
+    /// Inside a mention of a person (knowledge-base or learned).
+    person_mention: bool,
+    opener: bool,
+}
+
+/// The uses of one spelling in one slot.
+#[derive(Default)]
+struct Cluster {
+    uses: Vec<usize>,
+    first_full: Option<usize>,
+    person: bool,
+}
+
+/// Cluster every name word of the draft and find the minority spellings.
+pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Spellings {
+    let kb = &names.kb;
+    let mut uses: Vec<Use> = Vec::new();
+    for (bi, bn) in names.blocks.iter().enumerate() {
+        let block = &doc.blocks[bi];
+        let text = block.text.as_str();
+        for w in &bn.words {
+            let tok = &bn.toks[w.tok];
+            let written = &text[tok.range.clone()];
+            let partner = w.partner.map(|p| &text[bn.toks[p].range.clone()]);
+            uses.push(Use {
+                range: block.source_range(tok.range.clone()),
+                written,
+                folded: fold(written),
+                slot: w.slot,
+                partner: partner.map(fold),
+                partner_written: partner,
+                full: w.partner.is_some() && !w.opener,
+                person_mention: in_person_mention(names, bn, w.tok),
+                opener: w.opener,
+            });
+        }
+    }
+    let mut out = Spellings::default();
+    // Given names each surname stands with (not counting sentence openers).
+    let mut given_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for u in uses.iter().filter(|u| u.slot == Slot::Given && !u.opener) {
+        if let Some(s) = &u.partner {
+            let v = given_of.entry(s.as_str()).or_default();
+            if !v.contains(&u.folded.as_str()) {
+                v.push(u.folded.as_str());
+            }
+        }
+    }
+    // A sentence opener is a given name when the draft gives the person that given name,
+    // or one a slip away, elsewhere ("Troy Roberts said" and "official Troy Roberts").
+    let opener_is_given = |u: &Use| {
+        u.partner.as_deref().is_some_and(|s| {
+            given_of.get(s).is_some_and(|gs| {
+                gs.iter()
+                    .any(|g| *g == u.folded || one_edit(g, &u.folded) || one_edit(&u.folded, g))
+            })
+        })
+    };
+    let keep: Vec<bool> = uses
+        .iter()
+        .map(|u| !u.opener || opener_is_given(u))
+        .collect();
+    // Surnames: every use, in full names and alone.
+    let mut surnames: HashMap<&str, Cluster> = HashMap::new();
+    // Given names, by the surname they stand with.
+    let mut givens: HashMap<(&str, &str), Cluster> = HashMap::new();
+    for (i, u) in uses.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        let full = u.full || u.opener;
+        let c = match (u.slot, &u.partner) {
+            (Slot::Surname, _) => surnames.entry(u.folded.as_str()).or_default(),
+            (Slot::Given, Some(s)) => givens.entry((s.as_str(), u.folded.as_str())).or_default(),
+            (Slot::Given, None) => continue,
+        };
+        c.uses.push(i);
+        c.person |= full || u.person_mention;
+        if full && c.first_full.is_none() {
+            c.first_full = Some(u.range.start);
+        }
+    }
+    let kb_knows = |folded: &str, slot: Slot| {
+        kb.matcher.lookup(folded).is_some_and(|p| {
+            p.targets.iter().any(|t| {
+                let a = &kb.actors[t.actor as usize];
+                let TargetKind::Part { part, .. } = t.kind else {
+                    return false;
+                };
+                a.kind == Kind::Person
+                    && (a.surname_part() == Some(part as usize)) == (slot == Slot::Surname)
+            })
+        })
+    };
+
+    // Surnames: each suspect spelling against the spellings one edit away.
+    let index = DeleteIndex::new(surnames.keys().copied().filter(|s| s.chars().count() >= 4));
+    let mut pairs: Vec<(&str, &str, Slot, Option<&str>)> = Vec::new();
+    for (&w, cw) in &surnames {
+        let n = w.chars().count();
+        if n < 3 || (n < 4 && cw.first_full.is_none()) {
+            continue;
+        }
+        let near = index.near(w);
+        // Asked only of words with a neighbour: most names have none.
+        if near.is_empty() || !suspect(kb, uses[cw.uses[0]].written) {
+            continue;
+        }
+        let gw = given_of.get(w).map_or(&[][..], Vec::as_slice);
+        let mut best: Option<(&str, usize)> = None;
+        let mut ambiguous = false;
+        for v in near {
+            let cv = &surnames[v];
+            // Somebody's surname: in a full name or a person's mention, here or there.
+            if !(cv.person || cw.first_full.is_some()) || !one_edit(w, v) {
+                continue;
+            }
+            // Two given names, two people: Olena Zelenska is not a misspelled Zelensky.
+            let gv = given_of.get(v).map_or(&[][..], Vec::as_slice);
+            if !gw.is_empty()
+                && !gv.is_empty()
+                && !gw.iter().any(|a| gv.iter().any(|b| same_given(a, b)))
+            {
+                continue;
+            }
+            match best {
+                Some((_, k)) if k > cv.uses.len() => {}
+                Some((_, k)) if k == cv.uses.len() => ambiguous = true,
+                _ => {
+                    best = Some((v, cv.uses.len()));
+                    ambiguous = false;
+                }
+            }
+        }
+        if let (Some((v, _)), false) = (best, ambiguous) {
+            pairs.push((w, v, Slot::Surname, None));
+        }
+    }
+    // Given names: against the other given names of the same surname.
+    let mut by_surname: HashMap<&str, Vec<(&str, &Cluster)>> = HashMap::new();
+    for (&(s, g), c) in &givens {
+        by_surname.entry(s).or_default().push((g, c));
+    }
+    for (&(s, w), cw) in &givens {
+        if w.chars().count() < 3 {
+            continue;
+        }
+        let others = by_surname.get(s).map_or(&[][..], Vec::as_slice);
+        if !others.iter().any(|&(v, _)| one_edit(w, v)) || !suspect(kb, uses[cw.uses[0]].written) {
+            continue;
+        }
+        let mut best: Option<(&str, usize)> = None;
+        let mut ambiguous = false;
+        for &(v, cv) in others {
+            if v == w || v.chars().count() < 4 || !one_edit(w, v) {
+                continue;
+            }
+            if lexicon::are_nicknames(w, v) {
+                continue;
+            }
+            match best {
+                Some((_, k)) if k > cv.uses.len() => {}
+                Some((_, k)) if k == cv.uses.len() => ambiguous = true,
+                _ => {
+                    best = Some((v, cv.uses.len()));
+                    ambiguous = false;
+                }
+            }
+        }
+        if let (Some((v, _)), false) = (best, ambiguous) {
+            pairs.push((w, v, Slot::Given, Some(s)));
+        }
+    }
+    pairs.sort();
+    for (w, v, slot, s) in pairs {
+        let (cw, cv) = match s {
+            Some(s) => (&givens[&(s, w)], &givens[&(s, v)]),
+            None => (&surnames[w], &surnames[v]),
+        };
+        let (nw, nv) = (cw.uses.len(), cv.uses.len());
+        let decided = if kb_knows(v, slot) && nv >= nw {
+            Decided::Kb
+        } else if nv > nw {
+            Decided::Frequency
+        } else if nv < nw {
+            continue;
+        } else {
+            match (cw.first_full, cv.first_full) {
+                (Some(a), Some(b)) if b < a => Decided::FirstReference,
+                (Some(_), Some(_)) => continue,
+                _ => Decided::Tie,
+            }
+        };
+        let expected_use = &uses[cv.uses[0]];
+        // The house spelling of a knowledge-base name, else the spelling as the draft
+        // writes it most.
+        let expected =
+            house(names, config, v, slot).unwrap_or_else(|| most_written(&uses, &cv.uses));
+        let person = cv
+            .uses
+            .iter()
+            .map(|&i| &uses[i])
+            .find(|u| u.full)
+            .map(|u| match (u.slot, u.partner_written) {
+                (Slot::Surname, Some(g)) => format!("{g} {expected}"),
+                (Slot::Given, Some(s)) => format!("{expected} {s}"),
+                _ => expected.clone(),
+            })
+            .unwrap_or_else(|| expected.clone());
+        let against = decided != Decided::Tie
+            && cw
+                .first_full
+                .is_some_and(|a| cv.first_full.is_none_or(|b| a < b));
+        let all: Vec<Range<usize>> = cw.uses.iter().map(|&i| uses[i].range.clone()).collect();
+        let expected_all: Vec<Range<usize>> =
+            cv.uses.iter().map(|&i| uses[i].range.clone()).collect();
+        for &i in &cw.uses {
+            let u = &uses[i];
+            out.respellings.push(Respelling {
+                range: u.range.clone(),
+                word: u.written.to_string(),
+                expected: expected.clone(),
+                slot,
+                decided,
+                word_count: nw,
+                expected_count: nv,
+                expected_at: expected_use.range.clone(),
+                against_first_reference: against,
+                person: person.clone(),
+                all: all.clone(),
+                expected_all: expected_all.clone(),
+            });
+        }
+        out.right.insert(v.to_string());
+        out.wrong.insert(w.to_string());
+    }
+    out.respellings.sort_by_key(|r| r.range.start);
+    out.respellings.dedup_by(|a, b| a.range == b.range);
+    out
+}
+
+/// The house spelling (`[names] prefer`) of the knowledge-base name part `folded` is a
+/// spelling of.
+fn house(names: &Names, config: &super::NamesConfig, folded: &str, slot: Slot) -> Option<String> {
+    if config.prefer.is_empty() {
+        return None;
+    }
+    let kb = &names.kb;
+    kb.matcher.lookup(folded)?.targets.iter().find_map(|t| {
+        let TargetKind::Part { part, .. } = t.kind else {
+            return None;
+        };
+        let a = &kb.actors[t.actor as usize];
+        if a.kind != Kind::Person
+            || (a.surname_part() == Some(part as usize)) != (slot == Slot::Surname)
+        {
+            return None;
+        }
+        let h = names.house_variant(config, t.actor, part as usize)?;
+        Some(a.parts[part as usize].variants[h].clone())
+    })
+}
+
+/// Whether the token is inside a mention of a person.
+fn in_person_mention(names: &Names, bn: &BlockNames, tok: usize) -> bool {
+    bn.tok_mention
+        .get(tok)
+        .copied()
+        .flatten()
+        .is_some_and(|mi| names.is_person(names.mentions[mi as usize].actor))
+}
+
+/// The written form used most among `uses` (first used first on a tie).
+fn most_written(uses: &[Use], of: &[usize]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &i in of {
+        let w = uses[i].written;
+        match counts.iter_mut().find(|(s, _)| *s == w) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((w, 1)),
+        }
+    }
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, (_, n))| (*n, usize::MAX - k))
+        .map(|(_, (s, _))| s.to_string())
+        .unwrap_or_default()
+}
+
+/// Two given names of one person: the same, nicknames, or one edit apart.
+fn same_given(a: &str, b: &str) -> bool {
+    a == b || lexicon::are_nicknames(a, b) || one_edit(a, b) || one_edit(b, a)
+}
+
+/// Exactly one edit (insertion, deletion, substitution or swap of neighbours) between two
+/// folded spellings, keeping the first letter (or swapping the first two), and not a
+/// plural or possessive of the other.
+pub fn one_edit(w: &str, v: &str) -> bool {
+    if w == v {
+        return false;
+    }
+    let (mut a, mut b) = (w.chars(), v.chars());
+    let (a0, a1, b0, b1) = (a.next(), a.next(), b.next(), b.next());
+    if a0 != b0 && !(a0 == b1 && a1 == b0) {
+        return false;
+    }
+    for (x, y) in [(w, v), (v, w)] {
+        if x.strip_suffix('s') == Some(y)
+            || x.strip_suffix("es") == Some(y)
+            || x.strip_suffix("'s") == Some(y)
+        {
+            return false;
+        }
+    }
+    super::distance::within(w, v, 1) == Some(1)
+}
+
+/// Spellings by the strings one deletion (or none) makes of them: two spellings one edit
+/// apart share one (a swap too: drop either swapped letter). Finds the neighbours of a
+/// word among hundreds of names without comparing it with each.
+/// Keys are hashes of those strings (made without allocating them); a shared hash is only
+/// a lead, which [`one_edit`] then checks.
+struct DeleteIndex<'a> {
+    keys: HashMap<u64, Vec<&'a str>>,
+}
+
+impl<'a> DeleteIndex<'a> {
+    fn new(spellings: impl Iterator<Item = &'a str>) -> Self {
+        let mut keys: HashMap<u64, Vec<&'a str>> = HashMap::new();
+        for s in spellings {
+            for k in deletions(s) {
+                let v = keys.entry(k).or_default();
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+            }
+        }
+        DeleteIndex { keys }
+    }
+
+    /// Spellings that may be one edit from `w` (to be checked), without `w`, each once.
+    fn near(&self, w: &str) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = deletions(w)
+            .filter_map(|k| self.keys.get(&k))
+            .flatten()
+            .copied()
+            .filter(|&s| s != w)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Hashes of the word itself and of every string one deletion makes of it.
+fn deletions(s: &str) -> impl Iterator<Item = u64> + '_ {
+    use std::hash::{Hash, Hasher};
+    let n = s.chars().count();
+    // `n` stands for "nothing deleted".
+    (0..=n).map(move |skip| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (i, c) in s.chars().enumerate() {
+            if i != skip {
+                c.hash(&mut h);
+            }
+        }
+        // The length tells the word itself from a deletion of a longer word.
+        (n - usize::from(skip < n)).hash(&mut h);
+        h.finish()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn house_style_spells_a_knowledge_base_name() {
+        let mut config = crate::Config::default();
+        config.names.prefer.push("Zelenskiy".into());
+        let doc = Document::parse("Volodymyr Zelensky spoke. Zelenksy left.");
+        let names = super::super::analyse(&doc, &config.names);
+        let r: Vec<(&str, &str)> = names
+            .spellings
+            .respellings
+            .iter()
+            .map(|r| (r.word.as_str(), r.expected.as_str()))
+            .collect();
+        assert_eq!(r, [("Zelenksy", "Zelenskiy")]);
+    }
+
+    fn respellings(text: &str) -> Vec<(String, String, Decided)> {
+        let doc = Document::parse(text);
+        let names = super::super::analyse(&doc, &crate::Config::default().names);
+        names
+            .spellings
+            .respellings
+            .iter()
+            .map(|r| (r.word.clone(), r.expected.clone(), r.decided))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str, Decided)]) -> Vec<(String, String, Decided)> {
+        v.iter()
+            .map(|(a, b, d)| (a.to_string(), b.to_string(), *d))
+            .collect()
+    }
+
+    #[test]
+    fn a_misspelled_part_beside_the_right_other_part_is_the_same_person() {
+        use Decided::*;
+        assert_eq!(
+            respellings("Joe Biden spoke. Later Joe Bidan spoke again."),
+            pairs(&[("Bidan", "Biden", FirstReference)])
+        );
+        assert_eq!(
+            respellings("Hillary Clinton spoke. Hillarry Clinton left. Clinton waved."),
+            pairs(&[("Hillarry", "Hillary", FirstReference)])
+        );
+        assert_eq!(
+            respellings("Hillary Clinton spoke. Clinton left. Clniton returned."),
+            pairs(&[("Clniton", "Clinton", Frequency)])
+        );
+    }
+
+    #[test]
+    fn the_majority_spelling_wins_even_over_the_first_reference() {
+        let r =
+            respellings("Activist Marta Kowalsca spoke. Kowalska left. Later Kowalska said no.");
+        assert_eq!(r, pairs(&[("Kowalsca", "Kowalska", Decided::Frequency)]));
+        let doc = Document::parse(
+            "Activist Marta Kowalsca spoke. Kowalska left. Later Kowalska said no.",
+        );
+        let names = super::super::analyse(&doc, &crate::Config::default().names);
+        assert!(names.spellings.respellings[0].against_first_reference);
+    }
+
+    #[test]
+    fn once_each_in_a_full_name_and_alone_is_undecided() {
+        assert_eq!(
+            respellings("Chancellor Pradeep Kosla spoke. Khosla talked of the past."),
+            pairs(&[
+                ("Kosla", "Khosla", Decided::Tie),
+                ("Khosla", "Kosla", Decided::Tie)
+            ])
+        );
+    }
+
+    #[test]
+    fn relatives_words_and_compounds_are_not_misspellings() {
+        // A thing's name before a person's is not part of it.
+        assert_eq!(
+            respellings(
+                "Committee Representative Adam Schiff spoke. Committee Chair Adam Shciff left. Schiff said no."
+            ),
+            pairs(&[("Shciff", "Schiff", Decided::Frequency)])
+        );
+        // Two given names that are both names: two people.
+        assert!(respellings("Jon Smithers spoke. Later John Smithers left.").is_empty());
+        // Different given names: different people with close surnames.
+        assert!(
+            respellings("Olena Zelenska and Volodymyr Zelensky came. Zelensky spoke.").is_empty()
+        );
+        // Dictionary words and hyphenated compounds are not spellings.
+        assert!(respellings("Ann Trumpet spoke. The pro-Trumpt rally. Trumpet left.").is_empty());
+        // A plural is not a misspelling.
+        assert!(respellings("Mary Kovacs spoke. The Kovacses left. Kovacs said no.").is_empty());
+        // A thing's name is no person's name.
+        assert!(respellings("Humane Society spoke. Humane Socety left.").is_empty());
+    }
+
+    #[test]
+    fn one_edit_keeps_the_first_letter() {
+        assert!(one_edit("bidan", "biden"));
+        assert!(one_edit("clniton", "clinton"));
+        assert!(one_edit("ibden", "biden"));
+        assert!(!one_edit("haas", "maas"));
+        assert!(!one_edit("bidens", "biden"));
+        assert!(!one_edit("biden", "biden"));
+    }
+
+    #[test]
+    fn the_delete_index_finds_every_one_edit_neighbour() {
+        let idx = DeleteIndex::new(["khosla", "clinton", "biden"].into_iter());
+        assert_eq!(idx.near("kosla"), ["khosla"]);
+        assert_eq!(idx.near("clniton"), ["clinton"]);
+        assert_eq!(idx.near("bidden"), ["biden"]);
+        assert_eq!(idx.near("bidan"), ["biden"]);
+        assert!(idx.near("trump").is_empty());
+    }
+}

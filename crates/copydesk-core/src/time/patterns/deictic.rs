@@ -1,0 +1,150 @@
+//! Deictic words, resolved against the article date: "yesterday", "tomorrow morning",
+//! "later today", "tonight", "this morning", "last night", "the day before yesterday";
+//! and "now".
+
+use super::{part_code, Gate, Pattern, Reading, B};
+use crate::time::recognizer::{is_capitalised, word_after, word_before, Ctx};
+use crate::time::sem::Sem;
+use regex::Captures;
+
+/// "yesterday", "tomorrow morning", "this morning", "last night" (not "USA Today").
+pub const DEICTIC: Pattern = Pattern {
+    name: "Deictic",
+    gate: Gate::any_case(&[
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ]),
+    regex: || {
+        format!(
+            r"{B}(?i:the\s+day\s+(?P<dby>before\s+yesterday|after\s+tomorrow)|(?P<ed>earlier|later|early|late)\s+(?P<ew>today|tonight|yesterday)(?:\s+(?P<epart>morning|afternoon|evening|night))?|(?P<w>yesterday|tomorrow|today|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?|this\s+(?P<this>morning|afternoon|evening)|last\s+(?P<last>night|evening))(?:{B}|['’])"
+        )
+    },
+    interpret: deictic,
+};
+
+/// "now" (not "now that", "every now and then", "from now on").
+pub const NOW: Pattern = Pattern {
+    name: "Now",
+    gate: None,
+    regex: || format!(r"{B}(?i:now){B}"),
+    interpret: now,
+};
+
+fn deictic(c: &Captures, cx: &Ctx) -> Option<Reading> {
+    let whole = c.get(0)?;
+    let text = cx.text;
+    let mut range = whole.range();
+    let s = whole.as_str();
+    let first = s.split_whitespace().next().unwrap_or("");
+    // "USA Today", "Russia Today", the "Today" programme.
+    if first.starts_with('T') && first.eq_ignore_ascii_case("today") {
+        let prev = word_before(text, whole.start());
+        let name_before = is_capitalised(prev)
+            && !matches!(
+                prev.to_ascii_lowercase().as_str(),
+                "on" | "and" | "but" | "by" | "since" | "until" | "from" | "as" | "so"
+            );
+        let capital_mid_sentence = first.starts_with('T') && !cx.initial(whole.start());
+        if name_before || capital_mid_sentence {
+            return None;
+        }
+    }
+    // "Easter Island is today a barren place": today as "nowadays", not a date.
+    if first.eq_ignore_ascii_case("today") && s.len() == 5 {
+        let prev = word_before(text, whole.start()).to_ascii_lowercase();
+        if matches!(prev.as_str(), "is" | "are" | "remains" | "remain" | "of") {
+            return Some((range, Sem::Vague("PRESENT_REF")));
+        }
+    }
+    // Drop a trailing apostrophe the pattern allowed for.
+    if s.ends_with('\'') || s.ends_with('’') {
+        range.end -= s.chars().last().map_or(0, char::len_utf8);
+    }
+    let lower = s.to_ascii_lowercase();
+    let sem = if let Some(dby) = c.name("dby") {
+        Sem::Deictic {
+            days: if dby.as_str().to_ascii_lowercase().starts_with("before") {
+                -2
+            } else {
+                2
+            },
+            part: None,
+        }
+    } else if let Some(w) = c.name("ew") {
+        let w = w.as_str().to_ascii_lowercase();
+        let part = c.name("epart").map(|p| part_code(p.as_str()));
+        match w.as_str() {
+            "yesterday" => Sem::Deictic { days: -1, part },
+            "tonight" => Sem::Deictic {
+                days: 0,
+                part: Some("TNI"),
+            },
+            _ => Sem::Deictic { days: 0, part },
+        }
+    } else if let Some(w) = c.name("w") {
+        let w = w.as_str().to_ascii_lowercase();
+        let part = c.name("part").map(|p| part_code(p.as_str()));
+        match w.as_str() {
+            "yesterday" => Sem::Deictic { days: -1, part },
+            "tomorrow" => Sem::Deictic { days: 1, part },
+            "tonight" => Sem::Deictic {
+                days: 0,
+                part: Some("TNI"),
+            },
+            _ => Sem::Deictic { days: 0, part },
+        }
+    } else if let Some(p) = c.name("this") {
+        Sem::Deictic {
+            days: 0,
+            part: Some(part_code(p.as_str())),
+        }
+    } else if c.name("last").is_some() {
+        let part = if lower.ends_with("evening") {
+            "TEV"
+        } else {
+            "TNI"
+        };
+        Sem::Deictic {
+            days: -1,
+            part: Some(part),
+        }
+    } else {
+        return None;
+    };
+    Some((range, sem))
+}
+
+fn now(c: &Captures, cx: &Ctx) -> Option<Reading> {
+    let whole = c.get(0)?;
+    let text = cx.text;
+    let s = whole.as_str();
+    if s == "Now" && !cx.initial(whole.start()) {
+        return None;
+    }
+    let next = word_after(text, whole.end()).to_ascii_lowercase();
+    let after = &text[whole.end()..];
+    if next == "that" || after.starts_with('-') {
+        return None;
+    }
+    // Compare a prefix only: lowercasing the rest of the block per match was
+    // quadratic on long paragraphs.
+    let rest = after.trim_start().as_bytes();
+    let starts = |p: &str| {
+        rest.get(..p.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if starts("and then") || starts("and again") {
+        return None;
+    }
+    let prev = word_before(text, whole.start()).to_ascii_lowercase();
+    if prev == "from" && (next == "on" || next == "until") {
+        return None;
+    }
+    Some((whole.range(), Sem::Vague("PRESENT_REF")))
+}
