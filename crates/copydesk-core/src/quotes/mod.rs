@@ -521,8 +521,32 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
     // Words the draft capitalises inside a sentence (names), built on first need.
     let names = std::cell::OnceCell::new();
     let names_in_draft = || names.get_or_init(|| capitalised_mid_sentence(doc));
+    // Quotes sharing a host sentence are contiguous (quotes are in order and disjoint):
+    // each quote's group is found once, and what a sibling needs is carried forward, so a
+    // paragraph (or a sentence) with thousands of quotes stays linear.
+    let groups = host_groups(&infos, &out);
+    let mut first_same_sentence: Vec<Option<usize>> = vec![None; out.len()];
+    for (j, q) in out.iter().enumerate() {
+        if q.how == Some(How::SameSentence) {
+            first_same_sentence[groups[j]].get_or_insert(j);
+        }
+    }
+    let mut first_attributed: Vec<Option<usize>> = vec![None; out.len()];
+    // The nearest earlier quote that is not a scare quote (see [`previous_in_block`]).
+    let mut kept: Vec<Option<usize>> = vec![None; out.len()];
     // Attribution from around the quote's sentence.
     for i in 0..out.len() {
+        // Earlier quotes are settled: the first attributed one of each group.
+        if i > 0 {
+            if out[i - 1].attributed() {
+                first_attributed[groups[i - 1]].get_or_insert(i - 1);
+            }
+            kept[i] = if out[i - 1].kind == QuoteKind::Scare {
+                kept[i - 1]
+            } else {
+                Some(i - 1)
+            };
+        }
         if out[i].attributed() || out[i].kind == QuoteKind::Block {
             continue;
         }
@@ -555,12 +579,10 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             }
         };
         // Another quote of the same sentence has a speaker: “…” and “…”, she said.
-        let sibling = same_block.clone().find(|&j| {
-            j != i
-                && out[j].first_block == fbi
-                && (out[j].how == Some(How::SameSentence) || (j < i && out[j].attributed()))
-                && b.host(&out[j].text_range) == host
-        });
+        let sibling = match (first_same_sentence[groups[i]], first_attributed[groups[i]]) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         if let Some(j) = sibling {
             let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
             let q = &mut out[i];
@@ -577,7 +599,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             // An earlier attributed quote in the same paragraph (wire style).
             // It must be the nearest quote before, with no sentence of narrative between
             // them: “…,” Kirby said. “…” — not “…,” Kirby said. The talks resumed. “…”
-            let earlier = previous_in_block(doc, &out, i, fbi, tr.start)
+            let earlier = previous_in_block(doc, &out, &kept, i, fbi, tr.start)
                 .filter(|&(j, _)| out[j].attributed())
                 // The run is “A,” Kirby said. “B.” (or Kirby said: “A.” “B.”): a full
                 // quote that ends its sentence — not Kirby called it a “farce”. “B.”,
@@ -585,11 +607,12 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 .filter(|&(j, _)| run_leader(&out[j]))
                 .filter(|&(_, end)| {
                     let gap = end..tr.start;
-                    !b.sentences.iter().any(|s| {
-                        s.start >= gap.start
-                            && s.end <= gap.end
-                            && !b.quoted.iter().any(|q| q.start < s.end && s.start < q.end)
-                    })
+                    // Sentences are sorted: only those from the gap's start on.
+                    let from = b.sentences.partition_point(|s| s.start < gap.start);
+                    !b.sentences[from..]
+                        .iter()
+                        .take_while(|s| s.end <= gap.end)
+                        .any(|s| b.quoted_overlapping(s.clone()).is_empty())
                 })
                 .map(|(j, _)| j);
             if let Some(j) = earlier.filter(|_| starts_sentence) {
@@ -642,12 +665,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     .cloned()
             }) {
                 let opening = &b.text[next.clone()];
-                let head_end = b
-                    .words
-                    .iter()
-                    .filter(|w| w.start >= next.start)
-                    .nth(8)
-                    .map_or(next.end, |w| w.start);
+                // Words are sorted: binary searches, not a scan per quote.
+                let first_word = b.words.partition_point(|w| w.start < next.start);
+                let head_end = b.words.get(first_word + 8).map_or(next.end, |w| w.start);
                 let demonstrative = opening.split_whitespace().next().is_some_and(|w| {
                     matches!(w, "That" | "This" | "So" | "Those" | "These" | "Such")
                 });
@@ -655,10 +675,10 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 // Only sentences that do nothing but attribute: "That was how Kirby put
                 // it." / "So said Kirby." / "Kirby said." — not "Kirby also said that …",
                 // which starts a new thought.
-                let bare = b
-                    .words
+                let bare = b.words[first_word..]
                     .iter()
-                    .filter(|w| w.start >= next.start && w.end <= next.end)
+                    .take_while(|w| w.end <= next.end)
+                    .take(6)
                     .count()
                     <= 5
                     && !b.text[next.clone()].contains(" that ");
@@ -683,18 +703,19 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         // speaker is named (“…,” she announced. She was directing … to “…”.).
         if let Some(ps) = prev_sentence.clone() {
             let partial = out[i].kind == QuoteKind::Partial;
-            let quote_in_prev = b
-                .quoted
-                .iter()
-                .any(|q| q.start < ps.end && ps.start < q.end);
+            let quote_in_prev = !b.quoted_overlapping(ps.clone()).is_empty();
             if partial && quote_in_prev {
-                let earlier = (same_block.start..i).rev().find(|&j| {
-                    out[j].first_block == fbi
-                        && out[j].attributed()
-                        && out[j].speaker.is_some()
-                        && out[j].text_range.start >= ps.start
-                        && out[j].text_range.end <= ps.end.max(tr.start)
-                });
+                // Quotes of the block are in order: stop at the first before `ps`.
+                let earlier = (same_block.start..i)
+                    .rev()
+                    .take_while(|&j| out[j].text_range.start >= ps.start)
+                    .find(|&j| {
+                        out[j].first_block == fbi
+                            && out[j].attributed()
+                            && out[j].speaker.is_some()
+                            && out[j].text_range.start >= ps.start
+                            && out[j].text_range.end <= ps.end.max(tr.start)
+                    });
                 if let Some(j) = earlier {
                     let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
                     let q = &mut out[i];
@@ -795,6 +816,23 @@ fn capitalised_mid_sentence(doc: &Document) -> std::collections::HashSet<&str> {
     out
 }
 
+/// For each quote, the index of the first quote of its group: the quotes of one block
+/// whose host sentences (see [`BlockInfo::host`]) are the same.
+fn host_groups(infos: &[BlockInfo], out: &[Quotation]) -> Vec<usize> {
+    let mut groups: Vec<usize> = Vec::with_capacity(out.len());
+    let mut prev: Option<(usize, Range<usize>)> = None;
+    for (j, q) in out.iter().enumerate() {
+        let key = (q.first_block, infos[q.first_block].host(&q.text_range));
+        let start = match (&prev, groups.last()) {
+            (Some(p), Some(&g)) if *p == key => g,
+            _ => j,
+        };
+        groups.push(start);
+        prev = Some(key);
+    }
+    groups
+}
+
 /// Whether a quote can lead a run of quotes that inherit its speaker: a full quote whose
 /// attribution stands between it and the next quote (“A,” Kirby said. “B.”), or that was
 /// introduced by a colon, a label or an earlier run. Not “Kirby said, “A.” “B.””: closing
@@ -813,15 +851,20 @@ fn run_leader(o: &Quotation) -> bool {
 /// The nearest quotation (not a scare quote) before quote `i` that ends in block `bi`
 /// before block-text offset `before`, with the block-text offset where it ends: one of the
 /// same paragraph, or a quote that ran on into this paragraph from the one before.
+/// `kept[j]` is the nearest quote before `j` that is not a scare quote, so scare quotes
+/// cost nothing to step over.
 fn previous_in_block(
     doc: &Document,
     out: &[Quotation],
+    kept: &[Option<usize>],
     i: usize,
     bi: usize,
     before: usize,
 ) -> Option<(usize, usize)> {
     let block = &doc.blocks[bi];
-    for j in (0..i).rev() {
+    let mut next = kept.get(i).copied().flatten();
+    while let Some(j) = next {
+        next = kept.get(j).copied().flatten();
         let o = &out[j];
         if o.first_block < bi && o.last_block != bi {
             // Quotes are in order of their opening: only the last one opened before this
@@ -845,7 +888,7 @@ fn previous_in_block(
 
 impl BlockInfo<'_> {
     pub(crate) fn is_quoted_public(&self, at: usize) -> bool {
-        self.quoted.iter().any(|q| q.start <= at && at < q.end)
+        self.is_quoted(at)
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::quotes::{canonical_speaker, Quotation, QuoteKind};
+use crate::quotes::{Quotation, QuoteKind};
 use crate::Context;
 
 pub struct QuoteUnattributed;
@@ -117,14 +117,17 @@ impl Speakers {
         }
         let list = &self.by_position;
         let split = list.partition_point(|(pos, ..)| *pos < at);
+        // Sorted by position, so by block: stop at the first one too far away.
         let before = list[..split]
             .iter()
             .rev()
-            .find(|(_, b, j, _)| *j != i && *b + BLOCKS_BEFORE >= q.first_block);
+            .take_while(|(_, b, ..)| *b + BLOCKS_BEFORE >= q.first_block)
+            .find(|(_, _, j, _)| *j != i);
         let after = || {
             list[split..]
                 .iter()
-                .find(|(_, b, j, _)| *j != i && *b <= q.last_block + BLOCKS_AFTER)
+                .take_while(|(_, b, ..)| *b <= q.last_block + BLOCKS_AFTER)
+                .find(|(_, _, j, _)| *j != i)
         };
         before.or_else(after).map(|(_, _, _, name)| name.clone())
     }
