@@ -12,6 +12,7 @@ use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::quotes::{Quotation, QuoteKind};
 use crate::Context;
+use std::ops::Range;
 
 pub struct QuoteUnattributed;
 
@@ -129,8 +130,77 @@ impl Speakers {
                 .take_while(|(_, b, ..)| *b <= q.last_block + BLOCKS_AFTER)
                 .find(|(_, _, j, _)| *j != i)
         };
-        before.or_else(after).map(|(_, _, _, name)| name.clone())
+        let (pos, _, j, name) = before.or_else(after)?;
+        // The nearest person is the candidate: another name between the two (a source,
+        // the quote's subject, someone the story turns to) makes the guess a wrong one.
+        let speaker_end = quotes[*j].speaker.as_ref().map_or(*pos, |s| s.range.end);
+        let (lo, hi) = if *pos < at {
+            (speaker_end, at)
+        } else {
+            (q.range.end, *pos)
+        };
+        // Too far to tell (and a bound on the work per quote).
+        if hi.saturating_sub(lo) > MAX_GAP {
+            return None;
+        }
+        let own = surname(name);
+        if other_name_between(cx.doc.text(), lo..hi, &own, quotes) {
+            return None;
+        }
+        let names = cx.names();
+        let from = names.mentions.partition_point(|m| m.range.start < lo);
+        let other = names.mentions[from..]
+            .iter()
+            .take_while(|m| m.range.end <= hi)
+            .filter(|m| !m.heading && !inside_quote(quotes, m.range.start))
+            .any(|m| surname(&cx.doc.text()[m.range.clone()]) != own);
+        (!other).then(|| name.clone())
     }
+}
+
+/// The most text between a suggested speaker and the quote, in bytes.
+const MAX_GAP: usize = 2_000;
+
+/// Whether `range` of the draft names someone or something other than `own` (a surname):
+/// a capitalised word that does not open a sentence, a line or a quotation, outside quotes.
+fn other_name_between(text: &str, range: Range<usize>, own: &str, quotes: &[Quotation]) -> bool {
+    let Some(gap) = text.get(range.clone()) else {
+        return false;
+    };
+    let mut prev = '\n';
+    let mut at_start = true;
+    for (k, w) in crate::text::words(gap).into_iter().enumerate() {
+        let before = gap[..w.start].trim_end_matches([' ', '*', '_']);
+        prev = before
+            .chars()
+            .last()
+            .unwrap_or(if k == 0 { prev } else { ' ' });
+        let opens = (k == 0 && at_start && before.is_empty())
+            || matches!(
+                prev,
+                '.' | '!' | '?' | '“' | '"' | ':' | '\n' | '(' | '‘' | '—' | '#'
+            );
+        at_start = false;
+        let word = &gap[w.clone()];
+        // "Mr.", "Sen.": a title before the name.
+        let title = gap[w.end..].starts_with('.') && word.len() <= 4;
+        if opens || title || !word.starts_with(char::is_uppercase) || word == "I" {
+            continue;
+        }
+        if inside_quote(quotes, range.start + w.start) {
+            continue;
+        }
+        if surname(word) != own {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether source offset `at` is inside one of `quotes` (sorted by start, disjoint).
+fn inside_quote(quotes: &[Quotation], at: usize) -> bool {
+    let i = quotes.partition_point(|q| q.range.start <= at);
+    i > 0 && at < quotes[i - 1].range.end
 }
 
 /// The lowercased capitalised words of the sentence(s) holding quote `q`, the quote's own
@@ -393,6 +463,13 @@ mod tests {
         );
         assert_eq!(
             suggested(&format!("“We will win,” Kirby said.{talks}Police charged Jones. “He lied to us all.”\n\n“No,” Jones said.")),
+            [Vec::<String>::new()]
+        );
+        // Someone else named between the candidate and the quote: none.
+        assert_eq!(
+            suggested(&format!(
+                "“We will win,” Kirby said.{talks}The company hired Maria Lopez last year. The glue guns are hot. “It is like an oven.”"
+            )),
             [Vec::<String>::new()]
         );
         // A pronoun is no suggestion.
