@@ -1538,7 +1538,11 @@ impl BlockInfo<'_> {
     /// `next` (in either order) and only a trailing phrase follows them (see
     /// [`Self::trailing_phrase`]); “Smith said that …” or “Smith also said the vote …”
     /// start a new thought and are not tags.
-    pub(crate) fn tag_sentence(&self, next: &Range<usize>) -> Option<Found> {
+    ///
+    /// With `asked` (the quote before ended in `?` or `!`), the tag may go on into a quote
+    /// of its own, and attributes both: “How can it go away?” *Smith asked, “It is our best
+    /// seller.”*
+    pub(crate) fn tag_sentence(&self, next: &Range<usize>, asked: bool) -> Option<Found> {
         let first = self.word_at_or_after(next.start);
         let limit = self
             .words
@@ -1582,11 +1586,23 @@ impl BlockInfo<'_> {
             (s, after)
         };
         // “…” Smith told reporters, “…”: the sentence introduces a quote of its own.
-        let own_quote = self
+        let own = self
             .quoted_overlapping(after..next.end)
             .iter()
-            .any(|q| q.start >= after);
-        (!own_quote && self.trailing_phrase(after, next.end)).then_some(Found {
+            .find(|q| q.start >= after);
+        if let Some(q) = own {
+            // “…?” Smith asked, “…”: the tag goes straight on into the second quote.
+            let between = self.text[after..q.start].trim();
+            if asked && matches!(between, "," | ":") {
+                return Some(Found {
+                    cue: c.start..c.end,
+                    speaker: Some(speaker),
+                    kind: c.cue.kind,
+                });
+            }
+            return None;
+        }
+        self.trailing_phrase(after, next.end).then_some(Found {
             cue: c.start..c.end,
             speaker: Some(speaker),
             kind: c.cue.kind,
@@ -1795,6 +1811,45 @@ mod tests {
         assert_eq!(q.len(), 3);
         assert_eq!(q[2].1.as_deref(), Some("Smith"));
         assert_eq!(q[2].2, Some(How::Run));
+    }
+
+    /// “…?” Smith asked, “…”: a tag after a question goes on into a quote of its own and
+    /// attributes both.
+    #[test]
+    fn a_tag_after_a_question_runs_into_a_second_quote() {
+        let q = attributed("“How can it go away?” Alan Mulally asked, “It is the best seller.”");
+        assert_eq!(q[0].1.as_deref(), Some("Alan Mulally"));
+        assert_eq!(q[0].2, Some(How::FollowingSentence));
+        assert_eq!(q[1].1.as_deref(), Some("Alan Mulally"));
+        // Not after a statement: whose first words are they?
+        let q = attributed("The vote failed. “We lost.” Smith said, “We will try again.”");
+        assert_eq!(q[0].2, None);
+    }
+
+    /// A clause ending on words given whole, then a comma and the words.
+    #[test]
+    fn a_statement_given_after_a_comma() {
+        let q = attributed(
+            "Jobs left this farewell, “I have made some of the best friends of my life.”",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Jobs"));
+        let q = attributed(
+            "Jobs left the building, “I have made some of the best friends of my life.”",
+        );
+        assert_eq!(q[0].2, None);
+    }
+
+    /// In an interview, a quote the answer tells (“she's like, “…””) is the answer's.
+    #[test]
+    fn a_quote_inside_an_answer_is_the_answers_speaker() {
+        let q = attributed(
+            "**Reporter**: How was it?\n\n**Jane Smith**: Fine. She's like, “Why not?” and I said “sure”.",
+        );
+        assert_eq!(q.len(), 2);
+        for (_, who, how) in &q {
+            assert_eq!(who.as_deref(), Some("Jane Smith"));
+            assert_eq!(*how, Some(How::Transcript));
+        }
     }
 
     /// Regression (found by tests/hostile.rs): sentence and quoted-range lookups scanned

@@ -722,3 +722,28 @@ mod tests {
         assert!(forms.iter().any(|(w, weak)| w == "states" && *weak));
     }
 }
+
+/// Nouns for words given whole, that a clause can end on before a comma and the words
+/// themselves: “Jobs left this farewell, “…””, “The ministry issued a statement, “…””.
+pub const SPEECH_NOUNS: &[&str] = &[
+    "statement",
+    "message",
+    "farewell",
+    "warning",
+    "words",
+    "response",
+    "reply",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "tweet",
+    "post",
+    "note",
+    "letter",
+    "email",
+    "plea",
+    "appeal",
+    "explanation",
+    "verdict",
+];

@@ -293,6 +293,42 @@ fn words_as_words(b: &BlockInfo, open: usize, close_end: usize) -> bool {
             return true;
         }
     }
+    // “COVID-19” is the name of …, “ghosting” means …: the quote defines a word.
+    let next = |n: usize| {
+        b.words
+            .get(after + n)
+            .map(|w| b.text[w.clone()].to_lowercase())
+            .unwrap_or_default()
+    };
+    let defines = match next(0).as_str() {
+        "means" | "meant" | "stands" | "refers" => true,
+        "is" | "was" | "became" => {
+            matches!(next(1).as_str(), "the" | "a" | "an")
+                && matches!(
+                    next(2).as_str(),
+                    "name"
+                        | "word"
+                        | "term"
+                        | "phrase"
+                        | "nickname"
+                        | "title"
+                        | "slogan"
+                        | "motto"
+                        | "acronym"
+                        | "abbreviation"
+                        | "label"
+                        | "hashtag"
+                )
+        }
+        _ => false,
+    };
+    if defines
+        && b.words
+            .get(after)
+            .is_some_and(|w| b.text[close_end.min(w.start)..w.start].trim().is_empty())
+    {
+        return true;
+    }
     let k = b.words.partition_point(|w| w.end <= open);
     (1..=2).any(|back| {
         k.checked_sub(back).is_some_and(|i| {
@@ -465,7 +501,16 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         }
         // Transcript paragraphs: a quote with no speaker in its sentence is the turn's, named
         // by the label or the introduction (a quote inside an answer is the answer's).
-        if let Some(turn) = turns[f.first_block].as_ref().filter(|_| q.how.is_none()) {
+        // So is a quote told inside an answer (“she's like, “…”” / “I said “no””): the
+        // label's speaker is the one talking.
+        let told = q.how == Some(How::SameSentence)
+            && q.speaker
+                .as_ref()
+                .is_some_and(|s| lexicon::PRONOUNS.contains(&s.text.to_lowercase().as_str()));
+        let open = turns[f.first_block]
+            .as_ref()
+            .filter(|t| q.how.is_none() || (told && !t.speaker.is_empty()));
+        if let Some(turn) = open {
             let own_label = turn.block == f.first_block;
             if !own_label || turn.cue.end <= f.first.start {
                 let tb = &doc.blocks[turn.block];
@@ -653,6 +698,27 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
         }
+        // A clause that gives words and a comma: "Jobs left this farewell, “…”", "The
+        // ministry issued a statement, “…”": its subject is the speaker.
+        if before.ends_with(',') {
+            let intro = host.start..before.len() - 1;
+            let noun = b.text[intro.clone()]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .map(str::to_lowercase);
+            let spoken = noun.is_some_and(|n| lexicon::SPEECH_NOUNS.contains(&n.as_str()));
+            if spoken && b.words_between(intro.start, intro.end) > 0 {
+                if let Some(s) = b.subject(&intro) {
+                    let found = attribution::Found {
+                        cue: before.len() - 1..before.len(),
+                        speaker: Some(s),
+                        kind: lexicon::CueKind::Source,
+                    };
+                    set(&mut out[i], found, How::SameSentence, blk);
+                    continue;
+                }
+            }
+        }
         // The sentence after: "“…” That was how Kirby put it." / "“…” Kirby said."
         let ends_sentence = host.end <= out[i].text_range.end
             || b.text[out[i].text_range.end..host.end].trim().is_empty();
@@ -682,7 +748,10 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     .count()
                     <= 5
                     && !b.text[next.clone()].contains(" that ");
-                let found = b.tag_sentence(&next).or_else(|| {
+                let asked = b.text[tr.clone()]
+                    .trim_end_matches(['”', '"', '’', '\'', '»'])
+                    .ends_with(['?', '!']);
+                let found = b.tag_sentence(&next, asked).or_else(|| {
                     attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
                         demonstrative
                             || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))

@@ -415,6 +415,8 @@ mod tests {
     #[test]
     fn scare_quotes_and_titles_are_not_flagged() {
         for ok in [
+            "“COVID-19” is the name of the disease the virus causes.",
+            "“Ghosting” means ending contact without a word.",
             "The so-called “deal” fell apart.",
             "He used the word “crisis” twice.",
             "They watched “Bohemian Rhapsody” on Friday.",
