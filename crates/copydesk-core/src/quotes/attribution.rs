@@ -1277,7 +1277,9 @@ impl BlockInfo<'_> {
         // The speaker's appositive does not count: “Brett McGurk, the former envoy to the
         // coalition, also criticised the decision via Twitter.”
         let sp = found.speaker.clone().unwrap_or(s.start..s.start);
-        let mut words = self.words_between(s.start, s.end);
+        // Counted from the subject: an introductory clause (“Following some speculation
+        // that …, the chairman denied it.”) does not make the main clause narrative.
+        let mut words = self.words_between(sp.start.max(s.start), s.end);
         let after = &self.text[sp.end.min(s.end)..s.end];
         if let Some(rest) = after.strip_prefix(", ") {
             if let Some(close) = rest.find(", ") {
@@ -1836,6 +1838,22 @@ mod tests {
         let q = attributed(
             "Jobs left the building, “I have made some of the best friends of my life.”",
         );
+        assert_eq!(q[0].2, None);
+    }
+
+    /// A sentence that opens by citing a document quotes the document.
+    #[test]
+    fn a_sentence_citing_a_document_quotes_it() {
+        let q = attributed(
+            "On the Saffir–Simpson scale, at Category 5, “catastrophic damage will occur”.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("the Saffir–Simpson scale"));
+        let q = attributed(
+            "Under the agreement, the firm may sell “goods or services used to play music”.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("the agreement"));
+        // A place or a time is no document.
+        let q = attributed("On the steps of the court, “we lost” hung on a sheet in red paint.");
         assert_eq!(q[0].2, None);
     }
 

@@ -719,6 +719,12 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
         }
+        // The sentence opens by citing a document: "On the Saffir–Simpson scale, at
+        // Category 5, “…”", "Under the agreement, the firm may sell “…”".
+        if let Some(found) = cited_document(b, host.start, tr.start) {
+            set(&mut out[i], found, How::SameSentence, blk);
+            continue;
+        }
         // The sentence after: "“…” That was how Kirby put it." / "“…” Kirby said."
         let ends_sentence = host.end <= out[i].text_range.end
             || b.text[out[i].text_range.end..host.end].trim().is_empty();
@@ -900,6 +906,32 @@ fn host_groups(infos: &[BlockInfo], out: &[Quotation]) -> Vec<usize> {
         prev = Some(key);
     }
     groups
+}
+
+/// The document a sentence opens by citing, before the quote at `open`: “On|In|Under|Per”,
+/// at most eight words with a document noun (see [`lexicon::DOCUMENTS`]), and a comma.
+fn cited_document(b: &BlockInfo, start: usize, open: usize) -> Option<attribution::Found> {
+    let lead = &b.text[start..open];
+    let comma = lead.find(',')?;
+    let first = b.words.partition_point(|w| w.start < start);
+    let last = b.words.partition_point(|w| w.end <= start + comma);
+    if last <= first || last - first > 8 {
+        return None;
+    }
+    let opener = b.text[b.words[first].clone()].to_lowercase();
+    if !matches!(opener.as_str(), "on" | "in" | "under" | "per") {
+        return None;
+    }
+    let noun = (first + 1..last).find(|&k| {
+        let w = b.text[b.words[k].clone()].to_lowercase();
+        lexicon::DOCUMENTS.contains(&w.as_str())
+    })?;
+    let phrase = b.words[first + 1].start..b.words[last - 1].end;
+    Some(attribution::Found {
+        cue: b.words[noun].clone(),
+        speaker: Some(phrase),
+        kind: lexicon::CueKind::Source,
+    })
 }
 
 /// Whether a quote can lead a run of quotes that inherit its speaker: a full quote whose
