@@ -1849,6 +1849,13 @@ mod tests {
         );
         assert_eq!(q[0].1.as_deref(), Some("the Saffir–Simpson scale"));
         let q = attributed(
+            "On the scale used by the centre for classifying storms, at Category 5, “damage will occur”.",
+        );
+        assert_eq!(
+            q[0].1.as_deref(),
+            Some("the scale used by the centre for classifying storms")
+        );
+        let q = attributed(
             "Under the agreement, the firm may sell “goods or services used to play music”.",
         );
         assert_eq!(q[0].1.as_deref(), Some("the agreement"));

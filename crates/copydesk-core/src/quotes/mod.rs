@@ -908,14 +908,18 @@ fn host_groups(infos: &[BlockInfo], out: &[Quotation]) -> Vec<usize> {
     groups
 }
 
+/// Words of a phrase that cites a document: “On the Saffir–Simpson scale used by the NHC
+/// for classifying tropical cyclones,” is twelve.
+const MAX_CITING_WORDS: usize = 14;
+
 /// The document a sentence opens by citing, before the quote at `open`: “On|In|Under|Per”,
-/// at most eight words with a document noun (see [`lexicon::DOCUMENTS`]), and a comma.
+/// at most [`MAX_CITING_WORDS`] words with a document noun (see [`lexicon::DOCUMENTS`]), and a comma.
 fn cited_document(b: &BlockInfo, start: usize, open: usize) -> Option<attribution::Found> {
     let lead = &b.text[start..open];
     let comma = lead.find(',')?;
     let first = b.words.partition_point(|w| w.start < start);
     let last = b.words.partition_point(|w| w.end <= start + comma);
-    if last <= first || last - first > 8 {
+    if last <= first || last - first > MAX_CITING_WORDS {
         return None;
     }
     let opener = b.text[b.words[first].clone()].to_lowercase();
