@@ -689,40 +689,6 @@ pub fn cues_in(text: &str) -> Vec<CueMatch> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inflects_regular_verbs() {
-        assert_eq!(inflect("quip")[0], "quips");
-        assert_eq!(inflect("deny"), ["denies", "denied", "denying"]);
-        assert_eq!(inflect("argue"), ["argues", "argued", "arguing"]);
-        assert_eq!(inflect("stress"), ["stresses", "stressed", "stressing"]);
-        assert_eq!(inflect("agree"), ["agrees", "agreed", "agreeing"]);
-    }
-
-    #[test]
-    fn finds_cues_on_word_boundaries() {
-        let t = "“No,” she SAID, according to aides; the Saidi family said nothing in a statement.";
-        let found: Vec<&str> = cues_in(t).iter().map(|m| &t[m.start..m.end]).collect();
-        assert_eq!(found, ["SAID", "according to", "said", "in a statement"]);
-        let forms = verb_forms();
-        for f in [
-            "said",
-            "told",
-            "tweeted",
-            "quipped",
-            "testified",
-            "wrote",
-            "replied",
-        ] {
-            assert!(forms.iter().any(|(w, weak)| w == f && !weak), "{f}");
-        }
-        assert!(forms.iter().any(|(w, weak)| w == "states" && *weak));
-    }
-}
-
 /// Nouns for words given whole, that a clause can end on before a comma and the words
 /// themselves: “Jobs left this farewell, “…””, “The ministry issued a statement, “…””.
 pub const SPEECH_NOUNS: &[&str] = &[
@@ -797,3 +763,37 @@ pub const DOCUMENTS: &[&str] = &[
     "criteria",
     "terms",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_verbs() {
+        assert_eq!(inflect("quip")[0], "quips");
+        assert_eq!(inflect("deny"), ["denies", "denied", "denying"]);
+        assert_eq!(inflect("argue"), ["argues", "argued", "arguing"]);
+        assert_eq!(inflect("stress"), ["stresses", "stressed", "stressing"]);
+        assert_eq!(inflect("agree"), ["agrees", "agreed", "agreeing"]);
+    }
+
+    #[test]
+    fn finds_cues_on_word_boundaries() {
+        let t = "“No,” she SAID, according to aides; the Saidi family said nothing in a statement.";
+        let found: Vec<&str> = cues_in(t).iter().map(|m| &t[m.start..m.end]).collect();
+        assert_eq!(found, ["SAID", "according to", "said", "in a statement"]);
+        let forms = verb_forms();
+        for f in [
+            "said",
+            "told",
+            "tweeted",
+            "quipped",
+            "testified",
+            "wrote",
+            "replied",
+        ] {
+            assert!(forms.iter().any(|(w, weak)| w == f && !weak), "{f}");
+        }
+        assert!(forms.iter().any(|(w, weak)| w == "states" && *weak));
+    }
+}
