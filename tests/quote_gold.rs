@@ -38,11 +38,12 @@ const RULE: &str = "quote.unattributed";
 const HEADER: &str = "article\tquote\tspeaker\tlabel\tcue";
 
 /// Regression floors on the tune part, a little below today's figures (measured on 33 tune
-/// articles with rows: 1 flag, on an unattributed quote; recall 1/3; 0 of 111 attributed or
-/// transcript quotes flagged; 0 of 19 not_speech; no unmatched flag). The figures move in
-/// whole quotes, so each floor allows one more wrong flag than today, and no lost true one.
-const FLOOR_TUNE_PRECISION: f64 = 50.0;
-const FLOOR_TUNE_RECALL: f64 = 33.0;
+/// articles with rows after issue 14's second round: 3 flags, all on unattributed quotes;
+/// recall 3/3; 0 of 111 attributed or transcript quotes flagged; 0 of 19 not_speech; no
+/// unmatched flag). The figures move in whole quotes, so each floor allows one more wrong
+/// flag than today, and no lost true one.
+const FLOOR_TUNE_PRECISION: f64 = 75.0;
+const FLOOR_TUNE_RECALL: f64 = 100.0;
 const CEILING_TUNE_FALSE_ALARMS_PER_100: f64 = 1.0;
 const CEILING_TUNE_NOT_SPEECH_FLAGGED: usize = 1;
 const CEILING_TUNE_UNMATCHED_FLAGS: usize = 1;

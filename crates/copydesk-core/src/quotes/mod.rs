@@ -17,6 +17,7 @@ pub(crate) mod finder;
 pub mod lexicon;
 pub mod marks;
 mod settings;
+pub(crate) mod transcript;
 pub use settings::{QuoteMarks, QuotesConfig};
 
 use crate::document::Document;
@@ -63,6 +64,8 @@ pub enum How {
     Run,
     /// A Q&A or transcript paragraph with a speaker label: `Q:`, `**Kirby:**`.
     Transcript,
+    /// The sentence just before names the speaker: Smith was blunt. “We lost.”
+    PreviousSentence,
 }
 
 impl How {
@@ -73,6 +76,7 @@ impl How {
             How::FollowingSentence => "in the sentence after it",
             How::Run => "continuing the speaker's earlier quote",
             How::Transcript => "transcript label",
+            How::PreviousSentence => "named in the sentence before it",
         }
     }
 }
@@ -258,6 +262,26 @@ const NAME_FOR: &[&str] = &[
     "show",
 ];
 
+/// Whether the quote at `open` follows a verb of naming and “as”: “referred to her as
+/// “…””, “billed as “…””, “looked at the role as a “…””.
+fn named_as(b: &BlockInfo, open: usize) -> bool {
+    let mut k = b.words.partition_point(|w| w.end <= open);
+    let word = |i: usize| b.text[b.words[i].clone()].to_lowercase();
+    if k > 0 && matches!(word(k - 1).as_str(), "a" | "an" | "the") {
+        k -= 1;
+    }
+    if k == 0 || word(k - 1) != "as" {
+        return false;
+    }
+    let as_start = b.words[k - 1].start;
+    (2..=7).any(|back| {
+        k.checked_sub(back).is_some_and(|i| {
+            lexicon::NAMING_AS.contains(&word(i).as_str())
+                && !b.text[b.words[i].end..as_start].contains(['.', ';', '!', '?', ','])
+        })
+    })
+}
+
 /// Words around a quote that make it words-as-words or a title: "the word “crisis”", a
 /// “Revoke Article 50” poster.
 fn words_as_words(b: &BlockInfo, open: usize, close_end: usize) -> bool {
@@ -268,6 +292,42 @@ fn words_as_words(b: &BlockInfo, open: usize, close_end: usize) -> bool {
         if gap.trim().is_empty() && NAME_FOR.contains(&lw.as_str()) {
             return true;
         }
+    }
+    // “COVID-19” is the name of …, “ghosting” means …: the quote defines a word.
+    let next = |n: usize| {
+        b.words
+            .get(after + n)
+            .map(|w| b.text[w.clone()].to_lowercase())
+            .unwrap_or_default()
+    };
+    let defines = match next(0).as_str() {
+        "means" | "meant" | "stands" | "refers" => true,
+        "is" | "was" | "became" => {
+            matches!(next(1).as_str(), "the" | "a" | "an")
+                && matches!(
+                    next(2).as_str(),
+                    "name"
+                        | "word"
+                        | "term"
+                        | "phrase"
+                        | "nickname"
+                        | "title"
+                        | "slogan"
+                        | "motto"
+                        | "acronym"
+                        | "abbreviation"
+                        | "label"
+                        | "hashtag"
+                )
+        }
+        _ => false,
+    };
+    if defines
+        && b.words
+            .get(after)
+            .is_some_and(|w| b.text[close_end.min(w.start)..w.start].trim().is_empty())
+    {
+        return true;
     }
     let k = b.words.partition_point(|w| w.end <= open);
     (1..=2).any(|back| {
@@ -366,6 +426,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         })
         .collect();
 
+    let turns = transcript::turns(doc, &infos);
     let mut out: Vec<Quotation> = Vec::with_capacity(found.len());
     for f in &found {
         let fb = &doc.blocks[f.first_block];
@@ -399,19 +460,20 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         };
         if f.block_quote {
             q.kind = QuoteKind::Block;
-            attribute_block_quote(doc, &infos, f, &mut q);
+            match &turns[f.first_block] {
+                Some(turn) if turn.block != f.first_block => {
+                    let tb = &doc.blocks[turn.block];
+                    q.speaker =
+                        (!turn.speaker.is_empty()).then(|| span(doc, tb, turn.speaker.clone()));
+                    q.cue = Some(span(doc, tb, turn.cue.clone()));
+                    q.how = Some(How::Transcript);
+                }
+                _ => attribute_block_quote(doc, &infos, f, &mut q),
+            }
             out.push(q);
             continue;
         }
         let bi = &infos[f.first_block];
-        // Transcript paragraphs: the label is the speaker.
-        if let Some(label) = attribution::transcript_label(&fb.text) {
-            if label.end <= f.first.start {
-                q.speaker = Some(span(doc, fb, label.clone()));
-                q.cue = Some(span(doc, fb, label.end..label.end + 1));
-                q.how = Some(How::Transcript);
-            }
-        }
         // Same sentence: first the sentence the quote opens in, then the one it closes in.
         if q.how.is_none() {
             let mut reason = None;
@@ -437,6 +499,26 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             }
             q.reason = reason;
         }
+        // Transcript paragraphs: a quote with no speaker in its sentence is the turn's, named
+        // by the label or the introduction (a quote inside an answer is the answer's).
+        // So is a quote told inside an answer (“she's like, “…”” / “I said “no””): the
+        // label's speaker is the one talking.
+        let told = q.how == Some(How::SameSentence)
+            && q.speaker
+                .as_ref()
+                .is_some_and(|s| lexicon::PRONOUNS.contains(&s.text.to_lowercase().as_str()));
+        let open = turns[f.first_block]
+            .as_ref()
+            .filter(|t| q.how.is_none() || (told && !t.speaker.is_empty()));
+        if let Some(turn) = open {
+            let own_label = turn.block == f.first_block;
+            if !own_label || turn.cue.end <= f.first.start {
+                let tb = &doc.blocks[turn.block];
+                q.speaker = (!turn.speaker.is_empty()).then(|| span(doc, tb, turn.speaker.clone()));
+                q.cue = Some(span(doc, tb, turn.cue.clone()));
+                q.how = Some(How::Transcript);
+            }
+        }
         // The kind, from the quote's shape and place.
         let inner_text = &fb.text[f.inner_start..f.first.end.min(fb.text.len()).max(f.inner_start)];
         let host = bi.host(&f.first);
@@ -454,7 +536,11 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3
         });
         let short = q.words <= config.scare_max_words;
-        let wordy = words_as_words(bi, f.first.start, f.first.end);
+        // A name or label given with “as” is not speech when nobody is named giving it
+        // (“known as “…””, “was billed as “…””); when someone is, it is their partial
+        // quote (“Critics have referred to the plan as “…””).
+        let wordy = words_as_words(bi, f.first.start, f.first.end)
+            || (!q.attributed() && named_as(bi, f.first.start));
         q.kind = if f.last_block != f.first_block {
             QuoteKind::Full
         } else if wordy
@@ -462,7 +548,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             && !(starts_sentence && ends_sentence)
         {
             QuoteKind::Scare
-        } else if !starts_sentence && title_case && capital && q.words <= 8 && !q.attributed() {
+        } else if !starts_sentence && title_case && capital && q.words <= 12 && !q.attributed() {
             // Titles of works and names: “Underappreciated Sports Anime”.
             QuoteKind::Scare
         } else if starts_sentence || (capital && ends_sentence && !short) {
@@ -477,8 +563,35 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         out.push(q);
     }
 
+    // Words the draft capitalises inside a sentence (names), built on first need.
+    let names = std::cell::OnceCell::new();
+    let names_in_draft = || names.get_or_init(|| capitalised_mid_sentence(doc));
+    // Quotes sharing a host sentence are contiguous (quotes are in order and disjoint):
+    // each quote's group is found once, and what a sibling needs is carried forward, so a
+    // paragraph (or a sentence) with thousands of quotes stays linear.
+    let groups = host_groups(&infos, &out);
+    let mut first_same_sentence: Vec<Option<usize>> = vec![None; out.len()];
+    for (j, q) in out.iter().enumerate() {
+        if q.how == Some(How::SameSentence) {
+            first_same_sentence[groups[j]].get_or_insert(j);
+        }
+    }
+    let mut first_attributed: Vec<Option<usize>> = vec![None; out.len()];
+    // The nearest earlier quote that is not a scare quote (see [`previous_in_block`]).
+    let mut kept: Vec<Option<usize>> = vec![None; out.len()];
     // Attribution from around the quote's sentence.
     for i in 0..out.len() {
+        // Earlier quotes are settled: the first attributed one of each group.
+        if i > 0 {
+            if out[i - 1].attributed() {
+                first_attributed[groups[i - 1]].get_or_insert(i - 1);
+            }
+            kept[i] = if out[i - 1].kind == QuoteKind::Scare {
+                kept[i - 1]
+            } else {
+                Some(i - 1)
+            };
+        }
         if out[i].attributed() || out[i].kind == QuoteKind::Block {
             continue;
         }
@@ -511,12 +624,10 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             }
         };
         // Another quote of the same sentence has a speaker: “…” and “…”, she said.
-        let sibling = same_block.clone().find(|&j| {
-            j != i
-                && out[j].first_block == fbi
-                && (out[j].how == Some(How::SameSentence) || (j < i && out[j].attributed()))
-                && b.host(&out[j].text_range) == host
-        });
+        let sibling = match (first_same_sentence[groups[i]], first_attributed[groups[i]]) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         if let Some(j) = sibling {
             let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
             let q = &mut out[i];
@@ -533,32 +644,22 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             // An earlier attributed quote in the same paragraph (wire style).
             // It must be the nearest quote before, with no sentence of narrative between
             // them: “…,” Kirby said. “…” — not “…,” Kirby said. The talks resumed. “…”
-            let earlier = (same_block.start..i)
-                .rev()
-                .find(|&j| out[j].first_block == fbi && out[j].kind != QuoteKind::Scare)
-                .filter(|&j| out[j].attributed() && out[j].last_block == fbi)
+            let earlier = previous_in_block(doc, &out, &kept, i, fbi, tr.start)
+                .filter(|&(j, _)| out[j].attributed())
                 // The run is “A,” Kirby said. “B.” (or Kirby said: “A.” “B.”): a full
-                // quote attributed after it or by a colon — not Kirby called it a “farce”.
-                // “B.”, where B is a new quote that needs its own attribution.
-                .filter(|&j| {
-                    let o = &out[j];
-                    o.kind == QuoteKind::Full
-                        && match o.how {
-                            Some(How::SameSentence) => {
-                                o.cue.as_ref().is_some_and(|c| c.range.start >= o.range.end)
-                            }
-                            Some(How::Colon | How::Run | How::Transcript) => true,
-                            _ => false,
-                        }
+                // quote that ends its sentence — not Kirby called it a “farce”. “B.”,
+                // where B is a new quote that needs its own attribution.
+                .filter(|&(j, _)| run_leader(&out[j]))
+                .filter(|&(_, end)| {
+                    let gap = end..tr.start;
+                    // Sentences are sorted: only those from the gap's start on.
+                    let from = b.sentences.partition_point(|s| s.start < gap.start);
+                    !b.sentences[from..]
+                        .iter()
+                        .take_while(|s| s.end <= gap.end)
+                        .any(|s| b.quoted_overlapping(s.clone()).is_empty())
                 })
-                .filter(|&j| {
-                    let gap = out[j].text_range.end..tr.start;
-                    !b.sentences.iter().any(|s| {
-                        s.start >= gap.start
-                            && s.end <= gap.end
-                            && !b.quoted.iter().any(|q| q.start < s.end && s.start < q.end)
-                    })
-                });
+                .map(|(j, _)| j);
             if let Some(j) = earlier.filter(|_| starts_sentence) {
                 let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
                 let q = &mut out[i];
@@ -597,29 +698,32 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
         }
-        // A partial quote woven into the narrative of a paragraph whose speaker was named
-        // earlier in it: Kirby spoke for an hour. He said the plan would “never work”.
-        if out[i].kind == QuoteKind::Partial && !starts_sentence {
-            let earlier_quote = (same_block.start..i).rev().find(|&j| {
-                out[j].first_block == fbi
-                    && out[j].attributed()
-                    && out[j].text_range.end <= tr.start
-                    && out[j].speaker.is_some()
-            });
-            if let Some(j) = earlier_quote {
-                let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
-                let q = &mut out[i];
-                q.speaker = sp;
-                q.cue = cue;
-                q.how = Some(How::Run);
-                q.from = Some(j);
-                continue;
+        // A clause that gives words and a comma: "Jobs left this farewell, “…”", "The
+        // ministry issued a statement, “…”": its subject is the speaker.
+        if before.ends_with(',') {
+            let intro = host.start..before.len() - 1;
+            let noun = b.text[intro.clone()]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .map(str::to_lowercase);
+            let spoken = noun.is_some_and(|n| lexicon::SPEECH_NOUNS.contains(&n.as_str()));
+            if spoken && b.words_between(intro.start, intro.end) > 0 {
+                if let Some(s) = b.subject(&intro) {
+                    let found = attribution::Found {
+                        cue: before.len() - 1..before.len(),
+                        speaker: Some(s),
+                        kind: lexicon::CueKind::Source,
+                    };
+                    set(&mut out[i], found, How::SameSentence, blk);
+                    continue;
+                }
             }
-            let narrative = b.sentences.first().map_or(0, |s| s.start)..host.start;
-            if let Some(found) = attribution::speaker_statement(b, &narrative, true) {
-                set(&mut out[i], found, How::Run, blk);
-                continue;
-            }
+        }
+        // The sentence opens by citing a document: "On the Saffir–Simpson scale, at
+        // Category 5, “…”", "Under the agreement, the firm may sell “…”".
+        if let Some(found) = cited_document(b, host.start, tr.start) {
+            set(&mut out[i], found, How::SameSentence, blk);
+            continue;
         }
         // The sentence after: "“…” That was how Kirby put it." / "“…” Kirby said."
         let ends_sentence = host.end <= out[i].text_range.end
@@ -633,12 +737,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     .cloned()
             }) {
                 let opening = &b.text[next.clone()];
-                let head_end = b
-                    .words
-                    .iter()
-                    .filter(|w| w.start >= next.start)
-                    .nth(8)
-                    .map_or(next.end, |w| w.start);
+                // Words are sorted: binary searches, not a scan per quote.
+                let first_word = b.words.partition_point(|w| w.start < next.start);
+                let head_end = b.words.get(first_word + 8).map_or(next.end, |w| w.start);
                 let demonstrative = opening.split_whitespace().next().is_some_and(|w| {
                     matches!(w, "That" | "This" | "So" | "Those" | "These" | "Such")
                 });
@@ -646,22 +747,69 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 // Only sentences that do nothing but attribute: "That was how Kirby put
                 // it." / "So said Kirby." / "Kirby said." — not "Kirby also said that …",
                 // which starts a new thought.
-                let bare = b
-                    .words
+                let bare = b.words[first_word..]
                     .iter()
-                    .filter(|w| w.start >= next.start && w.end <= next.end)
+                    .take_while(|w| w.end <= next.end)
+                    .take(6)
                     .count()
                     <= 5
                     && !b.text[next.clone()].contains(" that ");
-                let found = attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
-                    demonstrative
-                        || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                let asked = b.text[tr.clone()]
+                    .trim_end_matches(['”', '"', '’', '\'', '»'])
+                    .ends_with(['?', '!']);
+                let found = b.tag_sentence(&next, asked).or_else(|| {
+                    attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
+                        demonstrative
+                            || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                    })
                 });
                 if let Some(found) = found {
                     if !b.is_quoted_public(found.cue.start) {
                         set(&mut out[i], found, How::FollowingSentence, blk);
                         continue;
                     }
+                }
+            }
+        }
+        // The sentence just before names the speaker: “Smith was blunt. “We lost.”” /
+        // “Kirby spoke for an hour. He said the plan would “never work”.” A full quote
+        // must open its sentence and follow narrative (Kirby said, “A.” “B.” is left to the
+        // run above); a partial quote may also follow a quote of that sentence whose
+        // speaker is named (“…,” she announced. She was directing … to “…”.).
+        if let Some(ps) = prev_sentence.clone() {
+            let partial = out[i].kind == QuoteKind::Partial;
+            let quote_in_prev = !b.quoted_overlapping(ps.clone()).is_empty();
+            if partial && quote_in_prev {
+                // Quotes of the block are in order: stop at the first before `ps`.
+                let earlier = (same_block.start..i)
+                    .rev()
+                    .take_while(|&j| out[j].text_range.start >= ps.start)
+                    .find(|&j| {
+                        out[j].first_block == fbi
+                            && out[j].attributed()
+                            && out[j].speaker.is_some()
+                            && out[j].text_range.start >= ps.start
+                            && out[j].text_range.end <= ps.end.max(tr.start)
+                    });
+                if let Some(j) = earlier {
+                    let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+                    let q = &mut out[i];
+                    q.speaker = sp;
+                    q.cue = cue;
+                    q.how = Some(How::Run);
+                    q.from = Some(j);
+                    continue;
+                }
+            } else if !quote_in_prev && (partial || starts_sentence) {
+                let is_name = |w: &str| names_in_draft().contains(w);
+                let found = if partial {
+                    b.speaker_before(&ps, &is_name)
+                } else {
+                    b.setup_sentence(&ps, &is_name)
+                };
+                if let Some(found) = found {
+                    set(&mut out[i], found, How::PreviousSentence, blk);
+                    continue;
                 }
             }
         }
@@ -717,9 +865,135 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
     out
 }
 
+/// Every word the draft writes with a capital letter other than at the start of a sentence
+/// or after a quotation mark: the names it uses (“Smith”, “Ministry”), to tell “Smith was
+/// blunt.” from “Costumes take months.”
+fn capitalised_mid_sentence(doc: &Document) -> std::collections::HashSet<&str> {
+    let mut out = std::collections::HashSet::new();
+    for (b, sentences) in doc.blocks.iter().zip(&doc.sentences) {
+        let text = b.text.as_str();
+        for s in sentences {
+            let mut first = true;
+            let mut prev_end = s.start;
+            for w in crate::text::words(&text[s.clone()]) {
+                let (start, end) = (s.start + w.start, s.start + w.end);
+                let word = &text[start..end];
+                let gap = &text[prev_end..start];
+                let after_mark = gap.contains(['“', '"', '‘', '«', ':', '(']);
+                if !first && !after_mark && word.starts_with(char::is_uppercase) {
+                    out.insert(word);
+                }
+                first = false;
+                prev_end = end;
+            }
+        }
+    }
+    out
+}
+
+/// For each quote, the index of the first quote of its group: the quotes of one block
+/// whose host sentences (see [`BlockInfo::host`]) are the same.
+fn host_groups(infos: &[BlockInfo], out: &[Quotation]) -> Vec<usize> {
+    let mut groups: Vec<usize> = Vec::with_capacity(out.len());
+    let mut prev: Option<(usize, Range<usize>)> = None;
+    for (j, q) in out.iter().enumerate() {
+        let key = (q.first_block, infos[q.first_block].host(&q.text_range));
+        let start = match (&prev, groups.last()) {
+            (Some(p), Some(&g)) if *p == key => g,
+            _ => j,
+        };
+        groups.push(start);
+        prev = Some(key);
+    }
+    groups
+}
+
+/// Words of a phrase that cites a document: “On the Saffir–Simpson scale used by the NHC
+/// for classifying tropical cyclones,” is twelve.
+const MAX_CITING_WORDS: usize = 14;
+
+/// The document a sentence opens by citing, before the quote at `open`: “On|In|Under|Per”,
+/// at most [`MAX_CITING_WORDS`] words with a document noun (see [`lexicon::DOCUMENTS`]), and a comma.
+fn cited_document(b: &BlockInfo, start: usize, open: usize) -> Option<attribution::Found> {
+    let lead = &b.text[start..open];
+    let comma = lead.find(',')?;
+    let first = b.words.partition_point(|w| w.start < start);
+    let last = b.words.partition_point(|w| w.end <= start + comma);
+    if last <= first || last - first > MAX_CITING_WORDS {
+        return None;
+    }
+    let opener = b.text[b.words[first].clone()].to_lowercase();
+    if !matches!(opener.as_str(), "on" | "in" | "under" | "per") {
+        return None;
+    }
+    let noun = (first + 1..last).find(|&k| {
+        let w = b.text[b.words[k].clone()].to_lowercase();
+        lexicon::DOCUMENTS.contains(&w.as_str())
+    })?;
+    let phrase = b.words[first + 1].start..b.words[last - 1].end;
+    Some(attribution::Found {
+        cue: b.words[noun].clone(),
+        speaker: Some(phrase),
+        kind: lexicon::CueKind::Source,
+    })
+}
+
+/// Whether a quote can lead a run of quotes that inherit its speaker: a full quote whose
+/// attribution stands between it and the next quote (“A,” Kirby said. “B.”), or that was
+/// introduced by a colon, a label or an earlier run. Not “Kirby said, “A.” “B.””: closing
+/// and reopening the quotation with nothing between them is where a second speaker's tag
+/// goes missing, and a copy editor asks whose “B” is. Not a partial quote either: Kirby
+/// called it a “farce”. “B.” is a new quote.
+fn run_leader(o: &Quotation) -> bool {
+    o.kind == QuoteKind::Full
+        && match o.how {
+            Some(How::SameSentence) => o.cue.as_ref().is_some_and(|c| c.range.start >= o.range.end),
+            Some(_) => true,
+            None => false,
+        }
+}
+
+/// The nearest quotation (not a scare quote) before quote `i` that ends in block `bi`
+/// before block-text offset `before`, with the block-text offset where it ends: one of the
+/// same paragraph, or a quote that ran on into this paragraph from the one before.
+/// `kept[j]` is the nearest quote before `j` that is not a scare quote, so scare quotes
+/// cost nothing to step over.
+fn previous_in_block(
+    doc: &Document,
+    out: &[Quotation],
+    kept: &[Option<usize>],
+    i: usize,
+    bi: usize,
+    before: usize,
+) -> Option<(usize, usize)> {
+    let block = &doc.blocks[bi];
+    let mut next = kept.get(i).copied().flatten();
+    while let Some(j) = next {
+        next = kept.get(j).copied().flatten();
+        let o = &out[j];
+        if o.first_block < bi && o.last_block != bi {
+            // Quotes are in order of their opening: only the last one opened before this
+            // block can reach into it (a quote that ran on over paragraphs).
+            return None;
+        }
+        if o.kind == QuoteKind::Scare || o.last_block != bi {
+            continue;
+        }
+        let end = if o.first_block == bi {
+            o.text_range.end
+        } else {
+            block.text_offset(o.range.end).unwrap_or(block.text.len())
+        };
+        if end <= before {
+            return Some((j, end));
+        }
+    }
+    None
+}
+
 impl BlockInfo<'_> {
     pub(crate) fn is_quoted_public(&self, at: usize) -> bool {
-        self.quoted.iter().any(|q| q.start <= at && at < q.end)
+        self.is_quoted(at)
     }
 }
 

@@ -10,8 +10,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::quotes::{canonical_speaker, Quotation, QuoteKind};
+use crate::quotes::{Quotation, QuoteKind};
 use crate::Context;
+use std::ops::Range;
 
 pub struct QuoteUnattributed;
 
@@ -25,93 +26,216 @@ static META: RuleMeta = RuleMeta {
     right: "The council met on Tuesday.\n\n“We will rebuild every school,” the mayor said.\n",
 };
 
-/// At most this many "Attribute to …" fixes.
-const MAX_FIXES: usize = 3;
+/// Paragraphs before (and after) an unattributed quote in which a speaker may be suggested.
+const BLOCKS_BEFORE: usize = 3;
+const BLOCKS_AFTER: usize = 1;
 
 /// Pronouns make poor fix suggestions: "Attribute to he".
 fn is_pronoun(s: &str) -> bool {
     crate::quotes::lexicon::PRONOUNS.contains(&s.to_lowercase().as_str())
 }
 
+/// Whether a found speaker reads as one to suggest: a name (“Delgado”, “Sen. Smith”), or
+/// a phrase opening with an article, a possessive or a number (“the ministry”, “a
+/// spokeswoman”), not a pronoun or a stray word.
+fn plausible(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    !is_pronoun(name)
+        && (first.starts_with(char::is_uppercase)
+            || matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "three"
+            )
+            || name.split_whitespace().count() == 1 && lower.ends_with('s'))
+}
+
+/// The last word of a speaker, lowercased: the surname of “Jane Smith”, the noun of “the
+/// mayor”.
+fn surname(s: &str) -> String {
+    s.split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_end_matches(['\'', '’', 's'])
+        .to_lowercase()
+}
+
 /// The draft's named speakers, by where the speaker is named: built once per draft, so
-/// suggesting speakers for each unattributed quote looks only at the nearest ones.
+/// suggesting a speaker for each unattributed quote looks only at the nearest ones.
 struct Speakers {
-    /// (speaker position, quote index, name as it would be written mid-sentence), sorted.
-    by_position: Vec<(usize, usize, String)>,
+    /// (speaker position, speaker's block, quote index, name as written mid-sentence),
+    /// sorted by position.
+    by_position: Vec<(usize, usize, usize, String)>,
+    /// Their surnames (see [`surname`]).
+    surnames: std::collections::HashSet<String>,
 }
 
 impl Speakers {
-    fn new(quotes: &[Quotation]) -> Speakers {
-        let mut by_position: Vec<(usize, usize, String)> = quotes
+    fn new(cx: &Context, quotes: &[Quotation]) -> Speakers {
+        let mut by_position: Vec<(usize, usize, usize, String)> = quotes
             .iter()
             .enumerate()
             .filter(|(_, o)| o.attributed() && o.closed && o.kind != QuoteKind::Scare)
             .filter_map(|(j, o)| {
                 let s = o.speaker.as_ref()?;
-                if is_pronoun(&s.text) {
+                let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !plausible(&name) {
                     return None;
                 }
-                let mut name = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 // "The ministry" goes mid-sentence: “…,” the ministry said.
                 for det in ["The ", "A ", "An "] {
                     if let Some(rest) = name.strip_prefix(det) {
                         name = format!("{}{rest}", det.to_lowercase());
                     }
                 }
-                Some((s.range.start, j, name))
+                // Blocks are disjoint and in order.
+                let block = cx
+                    .doc
+                    .blocks
+                    .partition_point(|b| b.source.end < s.range.start);
+                Some((s.range.start, block, j, name))
             })
             .collect();
         by_position.sort();
-        Speakers { by_position }
+        let surnames = by_position.iter().map(|(.., n)| surname(n)).collect();
+        Speakers {
+            by_position,
+            surnames,
+        }
     }
 
-    /// Up to [`MAX_FIXES`] speakers for quote `i`, nearest first (ties by name), one per
-    /// person: "Delgado" and "Maria Delgado" are the same.
-    fn candidates(&self, quotes: &[Quotation], i: usize) -> Vec<String> {
-        let at = quotes[i].range.start;
-        let list = &self.by_position;
-        let split = list.partition_point(|(pos, _, _)| *pos < at);
-        // Walk outwards from the quote, a group of equally distant speakers at a time.
-        let (mut left, mut right) = (split, split);
-        let mut out: Vec<String> = Vec::new();
-        let surname = |x: &str| x.split_whitespace().last().unwrap_or("").to_lowercase();
-        while out.len() < MAX_FIXES && (left > 0 || right < list.len()) {
-            let dl = (left > 0).then(|| at - list[left - 1].0);
-            let dr = (right < list.len()).then(|| list[right].0 - at);
-            let d = match (dl, dr) {
-                (Some(l), Some(r)) => l.min(r),
-                (Some(l), None) => l,
-                (None, Some(r)) => r,
-                (None, None) => break,
-            };
-            let mut group: Vec<&(usize, usize, String)> = Vec::new();
-            while left > 0 && at - list[left - 1].0 == d {
-                left -= 1;
-                group.push(&list[left]);
-            }
-            while right < list.len() && list[right].0 - at == d {
-                group.push(&list[right]);
-                right += 1;
-            }
-            let mut names: Vec<&String> = group
-                .into_iter()
-                .filter(|(_, j, _)| *j != i)
-                .map(|(_, _, name)| name)
-                .collect();
-            names.sort();
-            for s in names {
-                if !out.iter().any(|o| {
-                    canonical_speaker(o) == canonical_speaker(s) || surname(o) == surname(s)
-                }) {
-                    out.push(s.clone());
-                }
-                if out.len() == MAX_FIXES {
-                    break;
-                }
-            }
+    /// The speaker to suggest for quote `i`: the nearest one named before it within
+    /// [`BLOCKS_BEFORE`] paragraphs (a reader hears the last speaker go on), else the
+    /// nearest after it within [`BLOCKS_AFTER`]. None when the quote's own sentence names
+    /// one of the draft's speakers: that person is the quote's subject, target or object,
+    /// or another candidate, and a wrong name is worse than none.
+    fn suggestion(&self, cx: &Context, quotes: &[Quotation], i: usize) -> Option<String> {
+        let q = &quotes[i];
+        let at = q.range.start;
+        let mentioned = sentence_words(cx, q);
+        if mentioned.iter().any(|w| self.surnames.contains(w)) {
+            return None;
         }
-        out
+        let list = &self.by_position;
+        let split = list.partition_point(|(pos, ..)| *pos < at);
+        // Sorted by position, so by block: stop at the first one too far away.
+        let before = list[..split]
+            .iter()
+            .rev()
+            .take_while(|(_, b, ..)| *b + BLOCKS_BEFORE >= q.first_block)
+            .find(|(_, _, j, _)| *j != i);
+        let after = || {
+            list[split..]
+                .iter()
+                .take_while(|(_, b, ..)| *b <= q.last_block + BLOCKS_AFTER)
+                .find(|(_, _, j, _)| *j != i)
+        };
+        let (pos, _, j, name) = before.or_else(after)?;
+        // The nearest person is the candidate: another name between the two (a source,
+        // the quote's subject, someone the story turns to) makes the guess a wrong one.
+        let speaker_end = quotes[*j].speaker.as_ref().map_or(*pos, |s| s.range.end);
+        let (lo, hi) = if *pos < at {
+            (speaker_end, at)
+        } else {
+            (q.range.end, *pos)
+        };
+        // Too far to tell (and a bound on the work per quote).
+        if hi.saturating_sub(lo) > MAX_GAP {
+            return None;
+        }
+        let own = surname(name);
+        if other_name_between(cx.doc.text(), lo..hi, &own, quotes) {
+            return None;
+        }
+        let names = cx.names();
+        let from = names.mentions.partition_point(|m| m.range.start < lo);
+        let other = names.mentions[from..]
+            .iter()
+            .take_while(|m| m.range.end <= hi)
+            .filter(|m| !m.heading && !inside_quote(quotes, m.range.start))
+            .any(|m| surname(&cx.doc.text()[m.range.clone()]) != own);
+        (!other).then(|| name.clone())
     }
+}
+
+/// The most text between a suggested speaker and the quote, in bytes.
+const MAX_GAP: usize = 2_000;
+
+/// Whether `range` of the draft names someone or something other than `own` (a surname):
+/// a capitalised word that does not open a sentence, a line or a quotation, outside quotes.
+fn other_name_between(text: &str, range: Range<usize>, own: &str, quotes: &[Quotation]) -> bool {
+    let Some(gap) = text.get(range.clone()) else {
+        return false;
+    };
+    let mut prev = '\n';
+    let mut at_start = true;
+    for (k, w) in crate::text::words(gap).into_iter().enumerate() {
+        let before = gap[..w.start].trim_end_matches([' ', '*', '_']);
+        prev = before
+            .chars()
+            .last()
+            .unwrap_or(if k == 0 { prev } else { ' ' });
+        let opens = (k == 0 && at_start && before.is_empty())
+            || matches!(
+                prev,
+                '.' | '!' | '?' | '“' | '"' | ':' | '\n' | '(' | '‘' | '—' | '#'
+            );
+        at_start = false;
+        let word = &gap[w.clone()];
+        // "Mr.", "Sen.": a title before the name.
+        let title = gap[w.end..].starts_with('.') && word.len() <= 4;
+        if opens || title || !word.starts_with(char::is_uppercase) || word == "I" {
+            continue;
+        }
+        if inside_quote(quotes, range.start + w.start) {
+            continue;
+        }
+        if surname(word) != own {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether source offset `at` is inside one of `quotes` (sorted by start, disjoint).
+fn inside_quote(quotes: &[Quotation], at: usize) -> bool {
+    let i = quotes.partition_point(|q| q.range.start <= at);
+    i > 0 && at < quotes[i - 1].range.end
+}
+
+/// The lowercased capitalised words of the sentence(s) holding quote `q`, the quote's own
+/// words included, and of the sentence before it in its paragraph (“Police charged Jones.
+/// “He lied.”” is about Jones).
+fn sentence_words(cx: &Context, q: &Quotation) -> Vec<String> {
+    let Some(block) = cx.doc.blocks.get(q.first_block) else {
+        return Vec::new();
+    };
+    let Some(sentences) = cx.doc.sentences.get(q.first_block) else {
+        return Vec::new();
+    };
+    let start = block.text_offset(q.range.start).unwrap_or(0);
+    let end = if q.last_block == q.first_block {
+        block.text_offset(q.range.end).unwrap_or(block.text.len())
+    } else {
+        block.text.len()
+    };
+    // Sentences are in order: binary searches keep a paragraph of many quotes linear.
+    let first = sentences.partition_point(|s| s.end <= start);
+    let from = first
+        .checked_sub(1)
+        .or((first < sentences.len()).then_some(first))
+        .map_or(start, |k| sentences[k].start.min(start));
+    let last = sentences.partition_point(|s| s.start < end);
+    let to = last
+        .checked_sub(1)
+        .map_or(end, |k| sentences[k].end.max(end));
+    let text = &block.text[from.min(to)..to];
+    crate::text::words(text)
+        .into_iter()
+        .map(|w| &text[w])
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.trim_end_matches(['\'', '’', 's']).to_lowercase())
+        .collect()
 }
 
 /// The edit that attributes quote `q` to `speaker`, in wire style.
@@ -168,7 +292,7 @@ impl Rule for QuoteUnattributed {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let quotes = cx.quotes();
-        let speakers = Speakers::new(quotes);
+        let speakers = Speakers::new(cx, quotes);
         for (i, q) in quotes.iter().enumerate() {
             // Headlines quote without attribution by convention; the story names the
             // speaker.
@@ -188,7 +312,7 @@ impl Rule for QuoteUnattributed {
             .with_data("kind", q.kind.as_str())
             .with_data("words", q.words)
             .with_data("reason", q.reason.unwrap_or(""));
-            for s in speakers.candidates(quotes, i) {
+            if let Some(s) = speakers.suggestion(cx, quotes, i) {
                 if let Some(edit) = attribution_edit(cx, q, &s) {
                     d = d.with_fix(Fix {
                         title: format!("Attribute to {s}"),
@@ -238,6 +362,11 @@ mod tests {
             "‘We will win,’ said Mr Smith.",
             "# “We will rebuild every school”\n\nThe mayor spoke on Monday.",
             "« Nous gagnerons », a déclaré le ministre, quoted by AFP as saying.",
+            "“Is it over?” Jane Smith asked at a meeting of the council.",
+            "“Go,” the senator implored.",
+            "“We are ready.” Jones said at a summit in Lisbon on Tuesday.",
+            "Jane Smith was blunt. “We lost the vote.”",
+            "“It is over,” she said. She urged the council to “start again from scratch next week”.",
         ] {
             assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
         }
@@ -264,6 +393,15 @@ mod tests {
             flagged("“We will win,” Smith said. The talks resumed. “We have the votes.”"),
             ["“We have the votes.”"]
         );
+        // Closing and reopening the quotation with nothing between: whose is the second?
+        assert_eq!(
+            flagged("Smith said, “We lost the vote.” “It was a bad day for all of us.”"),
+            ["“It was a bad day for all of us.”"]
+        );
+        assert_eq!(
+            flagged("“We won.” Smith told reporters “It is over.”"),
+            ["“We won.”"]
+        );
         assert_eq!(
             flagged("The plan was “a way to stall the talks for another year” in effect."),
             ["“a way to stall the talks for another year”"]
@@ -277,6 +415,8 @@ mod tests {
     #[test]
     fn scare_quotes_and_titles_are_not_flagged() {
         for ok in [
+            "“COVID-19” is the name of the disease the virus causes.",
+            "“Ghosting” means ending contact without a word.",
             "The so-called “deal” fell apart.",
             "He used the word “crisis” twice.",
             "They watched “Bohemian Rhapsody” on Friday.",
@@ -285,6 +425,60 @@ mod tests {
         ] {
             assert_eq!(flagged(ok), Vec::<String>::new(), "{ok}");
         }
+    }
+
+    /// The suggested speakers of each flagged quote.
+    fn suggested(src: &str) -> Vec<Vec<String>> {
+        analyze(&Document::parse(src), &Config::default())
+            .into_iter()
+            .filter(|d| d.rule == "quote.unattributed")
+            .map(|d| d.fixes.into_iter().map(|f| f.title).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_suggestion_is_the_nearest_plausible_speaker_or_none() {
+        let talks = "\n\nThe talks went on into the night.\n\n";
+        // The last speaker before the quote, rather than one after it.
+        assert_eq!(
+            suggested(&format!(
+                "“We will win,” Kirby said.{talks}“We will rebuild.”{talks}“No,” Jones said."
+            )),
+            [["Attribute to Kirby"]]
+        );
+        // One after it when none comes before.
+        assert_eq!(
+            suggested(&format!(
+                "The council met.{talks}“We will rebuild.”\n\n“No,” Jones said."
+            )),
+            [["Attribute to Jones"]]
+        );
+        // Too far back: none.
+        let far = format!("“We will win,” Kirby said.{talks}A.{talks}B.{talks}“We will rebuild.”");
+        assert_eq!(suggested(&far), [Vec::<String>::new()]);
+        // The quote's sentence names the candidate (its subject or its target): none.
+        assert_eq!(
+            suggested(&format!(
+                "“We will win,” Kirby said.{talks}“Kirby must resign.”"
+            )),
+            [Vec::<String>::new()]
+        );
+        assert_eq!(
+            suggested(&format!("“We will win,” Kirby said.{talks}Police charged Jones. “He lied to us all.”\n\n“No,” Jones said.")),
+            [Vec::<String>::new()]
+        );
+        // Someone else named between the candidate and the quote: none.
+        assert_eq!(
+            suggested(&format!(
+                "“We will win,” Kirby said.{talks}The company hired Maria Lopez last year. The glue guns are hot. “It is like an oven.”"
+            )),
+            [Vec::<String>::new()]
+        );
+        // A pronoun is no suggestion.
+        assert_eq!(
+            suggested(&format!("“We will win,” he said.{talks}“We will rebuild.”")),
+            [Vec::<String>::new()]
+        );
     }
 
     #[test]
