@@ -41,7 +41,9 @@ pub struct Options {
 /// `initialize` and `shutdown` are barriers: nothing after them is passed on until they
 /// are answered. LSP forbids a client to send more before either answer, but some write
 /// initialize, shutdown and exit at once; tower-lsp would then refuse the shutdown (not yet
-/// initialized) or cancel it (exit), and the process would end with code 1.
+/// initialized) or cancel it (exit), and the process would end with code 1. So the
+/// `initialize` and `shutdown` handlers must never wait on the client: its answer would
+/// queue behind the barrier.
 struct WatchExit<S> {
     inner: S,
     exit: Arc<Notify>,
