@@ -54,7 +54,10 @@ use std::ops::Range;
 use std::path::Path;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/figures.rs"]
+mod figures;
 use corpus::Part;
+use figures::{pct, ratio};
 
 const WEEKDAYS_FILE: &str = "tests/gold/weekdays.tsv";
 const CLAIMS_FILE: &str = "tests/gold/claims.tsv";
@@ -377,18 +380,6 @@ fn occurrences(hay: &str, expression: &str) -> Vec<usize> {
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
-}
-
-fn pct(n: usize, d: usize) -> f64 {
-    if d == 0 {
-        f64::NAN
-    } else {
-        n as f64 * 100.0 / d as f64
-    }
-}
-
-fn ratio(n: usize, d: usize) -> String {
-    format!("{n}/{d} = {:.1}%", pct(n, d))
 }
 
 fn one_line(s: &str) -> String {

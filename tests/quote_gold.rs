@@ -32,7 +32,10 @@ use std::ops::Range;
 use std::path::Path;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/figures.rs"]
+mod figures;
 use corpus::Part;
+use figures::{pct, ratio};
 
 const RULE: &str = "quote.unattributed";
 const HEADER: &str = "article\tquote\tspeaker\tlabel\tcue";
@@ -313,18 +316,6 @@ fn passage(doc: &Document, range: &Range<usize>) -> String {
         .find('\n')
         .map_or(text.len(), |i| range.start + i);
     one_line(&text[start..end])
-}
-
-fn pct(n: usize, d: usize) -> f64 {
-    if d == 0 {
-        f64::NAN
-    } else {
-        n as f64 * 100.0 / d as f64
-    }
-}
-
-fn ratio(n: usize, d: usize) -> String {
-    format!("{n}/{d} = {:.1}%", pct(n, d))
 }
 
 /// The figures of one part.
