@@ -161,6 +161,11 @@ impl Shared {
         self.large_queue.schedule(uri, delay.max(LARGE_DRAFT_PAUSE));
     }
 
+    /// The paragraph cache for a draft of `size` bytes: none over [`LARGE_DRAFT`].
+    fn paragraph_cache_for(&self, size: usize) -> Option<&Arc<ParagraphCache>> {
+        (size <= LARGE_DRAFT).then_some(&self.paragraphs)
+    }
+
     /// Forget `uri`: closed.
     fn forget(&self, uri: &lsp::Url) {
         self.queue.cancel(uri);
@@ -188,7 +193,7 @@ fn file_name(uri: &lsp::Url) -> &str {
         .unwrap_or(uri.as_str())
 }
 
-/// Which worker a thread is: the lane's queue, and whether it uses the paragraph cache.
+/// Which worker a thread is, and so which queue it takes documents from.
 #[derive(Clone, Copy)]
 enum Lane {
     Drafts,
@@ -205,9 +210,9 @@ fn spawn_worker(shared: Arc<Shared>, lane: Lane) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name(name.into())
         .spawn(move || loop {
-            let (queue, cache) = match lane {
-                Lane::Drafts => (&shared.queue, Some(&shared.paragraphs)),
-                Lane::Large => (&shared.large_queue, None),
+            let queue = match lane {
+                Lane::Drafts => &shared.queue,
+                Lane::Large => &shared.large_queue,
             };
             let uri = queue.next();
             let (snap, ready) = {
@@ -224,6 +229,7 @@ fn spawn_worker(shared: Arc<Shared>, lane: Lane) -> std::io::Result<()> {
                 (Some(a), _) => (a, None),
                 (None, Some(snap)) => {
                     let enc = shared.encoding();
+                    let cache = shared.paragraph_cache_for(snap.text.len());
                     let a = Arc::new(run(snap, &uri, enc, cache, &shared.log));
                     let Some(retired) = shared.store(&uri, &a) else {
                         continue; // superseded while it ran
@@ -300,7 +306,7 @@ impl Server {
         let uri2 = uri.clone();
         let enc = shared.encoding();
         let a = tokio::task::spawn_blocking(move || {
-            let cache = (snap.text.len() <= LARGE_DRAFT).then_some(&shared.paragraphs);
+            let cache = shared.paragraph_cache_for(snap.text.len());
             Arc::new(run(snap, &uri2, enc, cache, &shared.log))
         })
         .await
