@@ -629,12 +629,8 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             (a, b) => a.or(b),
         };
         if let Some(j) = sibling {
-            let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+            take_speaker(&mut out, i, j, How::SameSentence);
             let q = &mut out[i];
-            q.speaker = sp;
-            q.cue = cue;
-            q.how = Some(How::SameSentence);
-            q.from = Some(j);
             if q.kind == QuoteKind::Scare && q.words > config.scare_max_words {
                 q.kind = QuoteKind::Partial;
             }
@@ -661,12 +657,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 })
                 .map(|(j, _)| j);
             if let Some(j) = earlier.filter(|_| starts_sentence) {
-                let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
-                let q = &mut out[i];
-                q.speaker = sp;
-                q.cue = cue;
-                q.how = Some(How::Run);
-                q.from = Some(j);
+                take_speaker(&mut out, i, j, How::Run);
                 continue;
             }
             // The sentence before ends in a colon: "Kirby told reporters: “…”" split
@@ -792,12 +783,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                             && out[j].text_range.end <= ps.end.max(tr.start)
                     });
                 if let Some(j) = earlier {
-                    let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
-                    let q = &mut out[i];
-                    q.speaker = sp;
-                    q.cue = cue;
-                    q.how = Some(How::Run);
-                    q.from = Some(j);
+                    take_speaker(&mut out, i, j, How::Run);
                     continue;
                 }
             } else if !quote_in_prev && (partial || starts_sentence) {
@@ -846,12 +832,7 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 let whole = out[j].text_range.start == ptext.len() - ptext.trim_start().len()
                     && out[j].text_range.end >= ptext.len();
                 if whole && matches!(out[j].how, Some(How::Colon | How::Run)) {
-                    let (sp, cue) = (out[j].speaker.clone(), out[j].cue.clone());
-                    let q = &mut out[i];
-                    q.speaker = sp;
-                    q.cue = cue;
-                    q.how = Some(How::Run);
-                    q.from = Some(j);
+                    take_speaker(&mut out, i, j, How::Run);
                     continue;
                 }
             }
@@ -944,6 +925,16 @@ fn cited_document(b: &BlockInfo, start: usize, open: usize) -> Option<attributio
 /// and reopening the quotation with nothing between them is where a second speaker's tag
 /// goes missing, and a copy editor asks whose “B” is. Not a partial quote either: Kirby
 /// called it a “farce”. “B.” is a new quote.
+/// Quote `i` takes quote `j`'s speaker and cue, attributed the way `how` says.
+fn take_speaker(out: &mut [Quotation], i: usize, j: usize, how: How) {
+    let (speaker, cue) = (out[j].speaker.clone(), out[j].cue.clone());
+    let q = &mut out[i];
+    q.speaker = speaker;
+    q.cue = cue;
+    q.how = Some(how);
+    q.from = Some(j);
+}
+
 fn run_leader(o: &Quotation) -> bool {
     o.kind == QuoteKind::Full
         && match o.how {
