@@ -289,6 +289,8 @@ fn date_text(at: &Around, d: Date, a: Date, e: &TimeExpr) -> String {
     let date = ap_date(at, d, a);
     let mut s = match part_words(e.value.as_deref().unwrap_or("")) {
         Some(p) => format!("the {p} of {date}"),
+        // AP sets a year used as a modifier off with commas: "the Oct. 16, 2019, vote".
+        None if at.possessive && date.contains(", ") => format!("the {date},"),
         None if at.possessive => format!("the {date}"),
         None => date,
     };
@@ -730,6 +732,16 @@ mod tests {
         assert_eq!(
             f,
             ["Some were convicted before the March 19 announcements."]
+        );
+        // A year written in a date used as a modifier is set off with commas (AP).
+        let src = "---\ndate: 2023-01-01\n---\nSome were convicted before yesterday's rulings.\n";
+        let r = run(src, &evergreen());
+        assert_eq!(
+            r[0].2.as_deref(),
+            Some(
+                "---\ndate: 2023-01-01\n---\nSome were convicted before the Dec. 31, 2022, rulings.\n"
+            ),
+            "{r:?}"
         );
         // A week's possessive has no fix that reads well: the message says which week.
         let r = run(
