@@ -125,6 +125,16 @@ fn role_line(kb: &Kb, r: &Role) -> String {
     line
 }
 
+/// Whether two roles are the same office over the same dates (the title, place and dates
+/// agree), however their sources or kinds differ.
+fn same_office(x: &Role, y: &Role) -> bool {
+    x.title == y.title
+        && x.country == y.country
+        && x.org == y.org
+        && x.start == y.start
+        && x.end == y.end
+}
+
 /// The roles of a person for hover, in Markdown: those held on the article date first, then
 /// the current ones (as far as their sources know), then the rest, newest first. Without an
 /// article date, says so and which date the roles are given for.
@@ -158,9 +168,24 @@ pub fn hover_roles(kb: &Kb, a: &Actor, article: Option<&ArticleDate>, md: &mut S
         }
         let _ = writeln!(md, "{heading}\n");
         for i in picked {
+            if listed[i] {
+                continue;
+            }
             listed[i] = true;
+            // One office from two sources, or listed as head of state and of government
+            // ("President of Benin"), is one line; a note either gives is kept.
+            let twins: Vec<usize> = (0..a.roles.len())
+                .filter(|&j| !listed[j] && same_office(&a.roles[i], &a.roles[j]))
+                .collect();
+            let mut role = a.roles[i].clone();
+            for j in twins {
+                listed[j] = true;
+                if role.note.is_none() {
+                    role.note.clone_from(&a.roles[j].note);
+                }
+            }
             if shown < HOVER_ROLES {
-                let _ = writeln!(md, "- {}", role_line(kb, &a.roles[i]));
+                let _ = writeln!(md, "- {}", role_line(kb, &role));
                 shown += 1;
             }
         }
@@ -285,6 +310,18 @@ mod tests {
         let held = md.find("Held on the article date");
         let other = md.find("Other roles:");
         assert!(held < vp && vp < other && other < p, "{md}");
+    }
+
+    #[test]
+    fn one_office_from_two_lists_is_one_line() {
+        // The shipped data lists Patrice Talon as head of state and of government, both
+        // "President of Benin"; the note on one of them is kept.
+        let md = hover_on(
+            "---\ndate: 2019-06-01\n---\n\nPatrice Talon spoke. Talon left.\n",
+            "Talon",
+        );
+        assert_eq!(md.matches("President of Benin (BJ)").count(), 1, "{md}");
+        assert!(md.contains("disputed"), "{md}");
     }
 
     #[test]
