@@ -4,6 +4,7 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
 mod claim_undated;
+mod date_format;
 mod date_relative;
 mod date_vague;
 mod name_first_reference;
@@ -50,6 +51,7 @@ static RULES: &[&dyn Rule] = &[
     &name_title_mismatch::NameTitleMismatch,
     &date_relative::DateRelative,
     &date_vague::DateVague,
+    &date_format::DateFormat,
     &claim_undated::ClaimUndated,
 ];
 
