@@ -135,6 +135,58 @@ pub fn cite(name: &str, rule: &str) -> Option<&'static str> {
     get(name)?.cite.get(rule).map(String::as_str)
 }
 
+/// What `copydesk init --preset NAME` writes: `preset = "NAME"`, a comment listing what it
+/// sets, then the commented default file with the settings the preset makes left commented
+/// out (a value written there would win over the preset).
+pub fn init_toml(name: &str) -> Option<String> {
+    let preset = get(name)?;
+    let layer = layer(name)?;
+    let mut out = format!(
+        "# copydesk configuration using the {} preset ({}).\n\
+         # The preset sets what is listed under it; a setting written in this file wins over it.\n\
+         # What each preset sets, and where its spellings come from: docs/configuration.md, \"Presets\".\n\
+         preset = \"{name}\"\n",
+        preset.name, preset.guide
+    );
+    let mut set: Vec<(String, String)> = Vec::new();
+    for (table, value) in &layer {
+        let toml::Value::Table(t) = value else {
+            continue;
+        };
+        for (key, v) in t {
+            let key_text = if key.contains('.') {
+                format!("\"{key}\"")
+            } else {
+                key.clone()
+            };
+            out.push_str(&format!("#   [{table}] {key_text} = {v}\n"));
+            set.push((table.clone(), key.clone()));
+        }
+    }
+    out.push('\n');
+    let mut table = String::new();
+    for line in crate::config::DEFAULT_TOML.lines() {
+        let trimmed = line.trim_start();
+        if let Some(name) = trimmed.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            table = name.to_string();
+        }
+        let key = trimmed
+            .split_once('=')
+            .map(|(k, _)| k.trim().trim_matches('"'))
+            .filter(|_| !trimmed.starts_with('#') && !trimmed.starts_with('['));
+        match key {
+            Some(k) if set.iter().any(|(t, sk)| *t == table && sk == k) => {
+                out.push_str(&format!("# {line}   (set by the preset)\n"));
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +245,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The file `init --preset` writes gives exactly the preset's configuration.
+    #[test]
+    fn the_init_file_is_the_preset() {
+        for name in NAMES {
+            let text = init_toml(name).unwrap();
+            let written = Config::from_toml_str(&text, "copydesk.toml").unwrap();
+            let mut plain =
+                Config::from_toml_str(&format!("preset = \"{name}\"\n"), "c.toml").unwrap();
+            // The default file's own values that no preset sets.
+            plain.quotes.scare_max_words = written.quotes.scare_max_words;
+            plain.dates.style = plain.dates.style.or(written.dates.style);
+            assert_eq!(written, plain, "{name}:\n{text}");
+        }
+        assert!(init_toml("nyt").is_none());
     }
 
     #[test]

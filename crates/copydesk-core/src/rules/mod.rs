@@ -82,6 +82,14 @@ pub(crate) fn quoted_in_block(cx: &Context, bi: usize) -> Vec<std::ops::Range<us
     cx.quoted_by_block().get(bi).cloned().unwrap_or_default()
 }
 
+/// "Style point (preset `ap`): AP Stylebook, “months” and “dates”.": where a finding of
+/// `rule` comes from under the preset in effect, for `copydesk explain` and hover.
+pub fn style_point_line(config: &crate::Config, rule: &str) -> Option<String> {
+    let preset = config.preset.as_deref()?;
+    let cite = config.style_point(rule)?;
+    Some(format!("Style point (preset `{preset}`): {cite}."))
+}
+
 /// The rule's documentation in Markdown, for `copydesk explain` and hover.
 pub fn explain_markdown(meta: &RuleMeta) -> String {
     let default = if meta.enabled_by_default {
