@@ -79,7 +79,10 @@ mod tests {
         let diags = analyze(&doc, &config);
         let cx = Context::new(&doc, &config);
         let infos = at(&cx, &diags, src.find("January").unwrap());
-        assert!(infos[0].markdown.starts_with("**date.format**"), "{infos:?}");
+        assert!(
+            infos[0].markdown.starts_with("**date.format**"),
+            "{infos:?}"
+        );
         assert!(
             infos[0]
                 .markdown
@@ -91,7 +94,9 @@ mod tests {
         let config = Config::default();
         let diags = analyze(&doc, &config);
         let cx = Context::new(&doc, &config);
-        assert!(at(&cx, &diags, 0).iter().all(|i| !i.markdown.contains("Style point")));
+        assert!(at(&cx, &diags, 0)
+            .iter()
+            .all(|i| !i.markdown.contains("Style point")));
     }
 
     #[test]

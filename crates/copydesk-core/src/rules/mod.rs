@@ -51,8 +51,8 @@ static RULES: &[&dyn Rule] = &[
     &name_title_mismatch::NameTitleMismatch,
     &date_relative::DateRelative,
     &date_vague::DateVague,
-    &date_format::DateFormat,
     &claim_undated::ClaimUndated,
+    &date_format::DateFormat,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
