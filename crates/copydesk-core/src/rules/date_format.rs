@@ -188,30 +188,25 @@ fn scan(text: &str, omit_year: Option<i16>) -> Vec<Finding> {
                 }
                 let mut new = format!("{want_month} {n}");
                 let mut safe = true;
-                match (year, c.name("y")) {
-                    (Some(yr), Some(y)) => {
-                        let drop =
-                            omit_year.is_some_and(|a| y.as_str().parse::<i16>().ok() == Some(a));
-                        if drop {
-                            why.push("a date in the article's year takes no year");
-                            // "On Oct. 5, 2019, the court": the comma after the year goes too.
-                            if text[yr.end()..].starts_with(',') && c.name("comma").is_some() {
-                                range.end = yr.end() + 1;
-                            }
-                        } else if c.name("comma").is_none() {
-                            why.push("a year after a day follows a comma");
-                            new.push_str(&format!(", {}", y.as_str()));
-                        } else {
-                            new.push_str(&format!(", {}", y.as_str()));
+                if let (Some(yr), Some(y)) = (year, c.name("y")) {
+                    let drop =
+                        omit_year.is_some_and(|a| y.as_str().parse::<i16>().ok() == Some(a));
+                    if drop {
+                        why.push("a date in the article's year takes no year");
+                        // "On Oct. 5, 2019, the court": the comma after the year goes too.
+                        if text[yr.end()..].starts_with(',') && c.name("comma").is_some() {
+                            range.end = yr.end() + 1;
                         }
+                    } else if c.name("comma").is_none() {
+                        why.push("a year after a day follows a comma");
+                        new.push_str(&format!(", {}", y.as_str()));
+                    } else {
+                        new.push_str(&format!(", {}", y.as_str()));
                     }
-                    _ => {}
                 }
                 if why.is_empty() {
                     continue;
                 }
-                // A sentence-final "Dec." that ends the sentence keeps its one dot: never
-                // offered here, the match ends at the day or year.
                 if !is_full && !dot && written.len() <= 3 && year.is_none() {
                     // "Jan 5" without a year: a name ("Jan") before a number is possible.
                     safe = false;
