@@ -98,23 +98,20 @@ fn ordinal_fits(day: u32, ord: &str) -> bool {
 fn glued(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
-    let bad_before =
-        |c: char| matches!(c, '/' | '-' | '_' | '#' | '@' | '=' | '.' | ':') || is_word_char(c);
-    let bad_after = |c: char| matches!(c, '/' | '_' | '@' | '=' | '%') || is_word_char(c);
-    if before.is_some_and(bad_before) && before != Some('.') {
-        return true;
-    }
-    // "v1.January" no; "Jan." after a sentence is fine: only a dot glued to a word.
-    if before == Some('.')
-        && text[..range.start]
+    let glued_before = match before {
+        // "v1.January", not "… in Sept. October 5": a dot glued to a word before it.
+        Some('.') => text[..range.start]
             .chars()
             .rev()
             .nth(1)
-            .is_some_and(is_word_char)
-    {
-        return true;
-    }
-    if after.is_some_and(bad_after) {
+            .is_some_and(is_word_char),
+        // "mid-September", "/January", "#May", "@Oct".
+        Some(c) => matches!(c, '/' | '-' | '_' | '#' | '@' | '=' | ':') || is_word_char(c),
+        None => false,
+    };
+    let glued_after =
+        after.is_some_and(|c| matches!(c, '/' | '_' | '@' | '=' | '%') || is_word_char(c));
+    if glued_before || glued_after {
         return true;
     }
     // Inside a URL: the whitespace-delimited token holds "://" or "www.".
@@ -189,8 +186,7 @@ fn scan(text: &str, omit_year: Option<i16>) -> Vec<Finding> {
                 let mut new = format!("{want_month} {n}");
                 let mut safe = true;
                 if let (Some(yr), Some(y)) = (year, c.name("y")) {
-                    let drop =
-                        omit_year.is_some_and(|a| y.as_str().parse::<i16>().ok() == Some(a));
+                    let drop = omit_year.is_some_and(|a| y.as_str().parse::<i16>().ok() == Some(a));
                     if drop {
                         why.push("a date in the article's year takes no year");
                         // "On Oct. 5, 2019, the court": the comma after the year goes too.
