@@ -400,6 +400,10 @@ mod tests {
             ])
         );
         assert_eq!(
+            fixes("After the Sept 11 attacks."),
+            pairs(&[("Sept 11", "Sept. 11")])
+        );
+        assert_eq!(
             fixes("Filed Sep. 3 and Mar. 4, due Apr 9 2020, held in October, 2019."),
             pairs(&[
                 ("Sep. 3", "Sept. 3"),
@@ -416,6 +420,7 @@ mod tests {
             "It began Jan. 5, 2019, and ended Sept. 30.",
             "In September 2019 and in March, sales fell. On March 3 and June 30 they rose.",
             "The vote is May 14. It may rain. Troops march 3 miles.",
+            "Since the Sept. 11 attacks. Theresa May 2019 memoir. The March 2 rally.",
         ] {
             assert_eq!(fixes(ok), [], "{ok}");
         }
