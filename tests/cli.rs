@@ -339,6 +339,130 @@ fn rules_and_explain() {
     assert!(stderr(&o).contains("unknown rule `quote.nope`"));
 }
 
+/// `init --preset ap` writes the preset file (exact text), never over an existing one
+/// without `--force`; a check under it reports the preset's findings (exact text), and
+/// `explain` cites the preset's style point.
+#[test]
+fn init_preset_ap_and_a_check_under_it() {
+    let draft =
+        "The court ruled on January 5, 2019, in Kiev. \"We won,\" Zelensky said on March 3rd.\n";
+    let dir = drafts(&[("d.md", draft.as_bytes())]);
+    let in_dir = |args: &[&str]| {
+        copydesk()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("run copydesk")
+    };
+    let o = in_dir(&["init", "--preset", "ap"]);
+    assert_eq!(
+        (code(&o), stderr(&o).as_str()),
+        (0, "wrote copydesk.toml\n")
+    );
+    let written = std::fs::read_to_string(dir.path().join("copydesk.toml")).unwrap();
+    insta::assert_snapshot!("init_preset_ap", written);
+    let o = in_dir(&["init", "--preset", "bbc"]);
+    assert_eq!(code(&o), 2, "refuses to overwrite");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("copydesk.toml")).unwrap(),
+        written
+    );
+
+    let o = in_dir(&["check", "d.md", "--color", "never"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "\
+d.md:1:20: information[date.format] AP style writes “Jan. 5, 2019”, not “January 5, 2019”: months with a day are abbreviated.
+  |
+1 | The court ruled on January 5, 2019, in Kiev. \"We won,\" Zelensky said on March 3rd.
+  |                    ^^^^^^^^^^^^^^^
+  = fix: Write “Jan. 5, 2019”
+
+d.md:1:40: warning[name.inconsistent] “Kiev” is an accepted spelling of Kyiv, but the house style is “Kyiv”.
+  |
+1 | The court ruled on January 5, 2019, in Kiev. \"We won,\" Zelensky said on March 3rd.
+  |                                        ^^^^
+  = suggestion: Spell every mention of Kyiv “Kyiv”
+
+d.md:1:56: warning[name.inconsistent] “Zelensky” is an accepted spelling of Volodymyr Zelenskyy, but the house style is “Zelenskyy”.
+  |
+1 | The court ruled on January 5, 2019, in Kiev. \"We won,\" Zelensky said on March 3rd.
+  |                                                        ^^^^^^^^
+  = suggestion: Spell every mention of Volodymyr Zelenskyy “Zelenskyy”
+
+d.md:1:73: information[date.format] AP style writes “March 3”, not “March 3rd”: dates take no ordinal.
+  |
+1 | The court ruled on January 5, 2019, in Kiev. \"We won,\" Zelensky said on March 3rd.
+  |                                                                         ^^^^^^^^^
+  = fix: Write “March 3”
+
+Found 4 problems (2 warnings, 2 information) in 1 of 1 file; 2 fixable with --fix.
+"
+    );
+
+    let o = in_dir(&["explain", "date.format"]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stdout(&o)
+            .ends_with("```\n\nStyle point (preset `ap`): AP Stylebook, “months” and “dates”.\n"),
+        "{}",
+        stdout(&o)
+    );
+
+    // --force rewrites it. Under the BBC preset, Zelensky is the house spelling, dates
+    // are not AP's business, and straight quotation marks are not the house's.
+    let o = in_dir(&["init", "--preset", "bbc", "--force"]);
+    assert_eq!(code(&o), 0);
+    let o = in_dir(&["check", "d.md", "--color", "never", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let rules: Vec<&str> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        ["name.inconsistent", "quote.style", "quote.style"],
+        "{v}"
+    );
+}
+
+#[test]
+fn an_unknown_preset_names_the_file_and_line() {
+    let dir = drafts(&[
+        ("d.md", b"Fine.\n"),
+        ("copydesk.toml", b"# house style\npreset = \"nyt\"\n"),
+    ]);
+    let o = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "d.md"])
+        .output()
+        .expect("run");
+    assert_eq!(code(&o), 2);
+    let config = dir.path().join("copydesk.toml");
+    assert!(
+        stderr(&o).starts_with(&format!(
+            "error: d.md: invalid configuration: {}:2:10: unknown preset `nyt`: expected one of \"ap\", \"reuters\", \"guardian\", \"bbc\"\n",
+            config.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+    let o = copydesk()
+        .current_dir(dir.path())
+        .args(["init", "--preset", "nyt", "other.toml"])
+        .output()
+        .expect("run");
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "error: unknown preset `nyt`; presets are: ap, reuters, guardian, bbc\n"
+    );
+    assert!(!dir.path().join("other.toml").exists());
+}
+
 #[test]
 fn init_writes_a_default_that_check_accepts() {
     let dir = drafts(&[("d.md", b"Fine.\n")]);

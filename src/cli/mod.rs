@@ -42,6 +42,9 @@ enum Command {
     Explain {
         /// A rule id, such as quote.unattributed.
         rule: String,
+        /// The copydesk.toml whose preset to cite (default: the nearest one).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// List every rule.
     Rules {
@@ -56,6 +59,9 @@ enum Command {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        /// Start from a newsroom preset: ap, reuters, guardian or bbc.
+        #[arg(long)]
+        preset: Option<String>,
     },
 }
 
@@ -91,8 +97,12 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Lsp { log_level, .. } => crate::lsp::run(crate::lsp::Options { log_level }),
-        Command::Explain { rule } => rules_cmd::explain(&rule),
+        Command::Explain { rule, config } => rules_cmd::explain(&rule, config.as_deref()),
         Command::Rules { format } => rules_cmd::list(format),
-        Command::Init { path, force } => rules_cmd::init(&path, force),
+        Command::Init {
+            path,
+            force,
+            preset,
+        } => rules_cmd::init(&path, force, preset.as_deref()),
     }
 }

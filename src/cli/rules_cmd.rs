@@ -8,10 +8,22 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn explain(id: &str) -> ExitCode {
+/// `copydesk explain RULE`: the rule's entry and, when the configuration for the current
+/// folder (or `config`) sets a preset, the style point its findings come from. A broken
+/// configuration is reported and the entry printed all the same.
+pub fn explain(id: &str, config: Option<&Path>) -> ExitCode {
     match rules::find(id) {
         Some(rule) => {
             print!("{}", rules::explain_markdown(rule.meta()));
+            let dir = std::env::current_dir().unwrap_or_default();
+            match crate::project::load(&dir, config, None) {
+                Ok(loaded) => {
+                    if let Some(line) = rules::style_point_line(&loaded.config, id) {
+                        println!("\n{line}");
+                    }
+                }
+                Err(e) => eprintln!("warning: invalid configuration: {e}"),
+            }
             ExitCode::SUCCESS
         }
         None => {
@@ -176,10 +188,26 @@ fn example(out: &mut String, title: &str, text: &str) {
 /// link (a dangling one would create a file wherever it points; with `--force` a link to
 /// another file would overwrite that file). Without `--force` nothing that exists is
 /// replaced, even if it appears while writing.
-pub fn init(path: &Path, force: bool) -> ExitCode {
+///
+/// With `--preset NAME`, the file sets `preset = "NAME"` and leaves what the preset sets
+/// commented out.
+pub fn init(path: &Path, force: bool, preset: Option<&str>) -> ExitCode {
     use crate::safe_fs::{write_atomic, Expect, Symlinks, WriteError};
+    let text = match preset {
+        None => DEFAULT_TOML.to_string(),
+        Some(name) => match crate::analysis::presets::init_toml(name) {
+            Some(text) => text,
+            None => {
+                eprintln!(
+                    "error: unknown preset `{name}`; presets are: {}",
+                    crate::analysis::presets::NAMES.join(", ")
+                );
+                return ExitCode::from(exit::ERROR);
+            }
+        },
+    };
     let expect = if force { Expect::Any } else { Expect::New };
-    match write_atomic(path, DEFAULT_TOML.as_bytes(), expect, Symlinks::Refuse) {
+    match write_atomic(path, text.as_bytes(), expect, Symlinks::Refuse) {
         Ok(()) => {
             eprintln!("wrote {}", path.display());
             ExitCode::SUCCESS

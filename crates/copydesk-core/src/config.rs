@@ -74,6 +74,8 @@ pub struct InlayHints {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
+    /// The newsroom preset in effect (`preset = "ap"`), if any.
+    pub preset: Option<String>,
     levels: BTreeMap<String, Level>,
     pub check: CheckConfig,
     pub names: NamesConfig,
@@ -85,6 +87,9 @@ pub struct Config {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
+    /// A newsroom preset (`crate::presets`): applied by `with_preset` before this is read.
+    #[serde(default)]
+    preset: Option<toml::Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     #[serde(default)]
@@ -150,7 +155,22 @@ impl Config {
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Config, ConfigError> {
         let raw: Raw = toml::from_str(text)
             .map_err(|e| ConfigError::at(origin, text, e.span(), e.message().to_string()))?;
-        Self::from_raw(raw, origin, text)
+        let Some(preset) = &raw.preset else {
+            return Self::from_raw(raw, origin, text);
+        };
+        // The file alone is valid (with its places for errors); now under its preset.
+        if crate::presets::get(preset.get_ref()).is_none() {
+            return Err(ConfigError::at(
+                origin,
+                text,
+                Some(preset.span()),
+                unknown_preset(preset.get_ref()),
+            ));
+        }
+        Self::from_raw(raw, origin, text)?;
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| ConfigError::at(origin, text, e.span(), e.message().to_string()))?;
+        Self::from_layers(vec![table], origin)
     }
 
     /// Validate a file (errors with line and column) and return it as a table, for layering.
@@ -161,17 +181,55 @@ impl Config {
     }
 
     /// Build from layered tables (later layers win), e.g. editor settings then the file.
-    pub fn from_layers(layers: Vec<toml::Table>, origin: &str) -> Result<Config, ConfigError> {
-        let mut merged = toml::Table::new();
-        for layer in layers {
-            merge_into(&mut merged, layer);
-        }
+    ///
+    /// A `preset` (in any layer; the last one set wins) is applied as a layer just under the
+    /// last one, the project's file: what the file sets wins over the preset, and the preset
+    /// wins over editor settings. `[names] prefer` is the one list that adds up: the file's
+    /// spellings come first, so for a name both spell, the file's is the house spelling.
+    pub fn from_layers(mut layers: Vec<toml::Table>, origin: &str) -> Result<Config, ConfigError> {
         let unplaced = |message: String| ConfigError {
             origin: origin.to_string(),
             line: None,
             column: None,
             message,
         };
+        let preset = layers
+            .iter()
+            .rev()
+            .find_map(|l| l.get("preset"))
+            .map(|v| match v {
+                toml::Value::String(s) => Ok(s.clone()),
+                other => Err(unplaced(format!(
+                    "invalid type for `preset`: {}, expected a string",
+                    other.type_str()
+                ))),
+            })
+            .transpose()?;
+        if let Some(name) = &preset {
+            let Some(preset_layer) = crate::presets::layer(name) else {
+                return Err(unplaced(unknown_preset(name)));
+            };
+            let top = layers.pop().unwrap_or_default();
+            let mut under = preset_layer;
+            let preset_prefer = prefer_of(&under);
+            let top_prefer = prefer_of(&top);
+            merge_into(&mut under, top);
+            if let (Some(mut file), Some(preset)) = (top_prefer, preset_prefer) {
+                for p in preset {
+                    if !file.contains(&p) {
+                        file.push(p);
+                    }
+                }
+                if let Some(toml::Value::Table(names)) = under.get_mut("names") {
+                    names.insert("prefer".into(), toml::Value::Array(file));
+                }
+            }
+            layers.push(under);
+        }
+        let mut merged = toml::Table::new();
+        for layer in layers {
+            merge_into(&mut merged, layer);
+        }
         // Round-trip through text: the spanned types only deserialize from a document.
         let text = toml::to_string(&merged).map_err(|e| unplaced(e.to_string()))?;
         let raw: Raw = toml::from_str(&text).map_err(|e| unplaced(e.message().to_string()))?;
@@ -222,6 +280,7 @@ impl Config {
             levels.insert(id.clone(), level);
         }
         Ok(Config {
+            preset: raw.preset.map(toml::Spanned::into_inner),
             levels,
             check: raw.check,
             names: raw.names,
@@ -245,8 +304,33 @@ impl Config {
         }
     }
 
+    /// The style point a finding of `rule` comes from under the preset in effect ("AP
+    /// Stylebook, “months” and “dates”"), for `copydesk explain` and hover.
+    pub fn style_point(&self, rule: &str) -> Option<&'static str> {
+        crate::presets::cite(self.preset.as_deref()?, rule)
+    }
+
     pub fn set_level(&mut self, rule: &str, level: Level) {
         self.levels.insert(rule.to_string(), level);
+    }
+}
+
+fn unknown_preset(name: &str) -> String {
+    format!(
+        "unknown preset `{name}`: expected one of {}",
+        crate::presets::NAMES
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// A layer's `[names] prefer`, if it sets one.
+fn prefer_of(layer: &toml::Table) -> Option<Vec<toml::Value>> {
+    match layer.get("names")?.get("prefer")? {
+        toml::Value::Array(a) => Some(a.clone()),
+        _ => None,
     }
 }
 
@@ -337,5 +421,83 @@ mod tests {
         assert_eq!(c.names.accept, ["Kovalenko"]);
         assert_eq!(c.dates.article_date.as_deref(), Some("2023-03-20"));
         assert_eq!(c.editor.delay_ms, 5);
+    }
+
+    #[test]
+    fn a_preset_sets_spellings_marks_style_and_rules() {
+        let c = Config::from_toml_str("preset = \"ap\"\n", "c.toml").unwrap();
+        assert_eq!(c.preset.as_deref(), Some("ap"));
+        assert!(c.names.prefer.contains(&"Zelenskyy".to_string()));
+        assert!(c.names.prefer.contains(&"Gadhafi".to_string()));
+        assert_eq!(c.quotes.marks, QuoteMarks::Straight);
+        assert_eq!(c.dates.style, Some(crate::time::DateStyle::Ap));
+        let rule = rules::find("date.format").unwrap();
+        assert_eq!(c.severity(rule), Some(Severity::Information));
+        assert_eq!(
+            c.style_point("date.format"),
+            Some("AP Stylebook, “months” and “dates”")
+        );
+        let c = Config::from_toml_str("preset = \"bbc\"\n", "c.toml").unwrap();
+        assert!(c.names.prefer.contains(&"Zelensky".to_string()));
+        assert_eq!(c.severity(rule), None);
+        assert_eq!(c.style_point("date.format"), None);
+    }
+
+    #[test]
+    fn what_the_file_sets_wins_over_its_preset() {
+        let text = "preset = \"ap\"\n[rules]\n\"date.format\" = \"off\"\n[names]\nprefer = [\"Zelensky\", \"Okafor\"]\n[quotes]\nmarks = \"curly\"\n";
+        let c = Config::from_toml_str(text, "c.toml").unwrap();
+        assert_eq!(c.severity(rules::find("date.format").unwrap()), None);
+        assert_eq!(c.quotes.marks, QuoteMarks::Curly);
+        // The file's spellings first: its Zelensky is the house spelling of that group,
+        // the preset's Kyiv still applies.
+        assert_eq!(&c.names.prefer[..2], ["Zelensky", "Okafor"]);
+        assert!(c.names.prefer.contains(&"Kyiv".to_string()));
+        // Still a rule the preset turns on, when the file says nothing of it.
+        assert_eq!(
+            c.severity(rules::find("quote.style").unwrap()),
+            Some(Severity::Information)
+        );
+    }
+
+    #[test]
+    fn the_preset_wins_over_editor_settings_and_the_file_over_both() {
+        let editor = Config::json_layer(&serde_json::json!({
+            "quotes": {"marks": "curly"},
+            "dates": {"style": "evergreen"}
+        }))
+        .unwrap();
+        let file = Config::parse_table(
+            "preset = \"ap\"\n[dates]\nstyle = \"evergreen\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        let c = Config::from_layers(vec![editor.clone(), file], "c.toml").unwrap();
+        assert_eq!(c.quotes.marks, QuoteMarks::Straight);
+        assert_eq!(c.dates.style, Some(crate::time::DateStyle::Evergreen));
+        // A preset among the editor settings applies the same way.
+        let mut with_preset = editor;
+        with_preset.insert("preset".into(), toml::Value::String("reuters".into()));
+        let c = Config::from_layers(vec![with_preset], "editor settings").unwrap();
+        assert_eq!(c.preset.as_deref(), Some("reuters"));
+        assert_eq!(c.quotes.marks, QuoteMarks::Curly);
+        assert!(c.names.prefer.contains(&"Zelenskiy".to_string()));
+    }
+
+    #[test]
+    fn an_unknown_preset_is_an_error_with_its_place() {
+        let e =
+            Config::from_toml_str("# house\npreset = \"nyt\"\n", "a/copydesk.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a/copydesk.toml:2:10: unknown preset `nyt`: expected one of \"ap\", \"reuters\", \"guardian\", \"bbc\""
+        );
+        let editor = Config::json_layer(&serde_json::json!({"preset": "nyt"})).unwrap();
+        let e = Config::from_layers(vec![editor], "editor settings").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("editor settings: unknown preset `nyt`"),
+            "{e}"
+        );
     }
 }

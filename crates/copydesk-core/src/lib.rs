@@ -22,6 +22,7 @@ pub mod ide;
 pub mod line_index;
 pub mod markdown;
 pub mod names;
+pub mod presets;
 pub mod quotes;
 pub mod roles;
 pub mod rules;

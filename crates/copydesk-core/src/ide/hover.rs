@@ -25,12 +25,17 @@ pub fn at(cx: &Context, diagnostics: &[Diagnostic], offset: usize) -> Vec<Info> 
         if d.range.start <= offset && offset <= d.range.end {
             if let Some(rule) = rules::find(d.rule) {
                 let meta = rule.meta();
+                let mut markdown = format!(
+                    "**{}** — {}\n\n{}\n\n{}",
+                    meta.id, d.message, meta.summary, meta.explanation
+                );
+                if let Some(line) = rules::style_point_line(cx.config, meta.id) {
+                    markdown.push_str("\n\n");
+                    markdown.push_str(&line);
+                }
                 out.push(Info {
                     range: d.range.clone(),
-                    markdown: format!(
-                        "**{}** — {}\n\n{}\n\n{}",
-                        meta.id, d.message, meta.summary, meta.explanation
-                    ),
+                    markdown,
                 });
             }
         }
@@ -64,6 +69,34 @@ mod tests {
             infos[1].markdown
         );
         assert!(at(&cx, &diags, 0).is_empty());
+    }
+
+    #[test]
+    fn cites_the_style_point_under_a_preset() {
+        let src = "The court ruled on January 5.\n";
+        let doc = Document::parse(src);
+        let config = Config::from_toml_str("preset = \"ap\"\n", "c.toml").unwrap();
+        let diags = analyze(&doc, &config);
+        let cx = Context::new(&doc, &config);
+        let infos = at(&cx, &diags, src.find("January").unwrap());
+        assert!(
+            infos[0].markdown.starts_with("**date.format**"),
+            "{infos:?}"
+        );
+        assert!(
+            infos[0]
+                .markdown
+                .ends_with("\n\nStyle point (preset `ap`): AP Stylebook, “months” and “dates”."),
+            "{}",
+            infos[0].markdown
+        );
+        // Without a preset, no style point.
+        let config = Config::default();
+        let diags = analyze(&doc, &config);
+        let cx = Context::new(&doc, &config);
+        assert!(at(&cx, &diags, 0)
+            .iter()
+            .all(|i| !i.markdown.contains("Style point")));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
 mod claim_undated;
+mod date_format;
 mod date_relative;
 mod date_vague;
 mod name_first_reference;
@@ -51,6 +52,7 @@ static RULES: &[&dyn Rule] = &[
     &date_relative::DateRelative,
     &date_vague::DateVague,
     &claim_undated::ClaimUndated,
+    &date_format::DateFormat,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
@@ -78,6 +80,14 @@ pub(crate) fn quoted_in_block(cx: &Context, bi: usize) -> Vec<std::ops::Range<us
         return std::iter::once(0..block.text.len()).collect();
     }
     cx.quoted_by_block().get(bi).cloned().unwrap_or_default()
+}
+
+/// "Style point (preset `ap`): AP Stylebook, “months” and “dates”.": where a finding of
+/// `rule` comes from under the preset in effect, for `copydesk explain` and hover.
+pub fn style_point_line(config: &crate::Config, rule: &str) -> Option<String> {
+    let preset = config.preset.as_deref()?;
+    let cite = config.style_point(rule)?;
+    Some(format!("Style point (preset `{preset}`): {cite}."))
 }
 
 /// The rule's documentation in Markdown, for `copydesk explain` and hover.

@@ -41,6 +41,10 @@ pub struct DatesConfig {
     /// weekdays flagged).
     #[serde(alias = "acceptWeekdaysWithinWeek")]
     pub accept_weekdays_within_week: Option<bool>,
+    /// `date.format`: drop the year from dates in the article's own year ("Oct. 5", not
+    /// "Oct. 5, 2019", in a 2019 article). Off by default.
+    #[serde(alias = "omitCurrentYear")]
+    pub omit_current_year: bool,
     /// Today's date, given by the shell (the core never reads the clock): a wire dateline
     /// without a year ("KYIV, March 20 (Reuters)") is taken to be in this year. Without
     /// it, such a dateline gives no article date.
