@@ -7,199 +7,212 @@ use super::lexicon;
 use super::Tok;
 
 /// Words that, before a name, make it a person's name (compared lowercase, without a
-/// trailing full stop).
-pub const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "mayor",
+/// trailing full stop), in four groups. Together they are the titles ([`is_title`]); apart
+/// they say how the draft describes the person ([`Described`]), which tells a knowledge-base
+/// politician from a namesake ("Dr. Andrew Smith", a laboratory head, is not the minister).
+///
+/// Public office, and what only holders of and candidates for it are called: what the
+/// knowledge base's roles are (a title of the kind no role has is not evidence enough
+/// against it: "Justice", "Attorney" are offices too).
+pub const OFFICES: &[&str] = &[
+    "ambassador",
+    "attorney",
+    "candidate",
     "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "justice",
-    "speaker",
-    "representative",
-    "rep",
+    "chancellor-elect",
+    "commissioner",
     "congressman",
     "congresswoman",
-    "leader",
-    "chief",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "founder",
-    "ambassador",
-    "envoy",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "captain",
-    "capt",
-    "commander",
-    "admiral",
-    "officer",
-    "inspector",
-    "detective",
-    "professor",
-    "prof",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "reverend",
-    "bishop",
-    "cardinal",
-    "archbishop",
-    "sheikh",
-    "emir",
-    "deputy",
-    "attorney",
-    "lawyer",
-    "coach",
-    "manager",
-    "striker",
-    "goalkeeper",
-    "candidate",
-    "activist",
-    "journalist",
-    "reporter",
-    "author",
-    "actor",
-    "actress",
-    "singer",
-    "musician",
-    "drummer",
-    "guitarist",
-    "designer",
-    "scientist",
-    "researcher",
-    "economist",
-    "analyst",
-    "official",
-    "commissioner",
-    "superintendent",
-    "sheriff",
-    "premier",
-    "president-elect",
-    "secretary-general",
-    "director-general",
-    "vice-president",
-    "presidential",
-    "sultan",
-    "astronaut",
-    "pilot",
-    "biologist",
-    "physicist",
-    "chemist",
-    "historian",
-    "astronomer",
-    "prosecutor",
-    "spokespeople",
-    "ruler",
-    "dictator",
-    "monarch",
-    "politician",
-    "lawmaker",
-    "legislator",
-    "mp",
-    "mep",
     "councillor",
     "councilman",
     "councilwoman",
-    "head",
-    "boss",
-    "executive",
-    "chancellor-elect",
     "crown",
-    "father",
-    "brother",
-    "sister",
-    "mother",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "widow",
-    "player",
-    "champion",
-    "winner",
-    "defender",
-    "midfielder",
-    "forward",
-    "batsman",
-    "bowler",
-    "driver",
-    "rider",
-    "cyclist",
-    "runner",
-    "skier",
-    "swimmer",
-    "boxer",
-    "wrestler",
-    "athlete",
-    "teammate",
-    "founder",
-    "owner",
-    "editor",
-    "writer",
-    "novelist",
-    "poet",
-    "director",
-    "producer",
-    "comedian",
+    "deputy",
+    "dictator",
+    "diplomat",
+    "director-general",
+    "emir",
+    "envoy",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "lawmaker",
+    "leader",
+    "legislator",
+    "mayor",
+    "mep",
+    "minister",
+    "monarch",
+    "mp",
+    "official",
+    "opposition",
+    "politician",
+    "pope",
+    "premier",
+    "president",
+    "president-elect",
+    "presidential",
+    "prime",
+    "prince",
+    "princess",
+    "prosecutor",
+    "queen",
+    "rep",
+    "representative",
+    "ruler",
+    "secretary",
+    "secretary-general",
+    "sen",
+    "senator",
+    "sheikh",
+    "speaker",
+    "spokesman",
+    "spokespeople",
+    "spokesperson",
+    "spokeswoman",
+    "sultan",
+    "vice",
+    "vice-president",
+];
+
+/// Earned titles: a doctorate or a chair (also worn by heads of state and government:
+/// "Dr. Mahathir", "Prof. Osinbajo").
+pub const EARNED: &[&str] = &["dr", "doctor", "prof", "professor"];
+
+/// Occupations outside public office: sports, the arts, science, medicine, the press.
+pub const OCCUPATIONS: &[&str] = &[
+    "actor",
+    "actress",
     "artist",
+    "astronaut",
+    "astronomer",
+    "athlete",
+    "batsman",
+    "biologist",
+    "bowler",
+    "boxer",
+    "chemist",
+    "coach",
+    "comedian",
+    "cyclist",
+    "defender",
+    "designer",
+    "drummer",
+    "editor",
+    "engineer",
+    "goalkeeper",
+    "guitarist",
+    "historian",
+    "journalist",
+    "midfielder",
+    "musician",
+    "novelist",
+    "nurse",
     "photographer",
     "photojournalist",
-    "professor",
-    "doctor",
+    "physicist",
+    "pilot",
+    "player",
+    "poet",
+    "producer",
+    "reporter",
+    "researcher",
+    "rider",
+    "runner",
+    "scientist",
+    "singer",
+    "skier",
+    "striker",
     "surgeon",
-    "nurse",
-    "student",
+    "swimmer",
     "teacher",
-    "victim",
-    "suspect",
-    "witness",
-    "resident",
-    "survivor",
-    "engineer",
-    "expert",
-    "agent",
-    "investigator",
-    "negotiator",
-    "diplomat",
-    "opposition",
-    "former",
+    "teammate",
+    "wrestler",
+    "writer",
+];
+
+/// Courtesy titles, ranks, family words, posts of any organisation and the like: neither
+/// office nor another occupation.
+pub const OTHER_TITLES: &[&str] = &[
     "acting",
-    "interim",
-    "mp",
+    "activist",
+    "admiral",
+    "agent",
+    "analyst",
+    "archbishop",
+    "author",
+    "bishop",
+    "boss",
+    "brother",
+    "capt",
+    "captain",
+    "cardinal",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "champion",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "dame",
+    "daughter",
+    "detective",
+    "director",
+    "driver",
+    "economist",
+    "executive",
+    "expert",
+    "father",
     "first",
+    "former",
+    "forward",
+    "founder",
+    "gen",
+    "general",
+    "head",
+    "hon",
+    "honorable",
+    "honourable",
+    "husband",
+    "inspector",
+    "interim",
+    "investigator",
     "lady",
+    "lawyer",
+    "lieutenant",
+    "lord",
+    "lt",
+    "manager",
+    "miss",
+    "mother",
+    "mr",
+    "mrs",
+    "ms",
+    "negotiator",
+    "officer",
+    "owner",
+    "resident",
+    "rev",
+    "reverend",
+    "sergeant",
+    "sgt",
+    "sheriff",
+    "sir",
+    "sister",
+    "son",
+    "student",
+    "superintendent",
+    "survivor",
+    "suspect",
+    "victim",
+    "widow",
+    "wife",
+    "winner",
+    "witness",
     // Honorifics of other languages, common in news copy.
     "mme",
     "mlle",
@@ -211,9 +224,6 @@ pub const TITLES: &[&str] = &[
     "señora",
     "senor",
     "senora",
-    "hon",
-    "honourable",
-    "honorable",
 ];
 
 /// Reporting verbs that, right after or right before a name, make it a person's.
@@ -359,7 +369,13 @@ pub const PARTICLES: &[&str] = &[
 ];
 
 static TITLE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+    std::sync::LazyLock::new(|| {
+        [OFFICES, EARNED, OCCUPATIONS, OTHER_TITLES]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect()
+    });
 
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
@@ -381,6 +397,100 @@ pub struct Learned {
     pub toks: std::ops::Range<usize>,
     /// The title or appositive that introduced the person, as written.
     pub title: Option<String>,
+}
+
+/// How a draft describes a person where it names them: the kinds of title and occupation
+/// words in the title before the name ("Dr.", "striker"), in the appositive after it ("a
+/// biologist at …"), and a laboratory just before ("in the laboratory of Dr. …"). Two
+/// descriptions of one person merge with [`Described::merge`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Described {
+    /// A word of public office anywhere ("the health minister", "a former senator").
+    pub office: bool,
+    /// An occupation outside public office, not a former one ("a biologist", "striker";
+    /// not "a former pilot"), or a laboratory the person works in.
+    pub occupation: bool,
+    /// An earned title ("Dr.", "Professor") in the title before the name.
+    pub earned_before: bool,
+    /// An earned title in the appositive ("a professor of law").
+    pub earned_after: bool,
+    /// An appositive describes the person.
+    pub appositive: bool,
+}
+
+/// Words after which an occupation is the person's past, not what they are now.
+const PAST_MARKERS: &[&str] = &[
+    "former",
+    "ex",
+    "retired",
+    "onetime",
+    "one-time",
+    "erstwhile",
+    "then",
+];
+
+/// Where a scientist works: a laboratory named before a name or in its appositive is the
+/// person's.
+const LABORATORY: &[&str] = &["laboratory", "laboratories", "lab", "labs"];
+
+impl Described {
+    pub fn merge(self, o: Described) -> Described {
+        Described {
+            office: self.office || o.office,
+            occupation: self.occupation || o.occupation,
+            earned_before: self.earned_before || o.earned_before,
+            earned_after: self.earned_after || o.earned_after,
+            appositive: self.appositive || o.appositive,
+        }
+    }
+
+    /// Whether the description says the person works outside public office: an occupation,
+    /// or an earned title that no appositive outweighs (`earned` false where an earned title
+    /// does not tell, as for a person who headed a state or government). Any word of office
+    /// ("Dr. X, the health minister") says they may hold one.
+    pub fn outside_office(self, earned: bool) -> bool {
+        !self.office
+            && (self.occupation
+                || (earned && (self.earned_after || (self.earned_before && !self.appositive))))
+    }
+
+    /// Read a phrase: its words by kind; `after` for an appositive.
+    fn read(phrase: &str, after: bool) -> Described {
+        let mut d = Described {
+            appositive: after,
+            ..Described::default()
+        };
+        let mut past = false;
+        for raw in phrase.split_whitespace() {
+            let w = raw
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase();
+            let w = w.as_str();
+            if LABORATORY.contains(&w) && after {
+                d.occupation = true;
+            }
+            let (w, ex) = match w.strip_prefix("ex-").or_else(|| w.strip_prefix("then-")) {
+                Some(rest) => (rest, true),
+                None => (w, false),
+            };
+            if PAST_MARKERS.contains(&w) {
+                past = true;
+                continue;
+            }
+            if OFFICES.contains(&w) {
+                d.office = true;
+            } else if OCCUPATIONS.contains(&w) && !past && !ex {
+                d.occupation = true;
+            } else if EARNED.contains(&w) && !past && !ex {
+                if after {
+                    d.earned_after = true;
+                } else {
+                    d.earned_before = true;
+                }
+            }
+        }
+        d
+    }
 }
 
 /// Person names in one block's tokens, with their cue. `hit_tok[i]` says whether token `i`
@@ -427,7 +537,14 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
         }
         let n = end.saturating_sub(start);
         if (2..=4).contains(&n) && plausible(text, &toks[start..end]) {
-            let title = cue(text, toks, start, end, i, title_in_run);
+            let before = title_before(text, toks, start, i, title_in_run);
+            let after = appositive(text, toks, end);
+            let title = before
+                .as_ref()
+                .map(|(t, _)| t.clone())
+                .or_else(|| reporting_before(text, toks, start).then(String::new))
+                .or_else(|| after.clone())
+                .or_else(|| other_cue(text, toks, start, end));
             if let Some(title) = title {
                 out.push(Learned {
                     block,
@@ -475,24 +592,21 @@ fn plausible(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
-/// The introduction of a name at `start..end` if the text marks it as a person: a title
-/// before it, an appositive after it, or a reporting verb next to it. `Some("")` for a
-/// reporting-verb cue (no title to show).
-fn cue(
+/// A title before a name at `start..end`: a capitalised one inside the run ("Ukrainian
+/// President Volodymyr Zelenskiy"), or a lowercase one before it ("Kremlin spokesman Dmitry
+/// Peskov", "former president X"), with the modifiers before it; and its first token.
+fn title_before(
     text: &str,
     toks: &[Tok],
     start: usize,
-    end: usize,
     run_start: usize,
     title_in_run: Option<usize>,
-) -> Option<String> {
-    // A capitalised title inside the run: "Ukrainian President Volodymyr Zelenskiy".
+) -> Option<(String, usize)> {
     if title_in_run.is_some() {
         let s = toks[run_start].range.start;
         let e = toks[start - 1].range.end;
-        return Some(text[s..e].to_string());
+        return Some((text[s..e].to_string(), run_start));
     }
-    // A lowercase title before: "Kremlin spokesman Dmitry Peskov", "former president X".
     if start > 0 && text[toks[start - 1].full_end..toks[start].range.start] == *" " {
         let w = &text[toks[start - 1].range.clone()];
         if is_title(w) {
@@ -507,13 +621,16 @@ fn cue(
             {
                 k -= 1;
             }
-            return Some(text[toks[k].range.start..toks[start - 1].range.end].to_string());
-        }
-        if is_reporting(w) {
-            return Some(String::new());
+            let s = toks[k].range.start;
+            return Some((text[s..toks[start - 1].range.end].to_string(), k));
         }
     }
-    // An appositive after that names a role: "John Kirby, a White House spokesman,".
+    None
+}
+
+/// An appositive after a name ending at token `end` that names a role: "John Kirby, a
+/// White House spokesman,". `Some("")` for ", who …".
+fn appositive(text: &str, toks: &[Tok], end: usize) -> Option<String> {
     let after = &text[toks[end - 1].full_end..];
     for det in [", a ", ", an ", ", the ", ", who ", ", whose "] {
         if let Some(rest) = after.strip_prefix(det) {
@@ -531,6 +648,76 @@ fn cue(
             }
         }
     }
+    None
+}
+
+/// How the draft describes the person it names at tokens `start..end`: the titles right
+/// before the name ("Dr.", "Professor", "striker", "Health Minister", with up to three
+/// words before them), the appositive after it, and a laboratory just before; with the
+/// title as written (else the appositive), if any.
+pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Described, Option<String>) {
+    let mut d = Described::default();
+    let mut written = None;
+    // Titles before, joined by a space, or by ". " after an abbreviation ("Dr. ").
+    let mut k = start;
+    let mut first_title = None;
+    while k > 0 && start - k < 4 {
+        let sep = &text[toks[k - 1].full_end..toks[k].range.start];
+        let w = &text[toks[k - 1].range.clone()];
+        let title = is_title(w);
+        let joined = sep == " " || (sep == ". " && title && w.len() <= 5);
+        if !joined || !(title || (first_title.is_some() && toks[k - 1].cap)) {
+            break;
+        }
+        if toks[k - 1].sent_start && !title && lexicon::is_common_word(w) {
+            break;
+        }
+        k -= 1;
+        if title {
+            first_title = Some(k);
+        }
+    }
+    if let Some(first) = first_title {
+        let phrase = text[toks[first].range.start..toks[start].range.start]
+            .trim_end()
+            .to_string();
+        d = d.merge(Described::read(&phrase, false));
+        d.occupation |= laboratory_before(text, toks, first);
+        written = Some(phrase);
+    }
+    if let Some(a) = appositive(text, toks, end) {
+        d = d.merge(Described::read(&a, true));
+        if written.is_none() && !a.is_empty() {
+            written = Some(a);
+        }
+    }
+    (d, written)
+}
+
+/// "the laboratory of Dr. …", "laboratory head …": a laboratory among the three words
+/// before token `first`, in its sentence.
+fn laboratory_before(text: &str, toks: &[Tok], first: usize) -> bool {
+    let mut k = first;
+    while k > 0 && first - k < 3 && !toks[k].sent_start {
+        k -= 1;
+        if LABORATORY.contains(&text[toks[k].range.clone()].to_lowercase().as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A reporting verb right before a name at `start`: "said Jane Doe".
+fn reporting_before(text: &str, toks: &[Tok], start: usize) -> bool {
+    start > 0
+        && text[toks[start - 1].full_end..toks[start].range.start] == *" "
+        && is_reporting(&text[toks[start - 1].range.clone()])
+}
+
+/// The other marks of a person at `start..end`: a reporting verb after, an age, a known
+/// given name before a surname no dictionary lists. `Some("")`: no title to show.
+fn other_cue(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<String> {
+    let after = &text[toks[end - 1].full_end..];
     // An age: "Jane Doe, 42,".
     if after.starts_with(", ")
         && after[2..].starts_with(|c: char| c.is_ascii_digit())

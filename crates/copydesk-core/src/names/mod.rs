@@ -524,6 +524,9 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
         names.blocks.push(bn);
     }
 
+    // Namesakes of knowledge-base people are people of the draft.
+    rebind_namesakes(doc, &mut names, &mut intros);
+
     // Second pass: full names of learned actors without a cue, and bare surnames.
     second_pass(doc, &mut names, &mut bare);
 
@@ -713,34 +716,10 @@ fn push_mention(
         text,
     } = cx;
     let range = bn.toks[toks.start].range.start..bn.toks[toks.end - 1].range.end;
-    let mut parts = Vec::new();
-    if let ActorRef::Draft(_) = actor {
-        // Given name, then the surname (with its particles).
-        let words: Vec<&str> = bn.toks[toks.clone()]
-            .iter()
-            .map(|t| &text[t.range.clone()])
-            .collect();
-        let split = if full { surname_start(&words) } else { 0 };
-        let last = toks.start + split;
-        if split > 0 {
-            let r = bn.toks[toks.start].range.start..bn.toks[last - 1].range.end;
-            parts.push(PartUse {
-                range: block.source_range(r.clone()),
-                part: 0,
-                spelling: text[r].to_string(),
-                variant: None,
-                misspelling: false,
-            });
-        }
-        let r = bn.toks[last].range.start..bn.toks[toks.end - 1].range.end;
-        parts.push(PartUse {
-            range: block.source_range(r.clone()),
-            part: 1,
-            spelling: text[r].to_string(),
-            variant: None,
-            misspelling: false,
-        });
-    }
+    let parts = match actor {
+        ActorRef::Draft(_) => draft_parts(block, text, &bn.toks, toks.clone(), full),
+        ActorRef::Kb(_) => Vec::new(),
+    };
     let mi = names.mentions.len() as u32;
     for t in toks.clone() {
         bn.tok_mention[t] = Some(mi);
@@ -754,6 +733,133 @@ fn push_mention(
         full,
         heading,
     });
+}
+
+/// The parts of a draft actor's mention at `toks`: the given name, then the surname (with
+/// its particles); only the surname when the mention is not `full`.
+fn draft_parts(
+    block: &super::markdown::Block,
+    text: &str,
+    btoks: &[Tok],
+    toks: Range<usize>,
+    full: bool,
+) -> Vec<PartUse> {
+    let mut parts = Vec::new();
+    let words: Vec<&str> = btoks[toks.clone()]
+        .iter()
+        .map(|t| &text[t.range.clone()])
+        .collect();
+    let split = if full { surname_start(&words) } else { 0 };
+    let last = toks.start + split;
+    if split > 0 {
+        let r = btoks[toks.start].range.start..btoks[last - 1].range.end;
+        parts.push(PartUse {
+            range: block.source_range(r.clone()),
+            part: 0,
+            spelling: text[r].to_string(),
+            variant: None,
+            misspelling: false,
+        });
+    }
+    let r = btoks[last].range.start..btoks[toks.end - 1].range.end;
+    parts.push(PartUse {
+        range: block.source_range(r.clone()),
+        part: 1,
+        spelling: text[r].to_string(),
+        variant: None,
+        misspelling: false,
+    });
+    parts
+}
+
+/// Whether the draft's description of a knowledge-base person says it is someone else of
+/// the same name: every role the knowledge base knows for them is a public office, and the
+/// draft describes them by an occupation outside it ("Andrew Smith, a biologist at …") or
+/// an earned title ("Dr. Andrew Smith"), with no word of office anywhere it introduces them
+/// ("Dr. Andrew Smith, the health minister" is the minister). An earned title alone does
+/// not tell for someone who headed a state, a government or an international organisation
+/// ("Dr. Mahathir", "Dr. Tedros"): news copy styles them so.
+fn namesake(actor: &kb::Actor, described: draft_actors::Described) -> bool {
+    if actor.kind != Kind::Person || actor.roles.is_empty() {
+        return false;
+    }
+    let headed = actor.roles.iter().any(|r| {
+        matches!(
+            r.kind.as_deref(),
+            Some("head_of_state" | "head_of_government" | "deputy_head" | "org_official")
+        )
+    });
+    described.outside_office(!headed)
+}
+
+/// Knowledge-base people the draft describes as namesakes ([`namesake`]) become draft
+/// actors, as any person the knowledge base does not know: their full mentions, and their
+/// introduction, move to a draft actor of the same name (their surname-only mentions follow
+/// in the second pass).
+fn rebind_namesakes(doc: &Document, names: &mut Names, intros: &mut HashMap<ActorRef, Intro>) {
+    // How the draft describes each knowledge-base person where it names them in full.
+    // With the first title written, for the introduction of a namesake.
+    let mut described: HashMap<u32, (draft_actors::Described, Option<Intro>)> = HashMap::new();
+    for m in names.mentions.iter().filter(|m| m.full) {
+        let ActorRef::Kb(a) = m.actor else { continue };
+        if names.kb.actors[a as usize].kind != Kind::Person {
+            continue;
+        }
+        let text = doc.blocks[m.block].text.as_str();
+        let (d, title) =
+            draft_actors::describe(text, &names.blocks[m.block].toks, m.toks.start, m.toks.end);
+        let slot = described.entry(a).or_default();
+        slot.0 = slot.0.merge(d);
+        if slot.1.is_none() && title.is_some() {
+            slot.1 = Some(Intro {
+                title,
+                range: m.range.clone(),
+            });
+        }
+    }
+    let namesakes: std::collections::HashSet<u32> = described
+        .iter()
+        .filter(|(&a, (d, _))| {
+            names
+                .kb
+                .actors
+                .get(a as usize)
+                .is_some_and(|actor| namesake(actor, *d))
+        })
+        .map(|(&a, _)| a)
+        .collect();
+    if namesakes.is_empty() {
+        return;
+    }
+    for mi in 0..names.mentions.len() {
+        let m = &names.mentions[mi];
+        let ActorRef::Kb(a) = m.actor else { continue };
+        if !m.full || !namesakes.contains(&a) {
+            continue;
+        }
+        let (bi, toks) = (m.block, m.toks.clone());
+        let block = &doc.blocks[bi];
+        let text = block.text.as_str();
+        let btoks = &names.blocks[bi].toks;
+        let words: Vec<&str> = btoks[toks.clone()]
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let parts = draft_parts(block, text, btoks, toks, true);
+        let actor = learn_actor(&mut names.draft_actors, &words);
+        // The introduction with a title: the learned one, else the first title written.
+        let learned = intros
+            .remove(&ActorRef::Kb(a))
+            .filter(|i| i.title.is_some());
+        if let Some(intro) = learned.or_else(|| described.get_mut(&a).and_then(|s| s.1.take())) {
+            intros.entry(actor).or_insert(intro);
+        }
+        names.mentions[mi].actor = actor;
+        names.mentions[mi].parts = parts;
+    }
 }
 
 fn resolve_chain(
@@ -1453,5 +1559,76 @@ mod tests {
         let m = mentions("Representative John James spoke. Vladimir Putin Tuesday said no.");
         let got: Vec<&str> = m.iter().map(|(_, n, _)| n.as_str()).collect();
         assert_eq!(got, ["John James", "Vladimir Putin"]);
+    }
+
+    /// The display name each mention is bound to, and whether to the knowledge base.
+    fn bindings(text: &str) -> Vec<(String, bool)> {
+        let (doc, names) = analyse_text(text);
+        names
+            .mentions
+            .iter()
+            .filter(|m| names.is_person(m.actor))
+            .map(|m| {
+                (
+                    doc.text()[m.range.clone()].to_string(),
+                    matches!(m.actor, ActorRef::Kb(_)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_namesake_described_outside_public_office_is_not_the_kb_person() {
+        // The knowledge base's Andrew Smith is a British minister.
+        for text in [
+            "The glue came from the laboratory of Dr. Andrew Smith. Smith said it held.",
+            "Andrew Smith, a biologist at the university, said the glue held. Smith smiled.",
+            "Professor Andrew Smith said the glue held. Smith smiled.",
+            "Striker Andrew Smith scored twice. Smith was substituted late.",
+            "The team of laboratory head Andrew Smith found it.",
+        ] {
+            let b = bindings(text);
+            assert!(!b.is_empty(), "{text}: {b:?}");
+            assert!(b.iter().all(|(_, kb)| !kb), "{text}: {b:?}");
+        }
+        // A person of the draft, introduced as it wrote: hover shows the draft's title.
+        let (_, names) = analyse_text("The glue came from the laboratory of Dr. Andrew Smith.");
+        let e = &names.entries[0];
+        assert!(matches!(e.actor, ActorRef::Draft(_)));
+        assert_eq!(
+            e.intro.as_ref().and_then(|i| i.title.as_deref()),
+            Some("Dr.")
+        );
+    }
+
+    #[test]
+    fn a_politician_described_by_office_or_past_stays_the_kb_person() {
+        for text in [
+            "Andrew Smith, a former lawyer, said the bill would pass. Smith left.",
+            "Dr. Andrew Smith, the health minister, said the bill would pass.",
+            "Minister Andrew Smith said the bill would pass.",
+            "Mr. Andrew Smith said the bill would pass.",
+            "Andrew Smith said the bill would pass.",
+            "Andrew Smith, a former pilot and now an MP, said no.",
+        ] {
+            let b = bindings(text);
+            assert!(
+                b.first().is_some_and(|(t, kb)| t == "Andrew Smith" && *kb),
+                "{text}: {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_earned_title_alone_does_not_unbind_a_head_of_government() {
+        // Heads of state and government are styled "Dr." in much news copy.
+        let b = bindings("Dr. Manmohan Singh said the economy would grow.");
+        assert!(
+            b.iter().any(|(t, kb)| t == "Manmohan Singh" && *kb),
+            "{b:?}"
+        );
+        // An occupation does: a namesake footballer.
+        let b = bindings("Midfielder Manmohan Singh scored in the final.");
+        assert!(b.iter().all(|(_, kb)| !kb), "{b:?}");
     }
 }
