@@ -127,6 +127,14 @@ pub fn hover(cx: &Context, offset: usize) -> Option<(Range<usize>, String)> {
                 "**{}** — person named in this draft (not in the knowledge base)\n",
                 a.name
             );
+            // A namesake: none of the knowledge-base person's roles are this person's.
+            if let Some(k) = a.namesake_of.and_then(|k| names.kb.actors.get(k as usize)) {
+                let _ = writeln!(
+                    md,
+                    "- Not the knowledge base's {}, who held public office: the draft describes this person otherwise",
+                    k.name
+                );
+            }
             for p in &a.parts {
                 if p.spellings.len() > 1 {
                     let _ = writeln!(
@@ -249,6 +257,22 @@ mod tests {
             assert!(md.contains("Kremlin spokesman"), "{md}");
             assert!(hover(cx, 0).is_none());
         })
+    }
+
+    #[test]
+    fn hover_on_a_namesake_gives_no_roles_of_the_kb_person() {
+        let text =
+            "The glue came from the laboratory of Dr. Andrew Smith.\n\nIt held, Smith said.\n";
+        let doc = Document::parse(text);
+        let config = Config::default();
+        let cx = Context::new(&doc, &config);
+        let (range, md) = hover(&cx, text.rfind("Smith").unwrap()).unwrap();
+        assert_eq!(&text[range], "Smith");
+        assert!(md.contains("not in the knowledge base"), "{md}");
+        assert!(md.contains("Not the knowledge base's Andrew Smith"), "{md}");
+        assert!(!md.contains("Secretary of State for Work"), "{md}");
+        assert!(md.contains("as “Andrew Smith”, Dr."), "{md}");
+        assert!(md.contains("Mentioned 2 times"), "{md}");
     }
 
     #[test]

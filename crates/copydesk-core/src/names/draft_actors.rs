@@ -673,9 +673,8 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
             break;
         }
         k -= 1;
-        if title {
-            first_title = Some(k);
-        }
+        // The title, or a modifier before it ("Foreign Minister").
+        first_title = Some(k);
     }
     if let Some(first) = first_title {
         let phrase = text[toks[first].range.start..toks[start].range.start]
@@ -742,4 +741,82 @@ fn other_cue(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Strin
         return Some(String::new());
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_groups_are_disjoint() {
+        let groups = [OFFICES, EARNED, OCCUPATIONS, OTHER_TITLES];
+        for (i, a) in groups.iter().enumerate() {
+            for b in &groups[i + 1..] {
+                assert!(a.iter().all(|w| !b.contains(w)), "{a:?} / {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn descriptions_read_office_occupation_and_past() {
+        let read = |s: &str, after: bool| Described::read(s, after);
+        assert!(read("Health Minister", false).office);
+        assert!(read("a biologist at the university", true).occupation);
+        assert!(read("head of the laboratory", true).occupation);
+        // A past occupation is background, not what the person is.
+        assert!(!read("a former lawyer", true).outside_office(true));
+        assert!(!read("a retired pilot", true).occupation);
+        assert!(!read("ex-striker", false).occupation);
+        // A past office still fits a politician.
+        assert!(read("a former minister", true).office);
+        // Earned titles: before the name they count unless an appositive says more.
+        let dr = read("Dr.", false);
+        assert!(dr.outside_office(true));
+        assert!(!dr.outside_office(false));
+        let with_party = dr.merge(read("the head of the ruling party", true));
+        assert!(!with_party.outside_office(true));
+        assert!(!dr
+            .merge(read("the health minister", true))
+            .outside_office(true));
+        // Courtesy titles say nothing.
+        assert_eq!(
+            read("Mr.", false),
+            Described::default(),
+            "courtesy titles are no description"
+        );
+    }
+
+    fn toks_of(text: &str) -> Vec<Tok> {
+        crate::text::words(text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| Tok {
+                cap: text[r.clone()].starts_with(char::is_uppercase),
+                full_end: r.end,
+                range: r,
+                sent_start: i == 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn describe_reads_abbreviated_titles_appositives_and_laboratories() {
+        let text = "It came from the laboratory of Dr. Jane Roe.";
+        let toks = toks_of(text);
+        let (d, title) = describe(text, &toks, 7, 9);
+        assert!(d.occupation && d.earned_before, "{d:?}");
+        assert_eq!(title.as_deref(), Some("Dr."));
+
+        let text = "Jane Roe, a physicist at the institute, spoke.";
+        let toks = toks_of(text);
+        let (d, title) = describe(text, &toks, 0, 2);
+        assert!(d.occupation && d.appositive, "{d:?}");
+        assert_eq!(title.as_deref(), Some("a physicist at the institute"));
+
+        let text = "Then Foreign Minister Jane Roe spoke.";
+        let toks = toks_of(text);
+        let (d, title) = describe(text, &toks, 3, 5);
+        assert!(d.office && !d.occupation, "{d:?}");
+        assert_eq!(title.as_deref(), Some("Foreign Minister"));
+    }
 }

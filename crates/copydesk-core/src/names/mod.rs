@@ -151,6 +151,8 @@ impl DraftPart {
 pub struct DraftActor {
     pub name: String,
     pub parts: Vec<DraftPart>,
+    /// The knowledge-base person of the same name this one is not (see `rebind_namesakes`).
+    pub namesake_of: Option<u32>,
 }
 
 /// How the draft introduced an actor.
@@ -695,6 +697,7 @@ fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
                     DraftPart::new("given", given),
                     DraftPart::new("surname", surname),
                 ],
+                namesake_of: None,
             });
             ActorRef::Draft(actors.len() as u32 - 1)
         }
@@ -850,6 +853,11 @@ fn rebind_namesakes(doc: &Document, names: &mut Names, intros: &mut HashMap<Acto
         }
         let parts = draft_parts(block, text, btoks, toks, true);
         let actor = learn_actor(&mut names.draft_actors, &words);
+        if let ActorRef::Draft(d) = actor {
+            if let Some(da) = names.draft_actors.get_mut(d as usize) {
+                da.namesake_of.get_or_insert(a);
+            }
+        }
         // The introduction with a title: the learned one, else the first title written.
         let learned = intros
             .remove(&ActorRef::Kb(a))
