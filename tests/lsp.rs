@@ -284,6 +284,10 @@ fn outline_and_commands() {
         json!({"command": "copydesk.explainRule", "arguments": ["quote.unbalanced"]}),
     );
     assert!(md.as_str().unwrap().starts_with("## quote.unbalanced"));
+    assert!(
+        !md.as_str().unwrap().contains("Style point"),
+        "no preset: {md}"
+    );
     let bad = c.request(
         "workspace/executeCommand",
         json!({"command": "copydesk.explainRule", "arguments": ["no.such"]}),
@@ -420,6 +424,28 @@ fn config_file_changes_recheck_without_restart() {
     );
     assert!(after.contains("accept = [\"Шмигаль\"]"), "{after}");
     assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn explain_rule_cites_the_presets_style_point() {
+    let mut c = LspClient::spawn(&[], None);
+    c.initialize(
+        caps(&["utf-16"]),
+        json!({"copydesk": {"preset": "ap"}}),
+        None,
+    );
+    c.open(URI, 1, "The court ruled on January 5.\n");
+    let point = "Style point (preset `ap`): AP Stylebook, “months” and “dates”.";
+    // From the editor settings, and from the configuration of the draft named.
+    for args in [json!(["date.format"]), json!(["date.format", URI])] {
+        let md = c.call(
+            "workspace/executeCommand",
+            json!({"command": "copydesk.explainRule", "arguments": args}),
+        );
+        let md = md.as_str().unwrap_or_default();
+        assert!(md.starts_with("## date.format"), "{md}");
+        assert!(md.ends_with(&format!("\n{point}\n")), "{md}");
+    }
 }
 
 #[test]

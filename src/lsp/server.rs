@@ -1117,10 +1117,26 @@ impl LanguageServer for Server {
                     .first()
                     .and_then(Value::as_str)
                     .unwrap_or("");
-                match rules::find(id) {
-                    Some(rule) => Ok(Some(Value::String(rules::explain_markdown(rule.meta())))),
-                    None => Err(Error::invalid_params(format!("unknown rule `{id}`"))),
+                let Some(rule) = rules::find(id) else {
+                    return Err(Error::invalid_params(format!("unknown rule `{id}`")));
+                };
+                // Under a preset, the style point the rule's findings come from, as hover
+                // cites it: from the configuration of the draft named by the optional
+                // second argument (its URI), else the editor settings.
+                let config = params
+                    .arguments
+                    .get(1)
+                    .and_then(Value::as_str)
+                    .and_then(|u| lsp::Url::parse(u).ok())
+                    .and_then(|uri| self.shared.configs.cached(&uri))
+                    .unwrap_or_else(|| self.shared.configs.editor_config());
+                let mut markdown = rules::explain_markdown(rule.meta());
+                if let Some(line) = rules::style_point_line(&config, id) {
+                    markdown.push('\n');
+                    markdown.push_str(&line);
+                    markdown.push('\n');
                 }
+                Ok(Some(Value::String(markdown)))
             }
             other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
         }

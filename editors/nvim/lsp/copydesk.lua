@@ -139,7 +139,9 @@ local function show_explanation(bufnr, rule)
   if not client then
     return vim.notify('copydesk: not attached to this buffer', vim.log.levels.WARN)
   end
-  client:request('workspace/executeCommand', { command = 'copydesk.explainRule', arguments = { rule } }, function(err, result)
+  -- The buffer's URI: the server cites the style point of the draft's preset.
+  local args = { rule, vim.uri_from_bufnr(bufnr) }
+  client:request('workspace/executeCommand', { command = 'copydesk.explainRule', arguments = args }, function(err, result)
     if err then
       return vim.notify('copydesk: explainRule failed: ' .. tostring(err.message or err), vim.log.levels.ERROR)
     end

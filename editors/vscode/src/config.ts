@@ -5,9 +5,13 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
+/** The server's newsroom presets (`copydesk_core::presets::NAMES`). */
+export const PRESETS: readonly string[] = ['ap', 'reuters', 'guardian', 'bbc'];
 
 /** The shape sent under the `copydesk` section (workspace/configuration and initializationOptions). */
 export interface CopydeskSettings {
+  /** A newsroom preset; absent when none is set. */
+  preset?: string;
   rules: Record<string, Severity>;
   names: { prefer: string[]; accept: string[] };
   dates: { articleDate?: string; acceptWeekdaysWithinWeek: boolean };
@@ -21,6 +25,7 @@ export type SettingGetter = (key: string) => unknown;
 
 /** Setting keys (below `copydesk.`) that become part of the server settings. */
 export const SERVER_SETTING_KEYS = [
+  'preset',
   'rules',
   'names.prefer',
   'names.accept',
@@ -80,6 +85,19 @@ export function buildSettings(get: SettingGetter, problems: string[] = []): Copy
     }
   }
 
+  let preset: string | undefined;
+  const rawPreset = get('preset');
+  if (typeof rawPreset === 'string' && rawPreset.trim() !== '') {
+    const name = rawPreset.trim().toLowerCase();
+    if (PRESETS.includes(name)) {
+      preset = name;
+    } else {
+      problems.push(`copydesk.preset: "${rawPreset}" is not one of ${PRESETS.join(', ')}`);
+    }
+  } else if (rawPreset !== undefined && rawPreset !== null && rawPreset !== '') {
+    problems.push(`copydesk.preset: ${JSON.stringify(rawPreset)} is not a preset name`);
+  }
+
   let delayMs = 0;
   const rawDelay = get('delayMs');
   if (typeof rawDelay === 'number' && Number.isFinite(rawDelay) && rawDelay >= 0) {
@@ -93,6 +111,7 @@ export function buildSettings(get: SettingGetter, problems: string[] = []): Copy
     typeof rawLevel === 'string' && (LOG_LEVELS as readonly string[]).includes(rawLevel) ? (rawLevel as LogLevel) : 'info';
 
   return {
+    ...(preset === undefined ? {} : { preset }),
     rules,
     names: { prefer: stringList(get('names.prefer')), accept: stringList(get('names.accept')) },
     dates,

@@ -221,7 +221,8 @@ async function explainRuleAtCursor(): Promise<void> {
   }
   const markdown: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
     command: 'copydesk.explainRule',
-    arguments: [ruleId],
+    // The draft's URI: the server cites the style point of the draft's preset.
+    arguments: [ruleId, editor.document.uri.toString()],
   });
   const text = typeof markdown === 'string' && markdown.trim() !== '' ? markdown : `No explanation available for \`${ruleId}\`.`;
   const uri = explainUri(ruleId);

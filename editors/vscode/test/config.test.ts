@@ -66,6 +66,24 @@ describe('buildSettings', () => {
   });
 });
 
+describe('preset', () => {
+  it('is sent when set to a known preset, and left out otherwise', () => {
+    assert.equal(buildSettings(getter({ preset: 'ap' })).preset, 'ap');
+    assert.equal(buildSettings(getter({ preset: ' Guardian ' })).preset, 'guardian');
+    assert.equal('preset' in buildSettings(getter({ preset: '' })), false);
+    assert.equal('preset' in buildSettings(getter({})), false);
+    assert.equal(configurationItemValue('copydesk.preset', buildSettings(getter({ preset: 'bbc' }))), 'bbc');
+  });
+
+  it('drops an unknown preset and reports it', () => {
+    const problems: string[] = [];
+    const s = buildSettings(getter({ preset: 'nyt' }), problems);
+    assert.equal('preset' in s, false);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0], /copydesk\.preset: "nyt" is not one of ap, reuters, guardian, bbc/);
+  });
+});
+
 describe('configurationItemValue', () => {
   const s = buildSettings(getter({ rules: { 'quote.scare': 'off' }, 'names.prefer': ['Kyiv'] }));
   it('answers the copydesk section and its parts', () => {
