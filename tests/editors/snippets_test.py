@@ -58,7 +58,8 @@ undocumented = sorted(k for k in contributed if f"`{k}`" not in EXT_README)
 check("every contributed setting is in the extension README", not undocumented, undocumented)
 expected = {"copydesk.rules", "copydesk.names.prefer", "copydesk.names.accept", "copydesk.dates.articleDate",
             "copydesk.dates.acceptWeekdaysWithinWeek", "copydesk.inlayHints.dates", "copydesk.delayMs",
-            "copydesk.logLevel", "copydesk.enable", "copydesk.path", "copydesk.trace.server"}
+            "copydesk.logLevel", "copydesk.enable", "copydesk.path", "copydesk.trace.server",
+            "copydesk.preset"}
 check("package.json contributes exactly the specified settings", contributed == expected,
       sorted(contributed ^ expected))
 commands = {c["command"] for c in PACKAGE["contributes"]["commands"]}
