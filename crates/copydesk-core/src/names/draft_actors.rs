@@ -665,7 +665,9 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
         let sep = &text[toks[k - 1].full_end..toks[k].range.start];
         let w = &text[toks[k - 1].range.clone()];
         let title = is_title(w);
-        let joined = sep == " " || (sep == ". " && title && w.len() <= 5);
+        // After ". " only where the sentence goes on: "Dr. Andrew Smith", not "… the actor.
+        // Andrew Smith said".
+        let joined = sep == " " || (sep == ". " && title && !toks[k].sent_start);
         if !joined || !(title || (first_title.is_some() && toks[k - 1].cap)) {
             break;
         }
@@ -801,6 +803,12 @@ mod tests {
 
     #[test]
     fn describe_reads_abbreviated_titles_appositives_and_laboratories() {
+        // A sentence's last word is not a title of the name opening the next.
+        let text = "She met the actor. Jane Roe said no.";
+        let mut toks = toks_of(text);
+        toks[4].sent_start = true;
+        assert_eq!(describe(text, &toks, 4, 6), (Described::default(), None));
+
         let text = "It came from the laboratory of Dr. Jane Roe.";
         let toks = toks_of(text);
         let (d, title) = describe(text, &toks, 7, 9);
