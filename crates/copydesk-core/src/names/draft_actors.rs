@@ -686,13 +686,26 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
         d.occupation |= laboratory_before(text, toks, first);
         written = Some(phrase);
     }
-    if let Some(a) = appositive(text, toks, end) {
+    if let Some(a) = appositive(text, toks, end).or_else(|| bare_appositive(text, toks, end)) {
         d = d.merge(Described::read(&a, true));
         if written.is_none() && !a.is_empty() {
             written = Some(a);
         }
     }
     (d, written)
+}
+
+/// An appositive without an article that opens with a title word: "Andrew Smith, head of
+/// the X laboratory,".
+fn bare_appositive(text: &str, toks: &[Tok], end: usize) -> Option<String> {
+    let rest = text[toks[end - 1].full_end..].strip_prefix(", ")?;
+    let stop = rest.find([',', '.', ';', '(', ')']).unwrap_or(rest.len());
+    let phrase = rest[..stop].trim();
+    let first = phrase.split_whitespace().next()?;
+    (first.starts_with(char::is_lowercase)
+        && is_title(first)
+        && phrase.split_whitespace().count() <= 10)
+        .then(|| phrase.to_string())
 }
 
 /// "the laboratory of Dr. …", "laboratory head …": a laboratory among the three words

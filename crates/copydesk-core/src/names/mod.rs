@@ -1594,6 +1594,7 @@ mod tests {
             "Professor Andrew Smith said the glue held. Smith smiled.",
             "Striker Andrew Smith scored twice. Smith was substituted late.",
             "The team of laboratory head Andrew Smith found it.",
+            "Andrew Smith, head of the materials laboratory, said the glue held.",
         ] {
             let b = bindings(text);
             assert!(!b.is_empty(), "{text}: {b:?}");
@@ -1618,6 +1619,7 @@ mod tests {
             "Mr. Andrew Smith said the bill would pass.",
             "Andrew Smith said the bill would pass.",
             "Andrew Smith, a former pilot and now an MP, said no.",
+            "Dr. Andrew Smith, head of the ruling party, said no.",
         ] {
             let b = bindings(text);
             assert!(
