@@ -1,0 +1,341 @@
+//! `source.anonymous`: an unnamed source — “a source said”, “officials said”, “according to
+//! people familiar with the matter” — with no reason for the anonymity in its sentence or
+//! the sentences beside it.
+//!
+//! The source is the one attribution names (`Context::attributions`: the subject of a
+//! reporting verb, the noun phrase after an inverted verb or “according to”), so the words
+//! must be the source of a statement, not any “official” in the text.
+//!
+//! What counts as unnamed (AP's anonymous-source policy, SPJ code):
+//! - a single unnamed person, whatever the organisation: “a source”, “an official”, “a
+//!   senior Pentagon official”, “a diplomat”, “an aide”, “one insider”;
+//! - “sources” and “insiders”, with any modifier (“government sources”);
+//! - “a person / people familiar with (close to, briefed on, with knowledge of) …”;
+//! - plural “officials”, “aides”, “diplomats” with no agency: “officials said”, “senior
+//!   officials said”. Decided: officials of a named organisation (“Pentagon officials”,
+//!   “U.S. officials”, “officials at the ministry”) or of a named kind (“health officials”,
+//!   “police officials”) are institutional attribution, which wire copy uses every day:
+//!   not flagged. AP asks that even these be as specific as possible; that is an edit, not a
+//!   standards breach.
+//!
+//! Not flagged when a reason is given in the same or a neighbouring sentence: an anonymity
+//! phrase (“on condition of anonymity”, “asked not to be named”, “declined to be
+//! identified”) together with why (“because”, “not authorized to”, “for fear of”, …), or
+//! “not authorized to speak/discuss …” alone (itself the reason). “Spoke on condition of
+//! anonymity” with no why is still flagged: the policy asks for the reason.
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::quotes::lexicon::CueKind;
+use crate::quotes::sources::Attribution;
+use crate::Context;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct SourceAnonymous;
+
+static META: RuleMeta = RuleMeta {
+    id: "source.anonymous",
+    default_severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "An unnamed source (“a source said”, “officials said”, “people familiar with the matter”) with no reason given for the anonymity.",
+    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged.",
+    wrong: "The talks have stalled, a source said.\n",
+    right: "The talks have stalled, said a State Department official who spoke on condition of anonymity because she was not authorized to discuss them.\n",
+};
+
+/// Heads of an unnamed source: always unnamed in the singular.
+const SINGULAR: &[&str] = &[
+    "source", "official", "insider", "aide", "diplomat", "staffer",
+];
+/// Plural heads unnamed with any modifier.
+const ALWAYS_PLURAL: &[&str] = &["sources", "insiders"];
+/// Plural heads unnamed only without an agency: “officials said”, “senior officials said”.
+const PLURAL: &[&str] = &["officials", "aides", "diplomats", "staffers"];
+/// Words before a plural head that do not name an agency.
+const VAGUE_MODIFIERS: &[&str] = &[
+    "the", "some", "several", "two", "three", "four", "five", "many", "other", "senior", "top",
+    "high-ranking", "high-level", "unnamed", "anonymous", "unidentified", "certain", "various",
+    "multiple", "numerous", "few", "a", "number", "of",
+];
+
+/// “a person familiar with the matter”: an unnamed source by its description.
+static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:person|people|persons|individuals?|someone|sources?|officials?|insiders?|aides?)\s+(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+on|(?:with|who\s+(?:has|have|had))\s+(?:direct\s+|first-hand\s+|firsthand\s+)?knowledge\s+of|knowledgeable\s+about)\b")
+        .expect("regex builds")
+});
+
+/// An anonymity phrase: the source was granted anonymity.
+static GRANTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\banonym|\bnot\s+(?:to\s+)?be\s+(?:named|identified)\b|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b|\bwithout\s+being\s+(?:named|identified)\b|\bwithhold\w*\s+(?:his|her|their)\s+names?\b")
+        .expect("regex builds")
+});
+
+/// Why anonymity was granted.
+static WHY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbecause\b|\bsince\s+(?:he|she|they)\b|\bas\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not\b|\bfor\s+fear\b|\bfearing\b|\bout\s+of\s+(?:fear|concern)\b|\breprisal|\bretaliat|\bretribution\b|\bsensitiv|\bconfidential|\bprivate\b|\bnot\s+(?:authori[sz]ed|permitted|allowed|cleared)\b|\bto\s+protect\b|\bsafety\b")
+        .expect("regex builds")
+});
+
+/// “not authorized to discuss …” is itself the reason.
+static NOT_AUTHORIZED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnot\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|discuss|comment|talk|disclose|release|brief|be\s+quoted|publicly)")
+        .expect("regex builds")
+});
+
+impl Rule for SourceAnonymous {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // One finding per source (“An official who spoke … said”: two cues, one source).
+        let mut seen = std::collections::HashSet::new();
+        for a in cx.attributions() {
+            let Some(block) = cx.doc.blocks.get(a.block) else {
+                continue;
+            };
+            if crate::time::is_interview_answer(&block.text) {
+                continue;
+            }
+            let Some(source) = unnamed_source(&block.text, a) else {
+                continue;
+            };
+            if !seen.insert((a.block, source.start)) {
+                continue;
+            }
+            let (granted, reason) = reason_near(cx, a);
+            if reason {
+                continue;
+            }
+            let words = block.text[source.clone()].trim().to_string();
+            let ask = if granted {
+                "The story says anonymity was granted but not why: AP and the SPJ code ask for the reason (“because they were not authorized to discuss …”)."
+            } else {
+                "Name the source, or say why anonymity was granted (“who spoke on condition of anonymity because …”) and describe the source as fully as you can."
+            };
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    block.source_range(source),
+                    format!("Unnamed source “{words}”. {ask}"),
+                )
+                .with_data("source", words)
+                .with_data("anonymityGranted", granted),
+            );
+        }
+    }
+}
+
+/// The block-text range of the unnamed source `a` names, if it is one.
+fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>> {
+    if !matches!(a.kind, CueKind::Verb | CueKind::According) || a.weak {
+        return None;
+    }
+    let src = a.source.clone()?;
+    // “a person familiar with the matter said”: the noun phrase found is “the matter”; the
+    // source is the description before it.
+    let sentence_start = a.sentence.start;
+    let window_end = a.sentence.end.min(text.len());
+    let described = FAMILIAR
+        .find_iter(&text[sentence_start..window_end])
+        .map(|m| (sentence_start + m.start(), sentence_start + m.end()))
+        .find(|&(s, _)| s + 60 >= src.start && s <= src.end);
+    if let Some((start, desc_end)) = described {
+        // Take in the determiner before (“a person”, “people”, “two sources”).
+        let before = text[sentence_start..start].trim_end();
+        let from = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .filter(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many" | "other"
+                )
+            })
+            .map_or(start, |w| sentence_start + before.len() - w.len());
+        // To the end of the description: the source found before the cue, or after an
+        // inverted cue the words up to the next punctuation (“people close to the talks”).
+        let end = if a.after {
+            text[desc_end..window_end]
+                .find([',', '.', ';', ':', '—', '(', '“', '"'])
+                .map_or(window_end, |i| desc_end + i)
+        } else {
+            src.end.max(desc_end)
+        };
+        let end = text[..end].trim_end().len();
+        return Some(from..end);
+    }
+    let np = &text[src.clone()];
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let head = words.last()?.trim_end_matches([',', '.']).to_lowercase();
+    let sentence_initial = src.start == sentence_start;
+    if SINGULAR.contains(&head.as_str()) {
+        // “official” may be an adjective (“an official statement”): the word after the
+        // source must end it.
+        return next_ends_np(text, src.end).then_some(src);
+    }
+    if ALWAYS_PLURAL.contains(&head.as_str()) {
+        return Some(src);
+    }
+    if PLURAL.contains(&head.as_str()) {
+        let modifiers = &words[..words.len() - 1];
+        let vague = modifiers.iter().enumerate().all(|(i, w)| {
+            let lw = w.to_lowercase();
+            let capital = w.starts_with(char::is_uppercase);
+            VAGUE_MODIFIERS.contains(&lw.as_str())
+                && (!capital || (i == 0 && sentence_initial) || lw == "the")
+        });
+        // “officials at the ministry”, “officials of the city”: an agency after the head.
+        let post = text[src.end..]
+            .trim_start()
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let agency_after = matches!(post.as_str(), "at" | "of" | "from" | "in" | "with" | "for");
+        return (vague && (a.after || !agency_after)).then_some(src);
+    }
+    None
+}
+
+/// Whether the noun phrase ending at `end` ends there: a verb, a comma, “who”, the end.
+fn next_ends_np(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    if rest.is_empty() || rest.starts_with([',', '.', ';', ':', '—', '–', '(', ')']) {
+        return true;
+    }
+    let w = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // A noun after “official” makes it an adjective; the cue or an auxiliary does not.
+    crate::quotes::lexicon::AUXILIARIES.contains(&w.as_str())
+        || crate::quotes::lexicon::cues_in(&w).first().is_some_and(|c| c.start == 0 && c.end == w.len())
+        || matches!(
+            w.as_str(),
+            "who" | "familiar" | "close" | "briefed" | "with" | "speaking" | "involved" | "said"
+                | "says" | "told" | "at" | "in" | "for" | "from" | "of"
+        )
+}
+
+/// Whether the sentence of `a` or one beside it (in its block, or the last sentence of the
+/// block before and the first of the block after) says anonymity was granted, and whether
+/// it gives a reason.
+fn reason_near(cx: &Context, a: &Attribution) -> (bool, bool) {
+    let mut granted = false;
+    let mut reason = false;
+    let mut look = |s: &str| {
+        if NOT_AUTHORIZED.is_match(s) {
+            granted = true;
+            reason = true;
+        } else if GRANTED.is_match(s) {
+            granted = true;
+            if WHY.is_match(s) {
+                reason = true;
+            }
+        }
+    };
+    let doc = cx.doc;
+    let Some(sentences) = doc.sentences.get(a.block) else {
+        return (false, false);
+    };
+    let text = &doc.blocks[a.block].text;
+    let i = sentences.partition_point(|s| s.end <= a.sentence.start);
+    for s in sentences.iter().skip(i.saturating_sub(1)).take(3) {
+        look(text.get(s.clone()).unwrap_or(""));
+    }
+    if i == 0 && a.block > 0 {
+        if let (Some(b), Some(last)) = (
+            doc.blocks.get(a.block - 1),
+            doc.sentences.get(a.block - 1).and_then(|s| s.last()),
+        ) {
+            look(b.text.get(last.clone()).unwrap_or(""));
+        }
+    }
+    if i + 1 >= sentences.len() {
+        if let (Some(b), Some(first)) = (
+            doc.blocks.get(a.block + 1),
+            doc.sentences.get(a.block + 1).and_then(|s| s.first()),
+        ) {
+            look(b.text.get(first.clone()).unwrap_or(""));
+        }
+    }
+    (granted, reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Config;
+
+    fn flagged(src: &str) -> Vec<String> {
+        flagged_text("source.anonymous", src, &Config::default())
+    }
+
+    #[test]
+    fn flags_unnamed_sources_in_attribution() {
+        assert_eq!(flagged("The talks have stalled, a source said."), ["a source"]);
+        assert_eq!(flagged("Officials said the road was closed."), ["Officials"]);
+        assert_eq!(
+            flagged("Senior officials said the plan was dead."),
+            ["Senior officials"]
+        );
+        assert_eq!(
+            flagged("A person familiar with the matter said the deal was close."),
+            ["A person familiar with the matter"]
+        );
+        assert_eq!(
+            flagged("The deal is close, according to people familiar with the talks."),
+            ["people familiar with the talks"]
+        );
+        assert_eq!(
+            flagged("“We are done,” said a senior Pentagon official."),
+            ["a senior Pentagon official"]
+        );
+        assert_eq!(
+            flagged("Government sources told reporters the vote would be delayed."),
+            ["Government sources"]
+        );
+    }
+
+    #[test]
+    fn a_reason_nearby_clears_it() {
+        assert_eq!(
+            flagged("An official, who spoke on condition of anonymity because he was not authorized to discuss the case, said it was over."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            flagged("Officials said the road was closed. They spoke on condition of anonymity because the inquiry is continuing."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            flagged("A source said the vote was off. The source was not authorized to discuss the vote publicly."),
+            Vec::<String>::new()
+        );
+        // Anonymity granted, but no reason: still flagged.
+        assert_eq!(
+            flagged("An official who spoke on condition of anonymity said it was over."),
+            ["An official"]
+        );
+    }
+
+    #[test]
+    fn leaves_named_agencies_other_words_and_quotes_alone() {
+        for src in [
+            "Pentagon officials said the strike had hit its target.",
+            "U.S. officials said the talks would resume.",
+            "Health officials said the outbreak was contained.",
+            "Officials at the ministry said the road was closed.",
+            "The ministry issued an official statement.",
+            "The official death toll rose to 40.",
+            "Police said the man was arrested.",
+            "“Officials said nothing to us,” Smith said.",
+            "Renewable sources provided half the power.",
+            "Smith, a former official, said the plan was sound.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+    }
+}
