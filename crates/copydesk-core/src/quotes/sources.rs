@@ -55,7 +55,10 @@ pub fn attributions(doc: &Document, quoted: &[Vec<Range<usize>>]) -> Vec<Attribu
             let (source, after) = match c.cue.kind {
                 CueKind::According => (info.np_right(c.end, sentence.end), true),
                 CueKind::Verb | CueKind::Naming => {
-                    match left_source(&info, c.start, sentence.start) {
+                    if let Some(right) = inverted_after_comma(&info, c.start, c.end, sentence.end) {
+                        (Some(right), true)
+                    } else {
+                        match left_source(&info, c.start, sentence.start) {
                         Some(s) => (Some(s), false),
                         None => {
                             // ““…,” said a source.”: a source right after the verb.
@@ -64,6 +67,7 @@ pub fn attributions(doc: &Document, quoted: &[Vec<Range<usize>>]) -> Vec<Attribu
                                 .filter(|_| inverted(&info.text[sentence.start..c.start]));
                             let after = right.is_some();
                             (right, after)
+                        }
                         }
                     }
                 }
@@ -83,9 +87,44 @@ pub fn attributions(doc: &Document, quoted: &[Vec<Range<usize>>]) -> Vec<Attribu
     out
 }
 
-/// The subject before a cue, across a relative clause with no commas (“an official who
-/// spoke on condition of anonymity said”).
+/// “…, with the toll rising to 22, reported officials, with …”: an inverted cue between
+/// commas with its source right after it and nothing more of the clause.
+fn inverted_after_comma(
+    info: &BlockInfo,
+    start: usize,
+    end: usize,
+    ceiling: usize,
+) -> Option<Range<usize>> {
+    if !info.text[..start].trim_end().ends_with(',') {
+        return None;
+    }
+    let np = info.np_right(end, ceiling)?;
+    let rest = info.text[np.end..ceiling].trim_start();
+    (rest.is_empty() || rest.starts_with([',', '.', ';', ':', '—'])).then_some(np)
+}
+
+/// The subject before a cue, across a relative clause (“an official who spoke on condition
+/// of anonymity said”, “a source, whom they did not name, said”).
 fn left_source(info: &BlockInfo, at: usize, floor: usize) -> Option<Range<usize>> {
+    // “a source, whom they did not name, said”: the subject before the clause.
+    let before = info.text[floor..at].trim_end();
+    if let Some(inner) = before.strip_suffix(',') {
+        if let Some(open) = inner.rfind(", ") {
+            let opener = inner[open + 2..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let open = floor + open;
+            if matches!(opener.as_str(), "who" | "whom" | "whose")
+                && info.words_between(open, floor + inner.len()) <= 25
+            {
+                if let Some(np) = info.np_left(open, floor) {
+                    return Some(np);
+                }
+            }
+        }
+    }
     if let Some(np) = info.np_left(at, floor) {
         return Some(np);
     }
@@ -137,6 +176,14 @@ mod tests {
                 ("spoke".into(), "An official".into()),
                 ("said".into(), "An official".into())
             ]
+        );
+        assert_eq!(
+            sources("A source, whom they did not name, said it was over."),
+            [("said".into(), "A source".into())]
+        );
+        assert_eq!(
+            sources("The toll rose to 22, reported officials, with 25 hurt."),
+            [("reported".into(), "officials".into())]
         );
         assert_eq!(
             sources("The fire was out, according to police."),

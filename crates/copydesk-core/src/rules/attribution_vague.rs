@@ -9,8 +9,9 @@
 //!   “some”, “many” or “most”;
 //! - “some” or “many” alone opening a clause with a verb in the present or present perfect:
 //!   “Some argue”, “many believe”, “some have suggested”;
+//! - reports nobody wrote: “some reports suggest”, “unconfirmed reports say”;
 //! - the agentless passive: “it is (widely) believed / thought / said / rumoured / alleged
-//!   …”, “is widely believed to”.
+//!   …”, “is widely believed to”, “is widely suspected of”.
 //!
 //! Not flagged: a group that is named or pointed to — “the experts” (already introduced),
 //! “critics, including Senator Smith,”, “analysts at Goldman Sachs”, “critics such as …”,
@@ -48,6 +49,12 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex builds")
 });
 
+/// “some reports suggest”: reports nobody wrote.
+static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:some|other|unconfirmed|unverified|several|many|media|press|local)\s+reports\s+(?:have\s+)?(?:suggest|suggested|say|said|claim|claimed|indicate|indicated|allege|alleged)\b")
+        .expect("regex builds")
+});
+
 /// “according to (some) experts”.
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\baccording\s+to\s+(?:(?:some|many|most|several|other)\s+)?(?:[a-z-]+\s+)?(critics|experts|observers|analysts|commentators|pundits|sceptics|skeptics)\b")
@@ -62,7 +69,7 @@ static SOME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The agentless passive: “it is widely believed”, “is widely thought to”.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported))\b")
+    Regex::new(r"(?i)\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected))\b")
         .expect("regex builds")
 });
 
@@ -175,6 +182,11 @@ impl Rule for AttributionVague {
                     found.push((m.start()..m.end(), "some"));
                 }
             }
+            for m in REPORTS.find_iter(text) {
+                if !named_after(&text[m.end()..]) {
+                    found.push((m.start()..m.end(), "reports"));
+                }
+            }
             for m in PASSIVE.find_iter(text) {
                 let rest = text[m.end()..].trim_start();
                 if rest.starts_with("by ") {
@@ -211,7 +223,7 @@ fn might_match(text: &str) -> bool {
             .ascii_case_insensitive(true)
             .build([
                 "critic", "expert", "observer", "analyst", "commentator", "pundit", "sceptic",
-                "skeptic", "people", "some ", "many ", "widely", " it ", "it ",
+                "skeptic", "people", "some ", "many ", "widely", " it ", "it ", "reports",
             ])
             .expect("word list builds")
     });
@@ -300,6 +312,14 @@ mod tests {
         assert_eq!(
             flagged("Prices will rise, according to analysts."),
             ["according to analysts"]
+        );
+        assert_eq!(
+            flagged("Some reports suggest a deliberate act."),
+            ["Some reports suggest"]
+        );
+        assert_eq!(
+            flagged("He is widely suspected of asking for it."),
+            ["is widely suspected"]
         );
         assert_eq!(
             flagged("Legal experts said the ruling could be appealed."),

@@ -44,10 +44,9 @@ static META: RuleMeta = RuleMeta {
     right: "The talks have stalled, said a State Department official who spoke on condition of anonymity because she was not authorized to discuss them.\n",
 };
 
-/// Heads of an unnamed source: always unnamed in the singular.
-const SINGULAR: &[&str] = &[
-    "source", "official", "insider", "aide", "diplomat", "staffer",
-];
+/// Heads of an unnamed source: always unnamed in the singular (“source” is handled with
+/// the plural “sources”: unnamed unless a thing, “a news source”).
+const SINGULAR: &[&str] = &["official", "insider", "aide", "diplomat", "staffer"];
 /// Plural heads unnamed with any modifier.
 const ALWAYS_PLURAL: &[&str] = &["sources", "insiders"];
 /// Plural heads unnamed only without an agency: “officials said”, “senior officials said”.
@@ -64,6 +63,32 @@ static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:person|people|persons|individuals?|someone|sources?|officials?|insiders?|aides?)\s+(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+on|(?:with|who\s+(?:has|have|had))\s+(?:direct\s+|first-hand\s+|firsthand\s+)?knowledge\s+of|knowledgeable\s+about)\b")
         .expect("regex builds")
 });
+
+/// “a source within the ministry”, “sources close to the president”: an unnamed source
+/// described by where it sits.
+static SOURCE_PP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?)\s+(?:within|inside|in|at|from|with|of|close\s+to)\s+")
+        .expect("regex builds")
+});
+
+/// “citing anonymous sources”, “citing people familiar with the matter”.
+static CITING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bciting\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)\b(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+[^,.;]*)?)")
+        .expect("regex builds")
+});
+
+/// “an anonymous source”, “unnamed officials”: the draft says the source is unnamed.
+static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:an?|the|its|their|his|her|two|three|several)\s+)?(?:anonymous|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:sources?|officials?|insiders?)\b")
+        .expect("regex builds")
+});
+
+/// Modifiers that make “sources” things, not people: “news sources”, “water sources”.
+const THING_SOURCES: &[&str] = &[
+    "news", "energy", "water", "food", "power", "funding", "income", "revenue", "renewable",
+    "primary", "secondary", "open", "light", "heat", "data", "information", "media", "fuel",
+    "protein", "other", "alternative", "external", "independent", "reliable",
+];
 
 /// An anonymity phrase: the source was granted anonymity.
 static GRANTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,22 +114,57 @@ impl Rule for SourceAnonymous {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        // One finding per source (“An official who spoke … said”: two cues, one source).
-        let mut seen = std::collections::HashSet::new();
+        // (block, range) of every finding, so that one source is reported once (“An
+        // official who spoke … said”: two cues; “citing anonymous sources”: two patterns).
+        let mut found: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for a in cx.attributions() {
             let Some(block) = cx.doc.blocks.get(a.block) else {
                 continue;
             };
-            if crate::time::is_interview_answer(&block.text) {
+            if let Some(source) = unnamed_source(&block.text, a) {
+                found.push((a.block, source));
+            }
+        }
+        // Sources cited without a reporting verb of their own.
+        for (bi, block) in cx.doc.blocks.iter().enumerate() {
+            let text = &block.text;
+            let lower = text.to_ascii_lowercase();
+            if !["citing", "anonymous", "unnamed", "unidentified"]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
                 continue;
             }
-            let Some(source) = unnamed_source(&block.text, a) else {
+            for c in CITING.captures_iter(text) {
+                if let Some(g) = c.get(1) {
+                    found.push((bi, g.start()..text[..g.end()].trim_end().len()));
+                }
+            }
+            for m in EXPLICIT.find_iter(text) {
+                found.push((bi, m.start()..m.end()));
+            }
+        }
+        found.sort_by_key(|(b, r)| (*b, r.start, std::cmp::Reverse(r.end)));
+        let mut last: Option<(usize, usize)> = None;
+        let mut quoted: Option<(usize, Vec<std::ops::Range<usize>>)> = None;
+        for (bi, source) in found {
+            if last.is_some_and(|(b, end)| b == bi && source.start < end) {
+                continue;
+            }
+            last = Some((bi, source.end));
+            let Some(block) = cx.doc.blocks.get(bi) else {
                 continue;
             };
-            if !seen.insert((a.block, source.start)) {
+            if quoted.as_ref().is_none_or(|(b, _)| *b != bi) {
+                quoted = Some((bi, super::quoted_in_block(cx, bi)));
+            }
+            if quoted
+                .as_ref()
+                .is_some_and(|(_, q)| q.iter().any(|r| r.start <= source.start && source.start < r.end))
+            {
                 continue;
             }
-            let (granted, reason) = reason_near(cx, a);
+            let (granted, reason) = reason_near(cx, bi, source.start);
             if reason {
                 continue;
             }
@@ -129,7 +189,9 @@ impl Rule for SourceAnonymous {
 
 /// The block-text range of the unnamed source `a` names, if it is one.
 fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>> {
-    if !matches!(a.kind, CueKind::Verb | CueKind::According) || a.weak {
+    // Weak verbs count (“officials reporting”, “reported officials”): the noun phrase
+    // itself must be an unnamed source.
+    if !matches!(a.kind, CueKind::Verb | CueKind::According) {
         return None;
     }
     let src = a.source.clone()?;
@@ -166,6 +228,22 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
         let end = text[..end].trim_end().len();
         return Some(from..end);
     }
+    // “a source within the Interior Ministry said”: the noun phrase found may be the
+    // ministry, or take it in; the source is the word before the preposition.
+    if let Some(m) = SOURCE_PP
+        .find_iter(&text[sentence_start..src.end.max(sentence_start)])
+        .map(|m| (sentence_start + m.start(), sentence_start + m.end()))
+        .filter(|&(s, e)| e + 4 >= src.start && s <= src.end)
+        .last()
+    {
+        let pre: Vec<String> = text[m.0..m.1]
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        if !pre.iter().any(|w| THING_SOURCES.contains(&w.as_str())) {
+            return Some(m.0..src.end.max(m.1));
+        }
+    }
     let np = &text[src.clone()];
     let words: Vec<&str> = np.split_whitespace().collect();
     let head = words.last()?.trim_end_matches([',', '.']).to_lowercase();
@@ -175,8 +253,11 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
         // source must end it.
         return next_ends_np(text, src.end).then_some(src);
     }
-    if ALWAYS_PLURAL.contains(&head.as_str()) {
-        return Some(src);
+    if ALWAYS_PLURAL.contains(&head.as_str()) || head == "source" {
+        let thing = words
+            .iter()
+            .any(|w| THING_SOURCES.contains(&w.to_lowercase().as_str()));
+        return (!thing).then_some(src);
     }
     if PLURAL.contains(&head.as_str()) {
         let modifiers = &words[..words.len() - 1];
@@ -220,10 +301,10 @@ fn next_ends_np(text: &str, end: usize) -> bool {
         )
 }
 
-/// Whether the sentence of `a` or one beside it (in its block, or the last sentence of the
-/// block before and the first of the block after) says anonymity was granted, and whether
-/// it gives a reason.
-fn reason_near(cx: &Context, a: &Attribution) -> (bool, bool) {
+/// Whether the sentence at block-text offset `at` of block `bi` or one beside it (in its
+/// block, or the last sentence of the block before and the first of the block after) says
+/// anonymity was granted, and whether it gives a reason.
+fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
     let mut granted = false;
     let mut reason = false;
     let mut look = |s: &str| {
@@ -238,26 +319,26 @@ fn reason_near(cx: &Context, a: &Attribution) -> (bool, bool) {
         }
     };
     let doc = cx.doc;
-    let Some(sentences) = doc.sentences.get(a.block) else {
+    let Some(sentences) = doc.sentences.get(bi) else {
         return (false, false);
     };
-    let text = &doc.blocks[a.block].text;
-    let i = sentences.partition_point(|s| s.end <= a.sentence.start);
+    let text = &doc.blocks[bi].text;
+    let i = sentences.partition_point(|s| s.end <= at);
     for s in sentences.iter().skip(i.saturating_sub(1)).take(3) {
         look(text.get(s.clone()).unwrap_or(""));
     }
-    if i == 0 && a.block > 0 {
+    if i == 0 && bi > 0 {
         if let (Some(b), Some(last)) = (
-            doc.blocks.get(a.block - 1),
-            doc.sentences.get(a.block - 1).and_then(|s| s.last()),
+            doc.blocks.get(bi - 1),
+            doc.sentences.get(bi - 1).and_then(|s| s.last()),
         ) {
             look(b.text.get(last.clone()).unwrap_or(""));
         }
     }
     if i + 1 >= sentences.len() {
         if let (Some(b), Some(first)) = (
-            doc.blocks.get(a.block + 1),
-            doc.sentences.get(a.block + 1).and_then(|s| s.first()),
+            doc.blocks.get(bi + 1),
+            doc.sentences.get(bi + 1).and_then(|s| s.first()),
         ) {
             look(b.text.get(first.clone()).unwrap_or(""));
         }
@@ -298,6 +379,22 @@ mod tests {
             flagged("Government sources told reporters the vote would be delayed."),
             ["Government sources"]
         );
+        assert_eq!(
+            flagged("A source within the Interior Ministry reportedly said the toll was higher."),
+            ["A source within the Interior Ministry"]
+        );
+        assert_eq!(
+            flagged("Reuters, citing anonymous sources, reported output had fallen."),
+            ["anonymous sources"]
+        );
+        assert_eq!(
+            flagged("The toll rose to 22, reported officials, with 25 hurt."),
+            ["officials"]
+        );
+        assert_eq!(
+            flagged("Reuters said a German government source, whom they did not name, said the ban was narrow."),
+            ["a German government source"]
+        );
     }
 
     #[test]
@@ -334,6 +431,8 @@ mod tests {
             "“Officials said nothing to us,” Smith said.",
             "Renewable sources provided half the power.",
             "Smith, a former official, said the plan was sound.",
+            "The council is, as news sources noted, elected.",
+            "An official from TfL stated: “We are working with the police.”",
         ] {
             assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
         }
