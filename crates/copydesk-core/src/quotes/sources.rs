@@ -126,6 +126,10 @@ fn left_source(info: &BlockInfo, at: usize, floor: usize) -> Option<Range<usize>
         }
     }
     if let Some(np) = info.np_left(at, floor) {
+        // “…, with officials saying …”: the subject of the absolute clause.
+        if let Some(w) = info.text[np.clone()].rfind(", with ") {
+            return Some(np.start + w + 7..np.end);
+        }
         return Some(np);
     }
     let before = &info.text[floor..at];

@@ -141,6 +141,14 @@ fn clause_follows(rest: &str) -> bool {
     let mut iter = words.iter().peekable();
     if iter.peek().is_some_and(|(w, _)| w == "that") {
         iter.next();
+        // “revealed that in December, …”, “claimed that he …”: “that” and a clause, not
+        // “that” as a determiner (“claimed that seat”).
+        if iter.peek().is_some_and(|(w, _)| {
+            BREAKS.contains(&w.as_str())
+                || matches!(w.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "there")
+        }) {
+            return true;
+        }
     }
     let mut prev: Option<&str> = None;
     for (i, (w, ends)) in iter.enumerate() {
@@ -284,6 +292,10 @@ mod tests {
         assert_eq!(
             flagged("Mujahid claimed 190 were dead."),
             pairs(&[("claimed", "said")])
+        );
+        assert_eq!(
+            flagged("PBS revealed that in December, the prince took responsibility."),
+            pairs(&[("revealed", "said")])
         );
         assert_eq!(
             flagged("Activists claim safety standards are routinely ignored."),

@@ -73,7 +73,7 @@ static SOURCE_PP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// “citing anonymous sources”, “citing people familiar with the matter”.
 static CITING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bciting\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)\b(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+[^,.;]*)?)")
+    Regex::new(r"(?i)\bciting\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)\b(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+(?:the\s+)?(?-i:[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*))?)")
         .expect("regex builds")
 });
 
@@ -233,9 +233,29 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
     if let Some(m) = SOURCE_PP
         .find_iter(&text[sentence_start..src.end.max(sentence_start)])
         .map(|m| (sentence_start + m.start(), sentence_start + m.end()))
-        .filter(|&(s, e)| e + 4 >= src.start && s <= src.end)
+        .filter(|&(s, e)| {
+            // The noun phrase found may start a few words after the preposition (“within
+            // the central Interior Ministry”): no punctuation between.
+            s <= src.end
+                && (e >= src.start
+                    || (e + 30 >= src.start && !text[e..src.start].contains([',', ';', ':'])))
+        })
         .last()
     {
+        // Drop words before the source that are not its modifiers: “Reports citing sources
+        // within …”.
+        let mut start = m.0;
+        for w in text[m.0..m.1].split_whitespace() {
+            let lw = w.to_lowercase();
+            if lw.starts_with("source") || lw.starts_with("insider") {
+                break;
+            }
+            if lw.ends_with("ing") || (lw.ends_with('s') && !matches!(lw.as_str(), "its" | "his")) {
+                start = text[start..].find(w).map_or(start, |i| start + i + w.len());
+                start += text[start..].len() - text[start..].trim_start().len();
+            }
+        }
+        let m = (start, m.1);
         let pre: Vec<String> = text[m.0..m.1]
             .split_whitespace()
             .map(|w| w.to_lowercase())
@@ -382,6 +402,18 @@ mod tests {
         assert_eq!(
             flagged("A source within the Interior Ministry reportedly said the toll was higher."),
             ["A source within the Interior Ministry"]
+        );
+        assert_eq!(
+            flagged("A source within the central Interior Ministry reportedly said so."),
+            ["A source within the central Interior Ministry"]
+        );
+        assert_eq!(
+            flagged("Reports citing sources within the Democratic Party have indicated he quit."),
+            ["sources within the Democratic Party"]
+        );
+        assert_eq!(
+            flagged("Germany banned the airline, with officials saying this is for security."),
+            ["officials"]
         );
         assert_eq!(
             flagged("Reuters, citing anonymous sources, reported output had fallen."),
