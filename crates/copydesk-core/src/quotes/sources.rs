@@ -59,15 +59,15 @@ pub fn attributions(doc: &Document, quoted: &[Vec<Range<usize>>]) -> Vec<Attribu
                         (Some(right), true)
                     } else {
                         match left_source(&info, c.start, sentence.start) {
-                        Some(s) => (Some(s), false),
-                        None => {
-                            // ““…,” said a source.”: a source right after the verb.
-                            let right = info
-                                .np_right(c.end, sentence.end)
-                                .filter(|_| inverted(&info.text[sentence.start..c.start]));
-                            let after = right.is_some();
-                            (right, after)
-                        }
+                            Some(s) => (Some(s), false),
+                            None => {
+                                // ““…,” said a source.”: a source right after the verb.
+                                let right = info
+                                    .np_right(c.end, sentence.end)
+                                    .filter(|_| inverted(&info.text[sentence.start..c.start]));
+                                let after = right.is_some();
+                                (right, after)
+                            }
                         }
                     }
                 }
@@ -172,7 +172,10 @@ mod tests {
     fn finds_sources_left_right_and_across_a_relative_clause() {
         assert_eq!(
             sources("Officials said the road was closed. “It was,” said a source."),
-            [("said".into(), "Officials".into()), ("said".into(), "a source".into())]
+            [
+                ("said".into(), "Officials".into()),
+                ("said".into(), "a source".into())
+            ]
         );
         assert_eq!(
             sources("An official who spoke on condition of anonymity said it was over."),

@@ -100,7 +100,8 @@ impl Rule for AttributionVague {
                 continue;
             }
             let quoted = quoted_in_block(cx, bi);
-            let inside = |r: &Range<usize>| quoted.iter().any(|q| q.start <= r.start && r.start < q.end);
+            let inside =
+                |r: &Range<usize>| quoted.iter().any(|q| q.start <= r.start && r.start < q.end);
             let sentences = cx.doc.sentences.get(bi).map_or(&[][..], |s| &s[..]);
             let sentence_start = |at: usize| {
                 let i = sentences.partition_point(|s| s.end <= at);
@@ -152,11 +153,7 @@ impl Rule for AttributionVague {
                 let words: Vec<&str> = text[m.start()..group_start].split_whitespace().collect();
                 // “according to the experts” is not matched; “according to Goldman analysts”
                 // has a capitalised modifier.
-                if words.len() > 2
-                    && words[2..]
-                        .iter()
-                        .any(|w| w.starts_with(char::is_uppercase))
-                {
+                if words.len() > 2 && words[2..].iter().any(|w| w.starts_with(char::is_uppercase)) {
                     continue;
                 }
                 if named_after(&text[m.end()..]) {
@@ -206,7 +203,9 @@ impl Rule for AttributionVague {
                     Diagnostic::new(
                         META.id,
                         block.source_range(r),
-                        format!("“{words}”: who? Name the source, or say who they are and how many."),
+                        format!(
+                            "“{words}”: who? Name the source, or say who they are and how many."
+                        ),
                     )
                     .with_data("phrase", words)
                     .with_data("kind", kind),
@@ -222,8 +221,21 @@ fn might_match(text: &str) -> bool {
         aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build([
-                "critic", "expert", "observer", "analyst", "commentator", "pundit", "sceptic",
-                "skeptic", "people", "some ", "many ", "widely", " it ", "it ", "reports",
+                "critic",
+                "expert",
+                "observer",
+                "analyst",
+                "commentator",
+                "pundit",
+                "sceptic",
+                "skeptic",
+                "people",
+                "some ",
+                "many ",
+                "widely",
+                " it ",
+                "it ",
+                "reports",
             ])
             .expect("word list builds")
     });

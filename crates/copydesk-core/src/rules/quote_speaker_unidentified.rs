@@ -35,18 +35,77 @@ const PRONOUNS: &[&str] = &["he", "she", "they"];
 
 /// Capitalised words that name no one.
 const NOT_PROPER: &[&str] = &[
-    "I", "I'm", "I've", "I'd", "I'll", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr",
+    "I",
+    "I'm",
+    "I've",
+    "I'd",
+    "I'll",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
 ];
 
 /// Nouns for organisations: “the ministry said” names one.
 const ORGANISATIONS: &[&str] = &[
-    "police", "ministry", "government", "company", "department", "agency", "council", "court",
-    "army", "military", "committee", "party", "union", "association", "group", "commission",
-    "board", "office", "authority", "authorities", "firm", "hospital", "university", "school",
-    "club", "team", "embassy", "administration", "parliament", "congress", "senate", "cabinet",
-    "service", "organisation", "organization", "network", "bank", "airline", "spokesperson",
+    "police",
+    "ministry",
+    "government",
+    "company",
+    "department",
+    "agency",
+    "council",
+    "court",
+    "army",
+    "military",
+    "committee",
+    "party",
+    "union",
+    "association",
+    "group",
+    "commission",
+    "board",
+    "office",
+    "authority",
+    "authorities",
+    "firm",
+    "hospital",
+    "university",
+    "school",
+    "club",
+    "team",
+    "embassy",
+    "administration",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "service",
+    "organisation",
+    "organization",
+    "network",
+    "bank",
+    "airline",
+    "spokesperson",
 ];
 
 impl Rule for QuoteSpeakerUnidentified {
@@ -136,9 +195,9 @@ fn names_someone(np: &str, sentence_initial: bool) -> bool {
         .iter()
         .enumerate()
         .any(|(i, w)| w.starts_with(char::is_uppercase) && !(i == 0 && sentence_initial));
-    let head = words
-        .last()
-        .map_or(String::new(), |w| w.trim_end_matches(['\'', '’', 's']).to_lowercase());
+    let head = words.last().map_or(String::new(), |w| {
+        w.trim_end_matches(['\'', '’', 's']).to_lowercase()
+    });
     let head_full = words.last().map_or(String::new(), |w| w.to_lowercase());
     capital
         || ORGANISATIONS.contains(&head.as_str())
@@ -182,10 +241,9 @@ fn first_named(cx: &Context) -> usize {
             if NOT_PROPER.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 continue;
             }
-            let next_cap = b
-                .toks
-                .get(i + 1)
-                .is_some_and(|n| n.cap && !n.sent_start && block.text[t.range.end..n.range.start].trim().is_empty());
+            let next_cap = b.toks.get(i + 1).is_some_and(|n| {
+                n.cap && !n.sent_start && block.text[t.range.end..n.range.start].trim().is_empty()
+            });
             if !t.sent_start || next_cap {
                 first = first.min(block.source_range(t.range.clone()).start);
                 break 'blocks;

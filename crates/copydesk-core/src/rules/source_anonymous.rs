@@ -53,9 +53,30 @@ const ALWAYS_PLURAL: &[&str] = &["sources", "insiders"];
 const PLURAL: &[&str] = &["officials", "aides", "diplomats", "staffers"];
 /// Words before a plural head that do not name an agency.
 const VAGUE_MODIFIERS: &[&str] = &[
-    "the", "some", "several", "two", "three", "four", "five", "many", "other", "senior", "top",
-    "high-ranking", "high-level", "unnamed", "anonymous", "unidentified", "certain", "various",
-    "multiple", "numerous", "few", "a", "number", "of",
+    "the",
+    "some",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "many",
+    "other",
+    "senior",
+    "top",
+    "high-ranking",
+    "high-level",
+    "unnamed",
+    "anonymous",
+    "unidentified",
+    "certain",
+    "various",
+    "multiple",
+    "numerous",
+    "few",
+    "a",
+    "number",
+    "of",
 ];
 
 /// “a person familiar with the matter”: an unnamed source by its description.
@@ -67,7 +88,7 @@ static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
 /// “a source within the ministry”, “sources close to the president”: an unnamed source
 /// described by where it sits.
 static SOURCE_PP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?)\s+(?:within|inside|in|at|from|with|of|close\s+to)\s+")
+    Regex::new(r"(?i)\b(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?|aides?)\s+(?:within|inside|in|at|from|with|of|to|close\s+to)\s+")
         .expect("regex builds")
 });
 
@@ -85,9 +106,30 @@ static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Modifiers that make “sources” things, not people: “news sources”, “water sources”.
 const THING_SOURCES: &[&str] = &[
-    "news", "energy", "water", "food", "power", "funding", "income", "revenue", "renewable",
-    "primary", "secondary", "open", "light", "heat", "data", "information", "media", "fuel",
-    "protein", "other", "alternative", "external", "independent", "reliable",
+    "news",
+    "energy",
+    "water",
+    "food",
+    "power",
+    "funding",
+    "income",
+    "revenue",
+    "renewable",
+    "primary",
+    "secondary",
+    "open",
+    "light",
+    "heat",
+    "data",
+    "information",
+    "media",
+    "fuel",
+    "protein",
+    "other",
+    "alternative",
+    "external",
+    "independent",
+    "reliable",
 ];
 
 /// An anonymity phrase: the source was granted anonymity.
@@ -158,10 +200,10 @@ impl Rule for SourceAnonymous {
             if quoted.as_ref().is_none_or(|(b, _)| *b != bi) {
                 quoted = Some((bi, super::quoted_in_block(cx, bi)));
             }
-            if quoted
-                .as_ref()
-                .is_some_and(|(_, q)| q.iter().any(|r| r.start <= source.start && source.start < r.end))
-            {
+            if quoted.as_ref().is_some_and(|(_, q)| {
+                q.iter()
+                    .any(|r| r.start <= source.start && source.start < r.end)
+            }) {
                 continue;
             }
             let (granted, reason) = reason_near(cx, bi, source.start);
@@ -247,7 +289,7 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
         let mut start = m.0;
         for w in text[m.0..m.1].split_whitespace() {
             let lw = w.to_lowercase();
-            if lw.starts_with("source") || lw.starts_with("insider") {
+            if lw.starts_with("source") || lw.starts_with("insider") || lw.starts_with("aide") {
                 break;
             }
             if lw.ends_with("ing") || (lw.ends_with('s') && !matches!(lw.as_str(), "its" | "his")) {
@@ -266,6 +308,11 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
     }
     let np = &text[src.clone()];
     let words: Vec<&str> = np.split_whitespace().collect();
+    // “the official said”, “the sources said”: a source introduced before, flagged there
+    // (an unidentified speaker with nobody named before is quote.speaker-unidentified's).
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
     let head = words.last()?.trim_end_matches([',', '.']).to_lowercase();
     let sentence_initial = src.start == sentence_start;
     if SINGULAR.contains(&head.as_str()) {
@@ -313,11 +360,26 @@ fn next_ends_np(text: &str, end: usize) -> bool {
         .to_lowercase();
     // A noun after “official” makes it an adjective; the cue or an auxiliary does not.
     crate::quotes::lexicon::AUXILIARIES.contains(&w.as_str())
-        || crate::quotes::lexicon::cues_in(&w).first().is_some_and(|c| c.start == 0 && c.end == w.len())
+        || crate::quotes::lexicon::cues_in(&w)
+            .first()
+            .is_some_and(|c| c.start == 0 && c.end == w.len())
         || matches!(
             w.as_str(),
-            "who" | "familiar" | "close" | "briefed" | "with" | "speaking" | "involved" | "said"
-                | "says" | "told" | "at" | "in" | "for" | "from" | "of"
+            "who"
+                | "familiar"
+                | "close"
+                | "briefed"
+                | "with"
+                | "speaking"
+                | "involved"
+                | "said"
+                | "says"
+                | "told"
+                | "at"
+                | "in"
+                | "for"
+                | "from"
+                | "of"
         )
 }
 
@@ -377,8 +439,14 @@ mod tests {
 
     #[test]
     fn flags_unnamed_sources_in_attribution() {
-        assert_eq!(flagged("The talks have stalled, a source said."), ["a source"]);
-        assert_eq!(flagged("Officials said the road was closed."), ["Officials"]);
+        assert_eq!(
+            flagged("The talks have stalled, a source said."),
+            ["a source"]
+        );
+        assert_eq!(
+            flagged("Officials said the road was closed."),
+            ["Officials"]
+        );
         assert_eq!(
             flagged("Senior officials said the plan was dead."),
             ["Senior officials"]
