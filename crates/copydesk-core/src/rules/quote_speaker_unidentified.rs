@@ -10,6 +10,10 @@
 //! official”, “the spokesman”, “the man”) are candidates; an indefinite source (“an official
 //! said”) is `source.anonymous`'s, and a quote continuing an earlier one's speaker is judged
 //! with that one.
+//!
+//! Off by default (opt-in): the published corpus has no instance to measure it on (every
+//! pronoun-attributed quote there follows a name), and a fragment — a snippet pasted into the
+//! editor, a draft begun with its best quote — is flagged until its names are written.
 
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -24,7 +28,7 @@ pub struct QuoteSpeakerUnidentified;
 static META: RuleMeta = RuleMeta {
     id: "quote.speaker-unidentified",
     default_severity: Severity::Information,
-    enabled_by_default: true,
+    enabled_by_default: false,
     summary: "A quote attributed only to a pronoun or a role (“he said”, “the official said”) when nobody has been named before it.",
     explanation: "A quote is only as good as its source, and “he said” or “the official said” tells the reader nothing when the story has not yet said who he or the official is. AP asks that a source be identified at first reference, by name and title where possible, or, if anonymity was granted, by as much description as the policy allows with the reason. Name the speaker at the first quote, or move the introduction up.",
     wrong: "The factory closed on Friday. “We had no warning,” she said.\n",
@@ -139,6 +143,10 @@ impl Rule for QuoteSpeakerUnidentified {
         for i in candidates {
             let q = &quotes[i];
             let Some(s) = &q.speaker else { continue };
+            // An unclosed quote is quote.unbalanced's: where it ends is unknown.
+            if !q.closed {
+                continue;
+            }
             if s.range.start.min(q.range.start) >= first_named {
                 continue;
             }
@@ -285,7 +293,24 @@ mod tests {
     use crate::Config;
 
     fn flagged(src: &str) -> Vec<String> {
-        flagged_text("quote.speaker-unidentified", src, &Config::default())
+        let mut config = Config::default();
+        config.set_level(
+            "quote.speaker-unidentified",
+            crate::config::Level::On(crate::Severity::Information),
+        );
+        flagged_text("quote.speaker-unidentified", src, &config)
+    }
+
+    #[test]
+    fn is_off_by_default() {
+        assert_eq!(
+            flagged_text(
+                "quote.speaker-unidentified",
+                "The factory closed on Friday. “We had no warning,” she said.",
+                &Config::default()
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

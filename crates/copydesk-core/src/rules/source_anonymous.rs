@@ -336,7 +336,6 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
         });
         // “officials at the ministry”, “officials of the city”: an agency after the head.
         let post = text[src.end..]
-            .trim_start()
             .split_whitespace()
             .next()
             .unwrap_or("")
