@@ -44,32 +44,32 @@ const VERBS: &str = r"say|says|said|saying|argue|argues|argued|believe|believes|
 /// A group as the subject of a verb: “(some) critics (have long) said”.
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(some|many|most|several|other|numerous|few|certain)\s+)?(?:[a-z-]+\s+)?(critics|experts|observers|analysts|commentators|pundits|sceptics|skeptics|people)\s+(?:(?:have|had|also|long|often|widely|generally|largely|now|still|already|increasingly)\s+){{0,2}}(?:{VERBS})\b"
+        r"(?i)(?-u:\b)(?:(some|many|most|several|other|numerous|few|certain)\s+)?(?:[a-z-]+\s+)?(critics|experts|observers|analysts|commentators|pundits|sceptics|skeptics|people)\s+(?:(?:have|had|also|long|often|widely|generally|largely|now|still|already|increasingly)\s+){{0,2}}(?:{VERBS})(?-u:\b)"
     ))
     .expect("regex builds")
 });
 
 /// “some reports suggest”: reports nobody wrote.
 static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:some|other|unconfirmed|unverified|several|many|media|press|local)\s+reports\s+(?:have\s+)?(?:suggest|suggested|say|said|claim|claimed|indicate|indicated|allege|alleged)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:some|other|unconfirmed|unverified|several|many|media|press|local)\s+reports\s+(?:have\s+)?(?:suggest|suggested|say|said|claim|claimed|indicate|indicated|allege|alleged)(?-u:\b)")
         .expect("regex builds")
 });
 
 /// “according to (some) experts”.
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\s+(?:(?:some|many|most|several|other)\s+)?(?:[a-z-]+\s+)?(critics|experts|observers|analysts|commentators|pundits|sceptics|skeptics)\b")
+    Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:(?:some|many|most|several|other)\s+)?(?:[a-z-]+\s+)?(critics|experts|observers|analysts|commentators|pundits|sceptics|skeptics)(?-u:\b)")
         .expect("regex builds")
 });
 
 /// “Some argue”, “many believe”, “some have suggested”: present or present perfect.
 static SOME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(some|many)\s+(?:have\s+(?:long\s+)?(?:argued|said|suggested|claimed|speculated|noted|questioned|alleged|warned|called)|(?:argue|believe|think|say|feel|fear|contend|suggest|claim|worry|maintain|insist|allege|question|speculate))\b")
+    Regex::new(r"(?i)(?-u:\b)(some|many)\s+(?:have\s+(?:long\s+)?(?:argued|said|suggested|claimed|speculated|noted|questioned|alleged|warned|called)|(?:argue|believe|think|say|feel|fear|contend|suggest|claim|worry|maintain|insist|allege|question|speculate))(?-u:\b)")
         .expect("regex builds")
 });
 
 /// The agentless passive: “it is widely believed”, “is widely thought to”.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected))\b")
+    Regex::new(r"(?i)(?-u:\b)(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected))(?-u:\b)")
         .expect("regex builds")
 });
 

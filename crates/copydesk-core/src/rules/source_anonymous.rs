@@ -81,26 +81,26 @@ const VAGUE_MODIFIERS: &[&str] = &[
 
 /// “a person familiar with the matter”: an unnamed source by its description.
 static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:person|people|persons|individuals?|someone|sources?|officials?|insiders?|aides?)\s+(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+on|(?:with|who\s+(?:has|have|had))\s+(?:direct\s+|first-hand\s+|firsthand\s+)?knowledge\s+of|knowledgeable\s+about)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:person|people|persons|individuals?|someone|sources?|officials?|insiders?|aides?)\s+(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+on|(?:with|who\s+(?:has|have|had))\s+(?:direct\s+|first-hand\s+|firsthand\s+)?knowledge\s+of|knowledgeable\s+about)(?-u:\b)")
         .expect("regex builds")
 });
 
 /// “a source within the ministry”, “sources close to the president”: an unnamed source
 /// described by where it sits.
 static SOURCE_PP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?|aides?)\s+(?:within|inside|in|at|from|with|of|to|close\s+to)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?|aides?)\s+(?:within|inside|in|at|from|with|of|to|close\s+to)\s+")
         .expect("regex builds")
 });
 
 /// “citing anonymous sources”, “citing people familiar with the matter”.
 static CITING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bciting\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)\b(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+(?:the\s+)?(?-i:[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*))?)")
+    Regex::new(r"(?i)(?-u:\b)citing\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)(?-u:\b)(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+(?:the\s+)?(?-i:[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*))?)")
         .expect("regex builds")
 });
 
 /// “an anonymous source”, “unnamed officials”: the draft says the source is unnamed.
 static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:an?|the|its|their|his|her|two|three|several)\s+)?(?:anonymous|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:sources?|officials?|insiders?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:an?|the|its|their|his|her|two|three|several)\s+)?(?:anonymous|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:sources?|officials?|insiders?)(?-u:\b)")
         .expect("regex builds")
 });
 
@@ -134,19 +134,19 @@ const THING_SOURCES: &[&str] = &[
 
 /// An anonymity phrase: the source was granted anonymity.
 static GRANTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\banonym|\bnot\s+(?:to\s+)?be\s+(?:named|identified)\b|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b|\bwithout\s+being\s+(?:named|identified)\b|\bwithhold\w*\s+(?:his|her|their)\s+names?\b")
+    Regex::new(r"(?i)(?-u:\b)anonym|(?-u:\b)not\s+(?:to\s+)?be\s+(?:named|identified)(?-u:\b)|(?-u:\b)(?:declined|refused)\s+to\s+be\s+(?:named|identified)(?-u:\b)|(?-u:\b)without\s+being\s+(?:named|identified)(?-u:\b)|(?-u:\b)withhold\w*\s+(?:his|her|their)\s+names?(?-u:\b)")
         .expect("regex builds")
 });
 
 /// Why anonymity was granted.
 static WHY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bbecause\b|\bsince\s+(?:he|she|they)\b|\bas\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not\b|\bfor\s+fear\b|\bfearing\b|\bout\s+of\s+(?:fear|concern)\b|\breprisal|\bretaliat|\bretribution\b|\bsensitiv|\bconfidential|\bprivate\b|\bnot\s+(?:authori[sz]ed|permitted|allowed|cleared)\b|\bto\s+protect\b|\bsafety\b")
+    Regex::new(r"(?i)(?-u:\b)because(?-u:\b)|(?-u:\b)since\s+(?:he|she|they)(?-u:\b)|(?-u:\b)as\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not(?-u:\b)|(?-u:\b)for\s+fear(?-u:\b)|(?-u:\b)fearing(?-u:\b)|(?-u:\b)out\s+of\s+(?:fear|concern)(?-u:\b)|(?-u:\b)reprisal|(?-u:\b)retaliat|(?-u:\b)retribution(?-u:\b)|(?-u:\b)sensitiv|(?-u:\b)confidential|(?-u:\b)private(?-u:\b)|(?-u:\b)not\s+(?:authori[sz]ed|permitted|allowed|cleared)(?-u:\b)|(?-u:\b)to\s+protect(?-u:\b)|(?-u:\b)safety(?-u:\b)")
         .expect("regex builds")
 });
 
 /// “not authorized to discuss …” is itself the reason.
 static NOT_AUTHORIZED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnot\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|discuss|comment|talk|disclose|release|brief|be\s+quoted|publicly)")
+    Regex::new(r"(?i)(?-u:\b)not\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|discuss|comment|talk|disclose|release|brief|be\s+quoted|publicly)")
         .expect("regex builds")
 });
 
