@@ -16,6 +16,7 @@ pub struct Context<'a> {
     names: OnceCell<Arc<names::Names>>,
     quoted_by_block: OnceCell<Arc<Vec<Vec<std::ops::Range<usize>>>>>,
     other_year_from: OnceCell<Vec<usize>>,
+    attributions: OnceCell<Vec<quotes::sources::Attribution>>,
 }
 
 /// The shared analyses a [`Context`] has computed, to hand to a later `Context` on the same
@@ -49,6 +50,7 @@ impl<'a> Context<'a> {
             names: filled(c.names),
             quoted_by_block: filled(c.quoted_by_block),
             other_year_from: OnceCell::new(),
+            attributions: OnceCell::new(),
         }
     }
 
@@ -109,6 +111,13 @@ impl<'a> Context<'a> {
             }
             from
         })
+    }
+
+    /// Every reporting cue in the draft's own sentences with the source it names (computed
+    /// on first use): what the sourcing and attribution rules read.
+    pub fn attributions(&self) -> &[quotes::sources::Attribution] {
+        self.attributions
+            .get_or_init(|| quotes::sources::attributions(self.doc, self.quoted_by_block()))
     }
 
     /// The draft's actors and their mentions (computed on first use).

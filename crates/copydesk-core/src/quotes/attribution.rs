@@ -1034,7 +1034,7 @@ pub(crate) fn in_sentence(
 
 /// Nouns for people (and bodies that speak) that can be the subject naming a speaker:
 /// "The mayor was blunt.", "A spokeswoman for the ministry disagreed."
-const PERSON_NOUNS: &[&str] = &[
+pub(crate) const PERSON_NOUNS: &[&str] = &[
     "mayor",
     "president",
     "minister",

@@ -10,13 +10,15 @@
 //! - [`marks`]: the quotation marks themselves (shared with `quote.unbalanced`);
 //! - [`finder`]: quotations from the marks, paragraph runs, block quotes;
 //! - [`attribution`]: speakers and cues;
-//! - [`lexicon`]: reporting verbs and other word lists.
+//! - [`lexicon`]: reporting verbs and other word lists;
+//! - [`sources`]: reporting cues in the draft's own sentences and the sources they name.
 
 pub mod attribution;
 pub(crate) mod finder;
 pub mod lexicon;
 pub mod marks;
 mod settings;
+pub mod sources;
 pub(crate) mod transcript;
 pub use settings::{QuoteMarks, QuotesConfig};
 

@@ -3,6 +3,8 @@
 use super::diagnostic::{Diagnostic, Severity};
 use super::Context;
 
+mod attribution_loaded;
+mod attribution_vague;
 mod claim_undated;
 mod date_format;
 mod date_relative;
@@ -12,9 +14,11 @@ mod name_inconsistent;
 pub mod name_misspelled;
 mod name_title_mismatch;
 mod quote_scare;
+mod quote_speaker_unidentified;
 mod quote_style;
 mod quote_unattributed;
 mod quote_unbalanced;
+mod source_anonymous;
 
 /// What a rule is, for `copydesk rules`, `copydesk explain`, SARIF and hover.
 #[derive(Debug)]
@@ -53,6 +57,10 @@ static RULES: &[&dyn Rule] = &[
     &date_vague::DateVague,
     &claim_undated::ClaimUndated,
     &date_format::DateFormat,
+    &source_anonymous::SourceAnonymous,
+    &attribution_loaded::AttributionLoaded,
+    &attribution_vague::AttributionVague,
+    &quote_speaker_unidentified::QuoteSpeakerUnidentified,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {

@@ -1,0 +1,358 @@
+//! `attribution.vague`: weasel attribution — a claim put in the mouths of nobody in
+//! particular: “critics say”, “experts believe”, “many people think”, “some have argued”,
+//! “it is widely believed”, “according to analysts”.
+//!
+//! Flagged, in the draft's own sentences only (never in quoted speech):
+//! - an unnamed group as the subject of a reporting or opinion verb: “critics say”, “some
+//!   experts believe”, “analysts expect”, “according to experts”. The group: critics,
+//!   experts, observers, analysts, commentators, pundits, sceptics; “people” only with
+//!   “some”, “many” or “most”;
+//! - “some” or “many” alone opening a clause with a verb in the present or present perfect:
+//!   “Some argue”, “many believe”, “some have suggested”;
+//! - reports nobody wrote: “some reports suggest”, “unconfirmed reports say”;
+//! - the agentless passive: “it is (widely) believed / thought / said / rumoured / alleged
+//!   …”, “is widely believed to”, “is widely suspected of”.
+//!
+//! Not flagged: a group that is named or pointed to — “the experts” (already introduced),
+//! “critics, including Senator Smith,”, “analysts at Goldman Sachs”, “critics such as …”,
+//! a capitalised modifier inside a sentence (“but Republican critics say”: opening a
+//! sentence, the capital says nothing, and it is flagged); “some said” in the past (usually some of
+//! a group the story has named: “Thirty were hurt; some said …”); a passive with its agent
+//! (“it was reported by the BBC”).
+
+use super::{quoted_in_block, Rule, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::Context;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub struct AttributionVague;
+
+static META: RuleMeta = RuleMeta {
+    id: "attribution.vague",
+    default_severity: Severity::Information,
+    enabled_by_default: true,
+    summary: "Vague attribution with no source (“critics say”, “experts believe”, “many people think”, “it is widely believed”).",
+    explanation: "Who says so? “Critics say” and “it is widely believed” put a claim in the mouth of nobody in particular, and readers cannot judge a source they are not given. AP and the SPJ code ask reporters to identify sources clearly: name the critics or experts (“said Jane Smith, an economist at …”), say how many and who they are, or state the fact on the story's own authority if it is one.",
+    wrong: "Critics say the plan will raise rents.\n",
+    right: "Tenant groups, including the Renters' Union, say the plan will raise rents.\n",
+};
+
+const VERBS: &str = r"say|says|said|saying|argue|argues|argued|believe|believes|believed|think|thinks|thought|contend|contends|contended|claim|claims|claimed|suggest|suggests|suggested|warn|warns|warned|fear|fears|feared|worry|worries|worried|note|notes|noted|predict|predicts|predicted|agree|agrees|agreed|feel|feels|felt|insist|insists|insisted|maintain|maintains|maintained|question|questions|questioned|speculate|speculates|speculated|expect|expects|expected|estimate|estimates|estimated|charge|charges|charged|allege|alleges|alleged|point\s+out|points\s+out|pointed\s+out|describe|describes|described|call|calls|called|consider|considers|considered|see|sees|saw|doubt|doubts|doubted";
+
+/// A group as the subject of a verb: “(some) critics (have long) said”.
+static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(some|many|most|several|other|numerous|few|certain)\s+)?(?:[a-z-]+\s+)?(critics|experts|observers|analysts|commentators|pundits|sceptics|skeptics|people)\s+(?:(?:have|had|also|long|often|widely|generally|largely|now|still|already|increasingly)\s+){{0,2}}(?:{VERBS})(?-u:\b)"
+    ))
+    .expect("regex builds")
+});
+
+/// “some reports suggest”: reports nobody wrote.
+static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:some|other|unconfirmed|unverified|several|many|media|press|local)\s+reports\s+(?:have\s+)?(?:suggest|suggested|say|said|claim|claimed|indicate|indicated|allege|alleged)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// “according to (some) experts”.
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:(?:some|many|most|several|other)\s+)?(?:[a-z-]+\s+)?(critics|experts|observers|analysts|commentators|pundits|sceptics|skeptics)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// “Some argue”, “many believe”, “some have suggested”: present or present perfect.
+static SOME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(some|many)\s+(?:have\s+(?:long\s+)?(?:argued|said|suggested|claimed|speculated|noted|questioned|alleged|warned|called)|(?:argue|believe|think|say|feel|fear|contend|suggest|claim|worry|maintain|insist|allege|question|speculate))(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// The agentless passive: “it is widely believed”, “is widely thought to”.
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected))(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// Words the regex may take for a modifier that are not one: “that experts say”.
+const FUNCTION: &[&str] = &[
+    "that", "and", "but", "or", "which", "as", "when", "while", "because", "if", "so", "than",
+    "where", "whom", "why", "how", "what", "though", "although", "whereas", "yet", "since",
+    "after", "before", "until", "unless", "once", "said", "say", "says", "told", "many", "some",
+    "most", "several",
+];
+
+/// Words before a group that point to a group already named: “the experts”, “such
+/// critics”.
+const POINTING: &[&str] = &[
+    "the", "these", "those", "their", "his", "her", "its", "our", "such", "both", "all", "two",
+    "three", "four", "five", "of", "whose", "other",
+];
+
+impl Rule for AttributionVague {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (bi, block) in cx.doc.blocks.iter().enumerate() {
+            let text = &block.text;
+            if !might_match(text) {
+                continue;
+            }
+            let quoted = quoted_in_block(cx, bi);
+            let inside =
+                |r: &Range<usize>| quoted.iter().any(|q| q.start <= r.start && r.start < q.end);
+            let sentences = cx.doc.sentences.get(bi).map_or(&[][..], |s| &s[..]);
+            let sentence_start = |at: usize| {
+                let i = sentences.partition_point(|s| s.end <= at);
+                sentences.get(i).map_or(0, |s| s.start)
+            };
+            let mut found: Vec<(Range<usize>, &'static str)> = Vec::new();
+            for c in GROUP.captures_iter(text) {
+                let (Some(m), Some(group)) = (c.get(0), c.get(2)) else {
+                    continue;
+                };
+                let quantifier = c.get(1);
+                let group_lower = group.as_str().to_lowercase();
+                // The optional word between the quantifier and the group.
+                let modifier_start = quantifier.map_or(m.start(), |q| {
+                    text[q.end()..].len() - text[q.end()..].trim_start().len() + q.end()
+                });
+                let mut modifier = text[modifier_start..group.start()].trim();
+                let mut start_at = m.start();
+                if FUNCTION.contains(&modifier.to_lowercase().as_str()) {
+                    // “that experts say”: the word before is not part of the group.
+                    modifier = "";
+                    start_at = group.start();
+                    if quantifier.is_some() {
+                        continue;
+                    }
+                }
+                let start = sentence_start(start_at);
+                let modifier_initial = text[start..modifier_start].trim().is_empty();
+                if !group_ok(
+                    text,
+                    start,
+                    start_at,
+                    quantifier.is_some(),
+                    modifier,
+                    modifier_initial,
+                    &group_lower,
+                ) {
+                    continue;
+                }
+                if named_after(&text[group.end()..]) {
+                    continue;
+                }
+                found.push((start_at..m.end(), "group"));
+            }
+            for m in ACCORDING.find_iter(text) {
+                let group_start = text[..m.end()]
+                    .rfind(char::is_whitespace)
+                    .map_or(m.start(), |i| i + 1);
+                let words: Vec<&str> = text[m.start()..group_start].split_whitespace().collect();
+                // “according to the experts” is not matched; “according to Goldman analysts”
+                // has a capitalised modifier.
+                if words.len() > 2 && words[2..].iter().any(|w| w.starts_with(char::is_uppercase)) {
+                    continue;
+                }
+                if named_after(&text[m.end()..]) {
+                    continue;
+                }
+                found.push((m.start()..m.end(), "according"));
+            }
+            for c in SOME.captures_iter(text) {
+                let Some(m) = c.get(0) else { continue };
+                let before = text[sentence_start(m.start())..m.start()].trim_end();
+                let prev = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let clause_start = before.is_empty()
+                    || before.ends_with([',', ';', '—', ':'])
+                    || matches!(
+                        prev.as_str(),
+                        "while" | "but" | "although" | "though" | "and" | "whereas" | "yet"
+                    );
+                if clause_start {
+                    found.push((m.start()..m.end(), "some"));
+                }
+            }
+            for m in REPORTS.find_iter(text) {
+                if !named_after(&text[m.end()..]) {
+                    found.push((m.start()..m.end(), "reports"));
+                }
+            }
+            for m in PASSIVE.find_iter(text) {
+                let rest = text[m.end()..].trim_start();
+                if rest.starts_with("by ") {
+                    continue;
+                }
+                found.push((m.start()..m.end(), "passive"));
+            }
+            found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+            let mut last_end = 0;
+            for (r, kind) in found {
+                if r.start < last_end || inside(&r) {
+                    continue;
+                }
+                last_end = r.end;
+                let words = text[r.clone()].to_string();
+                out.push(
+                    Diagnostic::new(
+                        META.id,
+                        block.source_range(r),
+                        format!(
+                            "“{words}”: who? Name the source, or say who they are and how many."
+                        ),
+                    )
+                    .with_data("phrase", words)
+                    .with_data("kind", kind),
+                );
+            }
+        }
+    }
+}
+
+/// A cheap test before the regexes: most paragraphs have none of the words.
+fn might_match(text: &str) -> bool {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([
+                "critic",
+                "expert",
+                "observer",
+                "analyst",
+                "commentator",
+                "pundit",
+                "sceptic",
+                "skeptic",
+                "people",
+                "some ",
+                "many ",
+                "widely",
+                " it ",
+                "it ",
+                "reports",
+            ])
+            .expect("word list builds")
+    });
+    WORDS.is_match(text)
+}
+
+/// Whether the group at `at` (with its quantifier and the word before it) is unnamed.
+fn group_ok(
+    text: &str,
+    sentence_start: usize,
+    at: usize,
+    quantified: bool,
+    modifier: &str,
+    modifier_initial: bool,
+    group: &str,
+) -> bool {
+    // “people” only with a quantifier: “many people think”, not “people said they fled”.
+    if group == "people" && !quantified {
+        return false;
+    }
+    if !modifier.is_empty() {
+        let lm = modifier.to_lowercase();
+        if POINTING.contains(&lm.as_str()) || lm.ends_with("'s") || lm.ends_with("’s") {
+            return false;
+        }
+        // “Republican critics”, “Goldman analysts”: a named group. Opening a sentence, a
+        // capital says nothing.
+        if modifier.starts_with(char::is_uppercase) && !modifier_initial {
+            return false;
+        }
+    }
+    // The word before the whole match: “the”, “of”, a possessive point to a named group.
+    let before = text[sentence_start..at].trim_end();
+    let prev = before
+        .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !(POINTING.contains(&prev.as_str()) || prev.ends_with("'s") || prev.ends_with("’s"))
+}
+
+/// Whether a named member follows the group: “, including Smith,”, “such as”, “at Goldman”.
+fn named_after(rest: &str) -> bool {
+    let r = rest.trim_start_matches([',', ' ']).to_lowercase();
+    ["including ", "such as ", "like ", "among them ", "led by "]
+        .iter()
+        .any(|p| r.starts_with(p))
+        || ["at ", "from ", "with ", "of "].iter().any(|p| {
+            rest.trim_start()
+                .strip_prefix(p)
+                .is_some_and(|x| x.trim_start_matches("the ").starts_with(char::is_uppercase))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Config;
+
+    fn flagged(src: &str) -> Vec<String> {
+        flagged_text("attribution.vague", src, &Config::default())
+    }
+
+    #[test]
+    fn flags_weasel_attribution() {
+        assert_eq!(
+            flagged("Critics say the plan will raise rents."),
+            ["Critics say"]
+        );
+        assert_eq!(
+            flagged("The bill passed, but some experts believe it will fail."),
+            ["some experts believe"]
+        );
+        assert_eq!(
+            flagged("Many people think the vote was rigged."),
+            ["Many people think"]
+        );
+        assert_eq!(
+            flagged("Some have argued that the tax is unfair."),
+            ["Some have argued"]
+        );
+        assert_eq!(
+            flagged("It is widely believed that the mine will close."),
+            ["It is widely believed"]
+        );
+        assert_eq!(
+            flagged("Prices will rise, according to analysts."),
+            ["according to analysts"]
+        );
+        assert_eq!(
+            flagged("Some reports suggest a deliberate act."),
+            ["Some reports suggest"]
+        );
+        assert_eq!(
+            flagged("He is widely suspected of asking for it."),
+            ["is widely suspected"]
+        );
+        assert_eq!(
+            flagged("Legal experts said the ruling could be appealed."),
+            ["Legal experts said"]
+        );
+    }
+
+    #[test]
+    fn leaves_named_groups_past_some_and_quotes_alone() {
+        for src in [
+            "The experts said the bridge was safe.",
+            "Critics, including Senator Jane Smith, say the plan will fail.",
+            "Analysts at Goldman Sachs expect a cut.",
+            "The bill passed, but Republican critics say it will fail.",
+            "Thirty people were hurt. Some said they heard a blast.",
+            "People said they fled when the shooting began.",
+            "“Critics say we are slow,” Smith said.",
+            "It was reported by the BBC that the mine would close.",
+            "Some of the residents said they would stay.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+    }
+}

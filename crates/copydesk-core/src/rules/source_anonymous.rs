@@ -1,0 +1,539 @@
+//! `source.anonymous`: an unnamed source — “a source said”, “officials said”, “according to
+//! people familiar with the matter” — with no reason for the anonymity in its sentence or
+//! the sentences beside it.
+//!
+//! The source is the one attribution names (`Context::attributions`: the subject of a
+//! reporting verb, the noun phrase after an inverted verb or “according to”), so the words
+//! must be the source of a statement, not any “official” in the text.
+//!
+//! What counts as unnamed (AP's anonymous-source policy, SPJ code):
+//! - a single unnamed person, whatever the organisation: “a source”, “an official”, “a
+//!   senior Pentagon official”, “a diplomat”, “an aide”, “one insider”;
+//! - “sources” and “insiders”, with any modifier (“government sources”);
+//! - “a person / people familiar with (close to, briefed on, with knowledge of) …”;
+//! - plural “officials”, “aides”, “diplomats” with no agency: “officials said”, “senior
+//!   officials said”. Decided: officials of a named organisation (“Pentagon officials”,
+//!   “U.S. officials”, “officials at the ministry”) or of a named kind (“health officials”,
+//!   “police officials”) are institutional attribution, which wire copy uses every day:
+//!   not flagged. AP asks that even these be as specific as possible; that is an edit, not a
+//!   standards breach.
+//!
+//! Not flagged when a reason is given in the same or a neighbouring sentence: an anonymity
+//! phrase (“on condition of anonymity”, “asked not to be named”, “declined to be
+//! identified”) together with why (“because”, “not authorized to”, “for fear of”, …), or
+//! “not authorized to speak/discuss …” alone (itself the reason). “Spoke on condition of
+//! anonymity” with no why is still flagged: the policy asks for the reason.
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::quotes::lexicon::CueKind;
+use crate::quotes::sources::Attribution;
+use crate::Context;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct SourceAnonymous;
+
+static META: RuleMeta = RuleMeta {
+    id: "source.anonymous",
+    default_severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "An unnamed source (“a source said”, “officials said”, “people familiar with the matter”) with no reason given for the anonymity.",
+    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged.",
+    wrong: "The talks have stalled, a source said.\n",
+    right: "The talks have stalled, said a State Department official who spoke on condition of anonymity because she was not authorized to discuss them.\n",
+};
+
+/// Heads of an unnamed source: always unnamed in the singular (“source” is handled with
+/// the plural “sources”: unnamed unless a thing, “a news source”).
+const SINGULAR: &[&str] = &["official", "insider", "aide", "diplomat", "staffer"];
+/// Plural heads unnamed with any modifier.
+const ALWAYS_PLURAL: &[&str] = &["sources", "insiders"];
+/// Plural heads unnamed only without an agency: “officials said”, “senior officials said”.
+const PLURAL: &[&str] = &["officials", "aides", "diplomats", "staffers"];
+/// Words before a plural head that do not name an agency.
+const VAGUE_MODIFIERS: &[&str] = &[
+    "the",
+    "some",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "many",
+    "other",
+    "senior",
+    "top",
+    "high-ranking",
+    "high-level",
+    "unnamed",
+    "anonymous",
+    "unidentified",
+    "certain",
+    "various",
+    "multiple",
+    "numerous",
+    "few",
+    "a",
+    "number",
+    "of",
+];
+
+/// “a person familiar with the matter”: an unnamed source by its description.
+static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:person|people|persons|individuals?|someone|sources?|officials?|insiders?|aides?)\s+(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+on|(?:with|who\s+(?:has|have|had))\s+(?:direct\s+|first-hand\s+|firsthand\s+)?knowledge\s+of|knowledgeable\s+about)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// “a source within the ministry”, “sources close to the president”: an unnamed source
+/// described by where it sits.
+static SOURCE_PP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?|aides?)\s+(?:within|inside|in|at|from|with|of|to|close\s+to)\s+")
+        .expect("regex builds")
+});
+
+/// “citing anonymous sources”, “citing people familiar with the matter”.
+static CITING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)citing\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)(?-u:\b)(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+(?:the\s+)?(?-i:[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*))?)")
+        .expect("regex builds")
+});
+
+/// “an anonymous source”, “unnamed officials”: the draft says the source is unnamed.
+static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:an?|the|its|their|his|her|two|three|several)\s+)?(?:anonymous|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:sources?|officials?|insiders?)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// Modifiers that make “sources” things, not people: “news sources”, “water sources”.
+const THING_SOURCES: &[&str] = &[
+    "news",
+    "energy",
+    "water",
+    "food",
+    "power",
+    "funding",
+    "income",
+    "revenue",
+    "renewable",
+    "primary",
+    "secondary",
+    "open",
+    "light",
+    "heat",
+    "data",
+    "information",
+    "media",
+    "fuel",
+    "protein",
+    "other",
+    "alternative",
+    "external",
+    "independent",
+    "reliable",
+];
+
+/// An anonymity phrase: the source was granted anonymity.
+static GRANTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)anonym|(?-u:\b)not\s+(?:to\s+)?be\s+(?:named|identified)(?-u:\b)|(?-u:\b)(?:declined|refused)\s+to\s+be\s+(?:named|identified)(?-u:\b)|(?-u:\b)without\s+being\s+(?:named|identified)(?-u:\b)|(?-u:\b)withhold\w*\s+(?:his|her|their)\s+names?(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// Why anonymity was granted.
+static WHY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)because(?-u:\b)|(?-u:\b)since\s+(?:he|she|they)(?-u:\b)|(?-u:\b)as\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not(?-u:\b)|(?-u:\b)for\s+fear(?-u:\b)|(?-u:\b)fearing(?-u:\b)|(?-u:\b)out\s+of\s+(?:fear|concern)(?-u:\b)|(?-u:\b)reprisal|(?-u:\b)retaliat|(?-u:\b)retribution(?-u:\b)|(?-u:\b)sensitiv|(?-u:\b)confidential|(?-u:\b)private(?-u:\b)|(?-u:\b)not\s+(?:authori[sz]ed|permitted|allowed|cleared)(?-u:\b)|(?-u:\b)to\s+protect(?-u:\b)|(?-u:\b)safety(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// “not authorized to discuss …” is itself the reason.
+static NOT_AUTHORIZED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)not\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|discuss|comment|talk|disclose|release|brief|be\s+quoted|publicly)")
+        .expect("regex builds")
+});
+
+impl Rule for SourceAnonymous {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // (block, range) of every finding, so that one source is reported once (“An
+        // official who spoke … said”: two cues; “citing anonymous sources”: two patterns).
+        let mut found: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        for a in cx.attributions() {
+            let Some(block) = cx.doc.blocks.get(a.block) else {
+                continue;
+            };
+            if let Some(source) = unnamed_source(&block.text, a) {
+                found.push((a.block, source));
+            }
+        }
+        // Sources cited without a reporting verb of their own.
+        for (bi, block) in cx.doc.blocks.iter().enumerate() {
+            let text = &block.text;
+            let lower = text.to_ascii_lowercase();
+            if !["citing", "anonymous", "unnamed", "unidentified"]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
+                continue;
+            }
+            for c in CITING.captures_iter(text) {
+                if let Some(g) = c.get(1) {
+                    found.push((bi, g.start()..text[..g.end()].trim_end().len()));
+                }
+            }
+            for m in EXPLICIT.find_iter(text) {
+                found.push((bi, m.start()..m.end()));
+            }
+        }
+        found.sort_by_key(|(b, r)| (*b, r.start, std::cmp::Reverse(r.end)));
+        let mut last: Option<(usize, usize)> = None;
+        let mut quoted: Option<(usize, Vec<std::ops::Range<usize>>)> = None;
+        for (bi, source) in found {
+            if last.is_some_and(|(b, end)| b == bi && source.start < end) {
+                continue;
+            }
+            last = Some((bi, source.end));
+            let Some(block) = cx.doc.blocks.get(bi) else {
+                continue;
+            };
+            if quoted.as_ref().is_none_or(|(b, _)| *b != bi) {
+                quoted = Some((bi, super::quoted_in_block(cx, bi)));
+            }
+            if quoted.as_ref().is_some_and(|(_, q)| {
+                q.iter()
+                    .any(|r| r.start <= source.start && source.start < r.end)
+            }) {
+                continue;
+            }
+            let (granted, reason) = reason_near(cx, bi, source.start);
+            if reason {
+                continue;
+            }
+            let words = block.text[source.clone()].trim().to_string();
+            let ask = if granted {
+                "The story says anonymity was granted but not why: AP and the SPJ code ask for the reason (“because they were not authorized to discuss …”)."
+            } else {
+                "Name the source, or say why anonymity was granted (“who spoke on condition of anonymity because …”) and describe the source as fully as you can."
+            };
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    block.source_range(source),
+                    format!("Unnamed source “{words}”. {ask}"),
+                )
+                .with_data("source", words)
+                .with_data("anonymityGranted", granted),
+            );
+        }
+    }
+}
+
+/// The block-text range of the unnamed source `a` names, if it is one.
+fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>> {
+    // Weak verbs count (“officials reporting”, “reported officials”): the noun phrase
+    // itself must be an unnamed source.
+    if !matches!(a.kind, CueKind::Verb | CueKind::According) {
+        return None;
+    }
+    let src = a.source.clone()?;
+    // “a person familiar with the matter said”: the noun phrase found is “the matter”; the
+    // source is the description before it.
+    let sentence_start = a.sentence.start;
+    let window_end = a.sentence.end.min(text.len());
+    let described = FAMILIAR
+        .find_iter(&text[sentence_start..window_end])
+        .map(|m| (sentence_start + m.start(), sentence_start + m.end()))
+        .find(|&(s, _)| s + 60 >= src.start && s <= src.end);
+    if let Some((start, desc_end)) = described {
+        // Take in the determiner before (“a person”, “people”, “two sources”).
+        let before = text[sentence_start..start].trim_end();
+        let from = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .filter(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many" | "other"
+                )
+            })
+            .map_or(start, |w| sentence_start + before.len() - w.len());
+        // To the end of the description: the source found before the cue, or after an
+        // inverted cue the words up to the next punctuation (“people close to the talks”).
+        let end = if a.after {
+            text[desc_end..window_end]
+                .find([',', '.', ';', ':', '—', '(', '“', '"'])
+                .map_or(window_end, |i| desc_end + i)
+        } else {
+            src.end.max(desc_end)
+        };
+        let end = text[..end].trim_end().len();
+        return Some(from..end);
+    }
+    // “a source within the Interior Ministry said”: the noun phrase found may be the
+    // ministry, or take it in; the source is the word before the preposition.
+    if let Some(m) = SOURCE_PP
+        .find_iter(&text[sentence_start..src.end.max(sentence_start)])
+        .map(|m| (sentence_start + m.start(), sentence_start + m.end()))
+        .filter(|&(s, e)| {
+            // The noun phrase found may start a few words after the preposition (“within
+            // the central Interior Ministry”): no punctuation between.
+            s <= src.end
+                && (e >= src.start
+                    || (e + 30 >= src.start && !text[e..src.start].contains([',', ';', ':'])))
+        })
+        .last()
+    {
+        // Drop words before the source that are not its modifiers: “Reports citing sources
+        // within …”.
+        let mut start = m.0;
+        for w in text[m.0..m.1].split_whitespace() {
+            let lw = w.to_lowercase();
+            if lw.starts_with("source") || lw.starts_with("insider") || lw.starts_with("aide") {
+                break;
+            }
+            if lw.ends_with("ing") || (lw.ends_with('s') && !matches!(lw.as_str(), "its" | "his")) {
+                start = text[start..].find(w).map_or(start, |i| start + i + w.len());
+                start += text[start..].len() - text[start..].trim_start().len();
+            }
+        }
+        let m = (start, m.1);
+        let pre: Vec<String> = text[m.0..m.1]
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        if !pre.iter().any(|w| THING_SOURCES.contains(&w.as_str())) {
+            return Some(m.0..src.end.max(m.1));
+        }
+    }
+    let np = &text[src.clone()];
+    let words: Vec<&str> = np.split_whitespace().collect();
+    // “the official said”, “the sources said”: a source introduced before, flagged there
+    // (an unidentified speaker with nobody named before is quote.speaker-unidentified's).
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let head = words.last()?.trim_end_matches([',', '.']).to_lowercase();
+    let sentence_initial = src.start == sentence_start;
+    if SINGULAR.contains(&head.as_str()) {
+        // “official” may be an adjective (“an official statement”): the word after the
+        // source must end it.
+        return next_ends_np(text, src.end).then_some(src);
+    }
+    if ALWAYS_PLURAL.contains(&head.as_str()) || head == "source" {
+        let thing = words
+            .iter()
+            .any(|w| THING_SOURCES.contains(&w.to_lowercase().as_str()));
+        return (!thing).then_some(src);
+    }
+    if PLURAL.contains(&head.as_str()) {
+        let modifiers = &words[..words.len() - 1];
+        let vague = modifiers.iter().enumerate().all(|(i, w)| {
+            let lw = w.to_lowercase();
+            let capital = w.starts_with(char::is_uppercase);
+            VAGUE_MODIFIERS.contains(&lw.as_str())
+                && (!capital || (i == 0 && sentence_initial) || lw == "the")
+        });
+        // “officials at the ministry”, “officials of the city”: an agency after the head.
+        let post = text[src.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let agency_after = matches!(post.as_str(), "at" | "of" | "from" | "in" | "with" | "for");
+        return (vague && (a.after || !agency_after)).then_some(src);
+    }
+    None
+}
+
+/// Whether the noun phrase ending at `end` ends there: a verb, a comma, “who”, the end.
+fn next_ends_np(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    if rest.is_empty() || rest.starts_with([',', '.', ';', ':', '—', '–', '(', ')']) {
+        return true;
+    }
+    let w = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // A noun after “official” makes it an adjective; the cue or an auxiliary does not.
+    crate::quotes::lexicon::AUXILIARIES.contains(&w.as_str())
+        || crate::quotes::lexicon::cues_in(&w)
+            .first()
+            .is_some_and(|c| c.start == 0 && c.end == w.len())
+        || matches!(
+            w.as_str(),
+            "who"
+                | "familiar"
+                | "close"
+                | "briefed"
+                | "with"
+                | "speaking"
+                | "involved"
+                | "said"
+                | "says"
+                | "told"
+                | "at"
+                | "in"
+                | "for"
+                | "from"
+                | "of"
+        )
+}
+
+/// Whether the sentence at block-text offset `at` of block `bi` or one beside it (in its
+/// block, or the last sentence of the block before and the first of the block after) says
+/// anonymity was granted, and whether it gives a reason.
+fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
+    let mut granted = false;
+    let mut reason = false;
+    let mut look = |s: &str| {
+        if NOT_AUTHORIZED.is_match(s) {
+            granted = true;
+            reason = true;
+        } else if GRANTED.is_match(s) {
+            granted = true;
+            if WHY.is_match(s) {
+                reason = true;
+            }
+        }
+    };
+    let doc = cx.doc;
+    let Some(sentences) = doc.sentences.get(bi) else {
+        return (false, false);
+    };
+    let text = &doc.blocks[bi].text;
+    let i = sentences.partition_point(|s| s.end <= at);
+    for s in sentences.iter().skip(i.saturating_sub(1)).take(3) {
+        look(text.get(s.clone()).unwrap_or(""));
+    }
+    if i == 0 && bi > 0 {
+        if let (Some(b), Some(last)) = (
+            doc.blocks.get(bi - 1),
+            doc.sentences.get(bi - 1).and_then(|s| s.last()),
+        ) {
+            look(b.text.get(last.clone()).unwrap_or(""));
+        }
+    }
+    if i + 1 >= sentences.len() {
+        if let (Some(b), Some(first)) = (
+            doc.blocks.get(bi + 1),
+            doc.sentences.get(bi + 1).and_then(|s| s.first()),
+        ) {
+            look(b.text.get(first.clone()).unwrap_or(""));
+        }
+    }
+    (granted, reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Config;
+
+    fn flagged(src: &str) -> Vec<String> {
+        flagged_text("source.anonymous", src, &Config::default())
+    }
+
+    #[test]
+    fn flags_unnamed_sources_in_attribution() {
+        assert_eq!(
+            flagged("The talks have stalled, a source said."),
+            ["a source"]
+        );
+        assert_eq!(
+            flagged("Officials said the road was closed."),
+            ["Officials"]
+        );
+        assert_eq!(
+            flagged("Senior officials said the plan was dead."),
+            ["Senior officials"]
+        );
+        assert_eq!(
+            flagged("A person familiar with the matter said the deal was close."),
+            ["A person familiar with the matter"]
+        );
+        assert_eq!(
+            flagged("The deal is close, according to people familiar with the talks."),
+            ["people familiar with the talks"]
+        );
+        assert_eq!(
+            flagged("“We are done,” said a senior Pentagon official."),
+            ["a senior Pentagon official"]
+        );
+        assert_eq!(
+            flagged("Government sources told reporters the vote would be delayed."),
+            ["Government sources"]
+        );
+        assert_eq!(
+            flagged("A source within the Interior Ministry reportedly said the toll was higher."),
+            ["A source within the Interior Ministry"]
+        );
+        assert_eq!(
+            flagged("A source within the central Interior Ministry reportedly said so."),
+            ["A source within the central Interior Ministry"]
+        );
+        assert_eq!(
+            flagged("Reports citing sources within the Democratic Party have indicated he quit."),
+            ["sources within the Democratic Party"]
+        );
+        assert_eq!(
+            flagged("Germany banned the airline, with officials saying this is for security."),
+            ["officials"]
+        );
+        assert_eq!(
+            flagged("Reuters, citing anonymous sources, reported output had fallen."),
+            ["anonymous sources"]
+        );
+        assert_eq!(
+            flagged("The toll rose to 22, reported officials, with 25 hurt."),
+            ["officials"]
+        );
+        assert_eq!(
+            flagged("Reuters said a German government source, whom they did not name, said the ban was narrow."),
+            ["a German government source"]
+        );
+    }
+
+    #[test]
+    fn a_reason_nearby_clears_it() {
+        assert_eq!(
+            flagged("An official, who spoke on condition of anonymity because he was not authorized to discuss the case, said it was over."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            flagged("Officials said the road was closed. They spoke on condition of anonymity because the inquiry is continuing."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            flagged("A source said the vote was off. The source was not authorized to discuss the vote publicly."),
+            Vec::<String>::new()
+        );
+        // Anonymity granted, but no reason: still flagged.
+        assert_eq!(
+            flagged("An official who spoke on condition of anonymity said it was over."),
+            ["An official"]
+        );
+    }
+
+    #[test]
+    fn leaves_named_agencies_other_words_and_quotes_alone() {
+        for src in [
+            "Pentagon officials said the strike had hit its target.",
+            "U.S. officials said the talks would resume.",
+            "Health officials said the outbreak was contained.",
+            "Officials at the ministry said the road was closed.",
+            "The ministry issued an official statement.",
+            "The official death toll rose to 40.",
+            "Police said the man was arrested.",
+            "“Officials said nothing to us,” Smith said.",
+            "Renewable sources provided half the power.",
+            "Smith, a former official, said the plan was sound.",
+            "The council is, as news sources noted, elected.",
+            "An official from TfL stated: “We are working with the police.”",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+    }
+}
