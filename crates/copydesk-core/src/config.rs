@@ -338,4 +338,11 @@ mod tests {
         assert_eq!(c.dates.article_date.as_deref(), Some("2023-03-20"));
         assert_eq!(c.editor.delay_ms, 5);
     }
+
+    #[test]
+    fn across_drafts_is_read_and_on_by_default() {
+        assert!(Config::default().names.across_drafts());
+        let c = Config::from_toml_str("[names]\nacross-drafts = false\n", "c.toml").unwrap();
+        assert!(!c.names.across_drafts());
+    }
 }

@@ -4,6 +4,7 @@
 //! result ([`Names`]) is computed once per document (`Context::names`) and shared by the
 //! `name.*` rules, hover and navigation.
 
+pub mod desk;
 pub mod distance;
 pub mod draft_actors;
 pub mod kb;
