@@ -25,9 +25,8 @@
 //! Pure: no files, no threads. The CLI and the language server feed it.
 
 use super::kb::Kind;
-use super::matcher::fold;
 use super::spellings::one_edit;
-use super::{lexicon, ActorRef, Names, NamesConfig};
+use super::{lexicon, particle_key, ActorRef, Names, NamesConfig};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -47,6 +46,7 @@ pub struct DeskPart {
     pub part: String,
     /// The draft's spelling (its most frequent; the first on a tie), as written.
     pub spelling: String,
+    /// Compared without case, accents or a leading particle (al-Assad is Assad).
     pub folded: String,
     /// The draft writes this part two ways: `name.inconsistent` deals with it.
     pub mixed: bool,
@@ -126,7 +126,7 @@ impl DraftNames {
                     .flat_map(|&mi| names.mentions[mi].parts.iter())
                     .filter(|p| p.part == pi && !p.misspelling)
                 {
-                    let f = fold(&p.spelling);
+                    let f = particle_key(&p.spelling);
                     match spellings.iter_mut().find(|s| s.0 == f) {
                         Some(s) => s.2.push(p.range.clone()),
                         None => spellings.push((f, &p.spelling, vec![p.range.clone()])),
@@ -145,11 +145,9 @@ impl DraftNames {
                 // The draft's own spelling clusters may see the other spelling where the
                 // mentions do not (a surname alone, written another way).
                 let mixed = mixed
-                    || names
-                        .spellings
-                        .respellings
-                        .iter()
-                        .any(|r| fold(&r.word) == folded || fold(&r.expected) == folded);
+                    || names.spellings.respellings.iter().any(|r| {
+                        particle_key(&r.word) == folded || particle_key(&r.expected) == folded
+                    });
                 uses.sort_by_key(|r| r.start);
                 let house_decided = match e.actor {
                     ActorRef::Kb(a) => names.house_variant(config, a, pi).is_some(),
@@ -324,7 +322,7 @@ impl DeskIndex {
     ) -> Vec<DeskFinding> {
         let me = label.and_then(|l| self.ids.get(l)).copied();
         let others = |s: &Spelled| s.drafts.iter().filter(|&&d| Some(d) != me).count();
-        let house: Vec<String> = config.prefer.iter().map(|p| fold(p)).collect();
+        let house: Vec<String> = config.prefer.iter().map(|p| particle_key(p)).collect();
         let mut out = Vec::new();
         for a in &names.actors {
             for p in &a.parts {
@@ -346,7 +344,7 @@ impl DeskIndex {
                 }
                 let by_house = rivals
                     .iter()
-                    .find(|(s, _)| house.contains(&fold(&s.written)));
+                    .find(|(s, _)| house.contains(&particle_key(&s.written)));
                 let chosen = match by_house {
                     Some(&(s, _)) => Some((s, true)),
                     None => {

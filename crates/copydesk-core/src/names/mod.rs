@@ -1301,6 +1301,22 @@ fn place_context(text: &str, bn: &BlockNames, s0: usize, t: usize) -> bool {
         && after[2..].starts_with(|c: char| c.is_uppercase())
 }
 
+/// A spelling compared without case, accents or a leading particle: "al-Assad" and "Assad"
+/// are the same spelling used in full and short form, not two spellings.
+pub fn particle_key(spelling: &str) -> String {
+    let f = fold(spelling);
+    for particle in [
+        "al ", "el ", "ad ", "as ", "ash ", "bin ", "ben ", "de ", "van ", "von ",
+    ] {
+        if let Some(rest) = f.strip_prefix(particle) {
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    f
+}
+
 /// Edits that respell every mention of `actor`'s `part` as `spelling`.
 pub fn respell_edits(names: &Names, actor: ActorRef, part: usize, spelling: &str) -> Vec<Edit> {
     let mut edits: Vec<Edit> = names
