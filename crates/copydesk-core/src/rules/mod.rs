@@ -47,12 +47,13 @@ static RULES: &[&dyn Rule] = &[
     &quote_style::QuoteStyle,
     &name_misspelled::NameMisspelled,
     &name_inconsistent::NameInconsistent,
-    &name_inconsistent_desk::NameInconsistentDesk,
     &name_first_reference::NameFirstReference,
     &name_title_mismatch::NameTitleMismatch,
     &date_relative::DateRelative,
     &date_vague::DateVague,
     &claim_undated::ClaimUndated,
+    // Added after the first release: last, so that positions (SARIF's ruleIndex) stay.
+    &name_inconsistent_desk::NameInconsistentDesk,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {
