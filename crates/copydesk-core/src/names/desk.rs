@@ -44,6 +44,8 @@ pub enum DeskKey {
 pub struct DeskPart {
     /// `given`, `surname`, … (the knowledge base's part names).
     pub part: String,
+    /// Its index among the actor's parts in this draft's analysis ([`super::PartUse::part`]).
+    pub index: usize,
     /// The draft's spelling (its most frequent; the first on a tie), as written.
     pub spelling: String,
     /// Compared without case, accents or a leading particle (al-Assad is Assad).
@@ -63,6 +65,8 @@ pub struct DeskPart {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeskActor {
     pub key: DeskKey,
+    /// The actor in this draft's own analysis.
+    pub local: ActorRef,
     /// How the draft names them in full (or the knowledge base's name).
     pub name: String,
     pub parts: Vec<DeskPart>,
@@ -157,6 +161,7 @@ impl DraftNames {
                     lexicon::is_dictionary_word(written) || lexicon::is_known_given_name(written);
                 parts.push(DeskPart {
                     part: part.clone(),
+                    index: pi,
                     spelling: written.to_string(),
                     folded,
                     mixed,
@@ -168,6 +173,7 @@ impl DraftNames {
             if !parts.is_empty() {
                 actors.push(DeskActor {
                     key,
+                    local: e.actor,
                     name: names.display_name(e.actor),
                     parts,
                 });
@@ -382,6 +388,20 @@ impl DeskIndex {
             }
         }
         out
+    }
+
+    /// The folded spellings the desk has that stand for the same name as `folded` (it
+    /// included, when the desk has it).
+    pub fn same_name(&self, key: &DeskKey, part: &str, folded: &str) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .candidates(key, part, folded)
+            .map(|(f, _)| f.clone())
+            .collect();
+        if !v.iter().any(|f| f == folded) {
+            v.push(folded.to_string());
+        }
+        v.sort();
+        v
     }
 
     /// How the desk spells each part of a person (most drafts first), leaving out `label`'s.
