@@ -187,7 +187,8 @@ fn yield_to_drafts(shared: &Shared) {
     }
 }
 
-/// Walk every workspace folder. False when cancelled by a newer job (which redoes it).
+/// Walk every workspace folder. True when the index changed; false when it did not or
+/// the walk was cancelled by a newer job (which redoes it).
 fn index_all(shared: &Shared) -> bool {
     let epoch = shared.desk.epoch.load(Ordering::SeqCst);
     let folders = shared.folders();
@@ -213,20 +214,28 @@ fn index_all(shared: &Shared) -> bool {
             }
         }
     }
-    *shared.desk.lock_drafts() = seen;
     shared.desk.walks.fetch_add(1, Ordering::SeqCst);
-    true
+    let mut drafts = shared.desk.lock_drafts();
+    let same = drafts.len() == seen.len()
+        && drafts
+            .iter()
+            .zip(seen.iter())
+            .all(|((p, d), (q, e))| p == q && d.names == e.names);
+    *drafts = seen;
+    !same
 }
 
-/// Read one draft again (or forget it, gone). True when the index changed.
+/// Read one draft again (or forget it, gone). True when what the index holds of it
+/// changed.
 fn index_file(shared: &Shared, path: &Path) -> bool {
     let folders = shared.folders();
     let fresh = read_draft(shared, &folders, path);
     let mut drafts = shared.desk.lock_drafts();
     match fresh {
         Some(d) => {
-            drafts.insert(path.to_path_buf(), Arc::new(d));
-            true
+            let names = d.names.clone();
+            let old = drafts.insert(path.to_path_buf(), Arc::new(d));
+            old.is_none_or(|o| o.names != names)
         }
         None => drafts.remove(path).is_some(),
     }
