@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Names across the desk at scale: `copydesk check` over a folder of 10,000 drafts.
+
+The drafts are made in a temporary folder (never committed) from the project's corpus
+(tests/corpus/wikinews-2019): draft i is article i mod 171 with a first paragraph that quotes
+one of 400 synthetic people (given name and surname drawn from small lists, so that each
+person is in about 25 drafts); one draft in a hundred spells its person's surname with one
+letter changed. The folder is checked twice, with `[names] across-drafts` on and off, and
+the difference is what the desk costs: time, and peak memory per draft (GNU time's maximum
+resident set). Also printed: how many of the misspelled drafts `name.inconsistent-desk`
+flags and how many other findings it makes (synthetic precision and recall).
+
+    cargo build --release && python3 scripts/bench/desk.py [--bin target/release/copydesk] [--drafts 10000]
+
+Linux (needs GNU time at /usr/bin/time).
+"""
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus" / "wikinews-2019"
+
+GIVEN = ["Ivan", "Maria", "Tomasz", "Aisha", "Kwame", "Lucia", "Hiroshi", "Fatima",
+         "Dmitri", "Ingrid", "Rahul", "Camila", "Oluwaseun", "Anneke", "Mateus", "Yerlan",
+         "Sofia", "Bogdan", "Thandiwe", "Nikolai"]
+SURNAMES = ["Petrenko", "Kowalczyk", "Okonkwo", "Haddadin", "Varga", "Lindqvist",
+            "Takahashi", "Mbeki", "Castellano", "Brzezinski", "Oyelaran", "Vanterpool",
+            "Dragomir", "Halvorsen", "Nakamura", "Quispe", "Abernathy", "Szymanska",
+            "Delacroix", "Ferreira"]
+
+
+def people() -> list[tuple[str, str]]:
+    return [(g, s) for g in GIVEN for s in SURNAMES]
+
+
+def misspell(surname: str, rng: random.Random) -> str:
+    i = rng.randrange(2, len(surname) - 1)
+    letters = "aeiou" if surname[i] not in "aeiou" else "rstln"
+    return surname[:i] + rng.choice([c for c in letters if c != surname[i]]) + surname[i + 1:]
+
+
+def make_desk(folder: Path, n: int) -> list[str]:
+    """Write n drafts; return the names of those with a misspelled surname."""
+    articles = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    if not articles:
+        sys.exit(f"error: no corpus at {CORPUS}")
+    rng = random.Random(19)
+    cast = people()
+    wrong = []
+    for i in range(n):
+        given, surname = cast[i % len(cast)]
+        name = f"d{i:05}.md"
+        if i % 100 == 50:
+            surname = misspell(surname, rng)
+            wrong.append(name)
+        lead = (f"{given} {surname}, the council's spokesperson, said the figures "
+                f"were not final. “We will publish them,” {surname} said.\n\n")
+        sub = folder / f"{i % 100:02}"
+        sub.mkdir(exist_ok=True)
+        (sub / name).write_text(lead + articles[i % len(articles)], encoding="utf-8")
+    return wrong
+
+
+def run_check(binary: str, folder: Path) -> tuple[float, int, dict]:
+    """Wall seconds, peak RSS in MB, and the JSON report."""
+    with tempfile.NamedTemporaryFile("r") as t, tempfile.NamedTemporaryFile("r") as out:
+        started = time.monotonic()
+        proc = subprocess.run(
+            ["/usr/bin/time", "-o", t.name, "-f", "%M",
+             binary, "check", "--format", "json", "--no-progress", "--fail-on", "never",
+             str(folder)],
+            stdout=open(out.name, "w"), stderr=subprocess.DEVNULL)
+        wall = time.monotonic() - started
+        if proc.returncode != 0:
+            sys.exit(f"error: check exited with {proc.returncode}")
+        rss_kb = int(t.read().split()[-1])
+        return wall, rss_kb // 1024, json.load(open(out.name))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "copydesk"))
+    ap.add_argument("--drafts", type=int, default=10_000)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "desk"
+        folder.mkdir()
+        wrong = make_desk(folder, args.drafts)
+        config = folder / "copydesk.toml"
+        results = {}
+        for on in (False, True):
+            config.write_text(f"[names]\nacross-drafts = {'true' if on else 'false'}\n")
+            results[on] = run_check(args.bin, folder)
+        (off_s, off_mb, _), (on_s, on_mb, report) = results[False], results[True]
+        flagged = sorted(
+            Path(f["path"]).name for f in report["files"]
+            if any(d["rule"] == "name.inconsistent-desk" for d in f["diagnostics"]))
+        hits = len(set(flagged) & set(wrong))
+        words = report["summary"]["words"]
+        print(f"{args.drafts} drafts, {words} words")
+        print(f"across-drafts off: {off_s:.1f} s, peak {off_mb} MB")
+        print(f"across-drafts on:  {on_s:.1f} s, peak {on_mb} MB "
+              f"(+{on_s - off_s:.1f} s, +{on_mb - off_mb} MB, "
+              f"{(on_mb - off_mb) * 1024 * 1024 / args.drafts:.0f} bytes a draft)")
+        print(f"name.inconsistent-desk: {len(flagged)} drafts flagged, "
+              f"{hits} of {len(wrong)} misspelled drafts, {len(flagged) - hits} others")
+
+
+if __name__ == "__main__":
+    main()
