@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
@@ -95,7 +96,7 @@ impl Shard {
 /// checked with.
 struct DeskInput {
     names: DraftNames,
-    config: Config,
+    config: Arc<Config>,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -381,10 +382,15 @@ fn check_one_with(
             )
         }
     };
-    let mut config = (*loaded.config).clone();
-    if let Some(date) = &args.date {
-        config.dates.article_date = Some(date.clone());
-    }
+    // Shared by the drafts of a folder (pass two keeps it), copied only to set --date.
+    let config: Arc<Config> = match &args.date {
+        Some(date) => {
+            let mut c = (*loaded.config).clone();
+            c.dates.article_date = Some(date.clone());
+            Arc::new(c)
+        }
+        None => loaded.config.clone(),
+    };
     let fail_on = config.check.fail_on.unwrap_or(FailOn::Warning);
 
     let doc = Document::parse(text.clone());
@@ -452,7 +458,7 @@ fn check_one_with(
     (checked, desk_input(people, config))
 }
 
-fn desk_input(names: DraftNames, config: Config) -> Option<DeskInput> {
+fn desk_input(names: DraftNames, config: Arc<Config>) -> Option<DeskInput> {
     (!names.actors.is_empty()).then_some(DeskInput { names, config })
 }
 

@@ -354,7 +354,7 @@ impl DeskIndex {
                 let chosen = match by_house {
                     Some(&(s, _)) => Some((s, true)),
                     None => {
-                        rivals.sort_by(|x, y| y.1.cmp(&x.1));
+                        rivals.sort_by_key(|r| std::cmp::Reverse(r.1));
                         match rivals.as_slice() {
                             [(s, n), rest @ ..]
                                 if *n >= 2

@@ -69,7 +69,7 @@ pub fn desk_diagnostics(
         let line = doc.line_col(d.range.start).line as usize;
         !doc.suppressions.suppresses(d, line)
     });
-    out.sort_by(|a, b| (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end)));
+    out.sort_by_key(|a| (a.range.start, a.range.end));
     out
 }
 
