@@ -7,8 +7,8 @@
 //! that it is a regular file inside the folder, and keeps what [`DraftNames::of`] makes of it
 //! under the draft's configuration (the same [`ConfigStore`](super::config::ConfigStore) the
 //! open drafts use). Low priority: before each file it waits while any open draft is due
-//! for analysis, so typing never waits behind it; a new job (folders changed, a draft saved)
-//! cancels a full walk in progress by bumping the epoch.
+//! for analysis, so typing never waits behind it; a new walk (folders or configuration
+//! changed) cancels one in progress by bumping the epoch.
 //!
 //! The open drafts are compared with the index of the saved drafts, their own saved copy
 //! left out. The index is rebuilt from the per-draft summaries after each job (cheap: no
@@ -63,7 +63,7 @@ pub struct Desk {
     index: RwLock<Arc<DeskIndex>>,
     jobs: Mutex<Jobs>,
     wake: Condvar,
-    /// Bumped by every new job: a full walk in progress stops at its next file.
+    /// Bumped by every new walk: a walk in progress stops at its next file.
     epoch: AtomicU64,
     /// Full walks finished (for the log and tests).
     pub walks: AtomicU64,
@@ -97,10 +97,14 @@ impl Desk {
 
     fn push(&self, job: Job) {
         let mut jobs = self.lock_jobs();
+        // A new walk supersedes one in progress; one draft waits for the walk to end (and
+        // is then read again, in case the walk read it before it changed).
+        if job == Job::All {
+            self.epoch.fetch_add(1, Ordering::SeqCst);
+        }
         if !jobs.queue.contains(&job) {
             jobs.queue.push_back(job);
         }
-        self.epoch.fetch_add(1, Ordering::SeqCst);
         self.wake.notify_one();
     }
 
@@ -188,7 +192,7 @@ fn yield_to_drafts(shared: &Shared) {
 }
 
 /// Walk every workspace folder. True when the index changed; false when it did not or
-/// the walk was cancelled by a newer job (which redoes it).
+/// the walk was cancelled by a newer walk (queued behind it).
 fn index_all(shared: &Shared) -> bool {
     let epoch = shared.desk.epoch.load(Ordering::SeqCst);
     let folders = shared.folders();
@@ -322,6 +326,25 @@ mod tests {
             Some("c.md")
         );
         assert_eq!(label(&folders, Path::new("/elsewhere/c.md")), None);
+    }
+
+    #[test]
+    fn a_new_walk_cancels_the_one_in_progress_and_a_saved_draft_waits_for_it() {
+        let desk = Desk::default();
+        desk.reindex_all();
+        let walking = desk.epoch.load(Ordering::SeqCst);
+        assert_eq!(desk.next_job(), Job::All);
+        // Saved during the walk: queued, the walk goes on.
+        desk.reindex_file(PathBuf::from("/ws/a.md"));
+        desk.reindex_file(PathBuf::from("/ws/a.md"));
+        desk.reindex_file(PathBuf::from("/ws/notes.txt"));
+        assert_eq!(desk.epoch.load(Ordering::SeqCst), walking);
+        // Folders changed: the walk in progress is stale.
+        desk.reindex_all();
+        assert_ne!(desk.epoch.load(Ordering::SeqCst), walking);
+        assert_eq!(desk.next_job(), Job::File(PathBuf::from("/ws/a.md")));
+        assert_eq!(desk.next_job(), Job::All);
+        assert!(desk.lock_jobs().queue.is_empty());
     }
 
     #[test]
