@@ -147,4 +147,28 @@ fn names_across_the_workspace_drafts() {
         .keys()
         .any(|k| k.contains("link.md") || k.contains("x.md")));
     c.shutdown_and_exit();
+
+    // Rename in one draft only, by the editor setting; once the desk is indexed (the
+    // draft is flagged), so that only the setting keeps the others out.
+    let mut c = LspClient::spawn(&[], None);
+    c.initialize(
+        caps(&["utf-16"]),
+        json!({"renameScope": "draft"}),
+        Some(&root),
+    );
+    c.open(&uri, 1, PETRENCO);
+    let deadline = Instant::now() + TIMEOUT;
+    while !c.diagnostics(&uri, Some(1))["diagnostics"]
+        .as_array()
+        .is_some_and(|d| d.iter().any(|d| d["code"] == "name.inconsistent-desk"))
+    {
+        assert!(Instant::now() < deadline, "never flagged: {}", c.stderr());
+    }
+    let edit = c.call(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": position(0, 7), "newName": "Petrenko"}),
+    );
+    let changes = edit["changes"].as_object().expect("changes");
+    assert_eq!(changes.keys().collect::<Vec<_>>(), [&uri]);
+    c.shutdown_and_exit();
 }

@@ -1174,9 +1174,9 @@ impl LanguageServer for Server {
     }
 
     /// Rename on a name: respell that name part in every mention of the actor, in this
-    /// draft and in every draft of the workspace that names the same person (any spelling
-    /// the desk has of that name). Other open drafts are edited as the editor has them;
-    /// the rest as they are on disk.
+    /// draft and (unless the `renameScope` setting is `draft`) in every draft of the
+    /// workspace that names the same person (any spelling the desk has of that name). Other
+    /// open drafts are edited as the editor has them; the rest as they are on disk.
     async fn rename(&self, params: lsp::RenameParams) -> Result<Option<lsp::WorkspaceEdit>> {
         let p = params.text_document_position;
         let Some(a) = self.analysis(&p.text_document.uri).await else {
@@ -1191,9 +1191,12 @@ impl LanguageServer for Server {
                 return Ok(None);
             };
             let edits: Vec<lsp::TextEdit> = edits.iter().map(|e| pos.text_edit(e)).collect();
+            let workspace =
+                a.config.editor.rename_scope == crate::analysis::config::RenameScope::Workspace;
             let target = self
                 .shared
                 .desk_view(&p.text_document.uri)
+                .filter(|_| workspace)
                 .and_then(|v| desk_ide::target(&cx, offset, &v.index).map(|t| (t, v.label)));
             (edits, target)
         };

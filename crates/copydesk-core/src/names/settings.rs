@@ -20,6 +20,7 @@ pub struct NamesConfig {
     pub overlay: Option<std::sync::Arc<super::kb::Overlay>>,
     /// Compare each draft's spellings of a person with the other drafts of the run (or the
     /// editor's workspace): `name.inconsistent-desk`. Default: on.
+    #[serde(alias = "acrossDrafts")]
     pub across_drafts: Option<bool>,
 }
 
