@@ -27,7 +27,7 @@
 use super::kb::Kind;
 use super::spellings::one_edit;
 use super::{lexicon, particle_key, ActorRef, Names, NamesConfig};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Who a person is, across drafts.
@@ -86,6 +86,14 @@ impl DraftNames {
     /// The people a draft names, from its name analysis.
     pub fn of(names: &Names, config: &NamesConfig) -> DraftNames {
         let mut actors = Vec::new();
+        // The draft's own spelling clusters may see another spelling where the mentions do
+        // not (a surname alone, written another way): such a part is mixed too.
+        let respelled: HashSet<String> = names
+            .spellings
+            .respellings
+            .iter()
+            .flat_map(|r| [particle_key(&r.word), particle_key(&r.expected)])
+            .collect();
         for e in &names.entries {
             if !names.is_person(e.actor) {
                 continue;
@@ -146,12 +154,7 @@ impl DraftNames {
                     continue;
                 };
                 let (folded, written, mut uses) = spellings.swap_remove(best);
-                // The draft's own spelling clusters may see the other spelling where the
-                // mentions do not (a surname alone, written another way).
-                let mixed = mixed
-                    || names.spellings.respellings.iter().any(|r| {
-                        particle_key(&r.word) == folded || particle_key(&r.expected) == folded
-                    });
+                let mixed = mixed || respelled.contains(&folded);
                 uses.sort_by_key(|r| r.start);
                 let house_decided = match e.actor {
                     ActorRef::Kb(a) => names.house_variant(config, a, pi).is_some(),
