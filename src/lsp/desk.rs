@@ -5,8 +5,8 @@
 //! folder (honouring `.gitignore`, not following symbolic links, Markdown files only, none
 //! over [`LARGE_DRAFT`]), reads each draft with [`safe_fs::read_regular`] after checking
 //! that it is a regular file inside the folder, and keeps what [`DraftNames::of`] makes of it
-//! under the draft's configuration (the same [`ConfigStore`](super::config::ConfigStore) the
-//! open drafts use). Low priority: before each file it waits while any open draft is due
+//! under the draft's configuration (from the [`ConfigStore`](super::config::ConfigStore) the
+//! open drafts use, without adding the drafts' folders to what its watcher looks at). Low priority: before each file it waits while any open draft is due
 //! for analysis, so typing never waits behind it; a new walk (folders or configuration
 //! changed) cancels one in progress by bumping the epoch.
 //!
@@ -18,9 +18,9 @@ use super::convert::Positions;
 use super::server::{Shared, LARGE_DRAFT};
 use crate::analysis::names::desk::{DeskIndex, DraftNames};
 use crate::analysis::rules::name_inconsistent_desk::draft_names;
-use crate::analysis::{Context, Document, Encoding};
+use crate::analysis::{Config, Context, Document, Encoding};
 use crate::safe_fs;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
@@ -197,6 +197,8 @@ fn index_all(shared: &Shared) -> bool {
     let epoch = shared.desk.epoch.load(Ordering::SeqCst);
     let folders = shared.folders();
     let mut seen: BTreeMap<PathBuf, Arc<Indexed>> = BTreeMap::new();
+    // Configurations by folder, for this walk.
+    let mut configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
     for folder in &folders {
         let walker = ignore::WalkBuilder::new(folder)
             .hidden(true)
@@ -213,7 +215,7 @@ fn index_all(shared: &Shared) -> bool {
             }
             yield_to_drafts(shared);
             let path = entry.into_path();
-            if let Some(d) = read_draft(shared, &folders, &path) {
+            if let Some(d) = read_draft(shared, &folders, &path, &mut configs) {
                 seen.insert(path, Arc::new(d));
             }
         }
@@ -233,7 +235,7 @@ fn index_all(shared: &Shared) -> bool {
 /// changed.
 fn index_file(shared: &Shared, path: &Path) -> bool {
     let folders = shared.folders();
-    let fresh = read_draft(shared, &folders, path);
+    let fresh = read_draft(shared, &folders, path, &mut HashMap::new());
     let mut drafts = shared.desk.lock_drafts();
     match fresh {
         Some(d) => {
@@ -247,11 +249,20 @@ fn index_file(shared: &Shared, path: &Path) -> bool {
 
 /// A draft of the workspace, read and summarised; `None` for anything outside the
 /// workspace folders, not a regular file, too large, not UTF-8 or naming nobody.
-fn read_draft(shared: &Shared, folders: &[PathBuf], path: &Path) -> Option<Indexed> {
+fn read_draft(
+    shared: &Shared,
+    folders: &[PathBuf],
+    path: &Path,
+    configs: &mut HashMap<PathBuf, Arc<Config>>,
+) -> Option<Indexed> {
     let label = label(folders, path)?;
     let text = read_in_workspace(folders, path)?;
     let uri = lsp::Url::from_file_path(path).ok()?;
-    let (config, _) = shared.configs.for_uri(&uri);
+    let dir = path.parent()?.to_path_buf();
+    let config = configs
+        .entry(dir)
+        .or_insert_with(|| shared.configs.for_unopened(&uri))
+        .clone();
     summarise(uri, label, text, &config, shared.encoding())
 }
 
@@ -280,7 +291,7 @@ pub fn summarise(
     uri: lsp::Url,
     label: String,
     text: String,
-    config: &crate::analysis::Config,
+    config: &Config,
     enc: Encoding,
 ) -> Option<Indexed> {
     let doc = Document::parse(text);
@@ -351,7 +362,7 @@ mod tests {
     fn a_summary_keeps_each_use_in_client_positions() {
         let uri = lsp::Url::parse("file:///ws/a.md").expect("uri");
         let text = "Ivan Petrenko, the mayor, said so.\n\nPetrenko left.\n".to_string();
-        let config = crate::analysis::Config::default();
+        let config = Config::default();
         let d = summarise(uri, "a.md".into(), text, &config, Encoding::Utf16).expect("a person");
         assert_eq!(d.names.actors.len(), 1);
         assert_eq!(
