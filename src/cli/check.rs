@@ -59,6 +59,9 @@ pub struct CheckArgs {
     shard: Option<Shard>,
     #[command(flatten)]
     ci: ci::CiArgs,
+    /// Set by the run: more than one draft, so each one's people are kept for the desk.
+    #[arg(skip)]
+    desk: bool,
 }
 
 /// `--shard I/N`.
@@ -134,7 +137,7 @@ fn parse_date(s: &str) -> Result<String, String> {
 /// How many rounds of fixing before giving up on fixes that make new fixes.
 const FIX_ROUNDS: usize = 4;
 
-pub fn run(args: CheckArgs) -> ExitCode {
+pub fn run(mut args: CheckArgs) -> ExitCode {
     let started = Instant::now();
     if args.stdin_filename.is_some() && !args.paths.iter().any(|p| p.as_os_str() == "-") {
         // Without `-` the name would be ignored and the current folder checked instead.
@@ -152,6 +155,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if let Some(shard) = args.shard {
         inputs.retain(|i| shard.holds(&i.display()));
     }
+    args.desk = inputs.len() > 1;
     let filters = match ci::Filters::prepare(&args.ci) {
         Ok(f) => f,
         Err(e) => {
@@ -396,7 +400,12 @@ fn check_one_with(
     let doc = Document::parse(text.clone());
     let (diagnostics, people) = {
         let cx = Context::new(&doc, &config);
-        (analyze_with(&cx), draft_names(&cx))
+        let people = if args.desk {
+            draft_names(&cx)
+        } else {
+            DraftNames::default()
+        };
+        (analyze_with(&cx), people)
     };
     let mut checked = Checked {
         name,
@@ -448,7 +457,11 @@ fn check_one_with(
         checked.words = fixed_doc.word_count();
         checked.diagnostics = fixed_diagnostics;
         checked.text = Some(fixed_doc.text().to_string());
-        draft_names(&Context::new(&fixed_doc, &config))
+        if args.desk {
+            draft_names(&Context::new(&fixed_doc, &config))
+        } else {
+            DraftNames::default()
+        }
     } else {
         checked.diagnostics = diagnostics;
         checked.text = Some(text.clone());
