@@ -67,20 +67,20 @@ def make_desk(folder: Path, n: int) -> list[str]:
     return wrong
 
 
-def run_check(binary: str, folder: Path) -> tuple[float, int, dict]:
-    """Wall seconds, peak RSS in MB, and the JSON report."""
+def run_check(binary: str, folder: Path) -> tuple[float, float, int, dict]:
+    """Wall seconds, CPU seconds, peak RSS in MB, and the JSON report."""
     with tempfile.NamedTemporaryFile("r") as t, tempfile.NamedTemporaryFile("r") as out:
         started = time.monotonic()
         proc = subprocess.run(
-            ["/usr/bin/time", "-o", t.name, "-f", "%M",
+            ["/usr/bin/time", "-o", t.name, "-f", "%U %S %M",
              binary, "check", "--format", "json", "--no-progress", "--fail-on", "never",
              str(folder)],
             stdout=open(out.name, "w"), stderr=subprocess.DEVNULL)
         wall = time.monotonic() - started
         if proc.returncode != 0:
             sys.exit(f"error: check exited with {proc.returncode}")
-        rss_kb = int(t.read().split()[-1])
-        return wall, rss_kb // 1024, json.load(open(out.name))
+        user, system, rss_kb = t.read().split()[-3:]
+        return wall, float(user) + float(system), int(rss_kb) // 1024, json.load(open(out.name))
 
 
 def send(proc, msg: dict) -> None:
@@ -151,16 +151,17 @@ def main() -> None:
         for on in (False, True):
             config.write_text(f"[names]\nacross-drafts = {'true' if on else 'false'}\n")
             results[on] = run_check(args.bin, folder)
-        (off_s, off_mb, _), (on_s, on_mb, report) = results[False], results[True]
+        (off_s, off_cpu, off_mb, _) = results[False]
+        (on_s, on_cpu, on_mb, report) = results[True]
         flagged = sorted(
             Path(f["path"]).name for f in report["files"]
             if any(d["rule"] == "name.inconsistent-desk" for d in f["diagnostics"]))
         hits = len(set(flagged) & set(wrong))
         words = report["summary"]["words"]
         print(f"{args.drafts} drafts, {words} words")
-        print(f"across-drafts off: {off_s:.1f} s, peak {off_mb} MB")
-        print(f"across-drafts on:  {on_s:.1f} s, peak {on_mb} MB "
-              f"(+{on_s - off_s:.1f} s, +{on_mb - off_mb} MB, "
+        print(f"across-drafts off: {off_s:.1f} s wall, {off_cpu:.1f} s CPU, peak {off_mb} MB")
+        print(f"across-drafts on:  {on_s:.1f} s wall, {on_cpu:.1f} s CPU, peak {on_mb} MB "
+              f"({on_cpu - off_cpu:+.1f} s CPU, +{on_mb - off_mb} MB, "
               f"{(on_mb - off_mb) * 1024 * 1024 / args.drafts:.0f} bytes a draft)")
         print(f"name.inconsistent-desk: {len(flagged)} drafts flagged, "
               f"{hits} of {len(wrong)} misspelled drafts, {len(flagged) - hits} others")
