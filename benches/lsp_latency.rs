@@ -82,7 +82,7 @@ fn keystroke(
         text: rope.to_string(),
         config: config.clone(),
     };
-    match analyse(snap, uri, Encoding::Utf16, Some(cache)) {
+    match analyse(snap, uri, Encoding::Utf16, Some(cache), None) {
         Ok(a) => a.lsp.len(),
         Err(_) => 0,
     }

@@ -479,3 +479,98 @@ fn init_writes_a_default_that_check_accepts() {
     );
     assert_eq!(code(&run(&["check", arg(dir.path())])), 0);
 }
+
+/// Two drafts of one desk that spell a person two ways, checked as a folder: the draft
+/// that differs from the house spelling is flagged, naming the other draft; a third draft
+/// that spells the surname alike but gives another given name is another person. Then the
+/// desk without a house spelling, where two drafts against one decide, and switched off.
+#[test]
+fn names_across_the_drafts_of_a_folder() {
+    let petrenko = b"Ivan Petrenko, the mayor, said the budget was late. Petrenko left.\n";
+    let petrenco = b"Ivan Petrenco, the mayor, opened the bridge. Petrenco smiled.\n";
+    let olga = b"Olga Petrenco, a teacher, said the school was cold.\n";
+    let dir = drafts(&[
+        ("copydesk.toml", b"[names]\nprefer = [\"Petrenko\"]\n"),
+        ("desk/monday.md", petrenko),
+        ("desk/tuesday.md", petrenco),
+        ("desk/wednesday.md", olga),
+    ]);
+    let check = |args: &[&str]| {
+        copydesk()
+            .current_dir(dir.path())
+            .args(["check", "desk", "--color", "never"])
+            .args(args)
+            .output()
+            .expect("run copydesk")
+    };
+    let o = check(&[]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "desk/tuesday.md:1:6: warning[name.inconsistent-desk] Ivan Petrenco is spelled “Petrenco” in this draft; the house style is “Petrenko” (1 other draft: desk/monday.md).
+  |
+1 | Ivan Petrenco, the mayor, opened the bridge. Petrenco smiled.
+  |      ^^^^^^^^
+  = suggestion: Spell every mention here “Petrenko”
+
+Found 1 problem (1 warning) in 1 of 3 files.
+"
+    );
+    let o = check(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let d = &v["files"][1]["diagnostics"][0];
+    assert_eq!(d["rule"], "name.inconsistent-desk");
+    assert_eq!(
+        d["data"],
+        serde_json::json!({"expected": "Petrenko", "actor": "Ivan Petrenco",
+            "drafts": ["desk/monday.md"], "house": true})
+    );
+    assert_eq!(d["fixes"][0]["edits"].as_array().map(Vec::len), Some(2));
+
+    // No house spelling: one draft against one decides nothing; two against one do.
+    std::fs::write(dir.path().join("copydesk.toml"), "").expect("write");
+    assert_eq!(code(&check(&[])), 0);
+    std::fs::write(dir.path().join("desk/thursday.md"), petrenko).expect("write");
+    let o = check(&["--format", "github"]);
+    assert_eq!(
+        stdout(&o),
+        "::warning file=desk/tuesday.md,line=1,col=6,endLine=1,endColumn=14,title=copydesk name.inconsistent-desk::Ivan Petrenco is spelled “Petrenco” in this draft; the desk spells it “Petrenko” in 2 other drafts (desk/monday.md, desk/thursday.md).\n"
+    );
+    // Each shard checks its own drafts, every draft in exactly one, and compares only them:
+    // tuesday is flagged only in a shard that also holds monday and thursday.
+    let mut seen: Vec<String> = Vec::new();
+    for shard in ["1/2", "2/2"] {
+        let o = check(&["--shard", shard, "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        let files: Vec<String> = v["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .map(|f| f["path"].as_str().unwrap_or("").to_string())
+            .collect();
+        let holds = |n: &str| files.iter().any(|f| f == &format!("desk/{n}.md"));
+        let flagged = v["summary"]["by_rule"]["name.inconsistent-desk"] == 1;
+        assert_eq!(
+            flagged,
+            holds("monday") && holds("tuesday") && holds("thursday")
+        );
+        seen.extend(files);
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "desk/monday.md",
+            "desk/thursday.md",
+            "desk/tuesday.md",
+            "desk/wednesday.md"
+        ]
+    );
+
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[names]\nacross-drafts = false\n",
+    )
+    .expect("write");
+    assert_eq!(code(&check(&[])), 0);
+}

@@ -6,13 +6,16 @@ use super::files::{self, Input};
 use super::output::{self, Checked, Format, Mode, Style};
 use crate::analysis::config::FailOn;
 use crate::analysis::fix::{apply_edits, safe_fix_edits};
-use crate::analysis::{analyze, Config, Diagnostic, Document};
+use crate::analysis::names::desk::{DeskIndex, DraftNames};
+use crate::analysis::rules::name_inconsistent_desk::{desk_diagnostics, draft_names};
+use crate::analysis::{analyze, analyze_with, Config, Context, Diagnostic, Document};
 use crate::project::ConfigCache;
 use crate::safe_fs;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
@@ -49,8 +52,54 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Check only shard I of N (1-based, e.g. 2/4): the drafts whose path hashes to it, for
+    /// splitting an archive across CI jobs. Names across drafts then compare only the
+    /// drafts of the shard (see docs/ci.md).
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    shard: Option<Shard>,
     #[command(flatten)]
     ci: ci::CiArgs,
+    /// Set by the run: more than one draft, so each one's people are kept for the desk.
+    #[arg(skip)]
+    desk: bool,
+}
+
+/// `--shard I/N`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    index: u64,
+    count: u64,
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    let bad = || format!("expected I/N with 1 <= I <= N (e.g. 2/4), not {s:?}");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let index: u64 = i.trim().parse().map_err(|_| bad())?;
+    let count: u64 = n.trim().parse().map_err(|_| bad())?;
+    if index == 0 || count == 0 || index > count {
+        return Err(bad());
+    }
+    Ok(Shard { index, count })
+}
+
+impl Shard {
+    /// Whether a draft (its path as reported) is in this shard: FNV-1a of the path, so a
+    /// draft stays in its shard when others are added or removed, on every platform.
+    fn holds(&self, name: &str) -> bool {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in name.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h % self.count == self.index - 1
+    }
+}
+
+/// What pass one keeps of a draft for the desk: its people and the configuration it was
+/// checked with.
+struct DeskInput {
+    names: DraftNames,
+    config: Arc<Config>,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -88,7 +137,7 @@ fn parse_date(s: &str) -> Result<String, String> {
 /// How many rounds of fixing before giving up on fixes that make new fixes.
 const FIX_ROUNDS: usize = 4;
 
-pub fn run(args: CheckArgs) -> ExitCode {
+pub fn run(mut args: CheckArgs) -> ExitCode {
     let started = Instant::now();
     if args.stdin_filename.is_some() && !args.paths.iter().any(|p| p.as_os_str() == "-") {
         // Without `-` the name would be ignored and the current folder checked instead.
@@ -102,7 +151,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     for (path, note) in &walk.notes {
         eprintln!("note: {path}: {note}");
     }
-    let inputs = walk.inputs;
+    let mut inputs = walk.inputs;
+    if let Some(shard) = args.shard {
+        inputs.retain(|i| shard.holds(&i.display()));
+    }
+    args.desk = inputs.len() > 1;
     let filters = match ci::Filters::prepare(&args.ci) {
         Ok(f) => f,
         Err(e) => {
@@ -126,7 +179,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let configs = ConfigCache::new(args.config.clone());
     let progress = progress_bar(&args, inputs.len());
-    let mut results: Vec<Checked> = inputs
+    // Pass one, in parallel: each draft on its own, keeping its people for the desk.
+    let checked: Vec<(Checked, Option<DeskInput>)> = inputs
         .par_iter()
         .map(|input| {
             let checked = check_one(input, stdin_text.as_ref(), &configs, &args);
@@ -139,6 +193,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
+    // Pass two: every draft compared with the others.
+    let mut results = across_drafts(checked);
     for (path, message) in walk.errors {
         results.push(Checked::failed(path, message));
     }
@@ -241,12 +297,53 @@ fn fix_rounds(
     (doc, diagnostics, applied)
 }
 
+/// Merge the drafts' people into the desk index, then add each draft's
+/// `name.inconsistent-desk` findings (a cheap comparison per draft; only a draft with a
+/// finding is parsed again, for its suppressions and positions).
+fn across_drafts(checked: Vec<(Checked, Option<DeskInput>)>) -> Vec<Checked> {
+    let mut index = DeskIndex::new();
+    for (c, d) in &checked {
+        if let Some(d) = d {
+            index.add(&c.name, &d.names);
+        }
+    }
+    if index.len() < 2 {
+        return checked.into_iter().map(|(c, _)| c).collect();
+    }
+    checked
+        .into_par_iter()
+        .map(|(mut c, d)| {
+            let Some(d) = d else {
+                return c;
+            };
+            if index
+                .compare(Some(&c.name), &d.names, &d.config.names)
+                .is_empty()
+            {
+                return c;
+            }
+            let Some(text) = c.text.clone() else {
+                return c;
+            };
+            let doc = Document::parse(text);
+            let found = desk_diagnostics(&doc, &d.config, Some(&c.name), &d.names, &index);
+            if !found.is_empty() {
+                c.diagnostics.extend(found);
+                c.diagnostics.sort_by(|a, b| {
+                    (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+                });
+            }
+            c
+        })
+        .collect()
+}
+
 fn check_one(
     input: &Input,
     stdin: Option<&Result<String, String>>,
     configs: &ConfigCache,
     args: &CheckArgs,
-) -> Checked {
+) -> (Checked, Option<DeskInput>) {
     check_one_with(input, stdin, configs, args, &mut |f, b| f.write_all(b))
 }
 
@@ -257,36 +354,59 @@ fn check_one_with(
     configs: &ConfigCache,
     args: &CheckArgs,
     write_step: safe_fs::WriteStep<'_>,
-) -> Checked {
+) -> (Checked, Option<DeskInput>) {
     let name = input.display();
     let text = match input {
         Input::Stdin(_) => match stdin {
             Some(Ok(t)) => t.clone(),
-            Some(Err(e)) => return Checked::failed(name, e.clone()),
-            None => return Checked::failed(name, "standard input was not read".into()),
+            Some(Err(e)) => return (Checked::failed(name, e.clone()), None),
+            None => {
+                return (
+                    Checked::failed(name, "standard input was not read".into()),
+                    None,
+                )
+            }
         },
         Input::File(path) => {
             match safe_fs::read_regular(path, safe_fs::DRAFT_LIMIT).and_then(safe_fs::utf8) {
                 Ok(t) => t,
                 Err(e @ safe_fs::ReadError::NotUtf8(_)) => {
-                    return Checked::failed(name, e.to_string())
+                    return (Checked::failed(name, e.to_string()), None)
                 }
-                Err(e) => return Checked::failed(name, format!("cannot read: {e}")),
+                Err(e) => return (Checked::failed(name, format!("cannot read: {e}")), None),
             }
         }
     };
     let loaded = match configs.for_file(input.path()) {
         Ok(l) => l,
-        Err(e) => return Checked::failed(name, format!("invalid configuration: {e}")),
+        Err(e) => {
+            return (
+                Checked::failed(name, format!("invalid configuration: {e}")),
+                None,
+            )
+        }
     };
-    let mut config = (*loaded.config).clone();
-    if let Some(date) = &args.date {
-        config.dates.article_date = Some(date.clone());
-    }
+    // Shared by the drafts of a folder (pass two keeps it), copied only to set --date.
+    let config: Arc<Config> = match &args.date {
+        Some(date) => {
+            let mut c = (*loaded.config).clone();
+            c.dates.article_date = Some(date.clone());
+            Arc::new(c)
+        }
+        None => loaded.config.clone(),
+    };
     let fail_on = config.check.fail_on.unwrap_or(FailOn::Warning);
 
     let doc = Document::parse(text.clone());
-    let diagnostics = analyze(&doc, &config);
+    let (diagnostics, people) = {
+        let cx = Context::new(&doc, &config);
+        let people = if args.desk {
+            draft_names(&cx)
+        } else {
+            DraftNames::default()
+        };
+        (analyze_with(&cx), people)
+    };
     let mut checked = Checked {
         name,
         words: doc.word_count(),
@@ -306,7 +426,7 @@ fn check_one_with(
         checked.diagnostics = diagnostics;
         checked.text = Some(text.clone());
         checked.original = Some(text);
-        return checked;
+        return (checked, desk_input(people, config));
     }
     let (fixed_doc, fixed_diagnostics, applied) = fix_rounds(doc, diagnostics.clone(), &config);
     let changed = fixed_doc.text() != text;
@@ -333,16 +453,26 @@ fn check_one_with(
             }
         }
     }
-    if keep_fixed {
+    let people = if keep_fixed {
         checked.words = fixed_doc.word_count();
         checked.diagnostics = fixed_diagnostics;
         checked.text = Some(fixed_doc.text().to_string());
+        if args.desk {
+            draft_names(&Context::new(&fixed_doc, &config))
+        } else {
+            DraftNames::default()
+        }
     } else {
         checked.diagnostics = diagnostics;
         checked.text = Some(text.clone());
-    }
+        people
+    };
     checked.original = Some(text);
-    checked
+    (checked, desk_input(people, config))
+}
+
+fn desk_input(names: DraftNames, config: Arc<Config>) -> Option<DeskInput> {
+    (!names.actors.is_empty()).then_some(DeskInput { names, config })
 }
 
 fn progress_bar(args: &CheckArgs, files: usize) -> Option<indicatif::ProgressBar> {
@@ -398,6 +528,24 @@ mod tests {
     /// writing: the save wins, nothing is written, and the report says so about the text
     /// that was read, not about fixes that were never written.
     #[test]
+    fn shards_split_drafts_by_path_deterministically() {
+        assert!(parse_shard("0/3").is_err() && parse_shard("4/3").is_err());
+        assert!(parse_shard("x").is_err() && parse_shard("1/0").is_err());
+        let shards: Vec<Shard> = (1..=3)
+            .map(|i| parse_shard(&format!("{i}/3")).unwrap())
+            .collect();
+        for n in 0..200 {
+            let name = format!("desk/2026/story-{n}.md");
+            let holders = shards.iter().filter(|s| s.holds(&name)).count();
+            assert_eq!(holders, 1, "{name}");
+        }
+        // Fixed: the same shard on every run and platform.
+        assert!(shards[1].holds("desk/a.md") == shards[1].holds("desk/a.md"));
+        let one = parse_shard("1/1").unwrap();
+        assert!(one.holds("anything.md"));
+    }
+
+    #[test]
     fn a_draft_saved_while_fixes_are_written_is_left_as_saved() {
         let read = "She said \"we will win,\" and left.\n";
         let saved = "She said \"we will won,\" and left.\n";
@@ -409,7 +557,7 @@ mod tests {
             f.write_all(b)
         };
         let input = Input::File(path.clone());
-        let checked = check_one_with(&input, None, &ConfigCache::new(None), &a, &mut meanwhile);
+        let checked = check_one_with(&input, None, &ConfigCache::new(None), &a, &mut meanwhile).0;
         assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
         let e = checked.write_error.as_deref().unwrap_or("");
         assert!(
@@ -440,7 +588,7 @@ mod tests {
             Err(std::io::Error::other("No space left on device"))
         };
         let input = Input::File(path.clone());
-        let checked = check_one_with(&input, None, &ConfigCache::new(None), &a, &mut failing);
+        let checked = check_one_with(&input, None, &ConfigCache::new(None), &a, &mut failing).0;
         assert_eq!(std::fs::read_to_string(&path).unwrap(), read);
         assert!(checked
             .write_error
@@ -455,7 +603,7 @@ mod tests {
         assert_eq!(names.len(), 2, "{names:?}");
 
         // The same draft, written: the report is about the text written.
-        let checked = check_one(&input, None, &ConfigCache::new(None), &a);
+        let checked = check_one(&input, None, &ConfigCache::new(None), &a).0;
         assert!(checked.write_error.is_none());
         assert_eq!(checked.fixes, 2);
         assert_eq!(

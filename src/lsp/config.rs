@@ -211,6 +211,28 @@ impl ConfigStore {
         }
     }
 
+    /// The configuration for a draft that is not open (the desk's indexer): the cached one
+    /// when a draft of its folder is open, else loaded without caching it, so that the
+    /// watcher keeps looking only at the files open drafts depend on. A broken file gives
+    /// the editor settings and defaults (the open drafts report its error). Reads files:
+    /// call it off the async runtime.
+    pub fn for_unopened(&self, uri: &Url) -> Arc<Config> {
+        let Some(dir) = doc_dir(uri) else {
+            return self.editor_config();
+        };
+        let editor = {
+            let inner = self.lock();
+            if let Some(c) = inner.by_dir.get(&dir) {
+                return c.clone();
+            }
+            Self::editor_table_for(&inner, &dir)
+        };
+        match project::load(&dir, None, Some(&editor)) {
+            Ok(loaded) => loaded.config,
+            Err(_) => self.editor_config(),
+        }
+    }
+
     /// The files whose change would change a loaded configuration: for each draft folder,
     /// every place a `copydesk.toml` or `.copydesk.toml` is looked for up to the one found
     /// (one appearing nearer takes over), and the actor files the configuration names.

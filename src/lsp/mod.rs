@@ -12,6 +12,7 @@
 pub mod actions;
 pub mod config;
 pub mod convert;
+pub mod desk;
 pub mod documents;
 pub mod framing;
 pub mod log;

@@ -9,9 +9,11 @@
 //! document then has no diagnostics until its next change.
 
 use super::convert::{self, Positions};
+use super::desk::DeskView;
 use super::documents::{Analysis, Snapshot};
 use super::log::Logger;
 use crate::analysis::cache::ParagraphCache;
+use crate::analysis::rules::name_inconsistent_desk::{desk_diagnostics, draft_names};
 use crate::analysis::{analyze_with, Context, Document, Encoding};
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -46,6 +48,11 @@ impl Queue {
         self.lock().pending.remove(uri);
     }
 
+    /// No document is waiting to be analysed (the desk indexer waits for this).
+    pub fn is_idle(&self) -> bool {
+        self.lock().pending.is_empty()
+    }
+
     /// Block until a document is due, and take it.
     pub fn next(&self) -> Url {
         let mut state = self.lock();
@@ -76,15 +83,35 @@ impl Queue {
     }
 }
 
-/// Analyse one snapshot: parse (reusing `cache` for unchanged paragraphs), run the rules,
-/// convert for the client. A panic is caught and returned as its message.
+/// Analyse one snapshot: parse (reusing `cache` for unchanged paragraphs), run the rules
+/// and, with the desk's index, compare its names with the other drafts; convert for the
+/// client. A panic is caught and returned as its message.
 pub fn analyse(
     snap: Snapshot,
     uri: &Url,
     enc: Encoding,
     cache: Option<&Arc<ParagraphCache>>,
+    desk: Option<&DeskView>,
 ) -> Result<Analysis, (Failed, String)> {
-    analyse_with(snap, uri, enc, cache, analyze_with)
+    analyse_with(snap, uri, enc, cache, |cx| {
+        let mut d = analyze_with(cx);
+        if let Some(desk) = desk {
+            let found = desk_diagnostics(
+                cx.doc,
+                cx.config,
+                desk.label.as_deref(),
+                &draft_names(cx),
+                &desk.index,
+            );
+            if !found.is_empty() {
+                d.extend(found);
+                d.sort_by(|a, b| {
+                    (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+                });
+            }
+        }
+        d
+    })
 }
 
 /// What is left of a snapshot after a failed analysis.
@@ -159,10 +186,11 @@ pub fn run(
     uri: &Url,
     enc: Encoding,
     cache: Option<&Arc<ParagraphCache>>,
+    desk: Option<&DeskView>,
     log: &Logger,
 ) -> Analysis {
     let started = Instant::now();
-    match analyse(snap, uri, enc, cache) {
+    match analyse(snap, uri, enc, cache, desk) {
         Ok(a) => {
             log.debug(format!(
                 "analysed {uri} v{}: {} diagnostics in {:.2} ms",
@@ -227,9 +255,15 @@ mod tests {
         assert_eq!((a.generation, a.version), (7, 3));
         assert!(a.diagnostics.is_empty() && a.lsp.is_empty());
         // The same text analyses normally with the real rules.
-        let a = analyse(snap("He said “x.\n"), &uri, Encoding::Utf16, Some(&cache))
-            .ok()
-            .unwrap();
+        let a = analyse(
+            snap("He said “x.\n"),
+            &uri,
+            Encoding::Utf16,
+            Some(&cache),
+            None,
+        )
+        .ok()
+        .unwrap();
         assert_eq!(a.lsp.len(), 1);
     }
 

@@ -7,12 +7,13 @@
 use super::actions;
 use super::config::{self, ConfigStore};
 use super::convert::{self, Positions};
+use super::desk::{self, Desk};
 use super::documents::{Analysis, Changed, Documents};
 use super::log::Logger;
 use super::scheduler::{run, Queue};
 use super::watch;
 use crate::analysis::cache::ParagraphCache;
-use crate::analysis::ide::{hover, inlay, navigate, outline};
+use crate::analysis::ide::{desk as desk_ide, hover, inlay, navigate, outline};
 use crate::analysis::{rules, Encoding};
 use serde::Deserialize;
 use serde_json::Value;
@@ -44,6 +45,8 @@ pub enum Outgoing {
     Notice {
         text: String,
     },
+    /// Ask a client that pulls diagnostics to pull again (the desk changed).
+    Refresh,
 }
 
 /// What the client can do, from `initialize`.
@@ -79,6 +82,8 @@ pub struct Shared {
     pub shutdown_requested: AtomicBool,
     /// The last look at the configuration files (see [`watch`]).
     watched: Mutex<watch::Stamp>,
+    /// The workspace's drafts, indexed in the background (see [`desk`]).
+    pub desk: Desk,
 }
 
 impl Shared {
@@ -173,6 +178,41 @@ impl Shared {
         self.lock_noticed().remove(uri);
     }
 
+    /// The workspace folders.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        self.folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The desk's index as the draft at `uri` sees it.
+    pub fn desk_view(&self, uri: &lsp::Url) -> Option<desk::DeskView> {
+        self.desk.view(uri, &self.folders())
+    }
+
+    /// Check every open draft again (the desk changed): each gets a new generation, is
+    /// queued, and a client that pulls is asked to pull again.
+    pub fn recheck_open_drafts(&self) {
+        let uris: Vec<lsp::Url> = {
+            let mut docs = self.docs();
+            let uris: Vec<lsp::Url> = docs.map.keys().cloned().collect();
+            for uri in &uris {
+                let generation = docs.next_generation();
+                if let Some(doc) = docs.map.get_mut(uri) {
+                    doc.generation = generation;
+                }
+            }
+            uris
+        };
+        for uri in uris {
+            self.schedule(uri, 0);
+        }
+        if self.features().pull_diagnostics {
+            self.send(Outgoing::Refresh);
+        }
+    }
+
     fn lock_noticed(&self) -> MutexGuard<'_, HashSet<lsp::Url>> {
         self.large_noticed.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -230,7 +270,8 @@ fn spawn_worker(shared: Arc<Shared>, lane: Lane) -> std::io::Result<()> {
                 (None, Some(snap)) => {
                     let enc = shared.encoding();
                     let cache = shared.paragraph_cache_for(snap.text.len());
-                    let a = Arc::new(run(snap, &uri, enc, cache, &shared.log));
+                    let desk = shared.desk_view(&uri);
+                    let a = Arc::new(run(snap, &uri, enc, cache, desk.as_ref(), &shared.log));
                     let Some(retired) = shared.store(&uri, &a) else {
                         continue; // superseded while it ran
                     };
@@ -275,7 +316,13 @@ impl Server {
             out: tx,
             shutdown_requested: AtomicBool::new(false),
             watched: Mutex::default(),
+            desk: Desk::default(),
         });
+        if let Err(e) = desk::spawn(shared.clone()) {
+            shared
+                .log
+                .error(format!("cannot start the desk indexer: {e}"));
+        }
         for lane in [Lane::Drafts, Lane::Large] {
             if let Err(e) = spawn_worker(shared.clone(), lane) {
                 shared
@@ -307,7 +354,8 @@ impl Server {
         let enc = shared.encoding();
         let a = tokio::task::spawn_blocking(move || {
             let cache = shared.paragraph_cache_for(snap.text.len());
-            Arc::new(run(snap, &uri2, enc, cache, &shared.log))
+            let desk = shared.desk_view(&uri2);
+            Arc::new(run(snap, &uri2, enc, cache, desk.as_ref(), &shared.log))
         })
         .await
         .ok()?;
@@ -546,6 +594,8 @@ async fn reload_and_recheck(client: &Client, shared: &Arc<Shared>) {
     for uri in uris {
         shared.schedule(uri, 0);
     }
+    // The drafts' configurations may have changed what the desk holds.
+    shared.desk.reindex_all();
     if shared.features().pull_diagnostics {
         let _ = client.workspace_diagnostic_refresh().await;
     }
@@ -602,6 +652,30 @@ pub struct DebugTextParams {
     pub uri: lsp::Url,
 }
 
+/// The edits that respell `target` in a draft that is not open, as it is on disk (inside
+/// the workspace only).
+fn respell_on_disk(
+    shared: &Shared,
+    uri: &lsp::Url,
+    target: &desk_ide::DeskTarget,
+    new_name: &str,
+) -> Vec<lsp::TextEdit> {
+    let Ok(path) = uri.to_file_path() else {
+        return Vec::new();
+    };
+    let Some(text) = desk::read_in_workspace(&shared.folders(), &path) else {
+        return Vec::new();
+    };
+    let (config, _) = shared.configs.for_uri(uri);
+    let doc = crate::analysis::Document::parse(text);
+    let cx = crate::analysis::Context::new(&doc, &config);
+    let pos = Positions::new(&doc, shared.encoding());
+    desk_ide::respell(&cx, target, new_name)
+        .iter()
+        .map(|e| pos.text_edit(e))
+        .collect()
+}
+
 /// Sends the worker's results in order, skipping any that went stale in the queue.
 async fn publisher(client: Client, shared: Arc<Shared>, mut rx: mpsc::UnboundedReceiver<Outgoing>) {
     while let Some(o) = rx.recv().await {
@@ -620,6 +694,13 @@ async fn publisher(client: Client, shared: Arc<Shared>, mut rx: mpsc::UnboundedR
             }
             Outgoing::Clear { uri } => client.publish_diagnostics(uri, Vec::new(), None).await,
             Outgoing::Notice { text } => client.show_message(lsp::MessageType::INFO, text).await,
+            Outgoing::Refresh => {
+                // Not awaited here: the answer must not hold up the messages behind it.
+                let client = client.clone();
+                tokio::spawn(async move {
+                    let _ = client.workspace_diagnostic_refresh().await;
+                });
+            }
         }
     }
 }
@@ -631,6 +712,7 @@ fn capabilities(enc: Encoding, features: &ClientFeatures) -> lsp::ServerCapabili
             lsp::TextDocumentSyncOptions {
                 open_close: Some(true),
                 change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
                 ..Default::default()
             },
         )),
@@ -649,6 +731,7 @@ fn capabilities(enc: Encoding, features: &ClientFeatures) -> lsp::ServerCapabili
         definition_provider: Some(lsp::OneOf::Left(true)),
         references_provider: Some(lsp::OneOf::Left(true)),
         rename_provider: Some(lsp::OneOf::Left(true)),
+        workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
         inlay_hint_provider: Some(lsp::OneOf::Left(true)),
         execute_command_provider: Some(lsp::ExecuteCommandOptions {
             commands: vec![CMD_ADD_TO_DICTIONARY.into(), CMD_EXPLAIN_RULE.into()],
@@ -794,10 +877,13 @@ impl LanguageServer for Server {
             }
         ));
         if features.watch_files_dynamically {
+            // The configuration files, and the drafts (for the desk's index).
             let watchers = crate::project::CONFIG_NAMES
                 .iter()
-                .map(|name| lsp::FileSystemWatcher {
-                    glob_pattern: lsp::GlobPattern::String(format!("**/{name}")),
+                .map(|name| format!("**/{name}"))
+                .chain(["**/*.md".to_string(), "**/*.markdown".to_string()])
+                .map(|glob| lsp::FileSystemWatcher {
+                    glob_pattern: lsp::GlobPattern::String(glob),
                     kind: None,
                 })
                 .collect();
@@ -821,6 +907,7 @@ impl LanguageServer for Server {
             }
         }
         tokio::spawn(watch_config_files(self.client.clone(), self.shared.clone()));
+        self.shared.desk.reindex_all();
         if let Some(settings) = self.fetch_settings().await {
             if self.apply_fetched(&settings) {
                 self.reload_and_recheck().await;
@@ -888,12 +975,32 @@ impl LanguageServer for Server {
     }
 
     async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        let mut config_changed = false;
         for c in &params.changes {
-            self.shared
-                .log
-                .info(format!("configuration file changed: {}", c.uri));
+            let draft = c
+                .uri
+                .to_file_path()
+                .ok()
+                .filter(|p| !crate::project::CONFIG_NAMES.iter().any(|n| p.ends_with(n)));
+            match draft {
+                Some(path) => self.shared.desk.reindex_file(path),
+                None => {
+                    self.shared
+                        .log
+                        .info(format!("configuration file changed: {}", c.uri));
+                    config_changed = true;
+                }
+            }
         }
-        self.reload_and_recheck().await;
+        if config_changed {
+            self.reload_and_recheck().await;
+        }
+    }
+
+    async fn did_save(&self, params: lsp::DidSaveTextDocumentParams) {
+        if let Ok(path) = params.text_document.uri.to_file_path() {
+            self.shared.desk.reindex_file(path);
+        }
     }
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
@@ -924,6 +1031,7 @@ impl LanguageServer for Server {
                 }
             }
         }
+        self.shared.desk.reindex_all();
         // A new folder may have settings of its own.
         if let Some(settings) = self.fetch_settings().await {
             if self.apply_fetched(&settings) {
@@ -944,7 +1052,14 @@ impl LanguageServer for Server {
         let Some(first) = infos.first() else {
             return Ok(None);
         };
-        let markdown: Vec<&str> = infos.iter().map(|i| i.markdown.as_str()).collect();
+        let mut markdown: Vec<&str> = infos.iter().map(|i| i.markdown.as_str()).collect();
+        let on_desk = self
+            .shared
+            .desk_view(&p.text_document.uri)
+            .and_then(|v| desk_ide::hover(&cx, offset, &v.index, v.label.as_deref()));
+        if let Some(md) = &on_desk {
+            markdown.push(md);
+        }
         Ok(Some(lsp::Hover {
             contents: lsp::HoverContents::Markup(lsp::MarkupContent {
                 kind: lsp::MarkupKind::Markdown,
@@ -982,38 +1097,157 @@ impl LanguageServer for Server {
         };
         let pos = Positions::new(&a.doc, self.shared.encoding());
         let cx = a.context();
-        let refs = navigate::references(&cx, pos.offset(p.position));
-        Ok(Some(
-            refs.iter()
-                .map(|r| lsp::Location {
-                    uri: p.text_document.uri.clone(),
-                    range: pos.range(r),
-                })
-                .collect(),
-        ))
+        let offset = pos.offset(p.position);
+        let refs = navigate::references(&cx, offset);
+        let mut out: Vec<lsp::Location> = refs
+            .iter()
+            .map(|r| lsp::Location {
+                uri: p.text_document.uri.clone(),
+                range: pos.range(r),
+            })
+            .collect();
+        // The same person in the desk's other drafts, where the index last saw them.
+        if let Some(view) = self.shared.desk_view(&p.text_document.uri) {
+            if let Some(target) = desk_ide::target(&cx, offset, &view.index) {
+                for d in self.shared.desk.drafts_except(view.label.as_deref()) {
+                    if d.uri == p.text_document.uri {
+                        continue;
+                    }
+                    for (ai, a) in d.names.actors.iter().enumerate() {
+                        if a.key != target.key {
+                            continue;
+                        }
+                        for (pi, part) in a.parts.iter().enumerate() {
+                            if part.part == target.part && target.spellings.contains(&part.folded) {
+                                out.extend(d.ranges[ai][pi].iter().map(|r| lsp::Location {
+                                    uri: d.uri.clone(),
+                                    range: *r,
+                                }));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Some(out))
     }
 
-    /// Rename on a name: respell that name part in every mention of the actor.
+    /// Workspace symbols: the people of the desk's drafts whose name contains the query
+    /// (without case or accents), one per draft, where the draft first writes them.
+    async fn symbol(
+        &self,
+        params: lsp::WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<lsp::SymbolInformation>>> {
+        const MAX: usize = 500;
+        let query = crate::analysis::names::matcher::fold(&params.query);
+        let mut out = Vec::new();
+        for d in self.shared.desk.drafts_except(None) {
+            for (ai, a) in d.names.actors.iter().enumerate() {
+                if out.len() >= MAX {
+                    break;
+                }
+                if !crate::analysis::names::matcher::fold(&a.name).contains(&query) {
+                    continue;
+                }
+                let Some(first) = d.ranges[ai]
+                    .iter()
+                    .flatten()
+                    .min_by_key(|r| (r.start.line, r.start.character))
+                else {
+                    continue;
+                };
+                #[allow(deprecated)]
+                out.push(lsp::SymbolInformation {
+                    name: a.name.clone(),
+                    kind: lsp::SymbolKind::OBJECT,
+                    tags: None,
+                    deprecated: None,
+                    location: lsp::Location {
+                        uri: d.uri.clone(),
+                        range: *first,
+                    },
+                    container_name: Some(d.label.clone()),
+                });
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// Rename on a name: respell that name part in every mention of the actor, in this
+    /// draft and (unless the `renameScope` setting is `draft`) in every draft of the
+    /// workspace that names the same person (any spelling the desk has of that name). Other
+    /// open drafts are edited as the editor has them; the rest as they are on disk.
     async fn rename(&self, params: lsp::RenameParams) -> Result<Option<lsp::WorkspaceEdit>> {
         let p = params.text_document_position;
         let Some(a) = self.analysis(&p.text_document.uri).await else {
             return Ok(None);
         };
-        let pos = Positions::new(&a.doc, self.shared.encoding());
-        let cx = a.context();
-        let Some(edits) = navigate::rename_edits(&cx, pos.offset(p.position), &params.new_name)
-        else {
-            return Ok(None);
+        let enc = self.shared.encoding();
+        let (edits, target) = {
+            let pos = Positions::new(&a.doc, enc);
+            let cx = a.context();
+            let offset = pos.offset(p.position);
+            let Some(edits) = navigate::rename_edits(&cx, offset, &params.new_name) else {
+                return Ok(None);
+            };
+            let edits: Vec<lsp::TextEdit> = edits.iter().map(|e| pos.text_edit(e)).collect();
+            let workspace =
+                a.config.editor.rename_scope == crate::analysis::config::RenameScope::Workspace;
+            let target = self
+                .shared
+                .desk_view(&p.text_document.uri)
+                .filter(|_| workspace)
+                .and_then(|v| desk_ide::target(&cx, offset, &v.index).map(|t| (t, v.label)));
+            (edits, target)
         };
-        let edits = edits
-            .iter()
-            .map(|e| lsp::TextEdit {
-                range: pos.range(&e.range),
-                new_text: e.new_text.clone(),
-            })
-            .collect();
         let mut changes = std::collections::HashMap::new();
         changes.insert(p.text_document.uri.clone(), edits);
+        if let Some((target, label)) = target {
+            let others: Vec<lsp::Url> = self
+                .shared
+                .desk
+                .drafts_except(label.as_deref())
+                .into_iter()
+                .filter(|d| {
+                    d.uri != p.text_document.uri
+                        && d.names.actors.iter().any(|a| {
+                            a.key == target.key
+                                && a.parts.iter().any(|x| {
+                                    x.part == target.part && target.spellings.contains(&x.folded)
+                                })
+                        })
+                })
+                .map(|d| d.uri.clone())
+                .collect();
+            for uri in others {
+                let open = self.shared.docs().map.contains_key(&uri);
+                let edits = if open {
+                    match self.analysis(&uri).await {
+                        Some(a) => {
+                            let pos = Positions::new(&a.doc, enc);
+                            let cx = a.context();
+                            desk_ide::respell(&cx, &target, &params.new_name)
+                                .iter()
+                                .map(|e| pos.text_edit(e))
+                                .collect()
+                        }
+                        None => Vec::new(),
+                    }
+                } else {
+                    let shared = self.shared.clone();
+                    let (target, name, uri) =
+                        (target.clone(), params.new_name.clone(), uri.clone());
+                    tokio::task::spawn_blocking(move || {
+                        respell_on_disk(&shared, &uri, &target, &name)
+                    })
+                    .await
+                    .unwrap_or_default()
+                };
+                if !edits.is_empty() {
+                    changes.insert(uri, edits);
+                }
+            }
+        }
         Ok(Some(lsp::WorkspaceEdit {
             changes: Some(changes),
             ..Default::default()

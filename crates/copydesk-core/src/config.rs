@@ -64,6 +64,19 @@ pub struct EditorConfig {
     pub delay_ms: u64,
     #[serde(alias = "logLevel")]
     pub log_level: Option<String>,
+    /// What rename on a person's name respells.
+    #[serde(alias = "renameScope")]
+    pub rename_scope: RenameScope,
+}
+
+/// What rename on a person's name respells: every draft of the workspace that names the
+/// person (the default), or only the draft it is asked in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RenameScope {
+    #[default]
+    Workspace,
+    Draft,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -107,6 +120,8 @@ struct Raw {
     delay_ms: u64,
     #[serde(default, alias = "logLevel", rename = "log-level")]
     log_level: Option<String>,
+    #[serde(default, alias = "renameScope", rename = "rename-scope")]
+    rename_scope: RenameScope,
 }
 
 /// A configuration error: where and what.
@@ -290,6 +305,7 @@ impl Config {
                 inlay_hints: raw.inlay_hints,
                 delay_ms: raw.delay_ms,
                 log_level: raw.log_level,
+                rename_scope: raw.rename_scope,
             },
         })
     }
@@ -499,5 +515,23 @@ mod tests {
                 .starts_with("editor settings: unknown preset `nyt`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn across_drafts_is_read_and_on_by_default() {
+        assert!(Config::default().names.across_drafts());
+        let c = Config::from_toml_str("[names]\nacross-drafts = false\n", "c.toml").unwrap();
+        assert!(!c.names.across_drafts());
+    }
+
+    #[test]
+    fn rename_scope_is_an_editor_setting() {
+        assert_eq!(
+            Config::default().editor.rename_scope,
+            RenameScope::Workspace
+        );
+        let c = Config::from_toml_str("rename-scope = \"draft\"\n", "c.toml").unwrap();
+        assert_eq!(c.editor.rename_scope, RenameScope::Draft);
+        assert!(Config::from_toml_str("rename-scope = \"desk\"\n", "c.toml").is_err());
     }
 }

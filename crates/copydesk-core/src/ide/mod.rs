@@ -3,6 +3,7 @@
 //! through [`Context`](crate::Context); no feature depends on this layer.
 
 pub mod dates;
+pub mod desk;
 pub mod hover;
 pub mod inlay;
 pub mod navigate;

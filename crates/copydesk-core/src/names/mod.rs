@@ -4,6 +4,7 @@
 //! result ([`Names`]) is computed once per document (`Context::names`) and shared by the
 //! `name.*` rules, hover and navigation.
 
+pub mod desk;
 pub mod distance;
 pub mod draft_actors;
 pub mod kb;
@@ -1412,6 +1413,22 @@ fn place_context(text: &str, bn: &BlockNames, s0: usize, t: usize) -> bool {
         Some("of" | "in" | "near" | "from" | "at")
     ) && after.starts_with(", ")
         && after[2..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// A spelling compared without case, accents or a leading particle: "al-Assad" and "Assad"
+/// are the same spelling used in full and short form, not two spellings.
+pub fn particle_key(spelling: &str) -> String {
+    let f = fold(spelling);
+    for particle in [
+        "al ", "el ", "ad ", "as ", "ash ", "bin ", "ben ", "de ", "van ", "von ",
+    ] {
+        if let Some(rest) = f.strip_prefix(particle) {
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    f
 }
 
 /// Edits that respell every mention of `actor`'s `part` as `spelling`.

@@ -18,4 +18,15 @@ pub struct NamesConfig {
     /// never reads files.
     #[serde(skip)]
     pub overlay: Option<std::sync::Arc<super::kb::Overlay>>,
+    /// Compare each draft's spellings of a person with the other drafts of the run (or the
+    /// editor's workspace): `name.inconsistent-desk`. Default: on.
+    #[serde(alias = "acrossDrafts")]
+    pub across_drafts: Option<bool>,
+}
+
+impl NamesConfig {
+    /// Whether drafts are compared with the desk (`[names] across-drafts`, default true).
+    pub fn across_drafts(&self) -> bool {
+        self.across_drafts.unwrap_or(true)
+    }
 }

@@ -7,7 +7,7 @@
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::names::spellings::{Decided, Respelling};
-use crate::names::{matcher::fold, respell_edits, ActorRef, Names};
+use crate::names::{particle_key as key, respell_edits, ActorRef, Names};
 use crate::Context;
 
 pub struct NameInconsistent;
@@ -78,22 +78,6 @@ fn tie_diagnostic(r: &Respelling) -> Diagnostic {
             .map(|x| crate::diagnostic::Edit::replace(x.clone(), r.word.clone()))
             .collect(),
     })
-}
-
-/// A spelling compared without case, accents or a leading particle: "al-Assad" and "Assad"
-/// are the same spelling used in full and short form, not two spellings.
-fn key(spelling: &str) -> String {
-    let f = fold(spelling);
-    for particle in [
-        "al ", "el ", "ad ", "as ", "ash ", "bin ", "ben ", "de ", "van ", "von ",
-    ] {
-        if let Some(rest) = f.strip_prefix(particle) {
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
-        }
-    }
-    f
 }
 
 /// The spellings of one part across an actor's mentions: flag those that differ from the
