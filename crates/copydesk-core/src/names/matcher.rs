@@ -47,7 +47,7 @@ pub struct Matcher {
     /// For each first byte, the range of `sorted` whose spellings start with it.
     first: Vec<(u32, u32)>,
     pub patterns: Vec<Pattern>,
-    by_folded: HashMap<String, u32>,
+    by_folded: HashMap<String, u32, foldhash::fast::FixedState>,
 }
 
 /// A knowledge-base name found in a text; `range` in the text's byte offsets, without a
@@ -62,7 +62,7 @@ pub struct Hit {
 #[derive(Default)]
 struct Spellings {
     patterns: Vec<Pattern>,
-    by_folded: HashMap<String, u32>,
+    by_folded: HashMap<String, u32, foldhash::fast::FixedState>,
 }
 
 impl Matcher {
