@@ -42,12 +42,24 @@ pub struct Pattern {
 
 #[derive(Debug)]
 pub struct Matcher {
-    /// Pattern ids in the byte order of their folded spellings.
-    sorted: Vec<u32>,
-    /// For each first byte, the range of `sorted` whose spellings start with it.
+    /// Every folded spelling, in byte order, one after the other (close together in memory,
+    /// as the search reads them).
+    keys: Vec<u8>,
+    /// The spellings in that order: where each is in `keys`, and its pattern id.
+    sorted: Vec<Key>,
+    /// For each first two bytes, the range of `sorted` whose spellings start with them
+    /// (every spelling has at least two).
     first: Vec<(u32, u32)>,
     pub patterns: Vec<Pattern>,
     by_folded: HashMap<String, u32, foldhash::fast::FixedState>,
+}
+
+/// One spelling in [`Matcher::sorted`].
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    start: u32,
+    len: u32,
+    pattern: u32,
 }
 
 /// A knowledge-base name found in a text; `range` in the text's byte offsets, without a
@@ -140,17 +152,26 @@ impl Matcher {
                 );
             }
         }
-        let mut sorted: Vec<u32> = (0..m.patterns.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| {
+        let mut order: Vec<u32> = (0..m.patterns.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
             m.patterns[a as usize]
                 .folded
                 .as_bytes()
                 .cmp(m.patterns[b as usize].folded.as_bytes())
         });
-        let mut first = vec![(0u32, 0u32); 256];
-        for (i, &p) in sorted.iter().enumerate() {
-            if let Some(&b) = m.patterns[p as usize].folded.as_bytes().first() {
-                let r = &mut first[b as usize];
+        let mut keys = Vec::new();
+        let mut sorted = Vec::with_capacity(order.len());
+        let mut first = vec![(0u32, 0u32); 1 << 16];
+        for (i, &p) in order.iter().enumerate() {
+            let folded = m.patterns[p as usize].folded.as_bytes();
+            sorted.push(Key {
+                start: keys.len() as u32,
+                len: folded.len() as u32,
+                pattern: p,
+            });
+            keys.extend_from_slice(folded);
+            if let [b0, b1, ..] = *folded {
+                let r = &mut first[usize::from(b0) << 8 | usize::from(b1)];
                 if r.0 == r.1 {
                     *r = (i as u32, i as u32);
                 }
@@ -158,6 +179,7 @@ impl Matcher {
             }
         }
         Ok(Matcher {
+            keys,
             sorted,
             first,
             patterns: m.patterns,
@@ -210,29 +232,27 @@ impl Matcher {
             .map(|&i| &self.patterns[i as usize])
     }
 
-    fn spelling(&self, sorted: u32) -> &[u8] {
-        self.patterns[sorted as usize].folded.as_bytes()
-    }
-
     /// The longest spelling that `hay` starts with: its pattern id and length in bytes.
     fn longest_prefix(&self, hay: &[u8]) -> Option<(u32, usize)> {
-        let &b0 = hay.first()?;
-        let (lo, hi) = self.first[b0 as usize];
+        let [b0, b1, ..] = *hay else { return None };
+        let (lo, hi) = self.first[usize::from(b0) << 8 | usize::from(b1)];
         let (mut lo, mut hi) = (lo as usize, hi as usize);
         let mut best = None;
         // `sorted[lo..hi]`: the spellings that start with `hay[..=k]`; one exactly that long
-        // sorts first.
-        let mut k = 0;
+        // sorts first. Every other one has a byte at `k + 1`.
+        let byte = |key: &Key, k: usize| self.keys[key.start as usize + k];
+        let mut k = 1;
         while lo < hi {
-            if self.spelling(self.sorted[lo]).len() == k + 1 {
-                best = Some((self.sorted[lo], k + 1));
+            let key = self.sorted[lo];
+            if key.len as usize == k + 1 {
+                best = Some((key.pattern, k + 1));
                 lo += 1;
             }
             k += 1;
             let Some(&b) = hay.get(k) else { break };
             let range = &self.sorted[lo..hi];
-            let start = range.partition_point(|&p| self.spelling(p)[k] < b);
-            let end = start + range[start..].partition_point(|&p| self.spelling(p)[k] <= b);
+            let start = range.partition_point(|key| byte(key, k) < b);
+            let end = start + range[start..].partition_point(|key| byte(key, k) <= b);
             (lo, hi) = (lo + start, lo + end);
         }
         best
