@@ -172,15 +172,16 @@ pub struct Entry {
 /// Words and knowledge-base hits of one block.
 #[derive(Debug, Clone, Default)]
 pub struct BlockNames {
-    pub toks: Vec<Tok>,
+    /// Shared with the block's scan (and the paragraph cache holding it), not copied.
+    pub toks: Arc<[Tok]>,
     /// The knowledge-base pattern each token starts (or is inside), if any.
     pub tok_pattern: Vec<Option<u32>>,
     /// The mention each token belongs to, if any.
     pub tok_mention: Vec<Option<u32>>,
     /// Capitalised words that are no known word: what `name.misspelled` looks at.
-    pub unknown: Vec<UnknownWord>,
+    pub unknown: Arc<[UnknownWord]>,
     /// Given names and surnames as the block writes them (see [`spellings`]).
-    pub words: Vec<spellings::NameWord>,
+    pub words: Arc<[spellings::NameWord]>,
 }
 
 /// A capitalised word (or capitalised part of a hyphenated word: "pro-Biejing") that is
@@ -300,12 +301,12 @@ impl Names {
 /// paragraph in its paragraph cache and a keystroke rescans one paragraph.
 #[derive(Debug)]
 pub struct BlockScan {
-    toks: Vec<Tok>,
+    toks: Arc<[Tok]>,
     hits: Vec<matcher::Hit>,
     /// With `block` 0: the caller knows the block's index.
     learned: Vec<draft_actors::Learned>,
-    unknown: Vec<UnknownWord>,
-    words: Vec<spellings::NameWord>,
+    unknown: Arc<[UnknownWord]>,
+    words: Arc<[spellings::NameWord]>,
 }
 
 impl BlockScan {
@@ -316,11 +317,11 @@ impl BlockScan {
         let unknown = unknown_words(text, &toks);
         let words = spellings::name_words(kb, text, &toks, &hits);
         Arc::new(BlockScan {
-            toks,
+            toks: toks.into(),
             hits,
             learned,
-            unknown,
-            words,
+            unknown: unknown.into(),
+            words: words.into(),
         })
     }
 }
@@ -428,9 +429,9 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
         let mut bn = BlockNames {
             tok_pattern: vec![None; scan.toks.len()],
             tok_mention: vec![None; scan.toks.len()],
-            toks: scan.toks.clone(),
-            unknown: scan.unknown.clone(),
-            words: scan.words.clone(),
+            toks: Arc::clone(&scan.toks),
+            unknown: Arc::clone(&scan.unknown),
+            words: Arc::clone(&scan.words),
         };
         // Chains of adjacent hits.
         let mut chains: Vec<Chain> = Vec::new();

@@ -422,7 +422,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
-        for w in &bn.words {
+        for w in bn.words.iter() {
             let tok = &bn.toks[w.tok];
             let written = &text[tok.range.clone()];
             let partner = w.partner.map(|p| &text[bn.toks[p].range.clone()]);

@@ -296,7 +296,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
-        for u in &bn.unknown {
+        for u in bn.unknown.iter() {
             let (t, range, segment, letters) = (u.tok, u.range.clone(), u.segment, u.letters);
             let tok = &bn.toks[t];
             if bn.tok_pattern[t].is_some() || bn.tok_mention[t].is_some() {
@@ -696,7 +696,7 @@ fn occurrences<'f>(
         return map;
     }
     for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
-        for tok in &bn.toks {
+        for tok in bn.toks.iter() {
             if let Some(v) = map.get_mut(&block.text[tok.range.clone()]) {
                 v.push(block.source_range(tok.range.clone()));
             }
