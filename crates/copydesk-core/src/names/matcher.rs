@@ -413,6 +413,44 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The longest spelling a text starts with, found by trying every spelling: what the
+    /// sorted table's search must give (and what the Aho–Corasick automaton it replaced
+    /// gave, anchored and leftmost-longest).
+    fn longest_by_brute_force(m: &Matcher, hay: &str) -> Option<(u32, usize)> {
+        m.patterns
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| hay.starts_with(p.folded.as_str()))
+            .max_by_key(|(_, p)| p.folded.len())
+            .map(|(i, p)| (i as u32, p.folded.len()))
+    }
+
+    #[test]
+    fn the_sorted_search_finds_the_longest_spelling_as_trying_every_one_does() {
+        let kb = Kb::default_kb();
+        let m = &kb.matcher;
+        let n = m.patterns.len();
+        for i in (0..n).step_by(97) {
+            let p = m.patterns[i].folded.as_str();
+            let next = m.patterns[(i * 7 + 1) % n].folded.as_str();
+            let cut = p.char_indices().last().map_or(0, |(j, _)| j);
+            for hay in [
+                p.to_string(),
+                format!("{p} said"),
+                format!("{p}s and"),
+                format!("{p} {next}"),
+                format!("{}x", &p[..cut]),
+                format!("zz{p}"),
+            ] {
+                assert_eq!(
+                    m.longest_prefix(hay.as_bytes()),
+                    longest_by_brute_force(m, &hay),
+                    "{hay:?}"
+                );
+            }
+        }
+    }
+
     /// `fold`'s view of a text from `Folded`'s: runs of spaces collapsed, none at the ends.
     fn squeeze_spaces(s: &str) -> String {
         s.split(' ')
