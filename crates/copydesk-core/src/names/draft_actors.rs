@@ -442,7 +442,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
 }
 
 fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
-    let between = &text[a.full_end..b.range.start];
+    let between = &text[a.full_end()..b.range.start];
     if between == " " {
         return true;
     }
@@ -493,14 +493,14 @@ fn cue(
         return Some(text[s..e].to_string());
     }
     // A lowercase title before: "Kremlin spokesman Dmitry Peskov", "former president X".
-    if start > 0 && text[toks[start - 1].full_end..toks[start].range.start] == *" " {
+    if start > 0 && text[toks[start - 1].full_end()..toks[start].range.start] == *" " {
         let w = &text[toks[start - 1].range.clone()];
         if is_title(w) {
             let mut k = start - 1;
             // Take modifiers before it on the same phrase (up to three words).
             while k > 0
                 && start - k < 4
-                && text[toks[k - 1].full_end..toks[k].range.start] == *" "
+                && text[toks[k - 1].full_end()..toks[k].range.start] == *" "
                 && (toks[k - 1].cap || is_title(&text[toks[k - 1].range.clone()]))
                 && !(toks[k - 1].sent_start
                     && lexicon::is_common_word(&text[toks[k - 1].range.clone()]))
@@ -514,7 +514,7 @@ fn cue(
         }
     }
     // An appositive after that names a role: "John Kirby, a White House spokesman,".
-    let after = &text[toks[end - 1].full_end..];
+    let after = &text[toks[end - 1].full_end()..];
     for det in [", a ", ", an ", ", the ", ", who ", ", whose "] {
         if let Some(rest) = after.strip_prefix(det) {
             if det == ", who " || det == ", whose " {
@@ -543,7 +543,7 @@ fn cue(
     }
     // A reporting verb right after: "Jane Doe said".
     if end < toks.len()
-        && text[toks[end - 1].full_end..toks[end].range.start] == *" "
+        && text[toks[end - 1].full_end()..toks[end].range.start] == *" "
         && is_reporting(&text[toks[end].range.clone()])
     {
         return Some(String::new());

@@ -205,7 +205,7 @@ pub fn name_words(
         if person {
             continue;
         }
-        let first = toks.partition_point(|t| t.full_end <= h.range.start);
+        let first = toks.partition_point(|t| t.full_end() <= h.range.start);
         for (k, t) in toks.iter().enumerate().skip(first) {
             if t.range.start >= h.range.end {
                 break;

@@ -349,12 +349,12 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             let mut cands: Vec<Candidate> = Vec::new();
             // Neighbours: another part of an actor's name right beside the word.
             let joined = |a: usize, b: usize| {
-                let between = &text[bn.toks[a].full_end..bn.toks[b].range.start];
+                let between = &text[bn.toks[a].full_end()..bn.toks[b].range.start];
                 between == " " || (between == ". " && bn.toks[a].range.len() == 1)
             };
             let prev = t.checked_sub(1).filter(|&p| !segment && joined(p, t));
             let next = Some(t + 1).filter(|&n| !segment && n < bn.toks.len() && joined(t, n));
-            let possessive = tok.full_end > tok.range.end;
+            let possessive = tok.full_end() > tok.range.end;
             let mut neighbour_actors: Vec<(ActorRef, usize)> = Vec::new();
             for n in [prev, next].into_iter().flatten() {
                 if let Some(p) = bn.tok_pattern[n] {
@@ -399,7 +399,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             // A capitalised word beside it (not a title, not a sentence-opening common
             // word): the word is part of a longer name ("Al Jorden", "Olena Zelenska").
             let other_name_beside = [
-                prev.filter(|&p| bn.toks[p].full_end == bn.toks[p].range.end),
+                prev.filter(|&p| bn.toks[p].full_end() == bn.toks[p].range.end),
                 next.filter(|_| !possessive),
             ]
             .into_iter()
@@ -444,7 +444,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 let after_title =
                     prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks[p].range.clone()]));
                 // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
-                let after = &text[tok.full_end..];
+                let after = &text[tok.full_end()..];
                 let running = segment
                     || (!tok.sent_start && !prev.is_some_and(|p| bn.toks[p].cap))
                     || possessive
@@ -519,7 +519,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                         word,
                         &expected,
                         names.entry(best.actor).is_some(),
-                        text[tok.full_end..]
+                        text[tok.full_end()..]
                             .strip_prefix(' ')
                             .is_some_and(|a| a.starts_with(char::is_lowercase)),
                     ))
