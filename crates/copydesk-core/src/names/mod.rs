@@ -102,6 +102,38 @@ impl Tok {
     }
 }
 
+/// A word's knowledge-base pattern or mention, if any: an index, with `u32::MAX` for none, so
+/// that the two a block keeps per word take 8 bytes rather than 16 (`Option<u32>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokSlot(u32);
+
+impl TokSlot {
+    pub const NONE: TokSlot = TokSlot(u32::MAX);
+
+    pub fn some(index: u32) -> TokSlot {
+        debug_assert!(index != u32::MAX);
+        TokSlot(index)
+    }
+
+    pub fn get(self) -> Option<u32> {
+        (self.0 != u32::MAX).then_some(self.0)
+    }
+
+    pub fn is_some(self) -> bool {
+        self.0 != u32::MAX
+    }
+
+    pub fn is_none(self) -> bool {
+        self.0 == u32::MAX
+    }
+}
+
+impl Default for TokSlot {
+    fn default() -> Self {
+        TokSlot::NONE
+    }
+}
+
 /// One name part as written in a mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartUse {
@@ -184,9 +216,9 @@ pub struct BlockNames {
     /// Shared with the block's scan (and the paragraph cache holding it), not copied.
     pub toks: Arc<[Tok]>,
     /// The knowledge-base pattern each token starts (or is inside), if any.
-    pub tok_pattern: Vec<Option<u32>>,
+    pub tok_pattern: Vec<TokSlot>,
     /// The mention each token belongs to, if any.
-    pub tok_mention: Vec<Option<u32>>,
+    pub tok_mention: Vec<TokSlot>,
     /// Capitalised words that are no known word: what `name.misspelled` looks at.
     pub unknown: Arc<[UnknownWord]>,
     /// Given names and surnames as the block writes them (see [`spellings`]).
@@ -436,8 +468,8 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             });
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let mut bn = BlockNames {
-            tok_pattern: vec![None; scan.toks.len()],
-            tok_mention: vec![None; scan.toks.len()],
+            tok_pattern: vec![TokSlot::NONE; scan.toks.len()],
+            tok_mention: vec![TokSlot::NONE; scan.toks.len()],
             toks: Arc::clone(&scan.toks),
             unknown: Arc::clone(&scan.unknown),
             words: Arc::clone(&scan.words),
@@ -450,7 +482,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             };
             let t1 = tok_at(&bn.toks, h.range.end.saturating_sub(1)).unwrap_or(t0);
             for t in t0..=t1 {
-                bn.tok_pattern[t] = Some(h.pattern);
+                bn.tok_pattern[t] = TokSlot::some(h.pattern);
             }
             let extend = chains.last().is_some_and(|c| {
                 let last = c.toks.end - 1;
@@ -500,9 +532,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             // A knowledge-base person: keep the introduction.
             if let Some(mi) = bn.tok_mention[l.toks.start..l.toks.end]
                 .iter()
-                .flatten()
-                .next()
-                .copied()
+                .find_map(|m| m.get())
             {
                 let m = &names.mentions[mi as usize];
                 if m.full {
@@ -540,14 +570,14 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
     // Entries, in order of first mention.
     names.mentions.sort_by_key(|m| m.range.start);
     for (bi, bn) in names.blocks.iter_mut().enumerate() {
-        bn.tok_mention.iter_mut().for_each(|m| *m = None);
+        bn.tok_mention.iter_mut().for_each(|m| *m = TokSlot::NONE);
         let _ = bi;
     }
     for (mi, m) in names.mentions.iter().enumerate() {
         let bn = &mut names.blocks[m.block];
         for t in m.toks.clone() {
             if let Some(slot) = bn.tok_mention.get_mut(t) {
-                *slot = Some(mi as u32);
+                *slot = TokSlot::some(mi as u32);
             }
         }
         match names.entry_index.get(&m.actor) {
@@ -580,10 +610,10 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
 
 /// Whether a learned name mixes a knowledge-base person's name part with a near miss of
 /// another part of the same person.
-fn near_miss_of_kb_person(kb: &Kb, words: &[&str], patterns: &[Option<u32>]) -> bool {
+fn near_miss_of_kb_person(kb: &Kb, words: &[&str], patterns: &[TokSlot]) -> bool {
     for (i, p) in patterns.iter().enumerate() {
-        let Some(p) = p else { continue };
-        for t in kb.matcher.patterns[*p as usize].targets.iter().take(64) {
+        let Some(p) = p.get() else { continue };
+        for t in kb.matcher.patterns[p as usize].targets.iter().take(64) {
             let TargetKind::Part { part, .. } = t.kind else {
                 continue;
             };
@@ -753,7 +783,7 @@ fn push_mention(
     }
     let mi = names.mentions.len() as u32;
     for t in toks.clone() {
-        bn.tok_mention[t] = Some(mi);
+        bn.tok_mention[t] = TokSlot::some(mi);
     }
     names.mentions.push(Mention {
         actor,
@@ -920,7 +950,7 @@ fn add_kb_mention(names: &mut Names, bn: &mut BlockNames, cx: BlockCx, hit: KbHi
     } = hit;
     let mi = names.mentions.len() as u32;
     for t in toks.clone() {
-        bn.tok_mention[t] = Some(mi);
+        bn.tok_mention[t] = TokSlot::some(mi);
     }
     names.mentions.push(Mention {
         actor: ActorRef::Kb(actor),
@@ -1107,7 +1137,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             let Some((cand_actors, s0)) = surname_tokens(text, &bn, t, cands) else {
                 continue;
             };
-            if bn.tok_mention[s0..=t].iter().any(Option::is_some) {
+            if bn.tok_mention[s0..=t].iter().any(|m| m.is_some()) {
                 continue;
             }
             let surname = text[bn.toks[s0].range.start..bn.toks[t].range.end].to_string();
@@ -1203,7 +1233,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         let text = block.text.as_str();
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let mut bn = std::mem::take(&mut names.blocks[bi]);
-        if bn.tok_mention[toks.clone()].iter().any(Option::is_some) {
+        if bn.tok_mention[toks.clone()].iter().any(|m| m.is_some()) {
             names.blocks[bi] = bn;
             continue;
         }

@@ -673,8 +673,7 @@ fn house(names: &Names, config: &super::NamesConfig, folded: &str, slot: Slot) -
 fn in_person_mention(names: &Names, bn: &BlockNames, tok: usize) -> bool {
     bn.tok_mention
         .get(tok)
-        .copied()
-        .flatten()
+        .and_then(|m| m.get())
         .is_some_and(|mi| names.is_person(names.mentions[mi as usize].actor))
 }
 

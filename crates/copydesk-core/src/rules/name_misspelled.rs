@@ -357,7 +357,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             let possessive = tok.full_end() > tok.range.end;
             let mut neighbour_actors: Vec<(ActorRef, usize)> = Vec::new();
             for n in [prev, next].into_iter().flatten() {
-                if let Some(p) = bn.tok_pattern[n] {
+                if let Some(p) = bn.tok_pattern[n].get() {
                     for target in names.kb.matcher.patterns[p as usize]
                         .targets
                         .iter()
@@ -368,7 +368,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                         }
                     }
                 }
-                if let Some(mi) = bn.tok_mention[n] {
+                if let Some(mi) = bn.tok_mention[n].get() {
                     let m = &names.mentions[mi as usize];
                     for p in &m.parts {
                         neighbour_actors.push((m.actor, p.part));
