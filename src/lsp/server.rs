@@ -823,6 +823,14 @@ fn document_symbol(pos: &Positions, s: &outline::Symbol) -> lsp::DocumentSymbol 
 #[tower_lsp::async_trait]
 impl LanguageServer for Server {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        // Build the analysis tables now, while the client handles this answer and sends
+        // `initialized` and its first `didOpen`: a client that opens a draft at once would
+        // otherwise wait for them (an analysis that starts first waits for the rest).
+        for task in crate::analysis::WARM_UP {
+            let _ = std::thread::Builder::new()
+                .name("copydesk-warm-up".into())
+                .spawn(task);
+        }
         let enc = convert::negotiate(&params.capabilities);
         let features = client_features(&params.capabilities);
         let _ = self.shared.encoding.set(enc);
@@ -857,14 +865,6 @@ impl LanguageServer for Server {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
-        // Build the analysis tables now, before the first draft arrives (the first analysis
-        // would otherwise wait ~40 ms for them; one that starts first waits for them). Not
-        // earlier: on two cores it would slow the answer to `initialize`.
-        for task in crate::analysis::WARM_UP {
-            let _ = std::thread::Builder::new()
-                .name("copydesk-warm-up".into())
-                .spawn(task);
-        }
         let features = self.shared.features();
         self.shared.log.info(format!(
             "copydesk {} ready: positions in {:?}, diagnostics {}",

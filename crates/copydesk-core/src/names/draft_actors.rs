@@ -559,7 +559,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
 }
 
 fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
-    let between = &text[a.full_end..b.range.start];
+    let between = &text[a.full_end()..b.range.start];
     if between == " " {
         return true;
     }
@@ -607,14 +607,14 @@ fn title_before(
         let e = toks[start - 1].range.end;
         return Some((text[s..e].to_string(), run_start));
     }
-    if start > 0 && text[toks[start - 1].full_end..toks[start].range.start] == *" " {
+    if start > 0 && text[toks[start - 1].full_end()..toks[start].range.start] == *" " {
         let w = &text[toks[start - 1].range.clone()];
         if is_title(w) {
             let mut k = start - 1;
             // Take modifiers before it on the same phrase (up to three words).
             while k > 0
                 && start - k < 4
-                && text[toks[k - 1].full_end..toks[k].range.start] == *" "
+                && text[toks[k - 1].full_end()..toks[k].range.start] == *" "
                 && (toks[k - 1].cap || is_title(&text[toks[k - 1].range.clone()]))
                 && !(toks[k - 1].sent_start
                     && lexicon::is_common_word(&text[toks[k - 1].range.clone()]))
@@ -631,7 +631,7 @@ fn title_before(
 /// An appositive after a name ending at token `end` that names a role: "John Kirby, a
 /// White House spokesman,". `Some("")` for ", who …".
 fn appositive(text: &str, toks: &[Tok], end: usize) -> Option<String> {
-    let after = &text[toks[end - 1].full_end..];
+    let after = &text[toks[end - 1].full_end()..];
     for det in [", a ", ", an ", ", the ", ", who ", ", whose "] {
         if let Some(rest) = after.strip_prefix(det) {
             if det == ", who " || det == ", whose " {
@@ -662,7 +662,7 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
     let mut k = start;
     let mut first_title = None;
     while k > 0 && start - k < 4 {
-        let sep = &text[toks[k - 1].full_end..toks[k].range.start];
+        let sep = &text[toks[k - 1].full_end()..toks[k].range.start];
         let w = &text[toks[k - 1].range.clone()];
         let title = is_title(w);
         // After ". " only where the sentence goes on: "Dr. Andrew Smith", not "… the actor.
@@ -698,7 +698,7 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
 /// An appositive without an article that opens with a title word: "Andrew Smith, head of
 /// the X laboratory,".
 fn bare_appositive(text: &str, toks: &[Tok], end: usize) -> Option<String> {
-    let rest = text[toks[end - 1].full_end..].strip_prefix(", ")?;
+    let rest = text[toks[end - 1].full_end()..].strip_prefix(", ")?;
     let stop = rest.find([',', '.', ';', '(', ')']).unwrap_or(rest.len());
     let phrase = rest[..stop].trim();
     let first = phrase.split_whitespace().next()?;
@@ -724,14 +724,14 @@ fn laboratory_before(text: &str, toks: &[Tok], first: usize) -> bool {
 /// A reporting verb right before a name at `start`: "said Jane Doe".
 fn reporting_before(text: &str, toks: &[Tok], start: usize) -> bool {
     start > 0
-        && text[toks[start - 1].full_end..toks[start].range.start] == *" "
+        && text[toks[start - 1].full_end()..toks[start].range.start] == *" "
         && is_reporting(&text[toks[start - 1].range.clone()])
 }
 
 /// The other marks of a person at `start..end`: a reporting verb after, an age, a known
 /// given name before a surname no dictionary lists. `Some("")`: no title to show.
 fn other_cue(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<String> {
-    let after = &text[toks[end - 1].full_end..];
+    let after = &text[toks[end - 1].full_end()..];
     // An age: "Jane Doe, 42,".
     if after.starts_with(", ")
         && after[2..].starts_with(|c: char| c.is_ascii_digit())
@@ -744,7 +744,7 @@ fn other_cue(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Strin
     }
     // A reporting verb right after: "Jane Doe said".
     if end < toks.len()
-        && text[toks[end - 1].full_end..toks[end].range.start] == *" "
+        && text[toks[end - 1].full_end()..toks[end].range.start] == *" "
         && is_reporting(&text[toks[end].range.clone()])
     {
         return Some(String::new());

@@ -7,7 +7,8 @@ use serde::Deserialize;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The shipped knowledge base, exactly as built by `scripts/kb/build_kb.py`.
-pub static DEFAULT_JSON: &[u8] = include_bytes!("../../data/kb/actors.json");
+/// Text, not bytes: the compiler checks it is UTF-8, so parsing it does not check again.
+pub static DEFAULT_JSON: &str = include_str!("../../data/kb/actors.json");
 
 /// The shipped file, as error messages name it.
 const DEFAULT_ORIGIN: &str = "crates/copydesk-core/data/kb/actors.json (built in)";
@@ -372,15 +373,15 @@ pub struct NearIndex {
 
 /// Parse a knowledge-base file (`origin` names it in errors), refusing a format version
 /// this build does not know.
-fn parse_kb(json: &[u8], origin: &str) -> Result<(Vec<Actor>, Vec<BuiltFrom>), KbError> {
+fn parse_kb(json: &str, origin: &str) -> Result<(Vec<Actor>, Vec<BuiltFrom>), KbError> {
     let error = |message: String| KbError {
         origin: origin.to_string(),
         message,
     };
-    match serde_json::from_slice::<KbFile>(json) {
+    match serde_json::from_str::<KbFile>(json) {
         Ok(f) if f.version == FORMAT_VERSION => Ok((f.actors, f.built_from)),
         Ok(f) => Err(error(unsupported_version(f.version))),
-        Err(e) => match serde_json::from_slice::<VersionOnly>(json) {
+        Err(e) => match serde_json::from_str::<VersionOnly>(json) {
             Ok(VersionOnly { version: Some(v) }) if v != FORMAT_VERSION => {
                 Err(error(unsupported_version(v)))
             }
@@ -681,18 +682,18 @@ mod tests {
     #[test]
     fn unknown_format_versions_are_errors_naming_the_file() {
         let origin = "data/kb/actors.json";
-        let e = parse_kb(br#"{"version":2,"built_from":[],"actors":[]}"#, origin).unwrap_err();
+        let e = parse_kb(r#"{"version":2,"built_from":[],"actors":[]}"#, origin).unwrap_err();
         assert_eq!(e.origin, origin);
         assert_eq!(
             e.to_string(),
             "data/kb/actors.json: actor file format version 2 is not supported: this copydesk reads version 1"
         );
         // Reported as a version error even when the new version changed the layout.
-        let e = parse_kb(br#"{"version":3,"actors":{"Q1":{}}}"#, origin).unwrap_err();
+        let e = parse_kb(r#"{"version":3,"actors":{"Q1":{}}}"#, origin).unwrap_err();
         assert!(e.message.contains("version 3 is not supported"), "{e}");
-        let e = parse_kb(br#"{"version":1,"actors":{"Q1":{}}}"#, origin).unwrap_err();
+        let e = parse_kb(r#"{"version":1,"actors":{"Q1":{}}}"#, origin).unwrap_err();
         assert!(e.message.contains("invalid type"), "{e}");
-        assert!(parse_kb(br#"{"version":1,"actors":[]}"#, origin).is_ok());
+        assert!(parse_kb(r#"{"version":1,"actors":[]}"#, origin).is_ok());
 
         // Newsroom files: `version` is optional; another one is refused at its line (the
         // loader adds the file name: "newsroom.toml:2:1: actor file format version 2 …").

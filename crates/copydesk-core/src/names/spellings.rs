@@ -205,7 +205,7 @@ pub fn name_words(
         if person {
             continue;
         }
-        let first = toks.partition_point(|t| t.full_end <= h.range.start);
+        let first = toks.partition_point(|t| t.full_end() <= h.range.start);
         for (k, t) in toks.iter().enumerate().skip(first) {
             if t.range.start >= h.range.end {
                 break;
@@ -422,7 +422,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
-        for w in &bn.words {
+        for w in bn.words.iter() {
             let tok = &bn.toks[w.tok];
             let written = &text[tok.range.clone()];
             let partner = w.partner.map(|p| &text[bn.toks[p].range.clone()]);
@@ -673,8 +673,7 @@ fn house(names: &Names, config: &super::NamesConfig, folded: &str, slot: Slot) -
 fn in_person_mention(names: &Names, bn: &BlockNames, tok: usize) -> bool {
     bn.tok_mention
         .get(tok)
-        .copied()
-        .flatten()
+        .and_then(|m| m.get())
         .is_some_and(|mi| names.is_person(names.mentions[mi as usize].actor))
 }
 

@@ -296,7 +296,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
     for (bi, bn) in names.blocks.iter().enumerate() {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
-        for u in &bn.unknown {
+        for u in bn.unknown.iter() {
             let (t, range, segment, letters) = (u.tok, u.range.clone(), u.segment, u.letters);
             let tok = &bn.toks[t];
             if bn.tok_pattern[t].is_some() || bn.tok_mention[t].is_some() {
@@ -349,15 +349,15 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             let mut cands: Vec<Candidate> = Vec::new();
             // Neighbours: another part of an actor's name right beside the word.
             let joined = |a: usize, b: usize| {
-                let between = &text[bn.toks[a].full_end..bn.toks[b].range.start];
+                let between = &text[bn.toks[a].full_end()..bn.toks[b].range.start];
                 between == " " || (between == ". " && bn.toks[a].range.len() == 1)
             };
             let prev = t.checked_sub(1).filter(|&p| !segment && joined(p, t));
             let next = Some(t + 1).filter(|&n| !segment && n < bn.toks.len() && joined(t, n));
-            let possessive = tok.full_end > tok.range.end;
+            let possessive = tok.full_end() > tok.range.end;
             let mut neighbour_actors: Vec<(ActorRef, usize)> = Vec::new();
             for n in [prev, next].into_iter().flatten() {
-                if let Some(p) = bn.tok_pattern[n] {
+                if let Some(p) = bn.tok_pattern[n].get() {
                     for target in names.kb.matcher.patterns[p as usize]
                         .targets
                         .iter()
@@ -368,7 +368,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                         }
                     }
                 }
-                if let Some(mi) = bn.tok_mention[n] {
+                if let Some(mi) = bn.tok_mention[n].get() {
                     let m = &names.mentions[mi as usize];
                     for p in &m.parts {
                         neighbour_actors.push((m.actor, p.part));
@@ -399,7 +399,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             // A capitalised word beside it (not a title, not a sentence-opening common
             // word): the word is part of a longer name ("Al Jorden", "Olena Zelenska").
             let other_name_beside = [
-                prev.filter(|&p| bn.toks[p].full_end == bn.toks[p].range.end),
+                prev.filter(|&p| bn.toks[p].full_end() == bn.toks[p].range.end),
                 next.filter(|_| !possessive),
             ]
             .into_iter()
@@ -444,7 +444,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 let after_title =
                     prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks[p].range.clone()]));
                 // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
-                let after = &text[tok.full_end..];
+                let after = &text[tok.full_end()..];
                 let running = segment
                     || (!tok.sent_start && !prev.is_some_and(|p| bn.toks[p].cap))
                     || possessive
@@ -519,7 +519,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                         word,
                         &expected,
                         names.entry(best.actor).is_some(),
-                        text[tok.full_end..]
+                        text[tok.full_end()..]
                             .strip_prefix(' ')
                             .is_some_and(|a| a.starts_with(char::is_lowercase)),
                     ))
@@ -696,7 +696,7 @@ fn occurrences<'f>(
         return map;
     }
     for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
-        for tok in &bn.toks {
+        for tok in bn.toks.iter() {
             if let Some(v) = map.get_mut(&block.text[tok.range.clone()]) {
                 v.push(block.source_range(tok.range.clone()));
             }

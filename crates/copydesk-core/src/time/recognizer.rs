@@ -18,7 +18,7 @@ use crate::markdown::BlockKind;
 use crate::Document;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 pub use super::patterns::{month_number, MONTH_ALT, WEEKDAY_ALT};
 pub use super::sem::{Rel, Sem, Unit, ANAPHORIC_MONTH};
@@ -125,19 +125,28 @@ impl Gates {
 
 static GATES: LazyLock<Gates> = LazyLock::new(|| Gates::build(&ALL));
 
-/// A pattern and its compiled regex.
+/// A pattern and its regex, compiled on first use: the first draft a process checks pays
+/// only for the patterns its words call for.
 struct Compiled {
     pattern: &'static Pattern,
-    re: Regex,
+    re: OnceLock<Regex>,
 }
 
-/// Every pattern's regex, compiled once, in the order of [`ALL`].
+impl Compiled {
+    fn re(&self) -> &Regex {
+        self.re.get_or_init(|| {
+            Regex::new(&(self.pattern.regex)())
+                .unwrap_or_else(|e| panic!("time regex {}: {e}", self.pattern.name))
+        })
+    }
+}
+
+/// Every pattern, in the order of [`ALL`].
 static PATTERNS: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
     ALL.iter()
         .map(|&pattern| Compiled {
             pattern,
-            re: Regex::new(&(pattern.regex)())
-                .unwrap_or_else(|e| panic!("time regex {}: {e}", pattern.name)),
+            re: OnceLock::new(),
         })
         .collect()
 });
@@ -193,7 +202,7 @@ fn recognize_masked(
         if mask & (1u64 << pi) == 0 {
             continue;
         }
-        for c in p.re.captures_iter(text) {
+        for c in p.re().captures_iter(text) {
             let Some(whole) = c.get(0) else { continue };
             let cx = Ctx {
                 text,
@@ -354,7 +363,7 @@ pub fn sentence_initial(text: &str, sentence_start: usize, pos: usize) -> bool {
 /// clock).
 #[doc(hidden)]
 pub fn pattern_regexes() -> impl Iterator<Item = (&'static str, &'static regex::Regex)> {
-    PATTERNS.iter().map(|p| (p.pattern.name, &p.re))
+    PATTERNS.iter().map(|p| (p.pattern.name, p.re()))
 }
 
 #[cfg(test)]
