@@ -469,11 +469,13 @@ mod tests {
         // the preset's Kyiv still applies.
         assert_eq!(&c.names.prefer[..2], ["Zelensky", "Okafor"]);
         assert!(c.names.prefer.contains(&"Kyiv".to_string()));
-        // Still a rule the preset turns on, when the file says nothing of it.
+        // Still the level the preset gives a rule the file says nothing of.
         assert_eq!(
-            c.severity(rules::find("quote.style").unwrap()),
-            Some(Severity::Information)
+            c.severity(rules::find("source.anonymous").unwrap()),
+            Some(Severity::Warning)
         );
+        // No preset turns quote.style on; the house marks wait for the file to.
+        assert_eq!(c.severity(rules::find("quote.style").unwrap()), None);
     }
 
     #[test]

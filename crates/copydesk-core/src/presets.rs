@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn every_spelling_is_one_of_its_group_and_known_to_the_knowledge_base() {
-        let kb = std::str::from_utf8(crate::names::kb::DEFAULT_JSON).unwrap();
+        let kb = crate::names::kb::DEFAULT_JSON;
         for g in spellings() {
             for name in NAMES {
                 let s = g.of(name).unwrap();

@@ -805,11 +805,9 @@ mod tests {
         crate::text::words(text)
             .into_iter()
             .enumerate()
-            .map(|(i, r)| Tok {
-                cap: text[r.clone()].starts_with(char::is_uppercase),
-                full_end: r.end,
-                range: r,
-                sent_start: i == 0,
+            .map(|(i, r)| {
+                let cap = text[r.clone()].starts_with(char::is_uppercase);
+                Tok::new(r.clone(), r.end, cap, i == 0)
             })
             .collect()
     }

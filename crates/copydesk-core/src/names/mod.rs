@@ -97,6 +97,16 @@ pub struct Tok {
 }
 
 impl Tok {
+    /// A word at `range` (without a possessive ending) whose possessive ends at `full_end`.
+    pub fn new(range: Range<usize>, full_end: usize, cap: bool, sent_start: bool) -> Tok {
+        Tok {
+            range,
+            end_with_possessive: u32::try_from(full_end).unwrap_or(u32::MAX),
+            cap,
+            sent_start,
+        }
+    }
+
     /// The end of the word with its possessive ending.
     pub fn full_end(&self) -> usize {
         self.end_with_possessive as usize
@@ -387,12 +397,7 @@ fn tokens(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
             }
         }
         let cap = word.chars().next().is_some_and(char::is_uppercase);
-        out.push(Tok {
-            range: r.start..end,
-            end_with_possessive: u32::try_from(r.end).unwrap_or(u32::MAX),
-            cap,
-            sent_start: !sent_seen,
-        });
+        out.push(Tok::new(r.start..end, r.end, cap, !sent_seen));
         sent_seen = true;
     }
     out
