@@ -59,7 +59,7 @@ check("every contributed setting is in the extension README", not undocumented, 
 expected = {"copydesk.rules", "copydesk.names.prefer", "copydesk.names.accept", "copydesk.dates.articleDate",
             "copydesk.dates.acceptWeekdaysWithinWeek", "copydesk.inlayHints.dates", "copydesk.delayMs",
             "copydesk.logLevel", "copydesk.enable", "copydesk.path", "copydesk.trace.server",
-            "copydesk.preset"}
+            "copydesk.preset", "copydesk.names.acrossDrafts", "copydesk.renameScope"}
 check("package.json contributes exactly the specified settings", contributed == expected,
       sorted(contributed ^ expected))
 commands = {c["command"] for c in PACKAGE["contributes"]["commands"]}

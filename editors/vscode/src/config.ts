@@ -13,7 +13,9 @@ export interface CopydeskSettings {
   /** A newsroom preset; absent when none is set. */
   preset?: string;
   rules: Record<string, Severity>;
-  names: { prefer: string[]; accept: string[] };
+  names: { prefer: string[]; accept: string[]; acrossDrafts?: boolean };
+  /** What rename on a person's name respells; absent for the server's default (workspace). */
+  renameScope?: 'workspace' | 'draft';
   dates: { articleDate?: string; acceptWeekdaysWithinWeek: boolean };
   inlayHints: { dates: boolean };
   delayMs: number;
@@ -29,6 +31,8 @@ export const SERVER_SETTING_KEYS = [
   'rules',
   'names.prefer',
   'names.accept',
+  'names.acrossDrafts',
+  'renameScope',
   'dates.articleDate',
   'dates.acceptWeekdaysWithinWeek',
   'inlayHints.dates',
@@ -98,6 +102,15 @@ export function buildSettings(get: SettingGetter, problems: string[] = []): Copy
     problems.push(`copydesk.preset: ${JSON.stringify(rawPreset)} is not a preset name`);
   }
 
+  const rawScope = get('renameScope');
+  let renameScope: 'workspace' | 'draft' | undefined;
+  if (rawScope === 'workspace' || rawScope === 'draft') {
+    renameScope = rawScope;
+  } else if (rawScope !== undefined && rawScope !== null && rawScope !== '') {
+    problems.push(`copydesk.renameScope: ${JSON.stringify(rawScope)} is not "workspace" or "draft"`);
+  }
+  const acrossDrafts = get('names.acrossDrafts');
+
   let delayMs = 0;
   const rawDelay = get('delayMs');
   if (typeof rawDelay === 'number' && Number.isFinite(rawDelay) && rawDelay >= 0) {
@@ -113,7 +126,12 @@ export function buildSettings(get: SettingGetter, problems: string[] = []): Copy
   return {
     ...(preset === undefined ? {} : { preset }),
     rules,
-    names: { prefer: stringList(get('names.prefer')), accept: stringList(get('names.accept')) },
+    names: {
+      prefer: stringList(get('names.prefer')),
+      accept: stringList(get('names.accept')),
+      ...(typeof acrossDrafts === 'boolean' ? { acrossDrafts } : {}),
+    },
+    ...(renameScope === undefined ? {} : { renameScope }),
     dates,
     inlayHints: { dates: get('inlayHints.dates') === true },
     delayMs,

@@ -66,6 +66,24 @@ describe('buildSettings', () => {
   });
 });
 
+describe('names across drafts and rename scope', () => {
+  it('are sent when set, and left out otherwise', () => {
+    const s = buildSettings(getter({ 'names.acrossDrafts': false, renameScope: 'draft' }));
+    assert.equal(s.names.acrossDrafts, false);
+    assert.equal(s.renameScope, 'draft');
+    const d = buildSettings(getter({}));
+    assert.equal('acrossDrafts' in d.names, false);
+    assert.equal('renameScope' in d, false);
+  });
+
+  it('drops an unknown rename scope and reports it', () => {
+    const problems: string[] = [];
+    const s = buildSettings(getter({ renameScope: 'desk' }), problems);
+    assert.equal('renameScope' in s, false);
+    assert.equal(problems.length, 1);
+  });
+});
+
 describe('preset', () => {
   it('is sent when set to a known preset, and left out otherwise', () => {
     assert.equal(buildSettings(getter({ preset: 'ap' })).preset, 'ap');
