@@ -37,37 +37,8 @@ static META: RuleMeta = RuleMeta {
 
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 
-/// Capitalised words that name no one.
-const NOT_PROPER: &[&str] = &[
-    "I",
-    "I'm",
-    "I've",
-    "I'd",
-    "I'll",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-];
+/// Capitalised words that name no one (with the calendar's days and months).
+const NOT_PROPER: &[&str] = &["I", "I'm", "I've", "I'd", "I'll", "Mr", "Mrs", "Ms", "Dr"];
 
 /// Nouns for organisations: “the ministry said” names one.
 const ORGANISATIONS: &[&str] = &[
@@ -246,7 +217,14 @@ fn first_named(cx: &Context) -> usize {
                 continue;
             }
             let word = block.text.get(t.range.clone()).unwrap_or("");
-            if NOT_PROPER.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            let calendar = crate::calendar::WEEKDAYS
+                .iter()
+                .chain(crate::calendar::MONTHS.iter());
+            if NOT_PROPER
+                .iter()
+                .chain(calendar)
+                .any(|w| w.eq_ignore_ascii_case(word))
+            {
                 continue;
             }
             let next_cap = b.toks.get(i + 1).is_some_and(|n| {
