@@ -380,17 +380,21 @@ impl DeskIndex {
                     uses: p.uses.clone(),
                     expected: s.written.clone(),
                     house,
-                    drafts: s
-                        .drafts
-                        .iter()
-                        .filter(|&&d| Some(d) != me)
-                        .map(|&d| self.labels[d as usize].clone())
-                        .collect(),
+                    drafts: self.labels_except(s, me),
                     same_as_this: same,
                 });
             }
         }
         out
+    }
+
+    /// The labels of the drafts that write spelling `s`, leaving out draft `me`.
+    fn labels_except(&self, s: &Spelled, me: Option<u32>) -> Vec<String> {
+        s.drafts
+            .iter()
+            .filter(|&&d| Some(d) != me)
+            .map(|&d| self.labels[d as usize].clone())
+            .collect()
     }
 
     /// The folded spellings the desk has that stand for the same name as `folded` (it
@@ -420,12 +424,7 @@ impl DeskIndex {
             .candidates(key, part, folded)
             .map(|(_, s)| DeskSpelling {
                 spelling: s.written.clone(),
-                drafts: s
-                    .drafts
-                    .iter()
-                    .filter(|&&d| Some(d) != me)
-                    .map(|&d| self.labels[d as usize].clone())
-                    .collect(),
+                drafts: self.labels_except(s, me),
             })
             .filter(|s| !s.drafts.is_empty())
             .collect();
