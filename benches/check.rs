@@ -8,20 +8,7 @@ use copydesk::analysis::{analyze, analyze_with, Config, Context, Document};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 mod common;
-use common::{corpus, draft_of_words};
-
-/// Concatenate articles (repeating the corpus) until the text reaches `bytes`.
-fn concat_to_bytes(articles: &[String], bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + 10_000);
-    for a in articles.iter().cycle() {
-        if out.len() >= bytes {
-            break;
-        }
-        out.push_str(a);
-        out.push_str("\n\n");
-    }
-    out
-}
+use common::{concat_to_bytes, corpus, draft_of_words};
 
 fn bench(c: &mut Criterion) {
     let articles = corpus();

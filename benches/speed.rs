@@ -17,7 +17,7 @@
 mod lsp_client;
 
 mod common;
-use common::{corpus, draft_of_words};
+use common::{concat_to_bytes, corpus, draft_of_words};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use lsp_client::LspClient;
@@ -40,19 +40,6 @@ fn first_diagnostics(text: &str) -> Duration {
 fn median_ms(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(f64::total_cmp);
     (v[0], v[v.len() / 2], v[v.len() - 1])
-}
-
-/// The corpus concatenated to at least `bytes` bytes.
-fn concat_to_bytes(articles: &[String], bytes: usize) -> String {
-    let mut out = String::new();
-    for a in articles.iter().cycle() {
-        if out.len() >= bytes {
-            break;
-        }
-        out.push_str(a);
-        out.push_str("\n\n");
-    }
-    out
 }
 
 /// CPU seconds (user + system) and peak RSS in bytes of `copydesk check --format json FILE`.

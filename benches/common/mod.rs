@@ -45,3 +45,16 @@ pub fn draft_of_words(articles: &[String], words: usize) -> String {
     }
     out
 }
+
+/// The corpus concatenated (repeating it) until the text reaches `bytes`.
+pub fn concat_to_bytes(articles: &[String], bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 10_000);
+    for a in articles.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(a);
+        out.push_str("\n\n");
+    }
+    out
+}
