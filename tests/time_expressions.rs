@@ -49,11 +49,12 @@ struct Score {
     exact_span: usize,
     value_right: usize,
     type_right: usize,
+    /// Per labelled type: (labelled, found, value right).
+    by_kind: BTreeMap<String, (usize, usize, usize)>,
 }
 
 /// (recall, precision, resolution accuracy, labelled count), printing every miss.
-fn evaluate(name: &str) -> (f64, f64, f64, usize) {
-    let corpus = corpus::dir();
+fn evaluate(name: &str, corpus: &Path) -> (f64, f64, f64, usize) {
     let config = Config::default();
     let mut score = Score::default();
     let mut report = Vec::new();
@@ -119,6 +120,8 @@ fn evaluate(name: &str) -> (f64, f64, f64, usize) {
         score.predicted += predicted.len();
         let mut used = vec![false; predicted.len()];
         for (bi, r, l) in &gold {
+            let kind = score.by_kind.entry(l.kind.clone()).or_default();
+            kind.0 += 1;
             let hit = predicted.iter().enumerate().find(|(i, e)| {
                 !used[*i] && e.block == *bi && e.range.start < r.end && r.start < e.range.end
             });
@@ -133,7 +136,10 @@ fn evaluate(name: &str) -> (f64, f64, f64, usize) {
                         score.type_right += 1;
                     }
                     let v = e.value.as_deref().unwrap_or("-");
+                    let kind = score.by_kind.entry(l.kind.clone()).or_default();
+                    kind.1 += 1;
                     if v == l.value {
+                        kind.2 += 1;
                         score.value_right += 1;
                     } else {
                         report.push(format!(
@@ -176,12 +182,19 @@ fn evaluate(name: &str) -> (f64, f64, f64, usize) {
         precision * 100.0,
         accuracy * 100.0
     );
+    for (kind, (labelled, found, right)) in &score.by_kind {
+        println!(
+            "  {kind:<9} labelled {labelled:>3}  found {:>5.1}%  value right {:>5.1}% of found",
+            100.0 * *found as f64 / (*labelled).max(1) as f64,
+            100.0 * *right as f64 / (*found).max(1) as f64
+        );
+    }
     (recall, precision, accuracy, score.gold)
 }
 
 #[test]
 fn recogniser_meets_the_quality_bar() {
-    let (recall, precision, accuracy, gold) = evaluate("time_expressions.tsv");
+    let (recall, precision, accuracy, gold) = evaluate("time_expressions.tsv", &corpus::dir());
     assert!(gold >= 200, "fixture has {gold} expressions");
     assert!(recall > 0.90, "recall {recall:.3}");
     assert!(precision > 0.90, "precision {precision:.3}");
@@ -193,9 +206,40 @@ fn recogniser_meets_the_quality_bar() {
 /// reported rather than chased.
 #[test]
 fn recogniser_generalises_to_held_out_articles() {
-    let (recall, precision, accuracy, gold) = evaluate("time_expressions_heldout.tsv");
+    let (recall, precision, accuracy, gold) =
+        evaluate("time_expressions_heldout.tsv", &corpus::dir());
     assert!(gold >= 50, "held-out set has {gold} expressions");
     assert!(recall > 0.80, "recall {recall:.3}");
     assert!(precision > 0.85, "precision {precision:.3}");
     assert!(accuracy > 0.75, "resolution accuracy {accuracy:.3}");
+}
+
+/// News from another period and desk: business news of 2004–2011 from the MEANTIME corpus,
+/// labelled by the corpus authors with TimeML values, not by this project. Its conventions
+/// differ in places (quarters, fiscal years, week numbers), so the floors only catch a
+/// collapse; the figures are reported in QUALITY.md. The tune half may be read while
+/// changing the recogniser.
+#[test]
+fn recogniser_on_other_news_tune_half() {
+    let (recall, precision, accuracy, gold) = evaluate(
+        "time_expressions_meantime_tune.tsv",
+        &corpus::meantime_dir(),
+    );
+    assert!(gold >= 150, "MEANTIME tune half has {gold} expressions");
+    assert!(recall > 0.70, "recall {recall:.3}");
+    assert!(precision > 0.85, "precision {precision:.3}");
+    assert!(accuracy > 0.75, "resolution accuracy {accuracy:.3}");
+}
+
+/// The other half of the MEANTIME articles: never read while tuning, only measured.
+#[test]
+fn recogniser_on_other_news_held_out_half() {
+    let (recall, precision, accuracy, gold) = evaluate(
+        "time_expressions_meantime_heldout.tsv",
+        &corpus::meantime_dir(),
+    );
+    assert!(gold >= 150, "MEANTIME held-out half has {gold} expressions");
+    assert!(recall > 0.65, "recall {recall:.3}");
+    assert!(precision > 0.80, "precision {precision:.3}");
+    assert!(accuracy > 0.70, "resolution accuracy {accuracy:.3}");
 }

@@ -16,6 +16,18 @@ pub fn dir() -> PathBuf {
     dir
 }
 
+/// `tests/corpus/meantime-en`: 118 English Wikinews articles of 2004–2011 rebuilt from the
+/// MEANTIME corpus (CC BY 4.0). Never tuned on: every figure measured on it is unseen news.
+pub fn meantime_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/meantime-en");
+    assert!(
+        dir.is_dir(),
+        "the unseen-news corpus is missing: expected {} (it is part of the repository; restore it with `git checkout -- tests/corpus`)",
+        dir.display()
+    );
+    dir
+}
+
 /// Every article as (file name, text), in file-name order. Fails when the corpus is missing
 /// or smaller than it should be.
 pub fn articles() -> Vec<(String, String)> {
