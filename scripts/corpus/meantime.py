@@ -8,7 +8,7 @@ time-expression gold file, for measuring copydesk on news it was never tuned on.
 MEANTIME_DIR is the corpus's `intra-doc_annotation` folder (120 Wikinews articles of 2004-2011
 as tokens, with TimeML TIMEX3 annotations and each article's creation time). The articles are
 rebuilt from tokens: spaces restored by punctuation rules, one sentence per paragraph unless a
-quotation runs on (the corpus keeps sentences, not paragraphs). The gold file has the columns of
+quotation runs on or a quoted sentence follows one (the corpus keeps sentences, not paragraphs). The gold file has the columns of
 tests/fixtures/time_expressions.tsv: every TIMEX3 of the annotated sentences of the body
 (the corpus labels the first four) with its TimeML value.
 """
@@ -107,8 +107,14 @@ def convert(path, out_dir, gold_rows):
     slug = re.sub(r"[^a-z0-9]+", "-", name.split("_", 1)[1].lower()).strip("-")[:70]
     fname = f"{date}-{slug}.md"
     # Paragraphs: a sentence per paragraph, except that a quotation left open runs on.
+    # A sentence that opens with a quotation after a sentence holding one joins it: a run
+    # of one speaker's quoted sentences is set as one paragraph in most news copy.
     paragraphs, current = [], []
-    for s in body:
+    for i, s in enumerate(body):
+        runs_on = (i > 0 and s["text"].startswith('"') and '"' in body[i - 1]["text"]
+                   and not current and paragraphs)
+        if runs_on:
+            current = [paragraphs.pop()]
         current.append(s["text"])
         if not s["quote_open_at_end"]:
             paragraphs.append(" ".join(current))
