@@ -34,10 +34,12 @@ def detokenise(tokens):
         t = text
         glue = True  # no space before this token
         if t in QUOTES:
-            if t == "``" or t == "“":
+            # The corpus's `` and '' say which way a mark faces; a '' with no quotation
+            # open is an opening mark written the wrong way (`''I'd distribute …"`).
+            if t in ("``", "“"):
                 opening = True
-            elif t == "''" or t == "”":
-                opening = False
+            elif t in ("''", "”"):
+                opening = not open_quote
             else:
                 opening = not open_quote
             t = '"'
@@ -111,8 +113,11 @@ def convert(path, out_dir, gold_rows):
     # of one speaker's quoted sentences is set as one paragraph in most news copy.
     paragraphs, current = [], []
     for i, s in enumerate(body):
-        runs_on = (i > 0 and s["text"].startswith('"') and '"' in body[i - 1]["text"]
-                   and not current and paragraphs)
+        # The corpus also ends a sentence after a quoted question or exclamation, leaving
+        # the attribution ("said Obama.") as a sentence of its own: it starts lower case.
+        runs_on = (i > 0 and not current and paragraphs
+                   and ((s["text"].startswith('"') and '"' in body[i - 1]["text"])
+                        or s["text"][:1].islower()))
         if runs_on:
             current = [paragraphs.pop()]
         current.append(s["text"])
