@@ -492,7 +492,7 @@ fn institutional_officials(cx: &Context, bi: usize, source: &std::ops::Range<usi
     if names(text) {
         return true;
     }
-    let Some(lede) = lede(cx) else {
+    let Some(lede) = super::lede(cx) else {
         return false;
     };
     if lede == bi {
@@ -503,16 +503,6 @@ fn institutional_officials(cx: &Context, bi: usize, source: &std::ops::Range<usi
     } else {
         cx.doc.blocks.get(lede).is_some_and(|b| names(&b.text))
     }
-}
-
-/// The story's first paragraph of prose: the first paragraph (outside block quotes) of at
-/// least eight words, so a dateline or a date line is not taken for it.
-fn lede(cx: &Context) -> Option<usize> {
-    cx.doc.blocks.iter().position(|b| {
-        b.kind == crate::markdown::BlockKind::Paragraph
-            && b.quote_depth == 0
-            && b.text.split_whitespace().count() >= 8
-    })
 }
 
 /// Whether the sentence at block-text offset `at` of block `bi` or one beside it (in its
