@@ -12,7 +12,14 @@
 //!   “claimed to be” (no certain fix) and the mandative subjunctive (“insists that the
 //!   budget include funding”: a demand, not a statement).
 //!
-//! Not flagged: the verb's other senses (“claimed responsibility”, “claimed 40 lives”,
+//! - the verb closes its sentence after what was said (“…, police revealed on Saturday”);
+//! - the second verb of a coordination with a clause after it (“jumped on stage and claimed
+//!   he was …”).
+//!
+//! Not flagged: a legal filing as the subject (“the motion claims”, “the lawsuit claims”):
+//! the guidance against “claimed” is about casting doubt on a speaker's remarks, and a
+//! filing's claims are its contentions by definition (“claim” is the pleading's own term).
+//! Also not: the verb's other senses (“claimed responsibility”, “claimed 40 lives”,
 //! “admitted to hospital”, “revealed a new model”), the passive (“it was claimed that” is
 //! `attribution.vague`'s), nouns (“his claims that”, “Smith's claim that”), a document as
 //! the subject (“the report revealed that”), and quoted speech. “Denied” is never flagged:
@@ -35,7 +42,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "A loaded attribution verb (“claimed”, “insisted”, “admitted”, “conceded”, “confessed”, “revealed”) where “said” is meant.",
-    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”) and “denied” are not flagged.",
+    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”: a filing's claims are its contentions, and “claim” is the pleading's own term) and “denied” are not flagged.",
     wrong: "The minister claimed that the figures were wrong.\n",
     right: "The minister said the figures were wrong.\n",
 };

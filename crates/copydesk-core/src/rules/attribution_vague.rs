@@ -5,20 +5,28 @@
 //! Flagged, in the draft's own sentences only (never in quoted speech):
 //! - an unnamed group as the subject of a reporting or opinion verb: “critics say”, “some
 //!   experts believe”, “analysts expect”, “according to experts”. The group: critics,
-//!   experts, observers, analysts, commentators, pundits, sceptics; “people” only with
-//!   “some”, “many” or “most”;
+//!   experts, observers, analysts, commentators, pundits, sceptics, scientists, researchers,
+//!   economists, historians, scholars, academics, opponents, detractors, campaigners;
+//!   “people” only with “some”, “many” or “most”; a lowercase post-modifier may sit between
+//!   (“critics from across the political spectrum say”). Verbs of saying and opinion
+//!   (say, believe, warn, attribute, blame, point to, …);
 //! - “some” or “many” alone opening a clause with a verb in the present or present perfect:
 //!   “Some argue”, “many believe”, “some have suggested”;
-//! - reports nobody wrote: “some reports suggest”, “unconfirmed reports say”;
+//! - reports nobody wrote: “some reports suggest”, “Reports indicate”, “according to
+//!   (media) reports”, unless an outlet follows (“according to reports in The Times”);
 //! - the agentless passive: “it is (widely) believed / thought / said / rumoured / alleged
-//!   …”, “is widely believed to”, “is widely suspected of”.
+//!   …”, “is widely believed to”, “is widely suspected of”, “is widely seen as / expected
+//!   to”, “it is estimated / hoped that”, “there are fears / concerns that”.
 //!
 //! Not flagged: a group that is named or pointed to — “the experts” (already introduced),
 //! “critics, including Senator Smith,”, “analysts at Goldman Sachs”, “critics such as …”,
 //! a capitalised modifier inside a sentence (“but Republican critics say”: opening a
 //! sentence, the capital says nothing, and it is flagged); “some said” in the past (usually some of
 //! a group the story has named: “Thirty were hurt; some said …”); a passive with its agent
-//! (“it was reported by the BBC”).
+//! (“it was reported by the BBC”); a named source later in the sentence or in the next
+//! (“Critics say … Jane Ortiz, a tenant organiser, said …”); and summary attribution in the
+//! lede backed in the body by a named member of the group (“analysts say” up top, “Steve
+//! Peers of the University of Essex said” below).
 
 use super::{quoted_in_block, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -34,7 +42,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "Vague attribution with no source (“critics say”, “experts believe”, “many people think”, “it is widely believed”).",
-    explanation: "Who says so? “Critics say” and “it is widely believed” put a claim in the mouth of nobody in particular, and readers cannot judge a source they are not given. AP and the SPJ code ask reporters to identify sources clearly: name the critics or experts (“said Jane Smith, an economist at …”), say how many and who they are, or state the fact on the story's own authority if it is one.",
+    explanation: "Who says so? “Critics say” and “it is widely believed” put a claim in the mouth of nobody in particular, and readers cannot judge a source they are not given. AP and the SPJ code ask reporters to identify sources clearly: name the critics or experts (“said Jane Smith, an economist at …”), say how many and who they are, or state the fact on the story's own authority if it is one. Not flagged when a named source follows in the same or the next sentence, or when the lede's summary (“analysts say”) is backed in the body by a named analyst.",
     wrong: "Critics say the plan will raise rents.\n",
     right: "Tenant groups, including the Renters' Union, say the plan will raise rents.\n",
 };

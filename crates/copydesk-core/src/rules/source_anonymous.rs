@@ -17,6 +17,15 @@
 //!   “police officials”) are institutional attribution, which wire copy uses every day:
 //!   not flagged. AP asks that even these be as specific as possible; that is an edit, not a
 //!   standards breach.
+//! - Decided (issue 20, second reader): bare “officials” is on-the-record institutional
+//!   attribution, not anonymous sourcing (AP: an anonymous source is one whose identity is
+//!   withheld), when the story names an organisation they plausibly speak for — a
+//!   government body, police, a fire service, an agency, a company — in the same paragraph
+//!   or the lede, or anywhere in the story when “officials” is in the lede (summary
+//!   attribution: “officials said” up top, the Florida Highway Patrol in the body). It stays
+//!   flagged when no organisation is named there, and whenever its sentence marks it
+//!   anonymous (“officials who asked not to be named”, “unnamed officials”). A country or
+//!   a city is not an organisation.
 //!
 //! Not flagged when a reason is given in the same or a neighbouring sentence: an anonymity
 //! phrase (“on condition of anonymity”, “asked not to be named”, “declined to be
@@ -39,7 +48,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "An unnamed source (“a source said”, “officials said”, “people familiar with the matter”) with no reason given for the anonymity.",
-    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”): AP asks for that credit, and only that outlet can give the reason.",
+    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged, nor is a bare “officials said” when the story names the organisation they speak for in the same paragraph or the lede (or, for “officials” in the lede, anywhere in the story) and the sentence does not call them anonymous, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”): AP asks for that credit, and only that outlet can give the reason.",
     wrong: "The talks have stalled, a source said.\n",
     right: "The talks have stalled, said a State Department official who spoke on condition of anonymity because she was not authorized to discuss them.\n",
 };
