@@ -12,7 +12,14 @@
 //!   “claimed to be” (no certain fix) and the mandative subjunctive (“insists that the
 //!   budget include funding”: a demand, not a statement).
 //!
-//! Not flagged: the verb's other senses (“claimed responsibility”, “claimed 40 lives”,
+//! - the verb closes its sentence after what was said (“…, police revealed on Saturday”);
+//! - the second verb of a coordination with a clause after it (“jumped on stage and claimed
+//!   he was …”).
+//!
+//! Not flagged: a legal filing as the subject (“the motion claims”, “the lawsuit claims”):
+//! the guidance against “claimed” is about casting doubt on a speaker's remarks, and a
+//! filing's claims are its contentions by definition (“claim” is the pleading's own term).
+//! Also not: the verb's other senses (“claimed responsibility”, “claimed 40 lives”,
 //! “admitted to hospital”, “revealed a new model”), the passive (“it was claimed that” is
 //! `attribution.vague`'s), nouns (“his claims that”, “Smith's claim that”), a document as
 //! the subject (“the report revealed that”), and quoted speech. “Denied” is never flagged:
@@ -35,7 +42,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "A loaded attribution verb (“claimed”, “insisted”, “admitted”, “conceded”, “confessed”, “revealed”) where “said” is meant.",
-    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”) and “denied” are not flagged.",
+    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”: a filing's claims are its contentions, and “claim” is the pleading's own term) and “denied” are not flagged.",
     wrong: "The minister claimed that the figures were wrong.\n",
     right: "The minister said the figures were wrong.\n",
 };
@@ -99,6 +106,43 @@ const THINGS: &[&str] = &[
     "audit",
     "search",
     "x-rays",
+];
+
+/// Legal filings as subjects: “the motion claims”, “the lawsuit claims”. A filing's claims
+/// are its contentions by definition — “claim” is the pleading's own term (a claim for
+/// relief) — so the word tells the reader nothing the filing's nature does not: not
+/// loaded. (The guidance against “claimed” is about a speaker's remarks, which the word
+/// casts doubt on.)
+const FILINGS: &[&str] = &[
+    "motion",
+    "motions",
+    "suit",
+    "suits",
+    "lawsuit",
+    "lawsuits",
+    "petition",
+    "petitions",
+    "brief",
+    "briefs",
+    "affidavit",
+    "affidavits",
+    "pleading",
+    "pleadings",
+    "appeal",
+    "appeals",
+    "filing",
+    "filings",
+    "complaint",
+    "complaints",
+    "indictment",
+    "indictments",
+    "charges",
+    "writ",
+    "summons",
+    "subpoena",
+    "warrant",
+    "claim",
+    "counterclaim",
 ];
 
 /// Finite verbs and auxiliaries that show a clause: “claimed (that) the site was …”.
@@ -184,6 +228,57 @@ fn clause_follows(rest: &str) -> bool {
     false
 }
 
+/// The verb closes its sentence after what was said: “The toll rose to 12, police revealed
+/// on Saturday.”, “…, claimed the ministry.” The source sits after a comma (before the verb)
+/// or right after the verb, and only a short adverbial follows.
+fn trailing(
+    text: &str,
+    sentence: &std::ops::Range<usize>,
+    src: &std::ops::Range<usize>,
+    a: &crate::quotes::sources::Attribution,
+    rest: &str,
+) -> bool {
+    let before_source =
+        text[sentence.start.min(src.start)..src.start.max(sentence.start)].trim_end();
+    let before_cue = text[sentence.start.min(a.cue.start)..a.cue.start].trim_end();
+    let placed = if a.after {
+        before_cue.ends_with(',') && before_cue.len() > 1
+    } else {
+        before_source.ends_with(',') && src.end <= a.cue.start
+    };
+    if !placed {
+        return false;
+    }
+    // After the verb (and an inverted source): a time or place adverbial at most.
+    let tail = if a.after {
+        &text[src.end.min(sentence.end)..sentence.end]
+    } else {
+        rest
+    };
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    words.len() <= 5
+        && words.first().is_none_or(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w.is_empty()
+                || matches!(
+                    w.as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "yesterday"
+                        | "today"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "late"
+                        | "during"
+                        | "after"
+                )
+        })
+}
+
 impl Rule for AttributionLoaded {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -212,10 +307,33 @@ impl Rule for AttributionLoaded {
             if crate::time::is_interview_answer(text) {
                 continue;
             }
-            let Some(src) = a.source.clone() else {
+            let prev_word = text[..a.cue.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let Some(src) = a.source.clone().or_else(|| {
+                // The second verb of a coordination, its subject out of reach: “jumped on
+                // stage and claimed he was …” (a clause must follow, checked below).
+                matches!(prev_word.as_str(), "and" | "but" | "then")
+                    .then_some(a.cue.start..a.cue.start)
+            }) else {
                 continue;
             };
-            let subject = text[src].trim();
+            let subject = text[src.clone()].trim();
+            // “The motion, filed on Friday, claims”: the head before a comma too.
+            let first_head = subject
+                .split(',')
+                .next()
+                .unwrap_or("")
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if FILINGS.contains(&first_head.as_str()) {
+                continue;
+            }
             let head = subject
                 .rsplit(char::is_whitespace)
                 .next()
@@ -224,7 +342,10 @@ impl Rule for AttributionLoaded {
             if subject.ends_with("'s") || subject.ends_with("’s") {
                 continue; // “Smith's claim that”: a noun.
             }
-            if THINGS.contains(&head.as_str()) || DOCUMENTS.contains(&head.as_str()) {
+            if THINGS.contains(&head.as_str())
+                || DOCUMENTS.contains(&head.as_str())
+                || FILINGS.contains(&head.as_str())
+            {
                 continue;
             }
             let prev = text[..a.cue.start]
@@ -241,7 +362,8 @@ impl Rule for AttributionLoaded {
             }
             let source_range = block.source_range(a.cue.clone());
             let quote_cue = quote_cues.contains(&source_range.start);
-            if !quote_cue && !clause_follows(&text[a.cue.end..a.sentence.end.max(a.cue.end)]) {
+            let rest = &text[a.cue.end..a.sentence.end.max(a.cue.end)];
+            if !quote_cue && !clause_follows(rest) && !trailing(text, &a.sentence, &src, a, rest) {
                 continue;
             }
             let fix_text = if verb.starts_with(char::is_uppercase) {
@@ -279,6 +401,41 @@ mod tests {
 
     fn flagged(src: &str) -> Vec<(String, String)> {
         flagged_data("attribution.loaded", src, &Config::default(), "replacement")
+    }
+
+    #[test]
+    fn legal_filings_claim_and_trailing_and_coordinated_verbs() {
+        // A filing's claims are its contentions: not loaded.
+        for src in [
+            "The motion claims the emergency declaration is unlawful.",
+            "The lawsuit claims the company knew the brakes were faulty.",
+            "The suit, filed in federal court on Friday, claims the rule was illegal.",
+            "The petition claimed that the vote had been rigged.",
+        ] {
+            assert_eq!(flagged(src), pairs(&[]), "{src}");
+        }
+        // The verb after what was said.
+        assert_eq!(
+            flagged("The suspect had fled to Spain, police revealed on Saturday."),
+            pairs(&[("revealed", "said")])
+        );
+        assert_eq!(
+            flagged("The figures were wrong, the minister insisted."),
+            pairs(&[("insisted", "said")])
+        );
+        // The second verb of a coordination.
+        assert_eq!(
+            flagged("The man jumped on stage and claimed he had been wrongly jailed."),
+            pairs(&[("claimed", "said")])
+        );
+        // Not a statement: an object, or no clause.
+        for src in [
+            "The rebels seized the town and claimed it as their capital.",
+            "The team won the final and claimed the trophy.",
+            "The storm, which struck at night, claimed 12 lives.",
+        ] {
+            assert_eq!(flagged(src), pairs(&[]), "{src}");
+        }
     }
 
     #[test]

@@ -83,6 +83,16 @@ pub fn default_severity(id: &str) -> Severity {
 /// `cx.quotes()`), or the whole block for an interview answer: quoted speech is the
 /// speaker's, not the draft's, and a copy editor does not rewrite it. Scare quotes (a word
 /// or two in quotation marks) do not count.
+/// The story's first paragraph of prose: the first paragraph (outside block quotes) of at
+/// least eight words, so a dateline or a date line is not taken for it.
+pub(crate) fn lede(cx: &Context) -> Option<usize> {
+    cx.doc.blocks.iter().position(|b| {
+        b.kind == crate::markdown::BlockKind::Paragraph
+            && b.quote_depth == 0
+            && b.text.split_whitespace().count() >= 8
+    })
+}
+
 pub(crate) fn quoted_in_block(cx: &Context, bi: usize) -> Vec<std::ops::Range<usize>> {
     let Some(block) = cx.doc.blocks.get(bi) else {
         return Vec::new();

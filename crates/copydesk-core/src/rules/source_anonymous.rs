@@ -17,6 +17,15 @@
 //!   “police officials”) are institutional attribution, which wire copy uses every day:
 //!   not flagged. AP asks that even these be as specific as possible; that is an edit, not a
 //!   standards breach.
+//! - Decided (issue 20, second reader): bare “officials” is on-the-record institutional
+//!   attribution, not anonymous sourcing (AP: an anonymous source is one whose identity is
+//!   withheld), when the story names an organisation they plausibly speak for — a
+//!   government body, police, a fire service, an agency, a company — in the same paragraph
+//!   or the lede, or anywhere in the story when “officials” is in the lede (summary
+//!   attribution: “officials said” up top, the Florida Highway Patrol in the body). It stays
+//!   flagged when no organisation is named there, and whenever its sentence marks it
+//!   anonymous (“officials who asked not to be named”, “unnamed officials”). A country or
+//!   a city is not an organisation.
 //!
 //! Not flagged when a reason is given in the same or a neighbouring sentence: an anonymity
 //! phrase (“on condition of anonymity”, “asked not to be named”, “declined to be
@@ -39,7 +48,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "An unnamed source (“a source said”, “officials said”, “people familiar with the matter”) with no reason given for the anonymity.",
-    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”): AP asks for that credit, and only that outlet can give the reason.",
+    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged, nor is a bare “officials said” when the story names the organisation they speak for in the same paragraph or the lede (or, for “officials” in the lede, anywhere in the story) and the sentence does not call them anonymous, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”): AP asks for that credit, and only that outlet can give the reason.",
     wrong: "The talks have stalled, a source said.\n",
     right: "The talks have stalled, said a State Department official who spoke on condition of anonymity because she was not authorized to discuss them.\n",
 };
@@ -208,6 +217,9 @@ impl Rule for SourceAnonymous {
             }
             let (granted, reason) = reason_near(cx, bi, source.start);
             if reason || credited_to_outlet(cx, bi, &source) {
+                continue;
+            }
+            if !granted && institutional_officials(cx, bi, &source) {
                 continue;
             }
             let words = block.text[source.clone()].trim().to_string();
@@ -426,6 +438,82 @@ fn credited_to_outlet(cx: &Context, bi: usize, source: &std::ops::Range<usize>) 
         })
 }
 
+/// Capitalised heads of an organisation's name: “the Emergencies Ministry”, “Florida Highway
+/// Patrol”, “the Federal Aviation Office”, “Hartford Hospital”.
+static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Ministry|Ministries|Department|Patrol|Police|Agency|Office|Service|Services|Authority|Council|Commission|Committee|Administration|Bureau|Board|Government|Army|Navy|Air\s+Force|Armed\s+Forces|Coast\s+Guard|Guard|Court|Company|Corporation|Corp|Inc|Ltd|Hospital|University|Directorate|Institute|Organi[sz]ation|Brigade|Prefecture|Municipality|Constabulary|Gendarmerie)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// Institutions named by a common noun: “police said”, “the fire service”, “the ministry”,
+/// “the Indian government”.
+static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:police|fire\s+(?:service|department|brigade|authorities)|coast\s+guard|sheriff'?s\s+(?:office|department)|emergency\s+services|rescue\s+services?)(?-u:\b)|(?-u:\b)the\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?i:ministry|government|army|military|navy|council)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// The sentence marks the source as unnamed by agreement: “officials who asked not to be
+/// named”, “unnamed officials”, “provided anonymously by officials”.
+static MARKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:anonym|unnamed(?-u:\b)|unidentified(?-u:\b))")
+        .expect("regex builds")
+});
+
+/// Whether `source` is a bare plural “officials” (“officials said”, “senior officials
+/// said”) speaking on the record for an organisation the story names where a reader looks
+/// for it: in the same paragraph, in the lede, or — when “officials” is in the lede, the
+/// story's summary attribution — anywhere in the story (“officials said” in the lede, the
+/// Florida Highway Patrol in the body). Not when its sentence marks it anonymous.
+fn institutional_officials(cx: &Context, bi: usize, source: &std::ops::Range<usize>) -> bool {
+    let Some(block) = cx.doc.blocks.get(bi) else {
+        return false;
+    };
+    let text = &block.text;
+    let Some(words) = text.get(source.clone()) else {
+        return false;
+    };
+    let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+    let Some((head, modifiers)) = words.split_last() else {
+        return false;
+    };
+    if head.trim_end_matches([',', '.']) != "officials"
+        || !modifiers.iter().all(|w| {
+            VAGUE_MODIFIERS.contains(&w.as_str())
+                && !matches!(w.as_str(), "unnamed" | "anonymous" | "unidentified")
+        })
+    {
+        return false;
+    }
+    let sentence = cx
+        .doc
+        .sentences
+        .get(bi)
+        .and_then(|s| {
+            s.iter()
+                .find(|s| s.start <= source.start && source.start < s.end)
+        })
+        .and_then(|s| text.get(s.clone()))
+        .unwrap_or("");
+    if MARKED.is_match(sentence) || GRANTED.is_match(sentence) {
+        return false;
+    }
+    let names = |t: &str| ORGANISATION.is_match(t) || INSTITUTION.is_match(t);
+    if names(text) {
+        return true;
+    }
+    let Some(lede) = super::lede(cx) else {
+        return false;
+    };
+    if lede == bi {
+        cx.doc
+            .blocks
+            .iter()
+            .any(|b| b.kind == crate::markdown::BlockKind::Paragraph && names(&b.text))
+    } else {
+        cx.doc.blocks.get(lede).is_some_and(|b| names(&b.text))
+    }
+}
+
 /// Whether the sentence at block-text offset `at` of block `bi` or one beside it (in its
 /// block, or the last sentence of the block before and the first of the block after) says
 /// anonymity was granted, and whether it gives a reason.
@@ -542,6 +630,43 @@ mod tests {
         assert_eq!(
             flagged("Reuters said a German government source, whom they did not name, said the ban was narrow."),
             ["a German government source"]
+        );
+    }
+
+    #[test]
+    fn officials_of_an_organisation_the_story_names_are_on_the_record() {
+        // Summary attribution in the lede, the agency named in the body.
+        assert_eq!(
+            flagged("At least four people died when a bus overturned on the highway, officials said.\n\nThe Florida Highway Patrol said the driver had fallen asleep."),
+            Vec::<String>::new()
+        );
+        // The organisation in the same paragraph.
+        assert_eq!(
+            flagged("A storm cut power to the town on Monday.\n\nThe Emergencies Ministry sent crews. Officials said most of the injured were children."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            flagged("A fire destroyed 200 homes in the port city on Sunday morning. Officials said it killed nine.\n\nA spokesman for the fire service said four victims were from one family."),
+            Vec::<String>::new()
+        );
+        // In the body, with the organisation named only in a later paragraph: flagged.
+        assert_eq!(
+            flagged("A crane collapsed on a building site in the city centre on Monday.\n\nOfficials said the crane had passed an inspection in May.\n\nThe Labour Department will investigate."),
+            ["Officials"]
+        );
+        // No organisation anywhere.
+        assert_eq!(
+            flagged("The roof of the cathedral caught fire on Monday evening. According to officials, the two towers were saved."),
+            ["officials"]
+        );
+        // Marked anonymous by the sentence, though a ministry is named.
+        assert_eq!(
+            flagged("Officials who asked not to be named said the Defence Ministry would cut 2,000 jobs."),
+            ["Officials"]
+        );
+        assert_eq!(
+            flagged("The Defence Ministry will cut jobs, unnamed officials said."),
+            ["unnamed officials"]
         );
     }
 
