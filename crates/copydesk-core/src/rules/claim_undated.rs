@@ -391,8 +391,10 @@ static UNSOURCED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A passive report with no agent: "have been confirmed", "are reported missing".
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:confirmed|reported|recorded|found)(?-u:\b)")
-        .expect("passive regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:confirmed|reported|recorded|found)(?-u:\b)",
+    )
+    .expect("passive regex")
 });
 
 /// Modal and hypothetical sentences state no current fact.
@@ -626,7 +628,10 @@ fn find_claim(
             .min_by_key(|fr| fr.start.abs_diff(anchor.start));
         if let Some(fr) = figure {
             let fr = with_noun(text, fr, s.end);
-            return Some((anchor.start.min(fr.start)..anchor.end.max(fr.end), Claim::Figure));
+            return Some((
+                anchor.start.min(fr.start)..anchor.end.max(fr.end),
+                Claim::Figure,
+            ));
         }
     }
     for v in PRESENT.find_iter(sentence) {
@@ -735,18 +740,12 @@ mod tests {
                 "The town's population is about 12,000.\n",
                 "is about 12,000",
             ),
-            (
-                "The senator leads the polls with 41%.\n",
-                "leads the polls",
-            ),
+            ("The senator leads the polls with 41%.\n", "leads the polls"),
             (
                 "Smith is the reigning world champion.\n",
                 "the reigning world champion",
             ),
-            (
-                "Diesel costs $1.20 a litre.\n",
-                "costs $1.20 a litre",
-            ),
+            ("Diesel costs $1.20 a litre.\n", "costs $1.20 a litre"),
             (
                 "Currently, the agency pays roughly US$80 million per astronaut.\n",
                 "pays roughly US$80 million per astronaut",

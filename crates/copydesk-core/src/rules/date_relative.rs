@@ -226,7 +226,9 @@ fn redundant_week(cx: &Context, e: &TimeExpr, text: &str) -> Option<Advice> {
             let before = text[..e.range.start].trim_end();
             let at_start = before.is_empty() || before.ends_with(SENTENCE_OPENERS);
             match text[k..].chars().next() {
-                Some(c) if at_start => (e.range.start..k + c.len_utf8(), c.to_uppercase().collect()),
+                Some(c) if at_start => {
+                    (e.range.start..k + c.len_utf8(), c.to_uppercase().collect())
+                }
                 _ => (e.range.start..k, String::new()),
             }
         })
@@ -302,7 +304,9 @@ impl Around {
             has_prep: PREPS.contains(&prev.as_str()),
             possessive: after.starts_with("'s") || after.starts_with("’s"),
             after_name: prev_word.starts_with(char::is_uppercase) && !function_word,
-            opens_sentence: sentence_start && !after.starts_with(['\'', '’']) && opens_clause(after),
+            opens_sentence: sentence_start
+                && !after.starts_with(['\'', '’'])
+                && opens_clause(after),
             than: prev == "than",
             year_needed: year_needed(cx, e, text),
         }
@@ -343,9 +347,33 @@ fn opens_clause(after: &str) -> bool {
     word.starts_with(char::is_uppercase)
         || matches!(
             word.as_str(),
-            "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i" | "his" | "her"
-                | "their" | "its" | "our" | "police" | "officials" | "there" | "some" | "several"
-                | "two" | "three" | "four" | "five" | "many" | "more" | "hundreds" | "thousands"
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "police"
+                | "officials"
+                | "there"
+                | "some"
+                | "several"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "many"
+                | "more"
+                | "hundreds"
+                | "thousands"
         )
 }
 
@@ -918,7 +946,11 @@ mod tests {
         let src = format!("{sun}Earlier this week on Wednesday, the president spoke.\n");
         let r = run(&src, &ap);
         assert_eq!(r.len(), 1, "{r:?}");
-        assert!(r[0].1.contains("repeats what “Wednesday” already says"), "{}", r[0].1);
+        assert!(
+            r[0].1.contains("repeats what “Wednesday” already says"),
+            "{}",
+            r[0].1
+        );
         assert_eq!(
             r[0].2.as_deref(),
             Some(format!("{sun}On Wednesday, the president spoke.\n").as_str())
@@ -934,9 +966,8 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].2, None);
         // A yearly cycle is not the calendar year.
-        let src = format!(
-            "{FM}The butterflies counted over-wintering were 144% more than last year.\n"
-        );
+        let src =
+            format!("{FM}The butterflies counted over-wintering were 144% more than last year.\n");
         let r = run(&src, &ap);
         assert_eq!(r.len(), 1, "{r:?}");
         assert!(r[0].1.contains("season or a yearly cycle"), "{}", r[0].1);
