@@ -672,6 +672,22 @@ fn find_claim(
             }
         }
     }
+    // A price per unit anywhere in a present-tense sentence, past the verb's clause:
+    // "NASA pays for Russian spacecraft to carry people, at roughly US$80 million per
+    // astronaut".
+    if present && !DEAL.is_match(sentence) {
+        for f in FIGURE.find_iter(sentence) {
+            let fm = f.as_str().trim_end_matches([',', '.']);
+            let fr = off + f.start()..off + f.start() + fm.len();
+            let money = fm.starts_with(['$', '€', '£', '¥']) || text[..fr.start].ends_with('$');
+            if !money || !is_quantity(text, &fr, times) || in_ranges(quoted, &fr) {
+                continue;
+            }
+            if let Some(m) = PER_UNIT.find(&text[fr.end..s.end]) {
+                return Some((fr.start..fr.end + m.end(), Claim::Figure));
+            }
+        }
+    }
     None
 }
 
@@ -746,6 +762,10 @@ mod tests {
                 "the reigning world champion",
             ),
             ("Diesel costs $1.20 a litre.\n", "costs $1.20 a litre"),
+            (
+                "The agency pays Russia to fly its crews, at roughly $80 million a seat.\n",
+                "$80 million a seat",
+            ),
             (
                 "Currently, the agency pays roughly US$80 million per astronaut.\n",
                 "pays roughly US$80 million per astronaut",
