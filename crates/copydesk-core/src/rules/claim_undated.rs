@@ -67,7 +67,7 @@ static HEADCOUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A price or a rate quoted as current, or a poll: the noun that says so.
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:rates?|inflation|unemployment|jobless|interest|approval|polls?|polling|survey|market\s+share|prices?|fares?|rents?|salary|salaries|wages?|market\s+value|valuation|market\s+capitali[sz]ation|net\s+worth|fortune|exchange|yields?|(?:sells|trades|retails)\s+(?:for|at))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:rates?|inflation|unemployment|jobless|approval|polls?|polling|survey|market\s+share|prices?|fares?|rents?|salary|salaries|wages?|market\s+value|valuation|market\s+capitali[sz]ation|net\s+worth|fortune|yields?|(?:sells|trades|retails)\s+(?:for|at))(?-u:\b)")
         .expect("rate regex")
 });
 
@@ -798,6 +798,9 @@ mod tests {
             "There are 1,200 refugees in the camp.\n",
             "The island is currently an overseas territory.\n",
             "The planet's atmosphere has on average only 0.6% of the pressure at sea level.\n",
+            // A stake is the terms of a deal; an exchange's listings are no rate.
+            "The fund holds a 51% interest in the mine.\n",
+            "The exchange has 2,000 listed companies.\n",
         ] {
             assert_eq!(flagged(ok), vec![], "{ok}");
         }
