@@ -31,7 +31,10 @@
 //!   ambiguous counts as within six days when both its days are: AP writes the day of the
 //!   week either way;
 //! - `claim.undated` flags: useful when the flag's sentence is a needs_date row; recall is
-//!   the needs_date rows with a flag.
+//!   the needs_date rows with a flag. The labels follow the copy desk's premise written in
+//!   the file's header: a dated story's present tense is anchored by its dateline, so only
+//!   figures the dateline does not settle (running counts, rankings, records, polls, rates,
+//!   prices, populations, title-holders) need a date.
 //!
 //! How a gold row meets the analysis: its sentence snippet is looked up in the text of the
 //! article's blocks (first occurrence); the row's region runs from the start of the sentence
@@ -73,10 +76,11 @@ const FLOOR_TUNE_WEEKDAY_DIRECTION: f64 = 98.0;
 const CEILING_TUNE_NOT_DATE_FOUND: usize = 2;
 /// One wrong flag in today's 78 would be 1.3.
 const CEILING_TUNE_WRONG_RELATIVE_PER_100: f64 = 1.5;
-/// One more useless flag than today's 1 in 19 (90%); one fewer needs_date flagged than 18
-/// of 41 (41.5%).
-const FLOOR_TUNE_CLAIM_PRECISION: f64 = 89.0;
-const FLOOR_TUNE_CLAIM_RECALL: f64 = 41.0;
+/// After the dateline premise (round five; `claims.tsv` header): 7 of 7 flags useful and 7
+/// of 11 needs_date flagged. One useless flag more would be 7 in 8 (87.5%); one needs_date
+/// flagged fewer, 6 of 11 (54.5%).
+const FLOOR_TUNE_CLAIM_PRECISION: f64 = 87.0;
+const FLOOR_TUNE_CLAIM_RECALL: f64 = 54.0;
 
 /// The targets on unseen news, printed and not asserted.
 const TARGET_WRONG_RELATIVE_PER_100: f64 = 2.0;

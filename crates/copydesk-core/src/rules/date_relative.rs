@@ -106,6 +106,17 @@ enum Advice {
     /// Not this rule's business: far from the article date or coarser than a year, or a
     /// span back from it in AP style ("the past 13 years").
     Ignore,
+    /// "Earlier this week" beside the weekday it contains ("Earlier this week on
+    /// Wednesday"): the week repeats the day. The deletion (block-text range and what
+    /// replaces it: the next word's capital at a sentence start), when the two stand side
+    /// by side; otherwise the message says so.
+    Redundant {
+        day: String,
+        delete: Option<(std::ops::Range<usize>, String)>,
+    },
+    /// "last year" in a paragraph about a season or a yearly cycle (a winter count, a
+    /// migration): the cycle may straddle two calendar years, so no calendar-year fix.
+    Season,
 }
 
 /// What `[dates] style` asks of `e` (a relative expression outside quotation marks), for
@@ -165,8 +176,77 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
         }
         return Advice::Write(Some(date_text(&at, d, a, e)));
     }
+    if e.granularity == Some(Granularity::Week) && !value.ends_with("-WE") {
+        if let Some(r) = redundant_week(cx, e, text) {
+            return r;
+        }
+    }
+    if e.granularity == Some(Granularity::Year) && !value.contains("-H") && SEASON.is_match(text) {
+        return Advice::Season;
+    }
     Advice::Write(replacement(cx, e, a, text).filter(|new| *new != e.text))
 }
+
+/// A season or a yearly cycle whose year is not the calendar's: "over-wintering", "the
+/// 2017–18 season", "the migration", "the harvest".
+static SEASON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:winter|wintering|over-wintering|seasons?|seasonal|migrations?|migratory|harvests?|breeding|hibernat\w*|nesting|spawning|monsoon)(?-u:\b)")
+        .expect("season regex")
+});
+
+/// "Earlier this week" with a weekday of that week in its sentence: the week repeats the
+/// day. Deleted when the two stand side by side ("Earlier this week on Wednesday," →
+/// "On Wednesday,"); said so otherwise.
+fn redundant_week(cx: &Context, e: &TimeExpr, text: &str) -> Option<Advice> {
+    let (from, to) = e.span?;
+    let sentence = cx
+        .doc
+        .sentences
+        .get(e.block)?
+        .iter()
+        .find(|s| s.start <= e.range.start && e.range.end <= s.end)?
+        .clone();
+    let day = cx.time_expressions().iter().find(|o| {
+        o.block == e.block
+            && o.range.start >= sentence.start
+            && o.range.end <= sentence.end
+            && (o.range.end <= e.range.start || o.range.start >= e.range.end)
+            && is_weekday_expr(o)
+            && o.day.is_some_and(|d| from <= d && d <= to)
+    })?;
+    let gap_ok = |g: &str| {
+        g.chars().all(|c| c.is_whitespace() || c == ',')
+            || g.trim().trim_matches(',').trim().eq_ignore_ascii_case("on")
+    };
+    let delete = if day.range.start >= e.range.end {
+        // "Earlier this week on Wednesday": delete up to the day (or its "on").
+        let gap = &text[e.range.end..day.range.start];
+        gap_ok(gap).then(|| {
+            let k = e.range.end + (gap.len() - gap.trim_start_matches([' ', ',']).len());
+            let before = text[..e.range.start].trim_end();
+            let at_start = before.is_empty() || before.ends_with(SENTENCE_OPENERS);
+            match text[k..].chars().next() {
+                Some(c) if at_start => {
+                    (e.range.start..k + c.len_utf8(), c.to_uppercase().collect())
+                }
+                _ => (e.range.start..k, String::new()),
+            }
+        })
+    } else {
+        // "on Wednesday earlier this week": delete the week with the space before it.
+        let gap = &text[day.range.end..e.range.start];
+        gap.chars()
+            .all(|c| c.is_whitespace() || c == ',')
+            .then(|| (day.range.end..e.range.end, String::new()))
+    };
+    Some(Advice::Redundant {
+        day: day.text.clone(),
+        delete,
+    })
+}
+
+/// What a sentence (or a quotation) can start after.
+const SENTENCE_OPENERS: [char; 8] = ['.', '!', '?', '“', '"', ':', '‘', '('];
 
 /// The text around an expression that its replacement depends on.
 struct Around {
@@ -177,6 +257,10 @@ struct Around {
     possessive: bool,
     /// A capitalised word right before it ("Pelosi yesterday").
     after_name: bool,
+    /// It opens its sentence as an adverb ("Today, the court …"): a weekday takes "On".
+    opens_sentence: bool,
+    /// "than" right before it: a year is compared as "than in 2018", not "than 2018".
+    than: bool,
     /// A date without its year would be read in another year: the paragraph already
     /// names another year (a story that narrates 2018 keeps 2018 for "Jan. 3"), or the
     /// sentence's tense moves a month without a year ("will … in January" is next year's).
@@ -192,8 +276,7 @@ impl Around {
             .unwrap_or("");
         let prev = prev_word.to_ascii_lowercase();
         let after = &text[e.range.end..];
-        let sentence_start =
-            before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':', '‘', '(']);
+        let sentence_start = before.is_empty() || before.ends_with(SENTENCE_OPENERS);
         // A name right before a weekday reads as one with it ("Pelosi Sunday"): AP puts
         // "on" between them.
         let function_word = matches!(
@@ -221,6 +304,10 @@ impl Around {
             has_prep: PREPS.contains(&prev.as_str()),
             possessive: after.starts_with("'s") || after.starts_with("’s"),
             after_name: prev_word.starts_with(char::is_uppercase) && !function_word,
+            opens_sentence: sentence_start
+                && !after.starts_with(['\'', '’'])
+                && opens_clause(after),
+            than: prev == "than",
             year_needed: year_needed(cx, e, text),
         }
     }
@@ -240,10 +327,54 @@ fn weekday_text(at: &Around, d: Date, e: &TimeExpr) -> String {
     if let Some(p) = part_words(e.value.as_deref().unwrap_or("")) {
         s = format!("{s} {p}");
     }
-    if at.after_name && !at.has_prep && !at.possessive {
+    // AP: "On Wednesday," at the start of a sentence; a name before it reads as one
+    // with it ("Pelosi on Sunday resumed").
+    if (at.after_name || at.opens_sentence) && !at.has_prep && !at.possessive {
         s = format!("on {s}");
     }
     at.finish(s)
+}
+
+/// Does the text after an expression that starts a sentence go on with a clause of its
+/// own ("Today, the court …", "Yesterday Carrie Lam said …"), so that the expression is
+/// an adverb and takes "On"? "Today marks …" (a subject) does not.
+fn opens_clause(after: &str) -> bool {
+    let after = after.trim_start();
+    if after.starts_with(',') {
+        return true;
+    }
+    let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    word.starts_with(char::is_uppercase)
+        || matches!(
+            word.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "police"
+                | "officials"
+                | "there"
+                | "some"
+                | "several"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "many"
+                | "more"
+                | "hundreds"
+                | "thousands"
+        )
 }
 
 /// Would a month (and day) written without a year be read in another year than `year`?
@@ -396,8 +527,35 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
             )
             .with_data("style", style.as_str())
     };
+    let block = cx.doc.blocks.get(e.block)?;
     match advice(cx, e, a) {
         Advice::Keep | Advice::Ignore => None,
+        Advice::Redundant { day, delete } => {
+            let message = format!(
+                "“{}” repeats what “{day}” already says: the day is enough (AP names the day of the week within six days of the article date). Delete “{}”.",
+                e.text, e.text
+            );
+            let mut d = data(Diagnostic::new(META.id, e.source.clone(), message))
+                .with_data("redundantWith", day.clone());
+            if let Some((range, new)) = delete {
+                d = d.with_fix(Fix {
+                    title: format!("Delete “{}”", e.text),
+                    safe: false,
+                    edits: vec![Edit::replace(block.source_range(range), new)],
+                });
+            }
+            Some(d)
+        }
+        Advice::Season => {
+            let meaning = meaning(e, a)?;
+            let message = format!(
+                "“{}” is {meaning}, counting from the article date ({}, {}). The paragraph speaks of a season or a yearly cycle, which may straddle two calendar years: write the one meant (“last winter's count”, “the 2017–18 season”).",
+                e.text,
+                long_date(a),
+                article.origin_text()
+            );
+            Some(data(Diagnostic::new(META.id, e.source.clone(), message)))
+        }
         Advice::Ambiguous {
             past,
             coming,
@@ -563,7 +721,7 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
     let value = e.value.as_deref().unwrap_or("");
     let at = Around::new(cx, e, text);
     let lower = e.text.to_ascii_lowercase();
-    let prep = at.has_prep || at.possessive;
+    let prep = (at.has_prep && !at.than) || at.possessive;
     let new = match e.granularity {
         Some(Granularity::Week) if e.text.eq_ignore_ascii_case("weekend") => {
             // "during the weekend": the article is already there.
@@ -691,7 +849,7 @@ mod tests {
                 &ap
             ),
             [
-                "Sunday, the court ruled. Pelosi yesterday resumed office.",
+                "On Sunday, the court ruled. Pelosi yesterday resumed office.",
                 "Yesterday, the court ruled. Pelosi on Sunday resumed office."
             ]
         );
@@ -761,6 +919,66 @@ mod tests {
                 &Config::default()
             ),
             ["Earlier in the week of March 20, the ministry said so."]
+        );
+    }
+
+    /// Sample rows 20–24 of a copy editor's read: "On Wednesday," at a sentence start;
+    /// "Earlier this week" beside its weekday is deleted, not dated; a season's "last
+    /// year" gets no calendar year; "greater than last year" is "than in 2022".
+    #[test]
+    fn fixes_read_as_a_desk_would_write_them() {
+        let ap = Config::default();
+        // 2023-03-20 is a Monday.
+        assert_eq!(
+            fixed("Today, the minister spoke. Today Lam spoke.", &ap),
+            [
+                "On Monday, the minister spoke. Today Lam spoke.",
+                "Today, the minister spoke. On Monday Lam spoke."
+            ]
+        );
+        // "Today" as a subject takes no "On".
+        assert_eq!(
+            fixed("Today marks a year since the fire.", &ap),
+            ["Monday marks a year since the fire."]
+        );
+        // 2023-03-26 is a Sunday; Wednesday is March 22.
+        let sun = "---\ndate: 2023-03-26\n---\n";
+        let src = format!("{sun}Earlier this week on Wednesday, the president spoke.\n");
+        let r = run(&src, &ap);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(
+            r[0].1.contains("repeats what “Wednesday” already says"),
+            "{}",
+            r[0].1
+        );
+        assert_eq!(
+            r[0].2.as_deref(),
+            Some(format!("{sun}On Wednesday, the president spoke.\n").as_str())
+        );
+        let src = format!("{sun}The president spoke on Wednesday earlier this week.\n");
+        assert_eq!(
+            run(&src, &ap)[0].2.as_deref(),
+            Some(format!("{sun}The president spoke on Wednesday.\n").as_str())
+        );
+        // Apart in the sentence: said, not rewritten.
+        let src = format!("{sun}Earlier this week, the president, who spoke on Wednesday, left.\n");
+        let r = run(&src, &ap);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2, None);
+        // A yearly cycle is not the calendar year.
+        let src =
+            format!("{FM}The butterflies counted over-wintering were 144% more than last year.\n");
+        let r = run(&src, &ap);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].1.contains("season or a yearly cycle"), "{}", r[0].1);
+        assert_eq!(r[0].2, None);
+        assert_eq!(
+            fixed("Sales were 14% greater than last year.", &ap),
+            ["Sales were 14% greater than in 2022."]
+        );
+        assert_eq!(
+            fixed("Sales have doubled since last year.", &ap),
+            ["Sales have doubled since 2022."]
         );
     }
 

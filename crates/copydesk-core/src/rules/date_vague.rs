@@ -1,8 +1,15 @@
-//! `date.vague`: "recently", "soon", "currently", "in recent years" — a time reference
-//! that tells the reader nothing definite. A hint: the fix is a fact only the reporter has.
+//! `date.vague`: "recently", "soon", "in recent years", "some years ago" — a time
+//! reference that tells the reader nothing definite, where a desk would pin a date. A hint:
+//! the fix is a fact only the reporter has.
 //!
 //! Not flagged: "now" (plain present), generic phrases ("in the past", "in the future",
-//! "long ago"), and quoted speech.
+//! "long ago"), and quoted speech. In a dated story, "currently", "presently", "at
+//! present", "at the moment" are not flagged either: the copy desk's premise, which the
+//! project adopts, is that a dated story's present tense is anchored by its dateline, so
+//! "the wildfires currently destroying the forest" is as of the story's date and an "as
+//! of" would repeat it. "Recently" and "soon" are different: the event has a date of its
+//! own, before or after the dateline, that the reader is not given. In a draft with no
+//! article date, "currently" is still flagged: nothing says when its present is.
 
 use super::quoted_in_block;
 use super::{Rule, RuleMeta};
@@ -16,8 +23,8 @@ static META: RuleMeta = RuleMeta {
     id: "date.vague",
     default_severity: Severity::Hint,
     enabled_by_default: true,
-    summary: "A vague time reference (“recently”, “soon”, “currently”, “in recent years”).",
-    explanation: "“Recently” can mean last week or last year, and “currently” is only true until the story is read later. When the date is known, give it (“in February”, “since 2019”, “as of March 20”); when it is not, consider whether the word is needed.",
+    summary: "A vague time reference (“recently”, “soon”, “in recent years”; “currently” in an undated draft).",
+    explanation: "“Recently” can mean last week or last year, and “soon” next week or next year: the event has a date the reader is not given. When it is known, give it (“in February”, “since 2019”, “by June”); when it is not, consider whether the word is needed. In a dated story, “currently”, “presently” and “at present” are left alone: the dateline says when the story's present is. In a draft with no article date they are flagged, since nothing does.",
     wrong: "The company recently closed its Kyiv office.\n",
     right: "The company closed its Kyiv office in February.\n",
 };
@@ -51,6 +58,7 @@ impl Rule for DateVague {
                 .collect(),
             _ => Vec::new(),
         };
+        let dated = cx.article_date().is_some();
         for e in cx.time_expressions() {
             if e.kind != TimeKind::Vague {
                 continue;
@@ -63,6 +71,10 @@ impl Rule for DateVague {
                 quoted = Some((e.block, quoted_in_block(cx, e.block)));
             }
             if quoted.as_ref().is_some_and(|(_, q)| in_ranges(q, &e.range)) {
+                continue;
+            }
+            // The dateline anchors a dated story's present: "currently" is as of its date.
+            if e.value.as_deref() == Some("PRESENT_REF") && dated {
                 continue;
             }
             if e.value.as_deref() == Some("PRESENT_REF")
@@ -110,15 +122,25 @@ mod tests {
     fn flags_vague_words() {
         assert_eq!(
             flagged("Prices rose in recent years and will fall soon. He is currently ill."),
-            // "He is currently ill" is an undated claim: claim.undated's, with an "as of".
-            ["recent years", "soon"]
+            // No article date: nothing says when "currently" is.
+            ["recent years", "soon", "currently"]
         );
+    }
+
+    /// A dated story's present tense is anchored by its dateline: "currently" and
+    /// "presently" are as of its date; "recently", "soon" and "some years ago" still hide
+    /// a date of their own.
+    #[test]
+    fn the_dateline_anchors_currently_in_a_dated_story() {
+        let src = "---\ndate: 2023-03-20\n---\nThe wildfires currently destroying the forest began recently. The agency is presently unable to operate. At present the herd numbers 1,500. It will reopen soon. The plant closed some time ago.\n";
+        assert_eq!(flagged(src), ["recently", "soon", "some time ago"]);
     }
 
     #[test]
     fn leaves_a_dated_claim_to_claim_undated() {
+        // In an undated draft, "currently" in a claim claim.undated flags is that rule's.
         assert_eq!(
-            flagged("The contract is currently valued at $4 billion."),
+            flagged("The world record currently stands at 9.58 seconds."),
             Vec::<String>::new()
         );
         let mut config = Config::default();
@@ -126,7 +148,7 @@ mod tests {
         assert_eq!(
             flagged_text(
                 "date.vague",
-                "The contract is currently valued at $4 billion.",
+                "The world record currently stands at 9.58 seconds.",
                 &config
             ),
             ["currently"]
