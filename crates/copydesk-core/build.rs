@@ -1,9 +1,10 @@
 //! Turns the shipped knowledge base (`data/kb/actors.json`, the file `scripts/kb/build_kb.py`
 //! makes and the repository keeps) into the compact form the crate embeds: `kb.bin` in
 //! `OUT_DIR`, never committed. Reading it costs a few copies where parsing the 2.5 MB of JSON
-//! cost most of the first draft's time; an actor's roles, sources and description sit in a
-//! second section that is decoded only when that actor's are read (see `names/kb.rs`,
-//! `decode_default`, which documents the layout).
+//! cost most of the first draft's time; the name matcher's table is built here too (with the
+//! crate's own `src/names/name_table.rs`), and an actor's roles, sources and description sit
+//! in a last section that is decoded only when that actor's are read (see `DEFAULT_BIN` in
+//! `src/names/kb.rs`, which documents the layout).
 //!
 //! The fields, defaults and refusals are those of the JSON reader it replaces (unknown fields
 //! in a part, role or source are an error; `version` must be the one the crate reads), so a
@@ -11,6 +12,12 @@
 
 use serde::Deserialize;
 use std::path::Path;
+
+/// The name table and folding, the same file the crate compiles.
+#[allow(dead_code)]
+#[path = "src/names/name_table.rs"]
+mod name_table;
+use name_table::{PartForms, Spellings, TargetKind};
 
 /// Keep in step with `FORMAT_VERSION` in `src/names/kb.rs`.
 const FORMAT_VERSION: u32 = 1;
@@ -142,6 +149,7 @@ fn main() {
     let src = "data/kb/actors.json";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/names/name_table.rs");
     let json = std::fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
     let kb: KbFile = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{src}: {e}"));
     assert!(
@@ -208,6 +216,44 @@ fn main() {
             facts.opt(&s.note);
         }
     }
+    // The name matcher's table: every pattern (in id order) and the ids in the byte order
+    // of their spellings, as `Matcher::build` makes them at run time for a newsroom's file.
+    let mut spellings = Spellings::default();
+    for (ai, a) in kb.actors.iter().enumerate() {
+        let parts: Vec<PartForms<'_>> = a
+            .parts
+            .iter()
+            .map(|p| PartForms {
+                part: &p.part,
+                variants: &p.variants,
+                misspellings: &p.misspellings,
+                alone: p.alone,
+            })
+            .collect();
+        spellings.add_actor(ai as u32, &a.name, &parts, &a.full_variants);
+    }
+    head.u32(spellings.patterns.len());
+    for p in &spellings.patterns {
+        head.str(&p.folded);
+        head.0.push(u8::from(p.needs_capital) | u8::from(p.acronym) << 1);
+        head.u32(p.targets.len());
+        for t in &p.targets {
+            head.u32(t.actor as usize);
+            let (tag, part, value) = match t.kind {
+                TargetKind::Part { part, variant } => (0, part, variant),
+                TargetKind::Misspelling { part, index } => (1, part, index),
+                TargetKind::Full { index } => (2, 0, index),
+            };
+            head.0.extend_from_slice(&[tag, part]);
+            head.0.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+    let order = name_table::sorted_order(&spellings.patterns);
+    head.u32(order.len());
+    for i in order {
+        head.u32(i as usize);
+    }
+
     // The facts section's length last: the reader finds where it starts from the end.
     let facts_len = facts.0.len();
     head.0.extend_from_slice(&facts.0);

@@ -2,7 +2,7 @@
 //! newsroom's actor files merged over it by id. The format is documented in
 //! `data/kb/FORMAT.md`; newsroom files use the same fields (see `docs/notes/names.md`).
 
-use super::matcher::Matcher;
+use super::matcher::{Matcher, Pattern, Target, TargetKind};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -19,6 +19,11 @@ pub static DEFAULT_JSON: &str = include_str!("../../data/kb/actors.json");
 /// - the actors: count, then for each id, kind (one byte: person, organisation, place),
 ///   name, country?, parts (count; each part, `alone` as one byte, variants and misspellings
 ///   as a count and strings), full variants (count, strings), and the offset of its facts;
+/// - the name matcher's patterns, in id order: count, then each folded spelling, a byte of
+///   flags (1 needs a capital, 2 acronym) and its targets (count; each actor, then a byte for
+///   the kind (part, misspelling, whole name), a byte for the part and a `u16` for the
+///   variant, misspelling or whole-name index); then the ids in the byte order of their
+///   spellings (count, ids);
 /// - the facts section: for each actor its description?, roles (count; each title then type?,
 ///   country?, org?, start?, end?, end_before?, source?, as_of?, note?) and sources (count;
 ///   each fact, source, as_of?, note?);
@@ -536,7 +541,7 @@ fn parse_kb(json: &str, origin: &str) -> Result<(Vec<Actor>, Vec<BuiltFrom>), Kb
     }
 }
 
-fn parse_default() -> Result<(Vec<Actor>, Vec<BuiltFrom>), KbError> {
+fn parse_default() -> Result<(Vec<Actor>, Vec<BuiltFrom>, Matcher), KbError> {
     decode_default().ok_or_else(|| KbError {
         origin: DEFAULT_ORIGIN.to_string(),
         message: "the compact form build.rs made of it does not read (a bug)".into(),
@@ -593,8 +598,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The actors and sources of [`DEFAULT_BIN`], each actor's facts left to [`decode_facts`].
-fn decode_default() -> Option<(Vec<Actor>, Vec<BuiltFrom>)> {
+/// The actors, sources and name matcher of [`DEFAULT_BIN`], each actor's facts left to
+/// [`decode_facts`].
+fn decode_default() -> Option<(Vec<Actor>, Vec<BuiltFrom>, Matcher)> {
     let bytes = DEFAULT_BIN.strip_prefix(BIN_MAGIC)?;
     let mut r = Reader { bytes, pos: 0 };
     let n = r.count()?;
@@ -645,7 +651,39 @@ fn decode_default() -> Option<(Vec<Actor>, Vec<BuiltFrom>)> {
             },
         });
     }
-    Some((actors, built_from))
+    let patterns = (0..r.count()?)
+        .map(|_| {
+            let folded = r.str()?;
+            let flags = r.byte()?;
+            let targets = (0..r.count()?)
+                .map(|_| {
+                    let actor = r.u32()?;
+                    let (tag, part) = (r.byte()?, r.byte()?);
+                    let value = u16::from_le_bytes([r.byte()?, r.byte()?]);
+                    let kind = match tag {
+                        0 => TargetKind::Part {
+                            part,
+                            variant: value,
+                        },
+                        1 => TargetKind::Misspelling { part, index: value },
+                        2 => TargetKind::Full { index: value },
+                        _ => return None,
+                    };
+                    Some(Target { actor, kind })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(Pattern {
+                folded,
+                targets,
+                needs_capital: flags & 1 != 0,
+                acronym: flags & 2 != 0,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let order = (0..r.count()?)
+        .map(|_| r.u32())
+        .collect::<Option<Vec<_>>>()?;
+    Some((actors, built_from, Matcher::from_sorted(patterns, &order)))
 }
 
 /// The facts section of [`DEFAULT_BIN`] (its length is the last four bytes).
@@ -784,9 +822,16 @@ impl Kb {
     /// Parse the shipped file and build its index afresh (what the first use costs; the
     /// benchmark measures it).
     pub fn load_uncached() -> Result<Kb, KbError> {
-        let (actors, built_from) = parse_default()?;
+        let (actors, built_from, matcher) = parse_default()?;
         let overridden_by = vec![None; actors.len()];
-        Kb::new(actors, built_from, overridden_by, DEFAULT_ORIGIN)
+        Ok(Kb {
+            actors,
+            built_from,
+            overridden_by,
+            matcher,
+            near: OnceLock::new(),
+            fingerprint: 0,
+        })
     }
 
     /// The shipped knowledge base.
@@ -816,7 +861,7 @@ impl Kb {
     }
 
     fn merged(patches: &[ActorPatch]) -> Result<Kb, KbError> {
-        let (mut actors, built_from) = parse_default()?;
+        let (mut actors, built_from, _) = parse_default()?;
         let mut overridden_by: Vec<Option<String>> = vec![None; actors.len()];
         let mut index: std::collections::HashMap<String, usize> = actors
             .iter()
@@ -921,7 +966,7 @@ mod tests {
     #[test]
     fn the_shipped_kb_loads_fast_and_has_zelenskyy() {
         let t = std::time::Instant::now();
-        let (actors, built_from) = parse_default().unwrap_or_else(|e| panic!("{e}"));
+        let (actors, built_from, _) = parse_default().unwrap_or_else(|e| panic!("{e}"));
         let parse = t.elapsed();
         assert!(actors.len() > 1000, "{}", actors.len());
         assert!(!built_from.is_empty());
@@ -975,8 +1020,12 @@ mod tests {
         // (comparing actors decodes each one's facts).
         let (json_actors, json_built_from) =
             parse_kb(DEFAULT_JSON, DEFAULT_ORIGIN).unwrap_or_else(|e| panic!("{e}"));
-        let (actors, built_from) = decode_default().expect("the compact form reads");
+        let (actors, built_from, matcher) = decode_default().expect("the compact form reads");
         assert_eq!(built_from, json_built_from);
+        // The matcher build.rs made is the one the actors make at run time.
+        let built = Matcher::build(&json_actors).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(matcher.patterns, built.patterns);
+        assert_eq!(format!("{matcher:?}"), format!("{built:?}"));
         assert_eq!(actors.len(), json_actors.len());
         for (a, j) in actors.iter().zip(&json_actors) {
             assert_eq!(a, j);

@@ -10,6 +10,7 @@ pub mod draft_actors;
 pub mod kb;
 pub mod lexicon;
 pub mod matcher;
+mod name_table;
 mod settings;
 pub mod spellings;
 pub use settings::NamesConfig;
