@@ -19,6 +19,11 @@ use std::path::Path;
 mod name_table;
 use name_table::{PartForms, Spellings, TargetKind};
 
+/// The dictionary's hash table, the same file the crate compiles.
+#[allow(dead_code)]
+#[path = "src/names/word_table.rs"]
+mod word_table;
+
 /// Keep in step with `FORMAT_VERSION` in `src/names/kb.rs`.
 const FORMAT_VERSION: u32 = 1;
 /// The first bytes of `kb.bin`; keep in step with `BIN_MAGIC` in `src/names/kb.rs`.
@@ -235,7 +240,8 @@ fn main() {
     head.u32(spellings.patterns.len());
     for p in &spellings.patterns {
         head.str(&p.folded);
-        head.0.push(u8::from(p.needs_capital) | u8::from(p.acronym) << 1);
+        head.0
+            .push(u8::from(p.needs_capital) | u8::from(p.acronym) << 1);
         head.u32(p.targets.len());
         for t in &p.targets {
             head.u32(t.actor as usize);
@@ -262,4 +268,13 @@ fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let path = Path::new(&out).join("kb.bin");
     std::fs::write(&path, &head.0).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+
+    // The dictionary's words as a hash table over the word list the crate embeds.
+    let src = "data/dict/words.txt";
+    println!("cargo:rerun-if-changed={src}");
+    println!("cargo:rerun-if-changed=src/names/word_table.rs");
+    let words = std::fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    let path = Path::new(&out).join("words.table");
+    std::fs::write(&path, word_table::build(&words))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }

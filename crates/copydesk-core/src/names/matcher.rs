@@ -9,8 +9,8 @@
 //! same ~20,000 spellings cost ~30 ms on the first draft a process checks.
 
 use super::kb::Actor;
-use super::name_table::{fold_char, sorted_order, PartForms, Spellings};
 pub use super::name_table::{fold, Pattern, Target, TargetKind};
+use super::name_table::{fold_char, sorted_order, PartForms, Spellings};
 use aho_corasick::BuildError;
 use std::ops::Range;
 

@@ -13,6 +13,7 @@ pub mod matcher;
 mod name_table;
 mod settings;
 pub mod spellings;
+mod word_table;
 pub use settings::NamesConfig;
 
 use super::diagnostic::Edit;
