@@ -1,5 +1,5 @@
-//! The actor knowledge base: the shipped `data/kb/actors.json` (embedded, parsed once) with a
-//! newsroom's actor files merged over it by id. The format is documented in
+//! The actor knowledge base: the shipped `data/kb/actors.json` (embedded in the compact form
+//! build.rs makes of it, read once) with a newsroom's actor files merged over it by id. The format is documented in
 //! `data/kb/FORMAT.md`; newsroom files use the same fields (see `docs/notes/names.md`).
 
 use super::matcher::{Matcher, Pattern, Target, TargetKind};
@@ -819,7 +819,7 @@ impl Kb {
         })
     }
 
-    /// Parse the shipped file and build its index afresh (what the first use costs; the
+    /// Read the shipped knowledge base and its matcher afresh (what the first use costs; the
     /// benchmark measures it).
     pub fn load_uncached() -> Result<Kb, KbError> {
         let (actors, built_from, matcher) = parse_default()?;

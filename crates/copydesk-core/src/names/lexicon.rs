@@ -5,11 +5,11 @@
 use std::collections::HashSet;
 
 /// Sets of words that are only looked up: foldhash, several times cheaper to build and query
-/// than the default SipHash.
+/// than the default SipHash. (The dictionary is a table build.rs makes, [`DICT`]; the tests
+/// compare it with this set of its words.)
 type WordSet = HashSet<&'static str, foldhash::fast::FixedState>;
 
 fn word_set(text: &'static str) -> WordSet {
-    // (The dictionary is a prebuilt table, `DICT`; the tests compare it with this set.)
     let mut set = WordSet::with_capacity_and_hasher(text.len() / 8, Default::default());
     set.extend(text.lines().filter(|l| !l.is_empty()));
     set

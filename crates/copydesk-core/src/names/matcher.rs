@@ -71,10 +71,11 @@ impl Matcher {
         let mut keys = Vec::with_capacity(patterns.iter().map(|p| p.folded.len()).sum());
         let mut sorted = Vec::with_capacity(order.len());
         let mut first = vec![(0u32, 0u32); 1 << 16];
-        for (i, &p) in order.iter().enumerate() {
+        for &p in order {
             let Some(pattern) = patterns.get(p as usize) else {
                 continue;
             };
+            let i = sorted.len();
             let folded = pattern.folded.as_bytes();
             sorted.push(Key {
                 start: keys.len() as u32,
