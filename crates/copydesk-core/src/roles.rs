@@ -139,13 +139,13 @@ fn same_office(x: &Role, y: &Role) -> bool {
 /// the current ones (as far as their sources know), then the rest, newest first. Without an
 /// article date, says so and which date the roles are given for.
 pub fn hover_roles(kb: &Kb, a: &Actor, article: Option<&ArticleDate>, md: &mut String) {
-    if a.roles.is_empty() {
+    if a.roles().is_empty() {
         return;
     }
-    let mut order: Vec<usize> = (0..a.roles.len()).collect();
+    let mut order: Vec<usize> = (0..a.roles().len()).collect();
     // Newest first: by end (open roles first), then start.
     order.sort_by(|&x, &y| {
-        let (rx, ry) = (&a.roles[x], &a.roles[y]);
+        let (rx, ry) = (&a.roles()[x], &a.roles()[y]);
         let key = |r: &Role| {
             (
                 !ended(r),
@@ -156,12 +156,12 @@ pub fn hover_roles(kb: &Kb, a: &Actor, article: Option<&ArticleDate>, md: &mut S
         key(ry).cmp(&key(rx))
     });
     let mut shown = 0;
-    let mut listed = vec![false; a.roles.len()];
+    let mut listed = vec![false; a.roles().len()];
     let mut section = |md: &mut String, heading: &str, pick: &dyn Fn(&Role) -> bool| {
         let picked: Vec<usize> = order
             .iter()
             .copied()
-            .filter(|&i| !listed[i] && pick(&a.roles[i]))
+            .filter(|&i| !listed[i] && pick(&a.roles()[i]))
             .collect();
         if picked.is_empty() || shown >= HOVER_ROLES {
             return;
@@ -174,14 +174,14 @@ pub fn hover_roles(kb: &Kb, a: &Actor, article: Option<&ArticleDate>, md: &mut S
             listed[i] = true;
             // One office from two sources, or listed as head of state and of government
             // ("President of Benin"), is one line; a note either gives is kept.
-            let twins: Vec<usize> = (0..a.roles.len())
-                .filter(|&j| !listed[j] && same_office(&a.roles[i], &a.roles[j]))
+            let twins: Vec<usize> = (0..a.roles().len())
+                .filter(|&j| !listed[j] && same_office(&a.roles()[i], &a.roles()[j]))
                 .collect();
-            let mut role = a.roles[i].clone();
+            let mut role = a.roles()[i].clone();
             for j in twins {
                 listed[j] = true;
                 if role.note.is_none() {
-                    role.note.clone_from(&a.roles[j].note);
+                    role.note.clone_from(&a.roles()[j].note);
                 }
             }
             if shown < HOVER_ROLES {
@@ -207,7 +207,7 @@ pub fn hover_roles(kb: &Kb, a: &Actor, article: Option<&ArticleDate>, md: &mut S
         }
         None => {
             let latest = a
-                .roles
+                .roles()
                 .iter()
                 .filter_map(|r| r.as_of.as_deref())
                 .max()
@@ -222,7 +222,7 @@ pub fn hover_roles(kb: &Kb, a: &Actor, article: Option<&ArticleDate>, md: &mut S
         }
     }
     section(md, "Other roles:", &|_| true);
-    let total = a.roles.len();
+    let total = a.roles().len();
     if total > shown {
         let _ = writeln!(md, "- … and {} more roles\n", total - shown);
     }

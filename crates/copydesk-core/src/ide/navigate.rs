@@ -83,7 +83,10 @@ pub fn outline(cx: &Context) -> Vec<ActorSymbol> {
             let (kind, description) = match e.actor {
                 ActorRef::Kb(a) => {
                     let a = &names.kb.actors[a as usize];
-                    (a.kind.as_str(), a.description.clone().unwrap_or_default())
+                    (
+                        a.kind.as_str(),
+                        a.description().unwrap_or_default().to_string(),
+                    )
                 }
                 ActorRef::Draft(_) => ("person", String::new()),
             };
@@ -183,7 +186,7 @@ fn kb_hover(cx: &Context, names: &Names, ai: u32, md: &mut String) {
         a.id.clone()
     };
     let _ = writeln!(md, "**{}** — {} ({id})\n", a.name, a.kind.as_str());
-    if let Some(d) = &a.description {
+    if let Some(d) = a.description() {
         let _ = writeln!(md, "{d}\n");
     }
     // Roles held on the article date first, then current ones, each with dates and source.

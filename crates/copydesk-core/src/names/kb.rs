@@ -1,14 +1,37 @@
-//! The actor knowledge base: the shipped `data/kb/actors.json` (embedded, parsed once) with a
-//! newsroom's actor files merged over it by id. The format is documented in
+//! The actor knowledge base: the shipped `data/kb/actors.json` (embedded in the compact form
+//! build.rs makes of it, read once) with a newsroom's actor files merged over it by id. The format is documented in
 //! `data/kb/FORMAT.md`; newsroom files use the same fields (see `docs/notes/names.md`).
 
-use super::matcher::Matcher;
+use super::matcher::{Matcher, Pattern, Target, TargetKind};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock, OnceLock};
 
-/// The shipped knowledge base, exactly as built by `scripts/kb/build_kb.py`.
-/// Text, not bytes: the compiler checks it is UTF-8, so parsing it does not check again.
+/// The shipped knowledge base, exactly as built by `scripts/kb/build_kb.py`: the tests read
+/// it; the crate embeds [`DEFAULT_BIN`], made from it by build.rs.
+#[cfg(test)]
 pub static DEFAULT_JSON: &str = include_str!("../../data/kb/actors.json");
+
+/// The shipped knowledge base in the compact form build.rs writes (not committed: made from
+/// `data/kb/actors.json` at every build that changes it). Layout, all integers `u32`
+/// little-endian, a string its byte length then UTF-8, an absent string length `u32::MAX`:
+///
+/// - [`BIN_MAGIC`]; the sources (`built_from`): count, then id, name, licence?, as_of?;
+/// - the actors: count, then for each id, kind (one byte: person, organisation, place),
+///   name, country?, parts (count; each part, `alone` as one byte, variants and misspellings
+///   as a count and strings), full variants (count, strings), and the offset of its facts;
+/// - the name matcher's patterns, in id order: count, then each folded spelling, a byte of
+///   flags (1 needs a capital, 2 acronym) and its targets (count; each actor, then a byte for
+///   the kind (part, misspelling, whole name), a byte for the part and a `u16` for the
+///   variant, misspelling or whole-name index); then the ids in the byte order of their
+///   spellings (count, ids);
+/// - the facts section: for each actor its description?, roles (count; each title then type?,
+///   country?, org?, start?, end?, end_before?, source?, as_of?, note?) and sources (count;
+///   each fact, source, as_of?, note?);
+/// - the facts section's length.
+static DEFAULT_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
+
+/// The first bytes of [`DEFAULT_BIN`] (build.rs writes the same).
+const BIN_MAGIC: &[u8; 8] = b"CDKB\x00\x00\x00\x01";
 
 /// The shipped file, as error messages name it.
 const DEFAULT_ORIGIN: &str = "crates/copydesk-core/data/kb/actors.json (built in)";
@@ -120,31 +143,155 @@ pub struct SourceFact {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// What the knowledge base says about an actor beyond their names: read from the shipped
+/// knowledge base only when an actor's are first asked for (hover, the title checks), so that
+/// loading it costs the names alone.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Facts {
+    pub description: Option<String>,
+    pub roles: Vec<Role>,
+    pub sources: Vec<SourceFact>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
     pub id: String,
     pub kind: Kind,
     pub name: String,
-    #[serde(default)]
     pub country: Option<String>,
     pub parts: Vec<Part>,
-    #[serde(default)]
     pub full_variants: Vec<String>,
-    #[serde(default)]
-    pub roles: Vec<Role>,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub sources: Vec<SourceFact>,
+    facts: LazyFacts,
+}
+
+/// An actor's [`Facts`]: given, or where they are in the shipped knowledge base's facts
+/// section, decoded on first use.
+#[derive(Clone)]
+struct LazyFacts {
+    cell: OnceLock<Facts>,
+    /// Offset in the facts section of [`DEFAULT_BIN`]; unused once `cell` is set.
+    at: u32,
+}
+
+impl LazyFacts {
+    fn given(facts: Facts) -> Self {
+        LazyFacts {
+            cell: OnceLock::from(facts),
+            at: u32::MAX,
+        }
+    }
+
+    fn get(&self) -> &Facts {
+        self.cell.get_or_init(|| {
+            let facts = decode_facts(self.at);
+            // Written by build.rs from a file the build checked: a bug if it does not read.
+            debug_assert!(facts.is_some(), "the facts at {} do not decode", self.at);
+            facts.unwrap_or_default()
+        })
+    }
+}
+
+impl PartialEq for LazyFacts {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl std::fmt::Debug for LazyFacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 impl Actor {
+    /// An actor with the given facts (a newsroom file's, or none).
+    pub fn new(
+        id: String,
+        kind: Kind,
+        name: String,
+        parts: Vec<Part>,
+        full_variants: Vec<String>,
+        facts: Facts,
+    ) -> Actor {
+        Actor {
+            id,
+            kind,
+            name,
+            country: None,
+            parts,
+            full_variants,
+            facts: LazyFacts::given(facts),
+        }
+    }
+
+    /// The description, roles and sources (decoded on the first call for a shipped actor).
+    pub fn facts(&self) -> &Facts {
+        self.facts.get()
+    }
+
+    pub fn roles(&self) -> &[Role] {
+        &self.facts().roles
+    }
+
+    pub fn sources(&self) -> &[SourceFact] {
+        &self.facts().sources
+    }
+
+    pub fn description(&self) -> Option<&str> {
+        self.facts().description.as_deref()
+    }
+
+    /// The facts, to change (a newsroom file's patch).
+    pub fn facts_mut(&mut self) -> &mut Facts {
+        self.facts.get();
+        self.facts
+            .cell
+            .get_mut()
+            .expect("`get` has just filled the cell")
+    }
+
     /// The part index of the surname (or single name).
     pub fn surname_part(&self) -> Option<usize> {
         self.parts
             .iter()
             .position(|p| p.part == "surname")
             .or_else(|| (self.parts.len() == 1).then_some(0))
+    }
+}
+
+/// An actor as the JSON form of the knowledge base has it (the tests read the shipped file
+/// with it, to compare with the compact form build.rs makes).
+#[cfg(test)]
+#[derive(Deserialize)]
+struct ActorJson {
+    id: String,
+    kind: Kind,
+    name: String,
+    #[serde(default)]
+    country: Option<String>,
+    parts: Vec<Part>,
+    #[serde(default)]
+    full_variants: Vec<String>,
+    #[serde(default)]
+    roles: Vec<Role>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: Vec<SourceFact>,
+}
+
+#[cfg(test)]
+impl From<ActorJson> for Actor {
+    fn from(a: ActorJson) -> Actor {
+        let facts = Facts {
+            description: a.description,
+            roles: a.roles,
+            sources: a.sources,
+        };
+        Actor {
+            country: a.country,
+            ..Actor::new(a.id, a.kind, a.name, a.parts, a.full_variants, facts)
+        }
     }
 }
 
@@ -158,12 +305,13 @@ pub struct BuiltFrom {
     pub as_of: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[cfg(test)]
+#[derive(Deserialize)]
 struct KbFile {
     version: u32,
     #[serde(default)]
     built_from: Vec<BuiltFrom>,
-    actors: Vec<Actor>,
+    actors: Vec<ActorJson>,
 }
 
 /// One actor in a newsroom file: `id` picks the actor to override (or adds a new one); every
@@ -284,16 +432,15 @@ pub fn parse_actor_file(
     let own: Vec<Actor> = patches
         .iter()
         .filter(|p| !p.remove)
-        .map(|p| Actor {
-            id: p.id.clone(),
-            kind: p.kind.unwrap_or(Kind::Person),
-            name: p.name.clone().unwrap_or_default(),
-            country: None,
-            parts: p.parts.clone().unwrap_or_default(),
-            full_variants: p.full_variants.clone().unwrap_or_default(),
-            roles: Vec::new(),
-            description: None,
-            sources: Vec::new(),
+        .map(|p| {
+            Actor::new(
+                p.id.clone(),
+                p.kind.unwrap_or(Kind::Person),
+                p.name.clone().unwrap_or_default(),
+                p.parts.clone().unwrap_or_default(),
+                p.full_variants.clone().unwrap_or_default(),
+                Facts::default(),
+            )
         })
         .collect();
     Matcher::build(&own).map_err(|e| ActorFileError {
@@ -373,13 +520,17 @@ pub struct NearIndex {
 
 /// Parse a knowledge-base file (`origin` names it in errors), refusing a format version
 /// this build does not know.
+#[cfg(test)]
 fn parse_kb(json: &str, origin: &str) -> Result<(Vec<Actor>, Vec<BuiltFrom>), KbError> {
     let error = |message: String| KbError {
         origin: origin.to_string(),
         message,
     };
     match serde_json::from_str::<KbFile>(json) {
-        Ok(f) if f.version == FORMAT_VERSION => Ok((f.actors, f.built_from)),
+        Ok(f) if f.version == FORMAT_VERSION => Ok((
+            f.actors.into_iter().map(Actor::from).collect(),
+            f.built_from,
+        )),
         Ok(f) => Err(error(unsupported_version(f.version))),
         Err(e) => match serde_json::from_str::<VersionOnly>(json) {
             Ok(VersionOnly { version: Some(v) }) if v != FORMAT_VERSION => {
@@ -390,8 +541,196 @@ fn parse_kb(json: &str, origin: &str) -> Result<(Vec<Actor>, Vec<BuiltFrom>), Kb
     }
 }
 
-fn parse_default() -> Result<(Vec<Actor>, Vec<BuiltFrom>), KbError> {
-    parse_kb(DEFAULT_JSON, DEFAULT_ORIGIN)
+fn parse_default() -> Result<(Vec<Actor>, Vec<BuiltFrom>, Matcher), KbError> {
+    decode_default().ok_or_else(|| KbError {
+        origin: DEFAULT_ORIGIN.to_string(),
+        message: "the compact form build.rs made of it does not read (a bug)".into(),
+    })
+}
+
+/// Reads [`DEFAULT_BIN`]'s integers and strings; `None` past its end or on bad UTF-8.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn u32(&mut self) -> Option<u32> {
+        let b = self.bytes.get(self.pos..self.pos + 4)?;
+        self.pos += 4;
+        Some(u32::from_le_bytes(b.try_into().ok()?))
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    /// A count, checked against the bytes left (each item takes at least one), so that a
+    /// wrong one cannot ask for a huge allocation.
+    fn count(&mut self) -> Option<usize> {
+        let n = self.u32()? as usize;
+        (n <= self.bytes.len().saturating_sub(self.pos)).then_some(n)
+    }
+
+    fn opt(&mut self) -> Option<Option<&'a str>> {
+        let len = self.u32()?;
+        if len == u32::MAX {
+            return Some(None);
+        }
+        let b = self.bytes.get(self.pos..self.pos + len as usize)?;
+        self.pos += len as usize;
+        Some(Some(std::str::from_utf8(b).ok()?))
+    }
+
+    fn str(&mut self) -> Option<String> {
+        self.opt()?.map(str::to_string)
+    }
+
+    fn opt_string(&mut self) -> Option<Option<String>> {
+        Some(self.opt()?.map(str::to_string))
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        let n = self.count()?;
+        (0..n).map(|_| self.str()).collect()
+    }
+}
+
+/// The actors, sources and name matcher of [`DEFAULT_BIN`], each actor's facts left to
+/// [`decode_facts`].
+fn decode_default() -> Option<(Vec<Actor>, Vec<BuiltFrom>, Matcher)> {
+    let bytes = DEFAULT_BIN.strip_prefix(BIN_MAGIC)?;
+    let mut r = Reader { bytes, pos: 0 };
+    let n = r.count()?;
+    let built_from = (0..n)
+        .map(|_| {
+            Some(BuiltFrom {
+                id: r.str()?,
+                name: r.str()?,
+                licence: r.opt_string()?,
+                as_of: r.opt_string()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let n = r.count()?;
+    let mut actors = Vec::with_capacity(n);
+    for _ in 0..n {
+        let id = r.str()?;
+        let kind = match r.byte()? {
+            0 => Kind::Person,
+            1 => Kind::Organisation,
+            2 => Kind::Place,
+            _ => return None,
+        };
+        let name = r.str()?;
+        let country = r.opt_string()?;
+        let parts = (0..r.count()?)
+            .map(|_| {
+                Some(Part {
+                    part: r.str()?,
+                    alone: r.byte()? != 0,
+                    variants: r.strings()?,
+                    misspellings: r.strings()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let full_variants = r.strings()?;
+        let at = r.u32()?;
+        actors.push(Actor {
+            id,
+            kind,
+            name,
+            country,
+            parts,
+            full_variants,
+            facts: LazyFacts {
+                cell: OnceLock::new(),
+                at,
+            },
+        });
+    }
+    let patterns = (0..r.count()?)
+        .map(|_| {
+            let folded = r.str()?;
+            let flags = r.byte()?;
+            let targets = (0..r.count()?)
+                .map(|_| {
+                    let actor = r.u32()?;
+                    let (tag, part) = (r.byte()?, r.byte()?);
+                    let value = u16::from_le_bytes([r.byte()?, r.byte()?]);
+                    let kind = match tag {
+                        0 => TargetKind::Part {
+                            part,
+                            variant: value,
+                        },
+                        1 => TargetKind::Misspelling { part, index: value },
+                        2 => TargetKind::Full { index: value },
+                        _ => return None,
+                    };
+                    Some(Target { actor, kind })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(Pattern {
+                folded,
+                targets,
+                needs_capital: flags & 1 != 0,
+                acronym: flags & 2 != 0,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let order = (0..r.count()?)
+        .map(|_| r.u32())
+        .collect::<Option<Vec<_>>>()?;
+    Some((actors, built_from, Matcher::from_sorted(patterns, &order)))
+}
+
+/// The facts section of [`DEFAULT_BIN`] (its length is the last four bytes).
+fn facts_section() -> Option<&'static [u8]> {
+    let (rest, len) = DEFAULT_BIN.split_last_chunk::<4>()?;
+    let len = u32::from_le_bytes(*len) as usize;
+    rest.get(rest.len().checked_sub(len)?..)
+}
+
+/// One actor's facts, at `at` in the facts section.
+fn decode_facts(at: u32) -> Option<Facts> {
+    let mut r = Reader {
+        bytes: facts_section()?,
+        pos: at as usize,
+    };
+    let description = r.opt_string()?;
+    let roles = (0..r.count()?)
+        .map(|_| {
+            Some(Role {
+                title: r.str()?,
+                kind: r.opt_string()?,
+                country: r.opt_string()?,
+                org: r.opt_string()?,
+                start: r.opt_string()?,
+                end: r.opt_string()?,
+                end_before: r.opt_string()?,
+                source: r.opt_string()?,
+                as_of: r.opt_string()?,
+                note: r.opt_string()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let sources = (0..r.count()?)
+        .map(|_| {
+            Some(SourceFact {
+                fact: r.str()?,
+                source: r.str()?,
+                as_of: r.opt_string()?,
+                note: r.opt_string()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Facts {
+        description,
+        roles,
+        sources,
+    })
 }
 
 static DEFAULT: LazyLock<Arc<Kb>> = LazyLock::new(|| {
@@ -480,12 +819,19 @@ impl Kb {
         })
     }
 
-    /// Parse the shipped file and build its index afresh (what the first use costs; the
+    /// Read the shipped knowledge base and its matcher afresh (what the first use costs; the
     /// benchmark measures it).
     pub fn load_uncached() -> Result<Kb, KbError> {
-        let (actors, built_from) = parse_default()?;
+        let (actors, built_from, matcher) = parse_default()?;
         let overridden_by = vec![None; actors.len()];
-        Kb::new(actors, built_from, overridden_by, DEFAULT_ORIGIN)
+        Ok(Kb {
+            actors,
+            built_from,
+            overridden_by,
+            matcher,
+            near: OnceLock::new(),
+            fingerprint: 0,
+        })
     }
 
     /// The shipped knowledge base.
@@ -515,7 +861,7 @@ impl Kb {
     }
 
     fn merged(patches: &[ActorPatch]) -> Result<Kb, KbError> {
-        let (mut actors, built_from) = parse_default()?;
+        let (mut actors, built_from, _) = parse_default()?;
         let mut overridden_by: Vec<Option<String>> = vec![None; actors.len()];
         let mut index: std::collections::HashMap<String, usize> = actors
             .iter()
@@ -530,17 +876,14 @@ impl Kb {
                     if p.remove {
                         continue;
                     }
-                    actors.push(Actor {
-                        id: p.id.clone(),
-                        kind: p.kind.unwrap_or(Kind::Person),
-                        name: String::new(),
-                        country: None,
-                        parts: Vec::new(),
-                        full_variants: Vec::new(),
-                        roles: Vec::new(),
-                        description: None,
-                        sources: Vec::new(),
-                    });
+                    actors.push(Actor::new(
+                        p.id.clone(),
+                        p.kind.unwrap_or(Kind::Person),
+                        String::new(),
+                        Vec::new(),
+                        Vec::new(),
+                        Facts::default(),
+                    ));
                     overridden_by.push(None);
                     removed.push(false);
                     index.insert(p.id.clone(), actors.len() - 1);
@@ -569,13 +912,13 @@ impl Kb {
                 a.full_variants = v.clone();
             }
             if let Some(v) = &p.roles {
-                a.roles = v.clone();
+                a.facts_mut().roles = v.clone();
             }
             if let Some(v) = &p.description {
-                a.description = Some(v.clone());
+                a.facts_mut().description = Some(v.clone());
             }
             if let Some(v) = &p.sources {
-                a.sources = v.clone();
+                a.facts_mut().sources = v.clone();
             }
             if a.name.is_empty() {
                 a.name = a
@@ -623,7 +966,7 @@ mod tests {
     #[test]
     fn the_shipped_kb_loads_fast_and_has_zelenskyy() {
         let t = std::time::Instant::now();
-        let (actors, built_from) = parse_default().unwrap_or_else(|e| panic!("{e}"));
+        let (actors, built_from, _) = parse_default().unwrap_or_else(|e| panic!("{e}"));
         let parse = t.elapsed();
         assert!(actors.len() > 1000, "{}", actors.len());
         assert!(!built_from.is_empty());
@@ -642,7 +985,7 @@ mod tests {
         let kb = Kb::merged(&patches).unwrap();
         let z = kb.actors.iter().position(|a| a.id == "Q3874799").unwrap();
         assert_eq!(
-            kb.actors[z].description.as_deref(),
+            kb.actors[z].description(),
             Some("Ukraine's wartime president")
         );
         assert_eq!(kb.actors[z].parts[1].variants[0], "Zelenskyy");
@@ -669,6 +1012,29 @@ mod tests {
         let e =
             parse_actor_file("[[actors]]\nid = \"x\"\nparts = []\n", false, "f.toml").unwrap_err();
         assert!(e.message.contains("variants"), "{e:?}");
+    }
+
+    #[test]
+    fn the_compact_form_holds_what_the_json_does() {
+        // build.rs made DEFAULT_BIN from DEFAULT_JSON: every actor, field and fact the same
+        // (comparing actors decodes each one's facts).
+        let (json_actors, json_built_from) =
+            parse_kb(DEFAULT_JSON, DEFAULT_ORIGIN).unwrap_or_else(|e| panic!("{e}"));
+        let (actors, built_from, matcher) = decode_default().expect("the compact form reads");
+        assert_eq!(built_from, json_built_from);
+        // The matcher build.rs made is the one the actors make at run time.
+        let built = Matcher::build(&json_actors).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(matcher.patterns, built.patterns);
+        assert_eq!(format!("{matcher:?}"), format!("{built:?}"));
+        assert_eq!(actors.len(), json_actors.len());
+        for (a, j) in actors.iter().zip(&json_actors) {
+            assert_eq!(a, j);
+        }
+        let z = actors.iter().find(|a| a.id == "Q3874799").unwrap();
+        assert!(!z.roles().is_empty());
+        assert!(z.description().is_some_and(|d| !d.is_empty()));
+        // A facts offset past the end reads as nothing, not as a panic.
+        assert_eq!(decode_facts(u32::MAX - 8), None);
     }
 
     #[test]

@@ -9,36 +9,10 @@
 //! same ~20,000 spellings cost ~30 ms on the first draft a process checks.
 
 use super::kb::Actor;
+pub use super::name_table::{fold, Pattern, Target, TargetKind};
+use super::name_table::{fold_char, sorted_order, PartForms, Spellings};
 use aho_corasick::BuildError;
-use std::collections::HashMap;
 use std::ops::Range;
-
-/// What a pattern stands for in one actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetKind {
-    /// An accepted spelling: `variant` of `part`.
-    Part { part: u8, variant: u16 },
-    /// A known misspelling of `part` (index into its `misspellings`).
-    Misspelling { part: u8, index: u16 },
-    /// A whole-name form: the canonical name (`u16::MAX`) or `full_variants[index]`.
-    Full { index: u16 },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target {
-    pub actor: u32,
-    pub kind: TargetKind,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Pattern {
-    pub folded: String,
-    pub targets: Vec<Target>,
-    /// Every source spelling starts with a capital: the text must too.
-    pub needs_capital: bool,
-    /// Every source spelling is all capitals (UN, US): the text must be too.
-    pub acronym: bool,
-}
 
 #[derive(Debug)]
 pub struct Matcher {
@@ -51,7 +25,6 @@ pub struct Matcher {
     /// (every spelling has at least two).
     first: Vec<(u32, u32)>,
     pub patterns: Vec<Pattern>,
-    by_folded: HashMap<String, u32, foldhash::fast::FixedState>,
 }
 
 /// One spelling in [`Matcher::sorted`].
@@ -70,100 +43,40 @@ pub struct Hit {
     pub pattern: u32,
 }
 
-/// The spellings of a knowledge base before their automaton is built.
-#[derive(Default)]
-struct Spellings {
-    patterns: Vec<Pattern>,
-    by_folded: HashMap<String, u32, foldhash::fast::FixedState>,
-}
-
 impl Matcher {
     /// Index every spelling of `actors`. Never fails at present (the `Result` is kept for the
     /// callers that report an index that cannot be built).
     pub fn build(actors: &[Actor]) -> Result<Matcher, BuildError> {
         let mut m = Spellings::default();
         for (ai, a) in actors.iter().enumerate() {
-            let actor = ai as u32;
-            for (pi, part) in a.parts.iter().enumerate() {
-                if !part.alone {
-                    continue;
-                }
-                for (vi, v) in part.variants.iter().enumerate() {
-                    let kind = TargetKind::Part {
-                        part: pi as u8,
-                        variant: vi as u16,
-                    };
-                    m.add(v, Target { actor, kind });
-                }
-                for (mi, v) in part.misspellings.iter().enumerate() {
-                    let kind = TargetKind::Misspelling {
-                        part: pi as u8,
-                        index: mi as u16,
-                    };
-                    m.add(v, Target { actor, kind });
-                }
-            }
-            if a.parts.iter().any(|p| !p.alone) {
-                // A part never matched alone: the whole name is, in every combination of the
-                // parts' spellings, and with only the first word of a given name ("Gordon
-                // England" for Gordon R. England).
-                let mut forms: Vec<String> = vec![String::new()];
-                for p in &a.parts {
-                    let mut spellings: Vec<String> = p.variants.clone();
-                    if p.part == "given" {
-                        for v in &p.variants {
-                            if let Some((first, _)) = v.split_once(' ') {
-                                spellings.push(first.to_string());
-                            }
-                        }
-                    }
-                    forms = forms
-                        .iter()
-                        .flat_map(|f| spellings.iter().map(move |v| format!("{f} {v}")))
-                        .take(64)
-                        .collect();
-                }
-                for f in &forms {
-                    let kind = TargetKind::Full { index: u16::MAX };
-                    m.add(f.trim(), Target { actor, kind });
-                }
-            }
-            let composed: Vec<&str> = a
+            let parts: Vec<PartForms<'_>> = a
                 .parts
                 .iter()
-                .filter_map(|p| p.variants.first().map(String::as_str))
+                .map(|p| PartForms {
+                    part: &p.part,
+                    variants: &p.variants,
+                    misspellings: &p.misspellings,
+                    alone: p.alone,
+                })
                 .collect();
-            if a.parts.len() > 1 && fold(&a.name) != fold(&composed.join(" ")) {
-                m.add(
-                    &a.name,
-                    Target {
-                        actor,
-                        kind: TargetKind::Full { index: u16::MAX },
-                    },
-                );
-            }
-            for (fi, v) in a.full_variants.iter().enumerate() {
-                m.add(
-                    v,
-                    Target {
-                        actor,
-                        kind: TargetKind::Full { index: fi as u16 },
-                    },
-                );
-            }
+            m.add_actor(ai as u32, &a.name, &parts, &a.full_variants);
         }
-        let mut order: Vec<u32> = (0..m.patterns.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            m.patterns[a as usize]
-                .folded
-                .as_bytes()
-                .cmp(m.patterns[b as usize].folded.as_bytes())
-        });
-        let mut keys = Vec::new();
+        let order = sorted_order(&m.patterns);
+        Ok(Matcher::from_sorted(m.patterns, &order))
+    }
+
+    /// The matcher for `patterns` (ids are their indices) given in the byte order of their
+    /// folded spellings (`order`, as [`sorted_order`] gives, or build.rs wrote it).
+    pub fn from_sorted(patterns: Vec<Pattern>, order: &[u32]) -> Matcher {
+        let mut keys = Vec::with_capacity(patterns.iter().map(|p| p.folded.len()).sum());
         let mut sorted = Vec::with_capacity(order.len());
         let mut first = vec![(0u32, 0u32); 1 << 16];
-        for (i, &p) in order.iter().enumerate() {
-            let folded = m.patterns[p as usize].folded.as_bytes();
+        for &p in order {
+            let Some(pattern) = patterns.get(p as usize) else {
+                continue;
+            };
+            let i = sorted.len();
+            let folded = pattern.folded.as_bytes();
             sorted.push(Key {
                 start: keys.len() as u32,
                 len: folded.len() as u32,
@@ -178,58 +91,27 @@ impl Matcher {
                 r.1 = i as u32 + 1;
             }
         }
-        Ok(Matcher {
+        Matcher {
             keys,
             sorted,
             first,
-            patterns: m.patterns,
-            by_folded: m.by_folded,
-        })
+            patterns,
+        }
     }
-}
 
-impl Spellings {
-    fn add(&mut self, spelling: &str, target: Target) {
-        let folded = fold(spelling);
-        let folded = folded.trim();
-        if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-            return;
-        }
-        let capital = spelling.chars().next().is_some_and(char::is_uppercase);
-        let letters: Vec<char> = spelling.chars().filter(|c| c.is_alphabetic()).collect();
-        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-        let id = match self.by_folded.get(folded) {
-            Some(&id) => {
-                let p = &mut self.patterns[id as usize];
-                p.needs_capital &= capital;
-                p.acronym &= acronym;
-                id
-            }
-            None => {
-                let id = self.patterns.len() as u32;
-                self.patterns.push(Pattern {
-                    folded: folded.to_string(),
-                    targets: Vec::new(),
-                    needs_capital: capital,
-                    acronym,
-                });
-                self.by_folded.insert(folded.to_string(), id);
-                id
-            }
-        };
-        let p = &mut self.patterns[id as usize];
-        if !p.targets.contains(&target) {
-            p.targets.push(target);
-        }
+    fn key(&self, key: &Key) -> &[u8] {
+        &self.keys[key.start as usize..(key.start + key.len) as usize]
     }
 }
 
 impl Matcher {
     /// The pattern for a folded spelling, if the knowledge base knows it.
     pub fn lookup(&self, folded: &str) -> Option<&Pattern> {
-        self.by_folded
-            .get(folded)
-            .map(|&i| &self.patterns[i as usize])
+        let i = self
+            .sorted
+            .partition_point(|k| self.key(k) < folded.as_bytes());
+        let key = self.sorted.get(i)?;
+        (self.key(key) == folded.as_bytes()).then(|| &self.patterns[key.pattern as usize])
     }
 
     /// The longest spelling that `hay` starts with: its pattern id and length in bytes.
@@ -299,71 +181,6 @@ impl Matcher {
             }
         }
         out
-    }
-}
-
-/// Fold a spelling for comparison: lowercase, no diacritics, hyphens as spaces, straight
-/// apostrophes, runs of spaces collapsed. The same characters as [`Folded`] (one table,
-/// [`fold_char`]); only the spaces differ, as `Folded` keeps one per source space.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut last_space = true;
-    let mut push = |c: char| {
-        if c == ' ' {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(c);
-            last_space = false;
-        }
-    };
-    for c in s.chars() {
-        fold_char(c, &mut push);
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
-/// The folding table, shared by both views of a text ([`fold`] and [`Folded`]): what one
-/// source character becomes. Lowercase; diacritics (combining marks after canonical
-/// decomposition) dropped; a few letters without a decomposition spelt out; hyphens become
-/// spaces and apostrophe-like marks a straight apostrophe.
-#[inline]
-fn fold_char(c: char, mut emit: impl FnMut(char)) {
-    if c.is_ascii() {
-        emit(if c == '-' {
-            ' '
-        } else {
-            c.to_ascii_lowercase()
-        });
-        return;
-    }
-    match c {
-        '’' | 'ʼ' | '‘' | 'ʻ' | 'ʿ' | 'ʾ' | '´' => emit('\''),
-        '‑' | '‐' => emit(' '),
-        'ß' => {
-            emit('s');
-            emit('s');
-        }
-        'ø' | 'Ø' => emit('o'),
-        'ł' | 'Ł' => emit('l'),
-        'đ' | 'Đ' => emit('d'),
-        'ı' => emit('i'),
-        'æ' | 'Æ' => {
-            emit('a');
-            emit('e');
-        }
-        _ => unicode_normalization::char::decompose_canonical(c, |d| {
-            if !unicode_normalization::char::is_combining_mark(d) {
-                for l in d.to_lowercase() {
-                    emit(l);
-                }
-            }
-        }),
     }
 }
 

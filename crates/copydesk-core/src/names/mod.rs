@@ -10,8 +10,10 @@ pub mod draft_actors;
 pub mod kb;
 pub mod lexicon;
 pub mod matcher;
+mod name_table;
 mod settings;
 pub mod spellings;
+mod word_table;
 pub use settings::NamesConfig;
 
 use super::diagnostic::Edit;
@@ -829,10 +831,10 @@ fn draft_parts(
 /// not tell for someone who headed a state, a government or an international organisation
 /// ("Dr. Mahathir", "Dr. Tedros"): news copy styles them so.
 fn namesake(actor: &kb::Actor, described: draft_actors::Described) -> bool {
-    if actor.kind != Kind::Person || actor.roles.is_empty() {
+    if actor.kind != Kind::Person || actor.roles().is_empty() {
         return false;
     }
-    let headed = actor.roles.iter().any(|r| {
+    let headed = actor.roles().iter().any(|r| {
         matches!(
             r.kind.as_deref(),
             Some("head_of_state" | "head_of_government" | "deputy_head" | "org_official")

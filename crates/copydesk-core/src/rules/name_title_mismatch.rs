@@ -321,7 +321,7 @@ fn held_role(a: &Actor, day: Date) -> Option<&Role> {
         Some("legislator") => 6,
         _ => 7,
     };
-    a.roles
+    a.roles()
         .iter()
         .filter(|r| !disputed(r) && held_on(r, day) == Held::Yes)
         .min_by_key(|r| rank(r))
@@ -374,7 +374,8 @@ impl Rule for NameTitleMismatch {
             if YEAR.find_iter(sentence).any(|y| y.as_str() != year) || PAST.is_match(sentence) {
                 continue;
             }
-            let office_roles: Vec<&Role> = a.roles.iter().filter(|r| t.office.matches(r)).collect();
+            let office_roles: Vec<&Role> =
+                a.roles().iter().filter(|r| t.office.matches(r)).collect();
             // Within a month of holding it (a change of office in the news), or so long ago
             // that the person is history.
             let shifted = |days: i32| day.checked_add(jiff::Span::new().days(days)).ok();
