@@ -44,11 +44,19 @@ impl Rule for NameMisspelled {
         }
         // Minority spellings of the draft's own names.
         for r in &names.spellings.respellings {
-            if r.decided != Decided::Tie && !accepted(cx, &r.word) {
+            if r.decided != Decided::Tie && !accepted(cx, &r.word) && !source_spelling(cx, r) {
                 out.push(respelling_diagnostic(r));
             }
         }
     }
+}
+
+/// A spelling the draft writes more than once, every time inside someone's verbatim words
+/// ("Usama bin Ladin" in a quoted government statement): the source's own transliteration,
+/// which a copy editor does not alter, not a slip. A single use inside a quotation is still
+/// checked: one odd spelling there is as likely the writer's typing.
+pub(crate) fn source_spelling(cx: &Context, r: &Respelling) -> bool {
+    r.all.len() >= 2 && r.all.iter().all(|x| super::in_verbatim_quote(cx, x))
 }
 
 fn times(n: usize) -> String {
@@ -749,6 +757,48 @@ mod tests {
 
     fn flagged(src: &str) -> Vec<(String, String)> {
         flagged_with(src, &Config::default())
+    }
+
+    fn messages(src: &str) -> Vec<String> {
+        let doc = Document::parse(src);
+        analyze(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.rule.starts_with("name."))
+            .map(|d| format!("{} {}: {}", d.rule, &src[d.range.clone()], d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_source_spelling_repeated_in_its_own_quotation_is_left_alone() {
+        // The statement's own transliteration, twice, inside the quotation: not a slip.
+        let src =
+            "Ahmed bin Qarshawi founded the group. Qarshawi died in 2011. Qarshawi was 54.\n\n\
+            The ministry's statement read: \"Ahmed bin Qarshavi, the founder, is dead. The loss of \
+            Qarshavi deprives the group of its leader.\"\n";
+        assert_eq!(messages(src), Vec::<String>::new());
+        // Once inside a quotation it is still a likely typo, and the label is the person's
+        // full name with its particle.
+        let src =
+            "Ahmed bin Qarshawi founded the group. Qarshawi died in 2011. Qarshawi was 54.\n\n\
+            The ministry said: \"Ahmed bin Qarshavi is dead.\"\n";
+        assert_eq!(
+            messages(src),
+            ["name.misspelled Qarshavi: “Qarshavi” looks like a misspelling of “Qarshawi” (Ahmed bin Qarshawi): the draft writes “Qarshawi” 3 times and “Qarshavi” once."]
+        );
+        // The writer's bracketed insertion in a quotation is the writer's text.
+        let src = "Bashar Kadrov spoke. Kadrov left. Kadrov returned.\n\n\
+            He said: \"I told [Kadrof] so, and [Kadrof] agreed.\"\n";
+        assert_eq!(
+            flagged(src),
+            pairs(&[("Kadrof", "Kadrov"), ("Kadrof", "Kadrov")])
+        );
+        // Twice in the writer's own text is still a minority spelling.
+        let src = "Ahmed bin Qarshawi founded the group. Qarshawi died. Qarshawi was 54. \
+            Qarshavi had fled. Qarshavi hid.\n";
+        assert_eq!(
+            flagged(src),
+            pairs(&[("Qarshavi", "Qarshawi"), ("Qarshavi", "Qarshawi")])
+        );
     }
 
     #[test]
