@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "One person or place spelled two different ways in the same draft.",
-    explanation: "Many names have several accepted romanisations (Zelensky, Zelenskiy, Zelenskyy; Kyiv, Kiev), and newsrooms pick one. Mixing two in one story looks careless and can make readers think there are two people. copydesk flags every spelling that differs from the house style set in `[names] prefer`, or, without one, from the spelling the draft uses first, and offers to respell every mention at once.",
+    explanation: "Many names have several accepted romanisations (Zelensky, Zelenskiy, Zelenskyy; Kyiv, Kiev), and newsrooms pick one. Mixing two in one story looks careless and can make readers think there are two people. copydesk flags every spelling that differs from the house style set in `[names] prefer`, or, without one, from the spelling the draft uses first, and offers to respell every mention at once. Spellings inside quotations are the source's and are left alone; the writer's bracketed insertions are checked.",
     wrong: "Volodymyr Zelensky arrived on Monday. Zelenskiy said the talks would continue.\n",
     right: "Volodymyr Zelensky arrived on Monday. Zelensky said the talks would continue.\n",
 };
