@@ -615,10 +615,11 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             }
             // Two given names, two people: Olena Zelenska is not a misspelled Zelensky.
             let gv = given_of.get(v).map_or(&[][..], Vec::as_slice);
+            let family_slip = gv.len() >= 2 && lone_inner_slip(w, v, cw.uses.len(), cv.uses.len());
             if !gw.is_empty()
                 && !gv.is_empty()
                 && !gw.iter().any(|a| gv.iter().any(|b| same_given(a, b)))
-                && !(gv.len() >= 2 && lone_inner_slip(w, v, cw.uses.len(), cv.uses.len()))
+                && !family_slip
             {
                 continue;
             }
