@@ -320,7 +320,41 @@ pub fn name_words(
             opener: false,
         });
     }
+    coordinated_given_names(text, toks, &mut out);
     out
+}
+
+/// "David and Louise Turpin", "Cherie and Sean O'Donnell": a given name standing alone
+/// before "and" and a full name shares that name's surname. Only a listed given name is
+/// taken so ("Smith and Jane Doe" is two people).
+fn coordinated_given_names(text: &str, toks: &[Tok], out: &mut [NameWord]) {
+    let word = |k: usize| &text[toks[k].range.clone()];
+    for i in 0..out.len() {
+        let w = &out[i];
+        if w.slot != Slot::Surname || w.partner.is_some() || w.opener {
+            continue;
+        }
+        let k = w.tok;
+        if k + 2 >= toks.len()
+            || toks[k].full_end() != toks[k].range.end
+            || !lexicon::is_known_given_name(word(k))
+            || word(k + 1) != "and"
+            || &text[toks[k].range.end..toks[k + 1].range.start] != " "
+            || &text[toks[k + 1].range.end..toks[k + 2].range.start] != " "
+        {
+            continue;
+        }
+        // The next name word is the given name of a full name right after "and".
+        let Some(surname) = out[i + 1..]
+            .iter()
+            .find(|n| n.tok == k + 2 && n.slot == Slot::Given && !n.opener)
+            .and_then(|n| n.partner)
+        else {
+            continue;
+        };
+        out[i].slot = Slot::Given;
+        out[i].partner = Some(surname);
+    }
 }
 
 /// How the right spelling was chosen.
@@ -400,6 +434,11 @@ struct Use<'a> {
     /// Folded partner (surname of a given name, given name of a surname).
     partner: Option<String>,
     partner_written: Option<&'a str>,
+    /// The full name as written, from its first given name to its surname ("Osama bin
+    /// Laden"), for a word of a full name.
+    name_written: Option<&'a str>,
+    /// The knowledge-base person whose mention this word is in.
+    kb_person: Option<u32>,
     /// In a full name.
     full: bool,
     /// Inside a mention of a person (knowledge-base or learned).
@@ -426,6 +465,20 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             let tok = &bn.toks[w.tok];
             let written = &text[tok.range.clone()];
             let partner = w.partner.map(|p| &text[bn.toks[p].range.clone()]);
+            // From the first given name to the surname, whichever word this is.
+            let ends = match w.slot {
+                Slot::Surname => w.partner.map(|g| (g, w.tok)),
+                Slot::Given => w.partner.and_then(|s| {
+                    bn.words
+                        .iter()
+                        .find(|x| x.tok == s && x.slot == Slot::Surname)
+                        .map(|x| (x.partner.unwrap_or(w.tok).min(w.tok), s))
+                }),
+            };
+            let name_written = ends.filter(|_| !w.opener).and_then(|(a, b)| {
+                text.get(bn.toks[a].range.start..bn.toks[b].range.end)
+                    .filter(|s| !s.contains('\n') && !s.contains(" and "))
+            });
             uses.push(Use {
                 range: block.source_range(tok.range.clone()),
                 written,
@@ -433,6 +486,8 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 slot: w.slot,
                 partner: partner.map(fold),
                 partner_written: partner,
+                name_written,
+                kb_person: kb_person_at(names, bn, w.tok),
                 full: w.partner.is_some() && !w.opener,
                 person_mention: in_person_mention(names, bn, w.tok),
                 opener: w.opener,
@@ -440,6 +495,45 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         }
     }
     let mut out = Spellings::default();
+    // A word standing alone that the draft uses as the given name of one person, and never
+    // as anybody's surname in a full name, is that person's given name used alone ("Terri
+    // Collins … Terri said"), as features write it.
+    let bare_given: Vec<(usize, String)> = {
+        let mut surnames_of: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut full_surnames: HashSet<&str> = HashSet::new();
+        for u in &uses {
+            match (u.slot, &u.partner) {
+                (Slot::Given, Some(s)) if !u.opener => {
+                    let v = surnames_of.entry(u.folded.as_str()).or_default();
+                    if !v.contains(&s.as_str()) {
+                        v.push(s.as_str());
+                    }
+                }
+                (Slot::Surname, Some(_)) => {
+                    full_surnames.insert(u.folded.as_str());
+                }
+                _ => {}
+            }
+        }
+        uses.iter()
+            .enumerate()
+            .filter(|(_, u)| u.slot == Slot::Surname && u.partner.is_none())
+            .filter(|(_, u)| !full_surnames.contains(u.folded.as_str()))
+            // A listed given name: a middle name or a second surname standing alone
+            // ("Pedro Pierluisi Urrutia … Pierluisi said") is the person's surname.
+            .filter(|(_, u)| lexicon::is_known_given_name(u.written))
+            .filter_map(
+                |(i, u)| match surnames_of.get(u.folded.as_str())?.as_slice() {
+                    [s] => Some((i, s.to_string())),
+                    _ => None,
+                },
+            )
+            .collect()
+    };
+    for (i, s) in bare_given {
+        uses[i].slot = Slot::Given;
+        uses[i].partner = Some(s);
+    }
     // Given names each surname stands with (not counting sentence openers).
     let mut given_of: HashMap<&str, Vec<&str>> = HashMap::new();
     for u in uses.iter().filter(|u| u.slot == Slot::Given && !u.opener) {
@@ -521,9 +615,11 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             }
             // Two given names, two people: Olena Zelenska is not a misspelled Zelensky.
             let gv = given_of.get(v).map_or(&[][..], Vec::as_slice);
+            let family_slip = gv.len() >= 2 && lone_inner_slip(w, v, cw.uses.len(), cv.uses.len());
             if !gw.is_empty()
                 && !gv.is_empty()
                 && !gw.iter().any(|a| gv.iter().any(|b| same_given(a, b)))
+                && !family_slip
             {
                 continue;
             }
@@ -603,17 +699,32 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         // writes it most.
         let expected =
             house(names, config, v, slot).unwrap_or_else(|| most_written(&uses, &cv.uses));
-        let person = cv
+        // The person: the knowledge base's name for them, else their full name as the draft
+        // writes it (particles and middle names kept: "Osama bin Laden"), in the expected
+        // spelling.
+        let kb_name = cv
             .uses
             .iter()
-            .map(|&i| &uses[i])
-            .find(|u| u.full)
-            .map(|u| match (u.slot, u.partner_written) {
-                (Slot::Surname, Some(g)) => format!("{g} {expected}"),
-                (Slot::Given, Some(s)) => format!("{expected} {s}"),
-                _ => expected.clone(),
-            })
-            .unwrap_or_else(|| expected.clone());
+            .find_map(|&i| uses[i].kb_person)
+            .map(|a| kb.actors[a as usize].name.clone());
+        let person = kb_name.unwrap_or_else(|| {
+            cv.uses
+                .iter()
+                .map(|&i| &uses[i])
+                .find(|u| u.full)
+                .map(|u| match (u.slot, u.name_written, u.partner_written) {
+                    (Slot::Surname, Some(n), _) if n.ends_with(u.written) => {
+                        format!("{}{expected}", &n[..n.len() - u.written.len()])
+                    }
+                    (Slot::Given, Some(n), _) if n.starts_with(u.written) => {
+                        format!("{expected}{}", &n[u.written.len()..])
+                    }
+                    (Slot::Surname, _, Some(g)) => format!("{g} {expected}"),
+                    (Slot::Given, _, Some(s)) => format!("{expected} {s}"),
+                    _ => expected.clone(),
+                })
+                .unwrap_or_else(|| expected.clone())
+        });
         let against = decided != Decided::Tie
             && cw
                 .first_full
@@ -669,6 +780,15 @@ fn house(names: &Names, config: &super::NamesConfig, folded: &str, slot: Slot) -
     })
 }
 
+/// The knowledge-base person whose mention the token is in.
+fn kb_person_at(names: &Names, bn: &BlockNames, tok: usize) -> Option<u32> {
+    let mi = bn.tok_mention.get(tok)?.get()?;
+    match names.mentions[mi as usize].actor {
+        super::ActorRef::Kb(a) if names.kb.actors[a as usize].kind == Kind::Person => Some(a),
+        _ => None,
+    }
+}
+
 /// Whether the token is inside a mention of a person.
 fn in_person_mention(names: &Names, bn: &BlockNames, tok: usize) -> bool {
     bn.tok_mention
@@ -693,6 +813,17 @@ fn most_written(uses: &[Use], of: &[usize]) -> String {
         .max_by_key(|(k, (_, n))| (*n, usize::MAX - k))
         .map(|(_, (s, _))| s.to_string())
         .unwrap_or_default()
+}
+
+/// A surname written once, with a given name of its own, one edit inside a surname the
+/// draft writes three times or more for a family of two people or more ("author Wyatt
+/// Coopper" among Anderson and Carter Cooper): a slip in a relative's name, not another
+/// family. (The caller asks for the family.) An edit in the last two letters
+/// is a name's other form ("Olena Zelenska" beside Zelensky, Petrova beside Petrov), and
+/// short surnames are left alone.
+fn lone_inner_slip(w: &str, v: &str, nw: usize, nv: usize) -> bool {
+    let tail = |s: &str| s.chars().rev().take(2).collect::<Vec<char>>();
+    nw == 1 && nv >= 3 && v.chars().count() >= 5 && tail(w) == tail(v)
 }
 
 /// Two given names of one person: the same, nicknames, or one edit apart.
@@ -875,6 +1006,58 @@ mod tests {
         assert!(respellings("Mary Kovacs spoke. The Kovacses left. Kovacs said no.").is_empty());
         // A thing's name is no person's name.
         assert!(respellings("Humane Society spoke. Humane Socety left.").is_empty());
+    }
+
+    #[test]
+    fn given_names_alone_and_coordinated_belong_to_their_person() {
+        use Decided::*;
+        // "David and Louise Turpal": David is a Turpal too.
+        assert_eq!(
+            respellings("The court sentenced David and Louise Turpal. Later Davud Turpal spoke."),
+            pairs(&[("Davud", "David", FirstReference)])
+        );
+        // A given name used alone, as features do, counts for the person of that name.
+        assert_eq!(
+            respellings("Representative Terri Colquin spoke. Terri said no. Teerri Colquin left."),
+            pairs(&[("Teerri", "Terri", Frequency)])
+        );
+        // A given name alone is matched exactly, not one edit away ("Bark" is no "Bary").
+        assert!(respellings("Musician Bary Comdel played. The Bark reported it.").is_empty());
+        // A middle name or second surname alone is the surname.
+        assert_eq!(
+            respellings(
+                "Pedro Pierlusi Urrutia spoke. Pierlusi left. Pierluisi came. Pierluisi won."
+            ),
+            pairs(&[("Pierlusi", "Pierluisi", Frequency)])
+        );
+        // Not a listed given name before "and": two people.
+        assert!(respellings("Marsh and Jane Dorval met. Marsch left.").is_empty());
+        // A word that is somebody's surname in a full name stays a surname.
+        assert!(
+            respellings("Jordan Pelham met Amy Jordan. Jordan said no. Jordna Pelham left.")
+                .iter()
+                .all(|(w, _, _)| w != "Jordan")
+        );
+    }
+
+    #[test]
+    fn a_relative_written_once_with_an_inner_slip_is_caught_not_gendered_forms() {
+        use Decided::*;
+        assert_eq!(
+            respellings(
+                "Anderson Coopet spoke. Carter Coopet died. Coopet wept. The author Wyatt Cooppet wrote."
+            ),
+            pairs(&[("Cooppet", "Coopet", Frequency)])
+        );
+        // Gendered forms differ at the end: two people.
+        assert!(respellings(
+            "Ivan Dubrovin spoke. Dubrovin left. Dubrovin came. His wife Olga Dubrovina wrote."
+        )
+        .is_empty());
+        // A surname used as often as the other is another family.
+        assert!(
+            respellings("Anne Halvorsen spoke. Mark Halvorson left. Halvorson came.").is_empty()
+        );
     }
 
     #[test]

@@ -103,6 +103,28 @@ pub(crate) fn quoted_in_block(cx: &Context, bi: usize) -> Vec<std::ops::Range<us
     cx.quoted_by_block().get(bi).cloned().unwrap_or_default()
 }
 
+/// Whether the source range `r` is someone's verbatim words: inside a quotation (not scare
+/// quotes) and outside any insertion the writer bracketed in it ("[Bashar al-]Assad" is the
+/// writer's). The name checks leave a source's own spelling of a name there alone.
+pub(crate) fn in_verbatim_quote(cx: &Context, r: &std::ops::Range<usize>) -> bool {
+    let src = cx.doc.text();
+    cx.quotes()
+        .iter()
+        .filter(|q| q.kind != crate::quotes::QuoteKind::Scare)
+        .any(|q| {
+            q.inner.start <= r.start
+                && r.end <= q.inner.end
+                && src.get(q.inner.start..r.start).is_some_and(|before| {
+                    // An opened bracket not closed before the word: the writer's insertion.
+                    match (before.rfind('['), before.rfind(']')) {
+                        (Some(o), Some(c)) => c > o,
+                        (Some(_), None) => false,
+                        _ => true,
+                    }
+                })
+        })
+}
+
 /// "Style point (preset `ap`): AP Stylebook, “months” and “dates”.": where a finding of
 /// `rule` comes from under the preset in effect, for `copydesk explain` and hover.
 pub fn style_point_line(config: &crate::Config, rule: &str) -> Option<String> {

@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "One person or place spelled two different ways in the same draft.",
-    explanation: "Many names have several accepted romanisations (Zelensky, Zelenskiy, Zelenskyy; Kyiv, Kiev), and newsrooms pick one. Mixing two in one story looks careless and can make readers think there are two people. copydesk flags every spelling that differs from the house style set in `[names] prefer`, or, without one, from the spelling the draft uses first, and offers to respell every mention at once.",
+    explanation: "Many names have several accepted romanisations (Zelensky, Zelenskiy, Zelenskyy; Kyiv, Kiev), and newsrooms pick one. Mixing two in one story looks careless and can make readers think there are two people. copydesk flags every spelling that differs from the house style set in `[names] prefer`, or, without one, from the spelling the draft uses first, and offers to respell every mention at once. Spellings inside quotations are the source's and are left alone; the writer's bracketed insertions are checked.",
     wrong: "Volodymyr Zelensky arrived on Monday. Zelenskiy said the talks would continue.\n",
     right: "Volodymyr Zelensky arrived on Monday. Zelensky said the talks would continue.\n",
 };
@@ -41,7 +41,7 @@ impl Rule for NameInconsistent {
         // Two spellings of a name part the draft uses as often each, with nothing to choose
         // between them: both places flagged, each fix offering the other spelling.
         for r in &names.spellings.respellings {
-            if r.decided == Decided::Tie {
+            if r.decided == Decided::Tie && !super::name_misspelled::source_spelling(cx, r) {
                 out.push(tie_diagnostic(r));
             }
         }
@@ -95,6 +95,9 @@ fn check_part(
         .iter()
         .flat_map(|&mi| names.mentions[mi].parts.iter())
         .filter(|p| p.part == part && !p.misspelling)
+        // A quotation keeps its source's spelling (an accepted variant there is no
+        // inconsistency of the draft's own text); a writer's bracketed insertion is checked.
+        .filter(|p| !super::in_verbatim_quote(cx, &p.range))
         .map(|p| (key(&p.spelling), p.spelling.as_str(), p.range.clone()))
         .collect();
     let Some(first) = uses.first() else {
@@ -189,6 +192,29 @@ mod tests {
             fixed,
             "Volodymyr Zelensky arrived in Kyiv. Zelensky said Kiev was calm. Zelensky left.\n"
         );
+    }
+
+    #[test]
+    fn an_accepted_variant_inside_a_quotation_is_the_source_spelling() {
+        let config = Config::default();
+        // Inside someone's verbatim words: left alone, by either name rule.
+        let src = "Volodymyr Zelensky arrived on Monday. The statement read: \"President Zelenskiy will speak to the nation.\" Zelensky left.\n";
+        let doc = Document::parse(src);
+        let names: Vec<_> = analyze(&doc, &config)
+            .into_iter()
+            .filter(|d| d.rule.starts_with("name."))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+        // Outside quotations both forms are the writer's: inconsistent, not misspelled.
+        let src = "Volodymyr Zelensky arrived on Monday. Zelenskiy spoke. Zelensky left.\n";
+        assert_eq!(
+            flagged_with(src, &config),
+            pairs(&[("Zelenskiy", "Zelensky")])
+        );
+        let doc = Document::parse(src);
+        assert!(analyze(&doc, &config)
+            .iter()
+            .all(|d| d.rule != "name.misspelled"));
     }
 
     #[test]

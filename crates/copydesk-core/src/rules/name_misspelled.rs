@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "A name spelled one or two letters away from a person or place the draft mentions.",
-    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. The draft's own usage comes first: a spelling it uses more often than another wins, and one it uses consistently (twice or more, never in the knowledge base's spelling) names somebody else — “James Comey” throughout is not a misspelled James Comer. Dictionary words, nicknames (Bill for William) and words in the newsroom dictionary (`[names] accept`) are never flagged. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
+    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. The draft's own usage comes first: a spelling it uses more often than another wins, and one it uses consistently (twice or more, never in the knowledge base's spelling) names somebody else — “James Comey” throughout is not a misspelled James Comer. Dictionary words, nicknames (Bill for William), accepted variants the knowledge base records (its transliterations and aliases) and words in the newsroom dictionary (`[names] accept`) are never flagged; nor is a spelling the draft uses more than once, always inside someone's quoted words (a statement's own transliteration: a copy editor does not alter a quote), while the writer's bracketed insertions in a quote are checked. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
     wrong: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenksiy said the talks would go on.\n",
     right: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenskiy said the talks would go on.\n",
 };
@@ -44,11 +44,19 @@ impl Rule for NameMisspelled {
         }
         // Minority spellings of the draft's own names.
         for r in &names.spellings.respellings {
-            if r.decided != Decided::Tie && !accepted(cx, &r.word) {
+            if r.decided != Decided::Tie && !accepted(cx, &r.word) && !source_spelling(cx, r) {
                 out.push(respelling_diagnostic(r));
             }
         }
     }
+}
+
+/// A spelling the draft writes more than once, every time inside someone's verbatim words
+/// ("Usama bin Ladin" in a quoted government statement): the source's own transliteration,
+/// which a copy editor does not alter, not a slip. A single use inside a quotation is still
+/// checked: one odd spelling there is as likely the writer's typing.
+pub(crate) fn source_spelling(cx: &Context, r: &Respelling) -> bool {
+    r.all.len() >= 2 && r.all.iter().all(|x| super::in_verbatim_quote(cx, x))
 }
 
 fn times(n: usize) -> String {
@@ -749,6 +757,48 @@ mod tests {
 
     fn flagged(src: &str) -> Vec<(String, String)> {
         flagged_with(src, &Config::default())
+    }
+
+    fn messages(src: &str) -> Vec<String> {
+        let doc = Document::parse(src);
+        analyze(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.rule.starts_with("name."))
+            .map(|d| format!("{} {}: {}", d.rule, &src[d.range.clone()], d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_source_spelling_repeated_in_its_own_quotation_is_left_alone() {
+        // The statement's own transliteration, twice, inside the quotation: not a slip.
+        let src =
+            "Ahmed bin Qarshawi founded the group. Qarshawi died in 2011. Qarshawi was 54.\n\n\
+            The ministry's statement read: \"Ahmed bin Qarshavi, the founder, is dead. The loss of \
+            Qarshavi deprives the group of its leader.\"\n";
+        assert_eq!(messages(src), Vec::<String>::new());
+        // Once inside a quotation it is still a likely typo, and the label is the person's
+        // full name with its particle.
+        let src =
+            "Ahmed bin Qarshawi founded the group. Qarshawi died in 2011. Qarshawi was 54.\n\n\
+            The ministry said: \"Ahmed bin Qarshavi is dead.\"\n";
+        assert_eq!(
+            messages(src),
+            ["name.misspelled Qarshavi: “Qarshavi” looks like a misspelling of “Qarshawi” (Ahmed bin Qarshawi): the draft writes “Qarshawi” 3 times and “Qarshavi” once."]
+        );
+        // The writer's bracketed insertion in a quotation is the writer's text.
+        let src = "Bashar Kadrov spoke. Kadrov left. Kadrov returned.\n\n\
+            He said: \"I told [Kadrof] so, and [Kadrof] agreed.\"\n";
+        assert_eq!(
+            flagged(src),
+            pairs(&[("Kadrof", "Kadrov"), ("Kadrof", "Kadrov")])
+        );
+        // Twice in the writer's own text is still a minority spelling.
+        let src = "Ahmed bin Qarshawi founded the group. Qarshawi died. Qarshawi was 54. \
+            Qarshavi had fled. Qarshavi hid.\n";
+        assert_eq!(
+            flagged(src),
+            pairs(&[("Qarshavi", "Qarshawi"), ("Qarshavi", "Qarshawi")])
+        );
     }
 
     #[test]
