@@ -819,10 +819,57 @@ pub fn resolve_in(
             r.granularity = Some(Granularity::Month);
             r.anchor(anchor)
         }
-        Sem::Quarter { y, q } => {
+        Sem::Quarter { y: Some(y), q, .. } => {
             let mut r = Resolved::new(Absolute).value(format!("{y:04}-Q{q}"));
             r.granularity = Some(Granularity::Month);
             r.anchor(Anchor::Explicit)
+        }
+        Sem::Quarter { y: None, q, offset } => {
+            // "of this year" is relative to the article date (like "this year"); a bare
+            // quarter names the year's, as "in March" does: the one begun by the article
+            // date, or the coming one when the sentence speaks of the future.
+            let kind = if offset.is_some() { Relative } else { Absolute };
+            let r = Resolved::new(kind);
+            let Some(a) = article else {
+                return r.value(format!("XXXX-Q{q}"));
+            };
+            let year = match offset {
+                Some(o) => a.year() + *o as i16,
+                None if 3 * *q as i8 - 2 <= a.month() || future => a.year(),
+                None => a.year() - 1,
+            };
+            let mut r = r.value(format!("{year:04}-Q{q}"));
+            r.granularity = Some(if offset.is_some() {
+                Granularity::Year
+            } else {
+                Granularity::Month
+            });
+            r.anchor(if offset.is_some() {
+                Anchor::ArticleDate
+            } else {
+                Anchor::ArticleYear
+            })
+        }
+        Sem::WeekOfMonth { n, m, y } => {
+            let r = Resolved::new(Absolute);
+            let (year, anchor) = match (y, article) {
+                (Some(y), _) => (*y, Anchor::Explicit),
+                (None, Some(a)) => (infer_year(a, *m, None, future), Anchor::ArticleYear),
+                (None, None) => return r.value(format!("XXXX-{m:02}")),
+            };
+            let Ok(first) = Date::new(year, *m, 1) else {
+                return r;
+            };
+            // The week that holds the month's 4th (first week) or its fourth-last day.
+            let day = if *n < 0 {
+                add_days(first.last_of_month(), -3)
+            } else {
+                add_days(first, 7 * (*n as i64 - 1) + 3)
+            };
+            match day {
+                Some(d) => r.week(d).anchor(anchor),
+                None => r,
+            }
         }
         Sem::Holiday { name, y } => {
             let r = Resolved::new(Absolute);
