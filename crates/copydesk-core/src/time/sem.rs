@@ -150,6 +150,9 @@ pub enum Sem {
         y: Option<i16>,
         offset: i32,
     },
+    /// "ending the day", "for the day": the day the story is about: the last day mentioned
+    /// when it lies in the week before the article date, else the article date.
+    StoryDay,
     /// "the last week of March" (`n` -1), "the first week of June" (1): the week holding
     /// that part of the month, its year possibly left out.
     WeekOfMonth {

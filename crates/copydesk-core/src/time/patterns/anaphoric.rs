@@ -98,11 +98,5 @@ fn the_day(c: &Captures, cx: &Ctx) -> Option<Reading> {
             return None;
         }
     }
-    Some((
-        whole.range(),
-        Sem::Anaphoric {
-            n: 0.0,
-            unit: Unit::Day,
-        },
-    ))
+    Some((whole.range(), Sem::StoryDay))
 }
