@@ -181,7 +181,11 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
             return r;
         }
     }
-    if e.granularity == Some(Granularity::Year) && !value.contains("-H") && SEASON.is_match(text) {
+    if e.granularity == Some(Granularity::Year)
+        && !value.contains("-H")
+        && !value.contains("-Q")
+        && SEASON.is_match(text)
+    {
         return Advice::Season;
     }
     Advice::Write(replacement(cx, e, a, text).filter(|new| *new != e.text))
@@ -686,8 +690,18 @@ fn part_words(value: &str) -> Option<&'static str> {
     }
 }
 
-/// "2023-H1" → "the first half of 2023".
+/// "2023-H1" → "the first half of 2023"; "2023-Q3" → "the third quarter of 2023".
 fn half_words(value: &str) -> Option<String> {
+    if let Some((y, q)) = value.split_once("-Q") {
+        let which = match q {
+            "1" => "first",
+            "2" => "second",
+            "3" => "third",
+            "4" => "fourth",
+            _ => return None,
+        };
+        return Some(format!("the {which} quarter of {y}"));
+    }
     let (y, h) = value.split_once("-H")?;
     let which = match h {
         "1" => "first",

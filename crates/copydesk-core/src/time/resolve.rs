@@ -819,10 +819,68 @@ pub fn resolve_in(
             r.granularity = Some(Granularity::Month);
             r.anchor(anchor)
         }
-        Sem::Quarter { y, q } => {
+        Sem::Quarter { y: Some(y), q, .. } => {
             let mut r = Resolved::new(Absolute).value(format!("{y:04}-Q{q}"));
             r.granularity = Some(Granularity::Month);
             r.anchor(Anchor::Explicit)
+        }
+        Sem::Quarter { y: None, q, offset } => {
+            // "of this year" is relative to the article date (like "this year"); a bare
+            // quarter names the year's, as "in March" does: the one begun by the article
+            // date, or the coming one when the sentence speaks of the future.
+            let kind = if offset.is_some() { Relative } else { Absolute };
+            let r = Resolved::new(kind);
+            let Some(a) = article else {
+                return r.value(format!("XXXX-Q{q}"));
+            };
+            let year = match offset {
+                Some(o) => a.year() + *o as i16,
+                None if 3 * *q as i8 - 2 <= a.month() || future => a.year(),
+                None => a.year() - 1,
+            };
+            let mut r = r.value(format!("{year:04}-Q{q}"));
+            r.granularity = Some(if offset.is_some() {
+                Granularity::Year
+            } else {
+                Granularity::Month
+            });
+            r.anchor(if offset.is_some() {
+                Anchor::ArticleDate
+            } else {
+                Anchor::ArticleYear
+            })
+        }
+        Sem::StoryDay => {
+            let r = Resolved::new(Anaphoric);
+            match (reference, article) {
+                (Some(d), Some(a)) if (0..=6).contains(&days_between(d, a)) => {
+                    r.day(d).anchor(Anchor::Previous(d))
+                }
+                (_, Some(a)) => r.day(a).anchor(Anchor::ArticleDate),
+                (Some(d), None) => r.day(d).anchor(Anchor::Previous(d)),
+                (None, None) => r,
+            }
+        }
+        Sem::WeekOfMonth { n, m, y } => {
+            let r = Resolved::new(Absolute);
+            let (year, anchor) = match (y, article) {
+                (Some(y), _) => (*y, Anchor::Explicit),
+                (None, Some(a)) => (infer_year(a, *m, None, future), Anchor::ArticleYear),
+                (None, None) => return r.value(format!("XXXX-{m:02}")),
+            };
+            let Ok(first) = Date::new(year, *m, 1) else {
+                return r;
+            };
+            // The week that holds the month's 4th (first week) or its fourth-last day.
+            let day = if *n < 0 {
+                add_days(first.last_of_month(), -3)
+            } else {
+                add_days(first, 7 * (*n as i64 - 1) + 3)
+            };
+            match day {
+                Some(d) => r.week(d).anchor(anchor),
+                None => r,
+            }
         }
         Sem::Holiday { name, y } => {
             let r = Resolved::new(Absolute);
@@ -2465,6 +2523,121 @@ mod tests {
             .unwrap(),
             "2022-12-25"
         );
+    }
+
+    /// Business copy: quarters with and without a year, seasons of the story's year,
+    /// two-digit decades, a week of a month, and the trading day.
+    #[test]
+    fn business_news_parts_of_the_year() {
+        let nov = jiff::civil::date(2009, 11, 3);
+        let one = |src: &str, what: &str| values_in(nov, src, what);
+        let q = |s: &str| vec![Some(s.to_string())];
+        assert_eq!(
+            one(
+                "Acme posted a profit in the third quarter of this year.",
+                "the third quarter of this year"
+            ),
+            q("2009-Q3")
+        );
+        assert_eq!(
+            one(
+                "In the first quarter of last year, Acme lost $3 million.",
+                "the first quarter of last year"
+            ),
+            q("2008-Q1")
+        );
+        assert_eq!(
+            one(
+                "For the final quarter of 2008, Acme made $8 million.",
+                "the final quarter of 2008"
+            ),
+            q("2008-Q4")
+        );
+        assert_eq!(
+            one(
+                "\"Our third-quarter results were strong,\" she said.",
+                "third-quarter"
+            ),
+            q("2009-Q3")
+        );
+        // Reported in February, the fourth quarter is last year's; a plan, this year's.
+        let feb = jiff::civil::date(2010, 2, 2);
+        assert_eq!(
+            values_in(
+                feb,
+                "Acme lost $2 billion in the fourth quarter.",
+                "the fourth quarter"
+            ),
+            q("2009-Q4")
+        );
+        assert_eq!(
+            values_in(
+                feb,
+                "Acme will return to profit in the fourth quarter, it said.",
+                "the fourth quarter"
+            ),
+            q("2010-Q4")
+        );
+        // A period of play, or "the last quarter" (the one before this), is not a date here.
+        assert!(one(
+            "The Bulls scored 30 points in the third quarter.",
+            "the third quarter"
+        )
+        .is_empty());
+        assert_ne!(
+            one("Sales rose in the last quarter.", "the last quarter"),
+            q("2009-Q4")
+        );
+        // Seasons.
+        assert_eq!(
+            one("The ministers met at their Autumn meetings.", "Autumn"),
+            q("2009-FA")
+        );
+        assert_eq!(
+            one("\"It is early, but spring shows signs of hope.\"", "spring"),
+            q("2009-SP")
+        );
+        assert!(one("She won gold at the Summer Olympics.", "Summer").is_empty());
+        assert!(one("Water rose from a hot spring near the town.", "spring").is_empty());
+        // Decades with two digits.
+        assert_eq!(
+            one("It recalled the boxy cars of the 70s and 80s.", "the 70s"),
+            q("197")
+        );
+        assert_eq!(
+            one("It recalled the boxy cars of the 70s and 80s.", "80s"),
+            q("198")
+        );
+        assert!(one("Temperatures will be in the 70s on Friday.", "the 70s").is_empty());
+        assert!(one("Both men are in their 70s.", "70s").is_empty());
+        // A week of a month.
+        assert_eq!(
+            one(
+                "Sales rebounded in the last week of March.",
+                "the last week of March"
+            ),
+            q("2009-W13")
+        );
+        // The trading day: the story's day, not a date named long before.
+        let apr = jiff::civil::date(2009, 4, 4);
+        assert_eq!(
+            values_in(
+                apr,
+                "On Friday the Dow rose 39 points, ending the day at 8,017.",
+                "the day"
+            ),
+            q("2009-04-03")
+        );
+        assert_eq!(
+            values_in(
+                apr,
+                "The index, founded on March 1, 1982, closed the day at 7,162.",
+                "the day"
+            ),
+            q("2009-04-04")
+        );
+        assert!(values_in(apr, "At the end of the day, it is a good plan.", "the day").is_empty());
+        assert!(values_in(apr, "He left the day before.", "the day").is_empty());
     }
 
     /// Every expression of a draft dated `article` whose text is `what`, with its value.

@@ -84,10 +84,13 @@ pub enum Sem {
         y: Option<i16>,
         s: &'static str,
     },
-    /// "Q3 2019", "the third quarter of 2019".
+    /// "Q3 2019", "the third quarter of 2019"; without a year, "the first quarter of last
+    /// year" (`offset` -1/0/1 from the article's year) or, in business copy, "third-quarter
+    /// results" (the last such quarter, or the coming one in a future sentence).
     Quarter {
-        y: i16,
+        y: Option<i16>,
         q: u8,
+        offset: Option<i32>,
     },
     Weekday {
         wd: i8,
@@ -146,6 +149,16 @@ pub enum Sem {
         h: u8,
         y: Option<i16>,
         offset: i32,
+    },
+    /// "ending the day", "for the day": the day the story is about: the last day mentioned
+    /// when it lies in the week before the article date, else the article date.
+    StoryDay,
+    /// "the last week of March" (`n` -1), "the first week of June" (1): the week holding
+    /// that part of the month, its year possibly left out.
+    WeekOfMonth {
+        n: i8,
+        m: i8,
+        y: Option<i16>,
     },
     /// A holiday on a fixed or computed date; `y` when written ("Christmas 2018").
     Holiday {

@@ -4,7 +4,7 @@
 //! [`super::counts`].)
 
 use super::{Gate, Pattern, Reading, B};
-use crate::time::recognizer::{word_after, Ctx};
+use crate::time::recognizer::{word_after, word_before, Ctx};
 use crate::time::sem::{Sem, Unit};
 use regex::Captures;
 
@@ -53,4 +53,50 @@ fn part_of_that_day(c: &Captures, _cx: &Ctx) -> Option<Reading> {
         _ => 0.0,
     };
     Some((whole.range(), Sem::Anaphoric { n, unit: Unit::Day }))
+}
+
+/// "ending the day down 31 points", "for the day", "late in the day": in market and sports
+/// copy, the day the story is about (the last date mentioned, or the article date).
+pub const THE_DAY: Pattern = Pattern {
+    name: "TheDay",
+    gate: Gate::any_case(&["the day"]),
+    regex: || format!(r"{B}(?i:(?:(?P<part>late|early|later|earlier)\s+in\s+)?the\s+day){B}"),
+    interpret: the_day,
+};
+
+fn the_day(c: &Captures, cx: &Ctx) -> Option<Reading> {
+    let whole = c.get(0)?;
+    let text = cx.text;
+    // "the day before", "the day after", "the day of the vote", "the day's": other readings.
+    let next = word_after(text, whole.end()).to_ascii_lowercase();
+    if text[whole.end()..].starts_with(['\'', '’', '-'])
+        || matches!(
+            next.as_str(),
+            "before" | "after" | "of" | "when" | "that" | "on" | "he" | "she" | "they" | "it"
+        )
+    {
+        return None;
+    }
+    if c.name("part").is_none() {
+        let prev = word_before(text, whole.start()).to_ascii_lowercase();
+        let ok = match prev.as_str() {
+            "ending" | "end" | "ended" | "ends" | "close" | "closed" | "closes" | "closing"
+            | "finish" | "finished" | "finishes" | "finishing" | "for" => true,
+            "of" => {
+                let at = text[..whole.start()].trim_end().len() - prev.len();
+                let before = word_before(text, at).to_ascii_lowercase();
+                let at2 = text[..at].trim_end().len().saturating_sub(before.len());
+                // "at the end of the day" is an idiom ("in the end"), not a date.
+                matches!(before.as_str(), "most" | "rest" | "end" | "close" | "start")
+                    && !word_before(text, at2)
+                        .trim_start_matches(['(', '"', '“'])
+                        .eq_ignore_ascii_case("the")
+            }
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some((whole.range(), Sem::StoryDay))
 }

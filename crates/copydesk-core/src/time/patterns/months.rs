@@ -26,6 +26,36 @@ pub const MONTH_CTX: Pattern = Pattern {
     interpret: month_ctx,
 };
 
+/// "the last week of March", "the first week of June 2019": a week named by its place in
+/// a month.
+pub const WEEK_OF_MONTH: Pattern = Pattern {
+    name: "WeekOfMonth",
+    gate: Gate::exact(&[&MONTHS]),
+    regex: || {
+        format!(
+            r"{B}(?i:the\s+(?P<n>first|second|third|fourth|last|final)\s+week\s+of)\s+(?P<mon>{MONTH_FULL})(?:,?\s+(?P<year>[0-9]{{4}}))?{B}"
+        )
+    },
+    interpret: week_of_month,
+};
+
+fn week_of_month(c: &Captures, _: &Ctx) -> Option<Reading> {
+    let m = month_number(c.name("mon")?.as_str())?;
+    let n = match c.name("n")?.as_str().to_ascii_lowercase().as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        _ => -1,
+    };
+    let sem = Sem::WeekOfMonth {
+        n,
+        m,
+        y: year_of(c, "year"),
+    };
+    Some((c.get(0)?.range(), sem))
+}
+
 /// "June of this year".
 pub const MONTH_OF_YEAR: Pattern = Pattern {
     name: "MonthOfYear",
