@@ -23,7 +23,8 @@
 //!   wanted when it lands on a gold date the reporter wrote relative to the article date
 //!   and AP would write otherwise. Unwanted: a weekday within six days of the article date
 //!   (AP writes the day of the week there — the seventh day back is the article date's own
-//!   weekday, which a reader takes for today); a not_date row; a span counted back from the
+//!   weekday, which a reader takes for today) and a weekend whose days are within six days
+//!   ("over the weekend", written like its days); a not_date row; a span counted back from the
 //!   article date (`P…` values: "the past 20 years", which AP does not ask to rewrite); a
 //!   story-relative expression (gold note `anaphoric…`: "that day" does not go stale);
 //!   quoted speech and interview answers (gold note mentions `quoted` or `interview`: a copy
@@ -420,6 +421,18 @@ fn predicted_direction(e: &TimeExpr, article: Option<Date>) -> Option<Direction>
     })
 }
 
+/// The Saturday of a weekend value ("2019-W25-WE", ISO week numbering).
+fn weekend_saturday(value: &str) -> Option<Date> {
+    let (year, rest) = value.strip_suffix("-WE")?.split_once("-W")?;
+    let week = jiff::civil::ISOWeekDate::new(
+        year.parse().ok()?,
+        rest.parse().ok()?,
+        jiff::civil::Weekday::Saturday,
+    )
+    .ok()?;
+    Some(week.date())
+}
+
 /// Is a `date.relative` flag on this row wanted under AP style? (why, when it is not)
 fn wanted_under_ap(row: &DateRow, article: Option<Date>) -> Result<(), &'static str> {
     if row.direction == Direction::NotDate {
@@ -433,6 +446,15 @@ fn wanted_under_ap(row: &DateRow, article: Option<Date>) -> Result<(), &'static 
     }
     if row.value.starts_with('P') {
         return Err("a span back from the article date");
+    }
+    if let Some(saturday) = weekend_saturday(&row.value) {
+        // A weekend within six days is written like its days: "over the weekend".
+        if let Some(a) = article {
+            let sunday = saturday.tomorrow().unwrap_or(saturday);
+            if days_between(a, saturday).abs() <= 6 && days_between(a, sunday).abs() <= 6 {
+                return Err("weekend within six days: right in AP style");
+            }
+        }
     }
     if row.is_weekday() {
         // An ambiguous weekday's days are both within the six: right AP style either way.

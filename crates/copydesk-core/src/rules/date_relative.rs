@@ -176,6 +176,16 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
         }
         return Advice::Write(Some(date_text(&at, d, a, e)));
     }
+    if style == DateStyle::Ap && e.granularity == Some(Granularity::Week) && value.ends_with("-WE")
+    {
+        // "Over the weekend" in a Tuesday story: a weekend within six days of the article
+        // date is as plain as the day of the week, and AP copy writes it so.
+        if let Some((from, to)) = e.span {
+            if days_between(a, from).abs() <= 6 && days_between(a, to).abs() <= 6 {
+                return Advice::Keep;
+            }
+        }
+    }
     if e.granularity == Some(Granularity::Week) && !value.ends_with("-WE") {
         if let Some(r) = redundant_week(cx, e, text) {
             return r;
@@ -773,11 +783,29 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
         }
         Some(Granularity::Year) => match half_words(value) {
             Some(half) => half,
-            None => with_modifier(&lower, value, prep),
+            None => match part_of(&e.text) {
+                // "by the end of this year" → "by the end of 2023", not "by 2023".
+                Some(part) => format!("{part}{value}"),
+                None => with_modifier(&lower, value, prep),
+            },
         },
         _ => return None,
     };
     Some(at.finish(new))
+}
+
+/// The part of a period the expression names, up to its "of": "the end of " in "the end
+/// of this year". The fix keeps it, since the period alone says something else.
+fn part_of(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find(" of ")? + " of ".len();
+    let head = lower[..at].trim_end_matches(" of ");
+    let head = head.strip_prefix("the ").unwrap_or(head);
+    let part = matches!(
+        head,
+        "end" | "start" | "beginning" | "middle" | "rest" | "remainder" | "close" | "turn"
+    );
+    part.then(|| &text[..at])
 }
 
 /// "earlier this year" → "earlier in 2023"; "late last year" → "in late 2022";
@@ -998,11 +1026,15 @@ mod tests {
 
     #[test]
     fn the_weekend_keeps_its_article() {
-        // 2023-03-20 is a Monday.
+        // 2023-03-20 is a Monday. AP writes the weekend just gone as it writes its days;
+        // evergreen copy dates it, keeping the article.
+        let src = format!("{FM}Talks held during the weekend failed.\n");
+        assert_eq!(run(&src, &Config::default()), vec![]);
         assert_eq!(
-            fixed("Talks held during the weekend failed.", &Config::default()),
+            fixed("Talks held during the weekend failed.", &evergreen()),
             ["Talks held during the weekend of March 18 failed."]
         );
+
         assert_eq!(
             run(
                 &format!("{FM}Talks held during the weekend of March 18 failed.\n"),
@@ -1010,6 +1042,15 @@ mod tests {
             ),
             vec![]
         );
+    }
+
+    #[test]
+    fn the_part_of_a_year_stays_in_the_fix() {
+        let ap = Config::default();
+        let r = fixed("The merger should close by the end of this year.", &ap);
+        assert_eq!(r, ["The merger should close by the end of 2023."]);
+        let r = fixed("Sales rose at the start of last year.", &ap);
+        assert_eq!(r, ["Sales rose at the start of 2022."]);
     }
 
     #[test]
