@@ -1970,8 +1970,6 @@ mod tests {
             assert_eq!(q[0].2, Some(How::PreviousSentence), "{src}");
         }
         for src in [
-            "Smith said the talks had failed. “We tried everything.”",
-            "Jones cautioned justice does not come swiftly. “It takes time.”",
             "The fire started in the kitchen. “It spread through the building in minutes.”",
             "Creating a costume takes months. “It is like sticking your hand in an oven.”",
             "Costumes take months to make. “It is like sticking your hand in an oven.”",
@@ -1979,6 +1977,56 @@ mod tests {
             "Smith arrived in the capital on Monday after a week of talks with the rebels. “We are close to a deal.”",
         ] {
             assert_eq!(speaker_of_first(src), None, "{src}");
+        }
+    }
+
+    /// The paragraph's one person, given as a source by the sentence just before, speaks
+    /// the quote that follows (AP: one attribution for a run of one speaker's quotes).
+    #[test]
+    fn the_paragraphs_one_source_speaks_the_quote_after() {
+        for (src, who) in [
+            // Named in the sentence before, with a reporting verb and what was said.
+            ("Smith said the talks had failed. “We tried everything.”", "Smith"),
+            ("Jones cautioned justice does not come swiftly. “It takes time.”", "Jones"),
+            (
+                "Comic artist Jenn Lowe told of being turned away for years. “In my first year, nobody hired me.”",
+                "Jenn Lowe",
+            ),
+            // “X said, adding …” and the quote after it.
+            (
+                "Pilot Jean Marc said the crossing went well, adding that his legs hurt. “It is an exercise for the thighs.”",
+                "Pilot Jean Marc",
+            ),
+            // A pronoun source after the named person.
+            (
+                "Denise Moore left the series after a year. She said the part gave her nothing to do. “I just stood on the bridge.”",
+                "Denise Moore",
+            ),
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_eq!(last.1.as_deref(), Some(who), "{src}");
+            assert_eq!(last.2, Some(How::Paragraph), "{src}");
+        }
+        for src in [
+            // Another person introduced between them.
+            "Jean Marc said the crossing went well. His rival, Pierre Duval, watched from a boat. “It was a fine day.”",
+            // Two people in the paragraph, the sentence before names no source.
+            "Guests Ann Lee and Bob Kay build costumes. Ann Lee recalled her first one. The company uses hot glue guns. They're “like sticking your hand in an oven.”",
+            // The person is only told about, not given as a source.
+            "Tom Jones arrived in the capital on Monday after a week of talks. “We are close to a deal.”",
+            // A group is not one speaker; nobody in particular is none.
+            "Protesters marched to Parliament, asking for a new vote. “Enough is enough.”",
+            "Not everyone agreed there should be another vote. “It was always a minority.”",
+            // A new paragraph opens a new quotation: it needs its own attribution.
+            "Jenn Lowe told of being turned away for years.\n\n“In my first year, nobody hired me.”",
+            // A survey is not a person.
+            "According to a survey by the Royal Society, most people do not wash their hands. “We can reduce illness.”",
+        ] {
+            // Not by this rule (others may still read some of them: a setup sentence).
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_ne!(last.2, Some(How::Paragraph), "{src}: {:?}", last.1);
         }
     }
 
