@@ -867,6 +867,10 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
     out
 }
 
+/// The most sentences before a quote read for its paragraph's one person: a paragraph of
+/// news runs to a few sentences, and a longer stretch is no longer “just before”.
+const PARAGRAPH_WINDOW: usize = 6;
+
 /// The speaker of quote `i`, still unattributed, from the paragraph it opens a sentence in
 /// (or in which its sentence's subject is the one person the paragraph names): see
 /// [`BlockInfo::paragraph_speaker`]. Scare quotes are left
@@ -892,12 +896,11 @@ fn paragraph_speaker(
     // “…””), or a subject of its own that must be the paragraph's person.
     let opens = lead_text.is_empty()
         || (lead_text.ends_with(',') && b.words_between(lead.start, lead.end) <= 4);
-    let mut window: Vec<Range<usize>> = b
-        .sentences
-        .iter()
-        .take_while(|s| s.end <= host.start)
-        .cloned()
-        .collect();
+    // The sentences before it in the paragraph, at most [`PARAGRAPH_WINDOW`] (binary
+    // search and a bound: a paragraph of thousands of quotes stays linear).
+    let upto = b.sentences.partition_point(|s| s.end <= host.start);
+    let mut window: Vec<Range<usize>> =
+        b.sentences[upto.saturating_sub(PARAGRAPH_WINDOW)..upto].to_vec();
     if !opens {
         b.person_subject(&lead, is_name)?;
         window.push(lead);
@@ -908,7 +911,7 @@ fn paragraph_speaker(
         let full_before = out[..i]
             .iter()
             .rev()
-            .take_while(|o| o.first_block == fbi)
+            .take_while(|o| o.first_block == fbi && o.text_range.end > ps.start)
             .any(|o| {
                 o.kind == QuoteKind::Full
                     && o.text_range.start >= ps.start
@@ -928,10 +931,11 @@ fn paragraph_speaker(
     let wi = &infos[wb];
     let block = &doc.blocks[wb];
     // Speakers of the earlier quotes named in the window's paragraph.
+    let from = window.first().map_or(0, |w| w.start);
     let speakers: Vec<(Range<usize>, &str)> = out[..i]
         .iter()
         .rev()
-        .take_while(|o| o.last_block >= wb)
+        .take_while(|o| o.first_block == wb && o.text_range.end > from)
         .filter_map(|o| {
             let s = o.speaker.as_ref()?;
             let start = block.text_offset(s.range.start)?;
