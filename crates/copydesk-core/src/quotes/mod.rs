@@ -68,6 +68,9 @@ pub enum How {
     Transcript,
     /// The sentence just before names the speaker: Smith was blunt. “We lost.”
     PreviousSentence,
+    /// The paragraph before it refers to one person only, and the sentence just before
+    /// to them: Smith left the series. She wanted more. “It was time.”
+    Paragraph,
 }
 
 impl How {
@@ -79,6 +82,7 @@ impl How {
             How::Run => "continuing the speaker's earlier quote",
             How::Transcript => "transcript label",
             How::PreviousSentence => "named in the sentence before it",
+            How::Paragraph => "the one person the paragraph names before it",
         }
     }
 }
@@ -568,6 +572,8 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
     // Words the draft capitalises inside a sentence (names), built on first need.
     let names = std::cell::OnceCell::new();
     let names_in_draft = || names.get_or_init(|| capitalised_mid_sentence(doc));
+    // The people the draft names (see [`attribution::draft_persons`]), on first need.
+    let persons = std::cell::OnceCell::new();
     // Quotes sharing a host sentence are contiguous (quotes are in order and disjoint):
     // each quote's group is found once, and what a sibling needs is carried forward, so a
     // paragraph (or a sentence) with thousands of quotes stays linear.
@@ -839,6 +845,19 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
         }
+        // The paragraph's one person (wire style attributes a run of quotes once).
+        let is_name = |w: &str| names_in_draft().contains(w);
+        let persons = persons.get_or_init(|| {
+            attribution::draft_persons(
+                doc.blocks.iter().map(|b| b.text.as_str()),
+                out.iter()
+                    .filter_map(|o| o.speaker.as_ref())
+                    .map(|s| s.text.as_str()),
+            )
+        });
+        if let Some((found, wb)) = paragraph_speaker(doc, &infos, &out, i, &is_name, persons) {
+            set(&mut out[i], found, How::Paragraph, &doc.blocks[wb]);
+        }
     }
     for q in &mut out {
         if q.attributed() {
@@ -846,6 +865,86 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         }
     }
     out
+}
+
+/// The most sentences before a quote read for its paragraph's one person: a paragraph of
+/// news runs to a few sentences, and a longer stretch is no longer “just before”.
+const PARAGRAPH_WINDOW: usize = 6;
+
+/// The speaker of quote `i`, still unattributed, from the paragraph it opens a sentence in
+/// (or in which its sentence's subject is the one person the paragraph names): see
+/// [`BlockInfo::paragraph_speaker`]. Scare quotes are left
+/// alone (they need no speaker).
+fn paragraph_speaker(
+    doc: &Document,
+    infos: &[BlockInfo],
+    out: &[Quotation],
+    i: usize,
+    is_name: &dyn Fn(&str) -> bool,
+    persons: &std::collections::HashSet<String>,
+) -> Option<(attribution::Found, usize)> {
+    let q = &out[i];
+    if q.kind == QuoteKind::Scare || q.kind == QuoteKind::Block {
+        return None;
+    }
+    let (fbi, tr) = (q.first_block, q.text_range.clone());
+    let b = &infos[fbi];
+    let host = b.host(&tr);
+    let lead = host.start..tr.start;
+    let lead_text = b.text[lead.clone()].trim();
+    // Nothing before the quote in its sentence but a short phrase (“During the premiere,
+    // “…””), or a subject of its own that must be the paragraph's person.
+    let opens = lead_text.is_empty()
+        || (lead_text.ends_with(',') && b.words_between(lead.start, lead.end) <= 4);
+    // The sentences before it in the paragraph, at most [`PARAGRAPH_WINDOW`] (binary
+    // search and a bound: a paragraph of thousands of quotes stays linear).
+    let upto = b.sentences.partition_point(|s| s.end <= host.start);
+    let mut window: Vec<Range<usize>> =
+        b.sentences[upto.saturating_sub(PARAGRAPH_WINDOW)..upto].to_vec();
+    if !opens {
+        b.person_subject(&lead, is_name)?;
+        window.push(lead);
+    } else if let Some(ps) = window.last() {
+        // A full quote just before: “Kirby said, “A.” “B.”” is left to the run rule,
+        // which does not carry a speaker there (it is where a second speaker's tag goes
+        // missing).
+        let full_before = out[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.first_block == fbi && o.text_range.end > ps.start)
+            .any(|o| {
+                o.kind == QuoteKind::Full
+                    && o.text_range.start >= ps.start
+                    && o.text_range.start < ps.end
+            });
+        if full_before {
+            return None;
+        }
+    }
+    // A quote that opens its paragraph is a new quotation (one that goes on from the
+    // paragraph before leaves its closing mark off, see the run above): it needs its own
+    // attribution, or a colon or setup sentence that introduces it.
+    if window.is_empty() {
+        return None;
+    }
+    let wb = fbi;
+    let wi = &infos[wb];
+    let block = &doc.blocks[wb];
+    // Speakers of the earlier quotes named in the window's paragraph.
+    let from = window.first().map_or(0, |w| w.start);
+    let speakers: Vec<(Range<usize>, &str)> = out[..i]
+        .iter()
+        .rev()
+        .take_while(|o| o.first_block == wb && o.text_range.end > from)
+        .filter_map(|o| {
+            let s = o.speaker.as_ref()?;
+            let start = block.text_offset(s.range.start)?;
+            let end = block.text_offset(s.range.end)?;
+            (start < end && end <= wi.text.len()).then(|| (start..end, &wi.text[start..end]))
+        })
+        .collect();
+    wi.paragraph_speaker(&window, &speakers, is_name, persons, !opens)
+        .map(|f| (f, wb))
 }
 
 /// Every word the draft writes with a capital letter other than at the start of a sentence

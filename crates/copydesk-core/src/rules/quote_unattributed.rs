@@ -26,9 +26,11 @@ static META: RuleMeta = RuleMeta {
     right: "The council met on Tuesday.\n\n“We will rebuild every school,” the mayor said.\n",
 };
 
-/// Paragraphs before (and after) an unattributed quote in which a speaker may be suggested.
+/// Paragraphs before an unattributed quote in which a speaker may be suggested. None
+/// after it: a speaker the story turns to later (a company's statement, the next
+/// interviewee) is not who spoke the quote before them, and a wrong name is worse than
+/// none.
 const BLOCKS_BEFORE: usize = 3;
-const BLOCKS_AFTER: usize = 1;
 
 /// Pronouns make poor fix suggestions: "Attribute to he".
 fn is_pronoun(s: &str) -> bool {
@@ -105,8 +107,8 @@ impl Speakers {
     }
 
     /// The speaker to suggest for quote `i`: the nearest one named before it within
-    /// [`BLOCKS_BEFORE`] paragraphs (a reader hears the last speaker go on), else the
-    /// nearest after it within [`BLOCKS_AFTER`]. None when the quote's own sentence names
+    /// [`BLOCKS_BEFORE`] paragraphs (a reader hears the last speaker go on); never one
+    /// named only after it. None when the quote's own sentence names
     /// one of the draft's speakers: that person is the quote's subject, target or object,
     /// or another candidate, and a wrong name is worse than none.
     fn suggestion(&self, cx: &Context, quotes: &[Quotation], i: usize) -> Option<String> {
@@ -124,21 +126,13 @@ impl Speakers {
             .rev()
             .take_while(|(_, b, ..)| *b + BLOCKS_BEFORE >= q.first_block)
             .find(|(_, _, j, _)| *j != i);
-        let after = || {
-            list[split..]
-                .iter()
-                .take_while(|(_, b, ..)| *b <= q.last_block + BLOCKS_AFTER)
-                .find(|(_, _, j, _)| *j != i)
-        };
-        let (pos, _, j, name) = before.or_else(after)?;
+        let (pos, _, j, name) = before?;
         // The nearest person is the candidate: another name between the two (a source,
         // the quote's subject, someone the story turns to) makes the guess a wrong one.
-        let speaker_end = quotes[*j].speaker.as_ref().map_or(*pos, |s| s.range.end);
-        let (lo, hi) = if *pos < at {
-            (speaker_end, at)
-        } else {
-            (q.range.end, *pos)
-        };
+        let (lo, hi) = (
+            quotes[*j].speaker.as_ref().map_or(*pos, |s| s.range.end),
+            at,
+        );
         // Too far to tell (and a bound on the work per quote).
         if hi.saturating_sub(lo) > MAX_GAP {
             return None;
@@ -383,10 +377,12 @@ mod tests {
             flagged("Smith spoke first.\n\n“We will rebuild every school.”"),
             ["“We will rebuild every school.”"]
         );
-        // A paraphrase before a quote does not attribute it, nor does an earlier quote
-        // with narrative between them.
+        // A sentence that only tells about the person does not attribute the quote after
+        // it, nor does an earlier quote with narrative between them. (“Smith said the
+        // talks had failed. “We tried everything.”” is Smith's: the sentence before gives
+        // the paragraph's one person as a source.)
         assert_eq!(
-            flagged("Smith said the talks had failed. “We tried everything.”"),
+            flagged("Smith was arrested on Monday after the talks. “We tried everything.”"),
             ["“We tried everything.”"]
         );
         assert_eq!(
@@ -446,12 +442,17 @@ mod tests {
             )),
             [["Attribute to Kirby"]]
         );
-        // One after it when none comes before.
+        // Never one named only after it (the story turns to someone else: “Attribute to
+        // Hasbro” for an actor's quote).
         assert_eq!(
             suggested(&format!(
                 "The council met.{talks}“We will rebuild.”\n\n“No,” Jones said."
             )),
-            [["Attribute to Jones"]]
+            [Vec::<String>::new()]
+        );
+        assert_eq!(
+            suggested("The premiere was in May. During the premiere, “I felt like a guest.”\n\n“We are proud of the show,” Hasbro said in a statement."),
+            [Vec::<String>::new()]
         );
         // Too far back: none.
         let far = format!("“We will win,” Kirby said.{talks}A.{talks}B.{talks}“We will rebuild.”");
