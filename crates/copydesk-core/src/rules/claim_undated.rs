@@ -572,18 +572,7 @@ fn find_claim(
         }
     }
     // A ranking with a scope that moves.
-    for v in PRESENT.find_iter(sentence) {
-        let vr = off + v.start()..off + v.end();
-        if in_ranges(quoted, &vr) || in_that_clause(text, s.start, vr.start) {
-            continue;
-        }
-        // "has to", "is to": obligation and plans, not a state.
-        if text[vr.end..].starts_with(" to ") {
-            continue;
-        }
-        // 70 bytes on, rounded down to a character boundary (the text is not ASCII).
-        let window_end = crate::line_index::floor_char_boundary(text, (vr.end + 70).min(s.end));
-        let limit = clause_end(text, vr.end, window_end.max(vr.end));
+    for (vr, limit) in present_verbs(text, &s, quoted) {
         let window = &text[vr.end..limit];
         if let Some(m) = RANKING.find(window) {
             // Only a ranking with a scope that moves: the world's, the country's, ever, on
@@ -634,18 +623,7 @@ fn find_claim(
             ));
         }
     }
-    for v in PRESENT.find_iter(sentence) {
-        let vr = off + v.start()..off + v.end();
-        if in_ranges(quoted, &vr) || in_that_clause(text, s.start, vr.start) {
-            continue;
-        }
-        // "has to", "is to": obligation and plans, not a state.
-        if text[vr.end..].starts_with(" to ") {
-            continue;
-        }
-        // 70 bytes on, rounded down to a character boundary (the text is not ASCII).
-        let window_end = crate::line_index::floor_char_boundary(text, (vr.end + 70).min(s.end));
-        let limit = clause_end(text, vr.end, window_end.max(vr.end));
+    for (vr, limit) in present_verbs(text, &s, quoted) {
         let window = &text[vr.end..limit];
         // A figure of the present: only a population or headcount, a rate, a poll or a
         // price quoted as current ("1,200 refugees are in the camp" is the day's, and
@@ -689,6 +667,28 @@ fn find_claim(
         }
     }
     None
+}
+
+/// Each present-tense verb of the sentence `s` that states something (not quoted, not in a
+/// "that" clause, not "has to"/"is to": obligation and plans), with the end of its clause
+/// looked for at most 70 bytes on.
+fn present_verbs<'a>(
+    text: &'a str,
+    s: &'a Range<usize>,
+    quoted: &'a [Range<usize>],
+) -> impl Iterator<Item = (Range<usize>, usize)> + 'a {
+    PRESENT.find_iter(&text[s.clone()]).filter_map(move |v| {
+        let vr = s.start + v.start()..s.start + v.end();
+        if in_ranges(quoted, &vr)
+            || in_that_clause(text, s.start, vr.start)
+            || text[vr.end..].starts_with(" to ")
+        {
+            return None;
+        }
+        // 70 bytes on, rounded down to a character boundary (the text is not ASCII).
+        let window_end = crate::line_index::floor_char_boundary(text, (vr.end + 70).min(s.end));
+        Some((vr.clone(), clause_end(text, vr.end, window_end.max(vr.end))))
+    })
 }
 
 /// The figure at `fr` with the noun it counts, when one follows: "30 people".

@@ -150,13 +150,7 @@ fn quarter(c: &Captures, cx: &Ctx) -> Option<Reading> {
         _ => 4,
     };
     let y = year_of(c, "year").or_else(|| year_of(c, "year3"));
-    let offset = c
-        .name("rel")
-        .map(|r| match r.as_str().to_ascii_lowercase().as_str() {
-            "last" => -1,
-            "next" => 1,
-            _ => 0,
-        });
+    let offset = rel_offset(c);
     if y.is_none() && offset.is_none() {
         // "the last quarter" is the one before this (a span, found elsewhere); a quarter
         // without a year is a date only in business copy, not a period of a game.
@@ -172,6 +166,16 @@ fn quarter(c: &Captures, cx: &Ctx) -> Option<Reading> {
 }
 
 /// The text from the sentence start to the next full stop after `end` (or the block's end).
+/// The year a "last"/"this"/"next" before the period counts from the article's: −1, 0, 1.
+fn rel_offset(c: &Captures) -> Option<i32> {
+    c.name("rel")
+        .map(|r| match r.as_str().to_ascii_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        })
+}
+
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     let stop = text[end..]
         .find(['.', '!', '?'])
@@ -186,13 +190,7 @@ fn half(c: &Captures, _: &Ctx) -> Option<Reading> {
     } else {
         2
     };
-    let offset = c
-        .name("rel")
-        .map(|r| match r.as_str().to_ascii_lowercase().as_str() {
-            "last" => -1,
-            "next" => 1,
-            _ => 0,
-        });
+    let offset = rel_offset(c);
     let sem = Sem::Half {
         h,
         y: year_of(c, "year"),
