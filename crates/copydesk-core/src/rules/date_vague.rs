@@ -138,19 +138,23 @@ mod tests {
 
     #[test]
     fn leaves_a_dated_claim_to_claim_undated() {
-        // In an undated draft, "currently" in a claim claim.undated flags is that rule's.
-        assert_eq!(
-            flagged("The world record currently stands at 9.58 seconds."),
-            Vec::<String>::new()
+        // In an undated draft, "currently" in a claim claim.undated flags is that rule's,
+        // when the desk has turned it on (it is opt-in).
+        let mut on = Config::default();
+        on.set_level(
+            "claim.undated",
+            crate::config::Level::On(crate::diagnostic::Severity::Information),
         );
-        let mut config = Config::default();
-        config.set_level("claim.undated", crate::config::Level::Off);
         assert_eq!(
             flagged_text(
                 "date.vague",
                 "The world record currently stands at 9.58 seconds.",
-                &config
+                &on
             ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            flagged("The world record currently stands at 9.58 seconds."),
             ["currently"]
         );
     }
