@@ -137,12 +137,12 @@ send pending changes to the server, and re-run Flymake."
         (cdt-check "eglot sends the snippet's settings in didChangeConfiguration"
                    (cl-some (lambda (p) (equal (plist-get (plist-get (plist-get (plist-get p :settings) :copydesk) :rules)
                                                           :claim.undated)
-                                               "off"))
+                                               "information"))
                             config-notifications)
                    (format "%S" config-notifications))
         (when copydesk-answers
           (cdt-check "eglot answers section copydesk with the snippet's settings"
-                     (equal (plist-get (plist-get (car copydesk-answers) :rules) :claim.undated) "off")
+                     (equal (plist-get (plist-get (car copydesk-answers) :rules) :claim.undated) "information")
                      (format "%S" (car copydesk-answers)))))
       ;; 5. Hover at the unbalanced quote.
       (let ((d (cdt-find "quote.unbalanced" 5)))
