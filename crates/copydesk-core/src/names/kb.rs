@@ -592,9 +592,14 @@ impl<'a> Reader<'a> {
         Some(self.opt()?.map(str::to_string))
     }
 
-    fn strings(&mut self) -> Option<Vec<String>> {
+    /// A counted list, each item read by `item`.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let n = self.count()?;
-        (0..n).map(|_| self.str()).collect()
+        (0..n).map(|_| item(self)).collect()
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        self.list(Self::str)
     }
 }
 
@@ -603,17 +608,14 @@ impl<'a> Reader<'a> {
 fn decode_default() -> Option<(Vec<Actor>, Vec<BuiltFrom>, Matcher)> {
     let bytes = DEFAULT_BIN.strip_prefix(BIN_MAGIC)?;
     let mut r = Reader { bytes, pos: 0 };
-    let n = r.count()?;
-    let built_from = (0..n)
-        .map(|_| {
-            Some(BuiltFrom {
-                id: r.str()?,
-                name: r.str()?,
-                licence: r.opt_string()?,
-                as_of: r.opt_string()?,
-            })
+    let built_from = r.list(|r| {
+        Some(BuiltFrom {
+            id: r.str()?,
+            name: r.str()?,
+            licence: r.opt_string()?,
+            as_of: r.opt_string()?,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     let n = r.count()?;
     let mut actors = Vec::with_capacity(n);
     for _ in 0..n {
@@ -626,16 +628,14 @@ fn decode_default() -> Option<(Vec<Actor>, Vec<BuiltFrom>, Matcher)> {
         };
         let name = r.str()?;
         let country = r.opt_string()?;
-        let parts = (0..r.count()?)
-            .map(|_| {
-                Some(Part {
-                    part: r.str()?,
-                    alone: r.byte()? != 0,
-                    variants: r.strings()?,
-                    misspellings: r.strings()?,
-                })
+        let parts = r.list(|r| {
+            Some(Part {
+                part: r.str()?,
+                alone: r.byte()? != 0,
+                variants: r.strings()?,
+                misspellings: r.strings()?,
             })
-            .collect::<Option<Vec<_>>>()?;
+        })?;
         let full_variants = r.strings()?;
         let at = r.u32()?;
         actors.push(Actor {
@@ -651,38 +651,32 @@ fn decode_default() -> Option<(Vec<Actor>, Vec<BuiltFrom>, Matcher)> {
             },
         });
     }
-    let patterns = (0..r.count()?)
-        .map(|_| {
-            let folded = r.str()?;
-            let flags = r.byte()?;
-            let targets = (0..r.count()?)
-                .map(|_| {
-                    let actor = r.u32()?;
-                    let (tag, part) = (r.byte()?, r.byte()?);
-                    let value = u16::from_le_bytes([r.byte()?, r.byte()?]);
-                    let kind = match tag {
-                        0 => TargetKind::Part {
-                            part,
-                            variant: value,
-                        },
-                        1 => TargetKind::Misspelling { part, index: value },
-                        2 => TargetKind::Full { index: value },
-                        _ => return None,
-                    };
-                    Some(Target { actor, kind })
-                })
-                .collect::<Option<Vec<_>>>()?;
-            Some(Pattern {
-                folded,
-                targets,
-                needs_capital: flags & 1 != 0,
-                acronym: flags & 2 != 0,
-            })
+    let patterns = r.list(|r| {
+        let folded = r.str()?;
+        let flags = r.byte()?;
+        let targets = r.list(|r| {
+            let actor = r.u32()?;
+            let (tag, part) = (r.byte()?, r.byte()?);
+            let value = u16::from_le_bytes([r.byte()?, r.byte()?]);
+            let kind = match tag {
+                0 => TargetKind::Part {
+                    part,
+                    variant: value,
+                },
+                1 => TargetKind::Misspelling { part, index: value },
+                2 => TargetKind::Full { index: value },
+                _ => return None,
+            };
+            Some(Target { actor, kind })
+        })?;
+        Some(Pattern {
+            folded,
+            targets,
+            needs_capital: flags & 1 != 0,
+            acronym: flags & 2 != 0,
         })
-        .collect::<Option<Vec<_>>>()?;
-    let order = (0..r.count()?)
-        .map(|_| r.u32())
-        .collect::<Option<Vec<_>>>()?;
+    })?;
+    let order = r.list(Reader::u32)?;
     Some((actors, built_from, Matcher::from_sorted(patterns, &order)))
 }
 
@@ -700,32 +694,28 @@ fn decode_facts(at: u32) -> Option<Facts> {
         pos: at as usize,
     };
     let description = r.opt_string()?;
-    let roles = (0..r.count()?)
-        .map(|_| {
-            Some(Role {
-                title: r.str()?,
-                kind: r.opt_string()?,
-                country: r.opt_string()?,
-                org: r.opt_string()?,
-                start: r.opt_string()?,
-                end: r.opt_string()?,
-                end_before: r.opt_string()?,
-                source: r.opt_string()?,
-                as_of: r.opt_string()?,
-                note: r.opt_string()?,
-            })
+    let roles = r.list(|r| {
+        Some(Role {
+            title: r.str()?,
+            kind: r.opt_string()?,
+            country: r.opt_string()?,
+            org: r.opt_string()?,
+            start: r.opt_string()?,
+            end: r.opt_string()?,
+            end_before: r.opt_string()?,
+            source: r.opt_string()?,
+            as_of: r.opt_string()?,
+            note: r.opt_string()?,
         })
-        .collect::<Option<Vec<_>>>()?;
-    let sources = (0..r.count()?)
-        .map(|_| {
-            Some(SourceFact {
-                fact: r.str()?,
-                source: r.str()?,
-                as_of: r.opt_string()?,
-                note: r.opt_string()?,
-            })
+    })?;
+    let sources = r.list(|r| {
+        Some(SourceFact {
+            fact: r.str()?,
+            source: r.str()?,
+            as_of: r.opt_string()?,
+            note: r.opt_string()?,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     Some(Facts {
         description,
         roles,
