@@ -10,14 +10,19 @@
 //! in a part, role or source are an error; `version` must be the one the crate reads), so a
 //! file the crate would have refused now fails the build, naming the file.
 
-use serde::Deserialize;
 use std::path::Path;
 
 /// The name table and folding, the same file the crate compiles.
 #[allow(dead_code)]
 #[path = "src/names/name_table.rs"]
 mod name_table;
-use name_table::{PartForms, Spellings, TargetKind};
+use name_table::TargetKind;
+
+/// The JSON form of the knowledge base, the same file the crate compiles.
+#[allow(dead_code)]
+#[path = "src/names/kb_schema.rs"]
+mod kb_schema;
+use kb_schema::{KbFile, Kind};
 
 /// The dictionary's hash table, the same file the crate compiles.
 #[allow(dead_code)]
@@ -28,100 +33,6 @@ mod word_table;
 const FORMAT_VERSION: u32 = 1;
 /// The first bytes of `kb.bin`; keep in step with `BIN_MAGIC` in `src/names/kb.rs`.
 const BIN_MAGIC: &[u8; 8] = b"CDKB\x00\x00\x00\x01";
-
-#[derive(Deserialize)]
-struct KbFile {
-    version: u32,
-    #[serde(default)]
-    built_from: Vec<BuiltFrom>,
-    actors: Vec<Actor>,
-}
-
-#[derive(Deserialize)]
-struct BuiltFrom {
-    id: String,
-    name: String,
-    #[serde(default)]
-    licence: Option<String>,
-    #[serde(default)]
-    as_of: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Kind {
-    Person,
-    Organisation,
-    Place,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Part {
-    part: String,
-    variants: Vec<String>,
-    #[serde(default)]
-    misspellings: Vec<String>,
-    #[serde(default = "yes")]
-    alone: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Role {
-    title: String,
-    #[serde(default, rename = "type")]
-    kind: Option<String>,
-    #[serde(default)]
-    country: Option<String>,
-    #[serde(default)]
-    org: Option<String>,
-    #[serde(default)]
-    start: Option<String>,
-    #[serde(default)]
-    end: Option<String>,
-    #[serde(default)]
-    end_before: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    as_of: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceFact {
-    fact: String,
-    source: String,
-    #[serde(default)]
-    as_of: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Actor {
-    id: String,
-    kind: Kind,
-    name: String,
-    #[serde(default)]
-    country: Option<String>,
-    parts: Vec<Part>,
-    #[serde(default)]
-    full_variants: Vec<String>,
-    #[serde(default)]
-    roles: Vec<Role>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    sources: Vec<SourceFact>,
-}
 
 /// Little-endian `u32`s and length-prefixed UTF-8; `u32::MAX` as a length is `None`.
 #[derive(Default)]
@@ -155,6 +66,7 @@ fn main() {
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/names/name_table.rs");
+    println!("cargo:rerun-if-changed=src/names/kb_schema.rs");
     let json = std::fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
     let kb: KbFile = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{src}: {e}"));
     assert!(
@@ -223,20 +135,13 @@ fn main() {
     }
     // The name matcher's table: every pattern (in id order) and the ids in the byte order
     // of their spellings, as `Matcher::build` makes them at run time for a newsroom's file.
-    let mut spellings = Spellings::default();
-    for (ai, a) in kb.actors.iter().enumerate() {
-        let parts: Vec<PartForms<'_>> = a
-            .parts
-            .iter()
-            .map(|p| PartForms {
-                part: &p.part,
-                variants: &p.variants,
-                misspellings: &p.misspellings,
-                alone: p.alone,
-            })
-            .collect();
-        spellings.add_actor(ai as u32, &a.name, &parts, &a.full_variants);
-    }
+    let spellings = kb_schema::spellings(kb.actors.iter().map(|a| {
+        (
+            a.name.as_str(),
+            a.parts.as_slice(),
+            a.full_variants.as_slice(),
+        )
+    }));
     head.u32(spellings.patterns.len());
     for p in &spellings.patterns {
         head.str(&p.folded);

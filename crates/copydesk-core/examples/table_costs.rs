@@ -9,8 +9,59 @@
 //!
 //! `none` (process start only), `kb` (the knowledge base: names and matcher), `near` (it and
 //! its near-miss index), `warm0` … `warm3` (one of `WARM_UP`'s tasks), `all` (all four).
+//!
+//! `steps` builds every table in turn in one process and prints what each took (wall ms, one
+//! line each): the knowledge base, the dictionary, the time patterns, the quote lexicon, the
+//! analysis stages of a first paragraph, then each rule (opt-in ones too) alone on its own
+//! example, which is what compiling that rule's patterns costs. Run it a few times and take
+//! medians (`scripts/bench/table_steps.sh`): one process pays each table once.
 
+use copydesk_core::config::Level;
 use copydesk_core::names::kb::Kb;
+use copydesk_core::{Config, Context, Document};
+use std::time::Instant;
+
+/// Each table built in turn, timed.
+fn steps() {
+    let mut last = Instant::now();
+    let mut lap = |what: &str| {
+        let now = Instant::now();
+        println!("{what}\t{:.3}", (now - last).as_secs_f64() * 1e3);
+        last = now;
+    };
+    copydesk_core::WARM_UP[0]();
+    lap("kb");
+    copydesk_core::WARM_UP[1]();
+    lap("dictionary");
+    copydesk_core::WARM_UP[2]();
+    lap("time patterns (one sentence's)");
+    std::hint::black_box(copydesk_core::quotes::lexicon::LEXICON.cues.len());
+    lap("quote lexicon");
+    let doc = Document::parse(
+        "Prime Minister Jane Doe said on Monday that the council “will vote next week”, according to officials.\n",
+    );
+    let config = Config::default();
+    let cx = Context::new(&doc, &config);
+    std::hint::black_box(cx.quotes().len());
+    lap("stage: quotes");
+    std::hint::black_box(cx.names().mentions.len());
+    lap("stage: names");
+    std::hint::black_box(cx.time_expressions().len());
+    lap("stage: time expressions");
+    std::hint::black_box(cx.attributions().len());
+    lap("stage: attributions");
+    let rules = copydesk_core::rules::all();
+    for rule in rules {
+        let mut config = Config::default();
+        for other in rules {
+            config.set_level(other.meta().id, Level::Off);
+        }
+        config.set_level(rule.meta().id, Level::On(rule.meta().default_severity));
+        let doc = Document::parse(rule.meta().wrong);
+        std::hint::black_box(copydesk_core::analyze(&doc, &config).len());
+        lap(&format!("rule {}", rule.meta().id));
+    }
+}
 
 fn main() {
     let what = std::env::args().nth(1).unwrap_or_default();
@@ -29,8 +80,9 @@ fn main() {
             copydesk_core::WARM_UP[i]();
         }
         "all" => copydesk_core::WARM_UP.iter().for_each(|task| task()),
+        "steps" => steps(),
         _ => {
-            eprintln!("usage: table_costs none|kb|near|warm0|warm1|warm2|warm3|all");
+            eprintln!("usage: table_costs none|kb|near|warm0|warm1|warm2|warm3|all|steps");
             std::process::exit(2);
         }
     }

@@ -29,6 +29,7 @@ pub mod rules;
 pub mod suppress;
 pub mod text;
 pub mod time;
+mod word_regex;
 
 #[cfg(test)]
 mod test_corpus;

@@ -2,6 +2,9 @@
 //! build.rs makes of it, read once) with a newsroom's actor files merged over it by id. The format is documented in
 //! `data/kb/FORMAT.md`; newsroom files use the same fields (see `docs/notes/names.md`).
 
+#[cfg(test)]
+use super::kb_schema::{ActorJson, KbFile};
+pub use super::kb_schema::{BuiltFrom, Kind, Part, Role, SourceFact};
 use super::matcher::{Matcher, Pattern, Target, TargetKind};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -68,14 +71,6 @@ struct VersionOnly {
     version: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Person,
-    Organisation,
-    Place,
-}
-
 impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -84,63 +79,6 @@ impl Kind {
             Kind::Place => "place",
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Part {
-    /// `given`, `surname` or `name`.
-    pub part: String,
-    /// Accepted spellings; the first is the display form.
-    pub variants: Vec<String>,
-    #[serde(default)]
-    pub misspellings: Vec<String>,
-    /// `false`: this part is a word that also means something else (a place, a common word:
-    /// England, Simpson, King) and is matched only together with the other parts of the
-    /// name, never on its own. Absent = `true`.
-    #[serde(default = "yes")]
-    pub alone: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Role {
-    pub title: String,
-    #[serde(default, rename = "type")]
-    pub kind: Option<String>,
-    #[serde(default)]
-    pub country: Option<String>,
-    #[serde(default)]
-    pub org: Option<String>,
-    #[serde(default)]
-    pub start: Option<String>,
-    #[serde(default)]
-    pub end: Option<String>,
-    /// The role ended on a date the source does not give, before this one (`end` is then
-    /// absent or null: the role is not current).
-    #[serde(default)]
-    pub end_before: Option<String>,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub as_of: Option<String>,
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceFact {
-    pub fact: String,
-    pub source: String,
-    #[serde(default)]
-    pub as_of: Option<String>,
-    #[serde(default)]
-    pub note: Option<String>,
 }
 
 /// What the knowledge base says about an actor beyond their names: read from the shipped
@@ -259,27 +197,6 @@ impl Actor {
     }
 }
 
-/// An actor as the JSON form of the knowledge base has it (the tests read the shipped file
-/// with it, to compare with the compact form build.rs makes).
-#[cfg(test)]
-#[derive(Deserialize)]
-struct ActorJson {
-    id: String,
-    kind: Kind,
-    name: String,
-    #[serde(default)]
-    country: Option<String>,
-    parts: Vec<Part>,
-    #[serde(default)]
-    full_variants: Vec<String>,
-    #[serde(default)]
-    roles: Vec<Role>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    sources: Vec<SourceFact>,
-}
-
 #[cfg(test)]
 impl From<ActorJson> for Actor {
     fn from(a: ActorJson) -> Actor {
@@ -293,25 +210,6 @@ impl From<ActorJson> for Actor {
             ..Actor::new(a.id, a.kind, a.name, a.parts, a.full_variants, facts)
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct BuiltFrom {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub licence: Option<String>,
-    #[serde(default)]
-    pub as_of: Option<String>,
-}
-
-#[cfg(test)]
-#[derive(Deserialize)]
-struct KbFile {
-    version: u32,
-    #[serde(default)]
-    built_from: Vec<BuiltFrom>,
-    actors: Vec<ActorJson>,
 }
 
 /// One actor in a newsroom file: `id` picks the actor to override (or adds a new one); every

@@ -10,7 +10,7 @@
 
 use super::kb::Actor;
 pub use super::name_table::{fold, Pattern, Target, TargetKind};
-use super::name_table::{fold_char, sorted_order, PartForms, Spellings};
+use super::name_table::{fold_char, sorted_order};
 use aho_corasick::BuildError;
 use std::ops::Range;
 
@@ -47,20 +47,13 @@ impl Matcher {
     /// Index every spelling of `actors`. Never fails at present (the `Result` is kept for the
     /// callers that report an index that cannot be built).
     pub fn build(actors: &[Actor]) -> Result<Matcher, BuildError> {
-        let mut m = Spellings::default();
-        for (ai, a) in actors.iter().enumerate() {
-            let parts: Vec<PartForms<'_>> = a
-                .parts
-                .iter()
-                .map(|p| PartForms {
-                    part: &p.part,
-                    variants: &p.variants,
-                    misspellings: &p.misspellings,
-                    alone: p.alone,
-                })
-                .collect();
-            m.add_actor(ai as u32, &a.name, &parts, &a.full_variants);
-        }
+        let m = super::kb_schema::spellings(actors.iter().map(|a| {
+            (
+                a.name.as_str(),
+                a.parts.as_slice(),
+                a.full_variants.as_slice(),
+            )
+        }));
         let order = sorted_order(&m.patterns);
         Ok(Matcher::from_sorted(m.patterns, &order))
     }

@@ -8,6 +8,7 @@ pub mod desk;
 pub mod distance;
 pub mod draft_actors;
 pub mod kb;
+mod kb_schema;
 pub mod lexicon;
 pub mod matcher;
 mod name_table;

@@ -30,6 +30,7 @@
 
 use super::{quoted_in_block, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::word_regex::WordRegex;
 use crate::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -225,7 +226,7 @@ impl Rule for AttributionVague {
                         .blocks
                         .iter()
                         .skip(bi + 1)
-                        .any(|b| MEMBER.is_match(&b.text))
+                        .any(|b| MEMBER.on(&b.text).is_match(&b.text))
                 {
                     continue;
                 }
@@ -321,10 +322,9 @@ fn group_ok(
 
 /// A named person of the kind a group stands for: “Steve Peers of the University of
 /// Essex”, “Jane Smith, an economist at …”, “analyst Jane Smith”.
-static MEMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?i:analyst|expert|critic|observer|commentator|scientist|researcher|economist|historian|scholar|academic|professor|lecturer|specialist|fellow)|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}(?:University|College|Institute|School|Centre|Center|Foundation|Institution|Observatory|Laboratory))|(?i:analyst|expert|professor|economist|researcher|scientist|historian|critic)\s+[A-Z][\w'’-]+\s+[A-Z])")
-        .expect("regex builds")
-});
+static MEMBER: WordRegex = WordRegex::new(
+    r"(?-u:\b)(?:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?i:analyst|expert|critic|observer|commentator|scientist|researcher|economist|historian|scholar|academic|professor|lecturer|specialist|fellow)|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}(?:University|College|Institute|School|Centre|Center|Foundation|Institution|Observatory|Laboratory))|(?i:analyst|expert|professor|economist|researcher|scientist|historian|critic)\s+[A-Z][\w'’-]+\s+[A-Z])",
+);
 
 /// Whether a named source follows the phrase `r` of block `bi`, later in its sentence or in
 /// the next: “Critics say the plan will fail. Jane Ortiz, a tenant organiser, said …”.

@@ -28,6 +28,7 @@ use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::BlockKind;
 use crate::time::{attributed, in_ranges, is_interview_answer};
+use crate::word_regex::WordRegex;
 use crate::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -115,10 +116,9 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A standing record and what it is: "the world record stands at", "holds the national
 /// record".
-static RECORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:world|national|all[- ]time|olympic|european|american|british|asian|african|championship|course|track|meet|league|club|career)\s+records?\s+(?:\w+ly\s+)?(?:stands?\s+at|is|are|of)|holds?\s+the\s+(?:\w+\s+){0,2}records?)(?-u:\b)")
-        .expect("record regex")
-});
+static RECORD: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)(?:(?:world|national|all[- ]time|olympic|european|american|british|asian|african|championship|course|track|meet|league|club|career)\s+records?\s+(?:\w+ly\s+)?(?:stands?\s+at|is|are|of)|holds?\s+the\s+(?:\w+\s+){0,2}records?)(?-u:\b)",
+);
 
 /// Who holds a title now, who leads a poll: "the current champion", "the reigning
 /// champions", "leads the polls". An office-holder in a dated story is the dateline's
@@ -299,7 +299,7 @@ pub(super) fn claims(cx: &Context) -> Vec<Found> {
             if paragraph_dated
                 && !(STANDING.is_match(sentence)
                     || RANKING.is_match(sentence)
-                    || RECORD.is_match(sentence)
+                    || RECORD.on(sentence).is_match(sentence)
                     || HOLDER.is_match(sentence))
             {
                 continue;
@@ -570,7 +570,7 @@ fn find_claim(
         }
     }
     // A standing record: "The world record stands at 46.78 seconds".
-    if let Some(m) = RECORD.find(sentence) {
+    if let Some(m) = RECORD.on(sentence).find(sentence) {
         let r = off + m.start()..off + m.end();
         if unquoted(&r) {
             return Some((r, Claim::Ranking));

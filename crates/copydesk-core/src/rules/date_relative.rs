@@ -28,6 +28,7 @@ use crate::time::{
     self, days_between, in_ranges, long_date, month_name, weekday_name, ArticleDate, DateStyle,
     Granularity, TimeExpr, TimeKind,
 };
+use crate::word_regex::WordRegex;
 use crate::Context;
 use jiff::civil::Date;
 
@@ -194,7 +195,7 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
     if e.granularity == Some(Granularity::Year)
         && !value.contains("-H")
         && !value.contains("-Q")
-        && SEASON.is_match(text)
+        && SEASON.on(text).is_match(text)
     {
         return Advice::Season;
     }
@@ -203,10 +204,9 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
 
 /// A season or a yearly cycle whose year is not the calendar's: "over-wintering", "the
 /// 2017–18 season", "the migration", "the harvest".
-static SEASON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:winter|wintering|over-wintering|seasons?|seasonal|migrations?|migratory|harvests?|breeding|hibernat\w*|nesting|spawning|monsoon)(?-u:\b)")
-        .expect("season regex")
-});
+static SEASON: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)(?:winter|wintering|over-wintering|seasons?|seasonal|migrations?|migratory|harvests?|breeding|hibernat\w*|nesting|spawning|monsoon)(?-u:\b)",
+);
 
 /// "Earlier this week" with a weekday of that week in its sentence: the week repeats the
 /// day. Deleted when the two stand side by side ("Earlier this week on Wednesday," →

@@ -37,6 +37,7 @@ use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quotes::lexicon::CueKind;
 use crate::quotes::sources::Attribution;
+use crate::word_regex::WordRegex;
 use crate::Context;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -96,22 +97,19 @@ static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// “a source within the ministry”, “sources close to the president”: an unnamed source
 /// described by where it sits.
-static SOURCE_PP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?|aides?)\s+(?:within|inside|in|at|from|with|of|to|close\s+to)\s+")
-        .expect("regex builds")
-});
+static SOURCE_PP: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)(?:(?:an?|one|two|three|several|some|the|its|their|his|her|multiple)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:sources?|insiders?|aides?)\s+(?:within|inside|in|at|from|with|of|to|close\s+to)\s+",
+);
 
 /// “citing anonymous sources”, “citing people familiar with the matter”.
-static CITING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)citing\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)(?-u:\b)(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+(?:the\s+)?(?-i:[A-Z](?:(?:\.[A-Z])+\.|[\w'’&-]*(?:\.[\w'’&-]+)*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z](?:(?:\.[A-Z])+\.|[\w'’&-]*(?:\.[\w'’&-]+)*))*))?)")
-        .expect("regex builds")
-});
+static CITING: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)citing\s+((?:(?:an?|two|three|several|multiple|unnamed|anonymous|unidentified|senior|government|military|intelligence|diplomatic|security|administration)\s+){0,3}(?:sources?|insiders?|officials?)(?-u:\b)(?:\s+(?:within|inside|in|at|from|with|close\s+to)\s+(?:the\s+)?(?-i:[A-Z](?:(?:\.[A-Z])+\.|[\w'’&-]*(?:\.[\w'’&-]+)*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z](?:(?:\.[A-Z])+\.|[\w'’&-]*(?:\.[\w'’&-]+)*))*))?)",
+);
 
 /// “an anonymous source”, “unnamed officials”: the draft says the source is unnamed.
-static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:an?|the|its|their|his|her|two|three|several)\s+)?(?:anonymous|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:sources?|officials?|insiders?)(?-u:\b)")
-        .expect("regex builds")
-});
+static EXPLICIT: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)(?:(?:an?|the|its|their|his|her|two|three|several)\s+)?(?:anonymous|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:sources?|officials?|insiders?)(?-u:\b)",
+);
 
 /// Modifiers that make “sources” things, not people: “news sources”, “water sources”.
 const THING_SOURCES: &[&str] = &[
@@ -142,10 +140,9 @@ const THING_SOURCES: &[&str] = &[
 ];
 
 /// An anonymity phrase: the source was granted anonymity.
-static GRANTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)anonym|(?-u:\b)not\s+(?:to\s+)?be\s+(?:named|identified)(?-u:\b)|(?-u:\b)(?:declined|refused)\s+to\s+be\s+(?:named|identified)(?-u:\b)|(?-u:\b)without\s+being\s+(?:named|identified)(?-u:\b)|(?-u:\b)withhold\w*\s+(?:his|her|their)\s+names?(?-u:\b)")
-        .expect("regex builds")
-});
+static GRANTED: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)anonym|(?-u:\b)not\s+(?:to\s+)?be\s+(?:named|identified)(?-u:\b)|(?-u:\b)(?:declined|refused)\s+to\s+be\s+(?:named|identified)(?-u:\b)|(?-u:\b)without\s+being\s+(?:named|identified)(?-u:\b)|(?-u:\b)withhold\w*\s+(?:his|her|their)\s+names?(?-u:\b)",
+);
 
 /// Why anonymity was granted.
 static WHY: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,12 +183,12 @@ impl Rule for SourceAnonymous {
             {
                 continue;
             }
-            for c in CITING.captures_iter(text) {
+            for c in CITING.on(text).captures_iter(text) {
                 if let Some(g) = c.get(1) {
                     found.push((bi, g.start()..text[..g.end()].trim_end().len()));
                 }
             }
-            for m in EXPLICIT.find_iter(text) {
+            for m in EXPLICIT.on(text).find_iter(text) {
                 found.push((bi, m.start()..m.end()));
             }
         }
@@ -284,8 +281,10 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
     }
     // “a source within the Interior Ministry said”: the noun phrase found may be the
     // ministry, or take it in; the source is the word before the preposition.
+    let haystack = &text[sentence_start..src.end.max(sentence_start)];
     if let Some(m) = SOURCE_PP
-        .find_iter(&text[sentence_start..src.end.max(sentence_start)])
+        .on(haystack)
+        .find_iter(haystack)
         .map(|m| (sentence_start + m.start(), sentence_start + m.end()))
         .filter(|&(s, e)| {
             // The noun phrase found may start a few words after the preposition (“within
@@ -397,10 +396,9 @@ fn next_ends_np(text: &str, end: usize) -> bool {
 /// The sentence credits the report to a named outlet: “Reuters reported”, “The Washington
 /// Post reports”, “told Reuters”, “according to Znak.com”, “reported by the BBC”, “Reuters,
 /// citing …”. “Said” is not read: it does not tell an outlet (“Reuters said”) from a person.
-static OUTLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:The\s+)?((?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3})\s+(?:has\s+|had\s+)?(?:also\s+|further\s+|later\s+|\w+ly\s+)?(?:report(?:ed|s|ing)|claim(?:ed|s|ing))(?-u:\b))|(?-u:\b)(?i:told|according\s+to|reported\s+by|published\s+by)\s+(?:the\s+)?((?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3})|(?:The\s+)?((?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3}),?\s+citing(?-u:\b)")
-        .expect("regex builds")
-});
+static OUTLET: WordRegex = WordRegex::new(
+    r"(?:(?:The\s+)?((?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3})\s+(?:has\s+|had\s+)?(?:also\s+|further\s+|later\s+|\w+ly\s+)?(?:report(?:ed|s|ing)|claim(?:ed|s|ing))(?-u:\b))|(?-u:\b)(?i:told|according\s+to|reported\s+by|published\s+by)\s+(?:the\s+)?((?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3})|(?:The\s+)?((?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3}),?\s+citing(?-u:\b)",
+);
 
 /// Whether the unnamed `source` (block-text range of block `bi`) is another outlet's: its
 /// sentence, or the one before for “its source”, credits a named outlet as the reporter.
@@ -422,7 +420,7 @@ fn credited_to_outlet(cx: &Context, bi: usize, source: &std::ops::Range<usize>) 
             let Some(sentence) = text.get(s.clone()) else {
                 return false;
             };
-            OUTLET.captures_iter(sentence).any(|c| {
+            OUTLET.on(sentence).captures_iter(sentence).any(|c| {
                 let Some(name) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)) else {
                     return false;
                 };
@@ -447,10 +445,9 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Institutions named by a common noun: “police said”, “the fire service”, “the ministry”,
 /// “the Indian government”.
-static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:police|fire\s+(?:service|department|brigade|authorities)|coast\s+guard|sheriff'?s\s+(?:office|department)|emergency\s+services|rescue\s+services?)(?-u:\b)|(?-u:\b)the\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?i:ministry|government|army|military|navy|council)(?-u:\b)")
-        .expect("regex builds")
-});
+static INSTITUTION: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)(?:police|fire\s+(?:service|department|brigade|authorities)|coast\s+guard|sheriff'?s\s+(?:office|department)|emergency\s+services|rescue\s+services?)(?-u:\b)|(?-u:\b)the\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?i:ministry|government|army|military|navy|council)(?-u:\b)",
+);
 
 /// The sentence marks the source as unnamed by agreement: “officials who asked not to be
 /// named”, “unnamed officials”, “provided anonymously by officials”.
@@ -494,10 +491,10 @@ fn institutional_officials(cx: &Context, bi: usize, source: &std::ops::Range<usi
         })
         .and_then(|s| text.get(s.clone()))
         .unwrap_or("");
-    if MARKED.is_match(sentence) || GRANTED.is_match(sentence) {
+    if MARKED.is_match(sentence) || GRANTED.on(sentence).is_match(sentence) {
         return false;
     }
-    let names = |t: &str| ORGANISATION.is_match(t) || INSTITUTION.is_match(t);
+    let names = |t: &str| ORGANISATION.is_match(t) || INSTITUTION.on(t).is_match(t);
     if names(text) {
         return true;
     }
@@ -524,7 +521,7 @@ fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
         if NOT_AUTHORIZED.is_match(s) {
             granted = true;
             reason = true;
-        } else if GRANTED.is_match(s) {
+        } else if GRANTED.on(s).is_match(s) {
             granted = true;
             if WHY.is_match(s) {
                 reason = true;

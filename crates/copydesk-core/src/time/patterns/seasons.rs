@@ -4,6 +4,7 @@
 use super::{year_of, Gate, Pattern, Reading, B};
 use crate::time::recognizer::{is_capitalised, sentence_initial, word_after, word_before, Ctx};
 use crate::time::sem::{Sem, Unit};
+use crate::word_regex::WordRegex;
 use regex::Captures;
 
 /// "summer 2019", "in the spring" (not "the Arab Spring", nor "fall" without a year).
@@ -33,10 +34,9 @@ pub const QUARTER: Pattern = Pattern {
 
 /// A sentence about money or business, where a quarter without a year is the company's or
 /// the economy's ("third-quarter results", "profits in the fourth quarter").
-static BUSINESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:profits?|loss|losses|revenues?|earnings|sales|results|growth|gdp|econom\w*|fiscal|shares?|investors?|deliveries|dividends?|forecasts?|billion|million|percent)(?-u:\b)|[$€£%]")
-        .expect("business regex")
-});
+static BUSINESS: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)(?:profits?|loss|losses|revenues?|earnings|sales|results|growth|gdp|econom\w*|fiscal|shares?|investors?|deliveries|dividends?|forecasts?|billion|million|percent)(?-u:\b)|[$€£%]",
+);
 
 /// A sentence about a game, where "the third quarter" is a period of play.
 static SPORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -158,7 +158,7 @@ fn quarter(c: &Captures, cx: &Ctx) -> Option<Reading> {
             return None;
         }
         let sentence = sentence_around(cx.text, cx.sentence_start, whole.end());
-        if !BUSINESS.is_match(sentence) || SPORT.is_match(sentence) {
+        if !BUSINESS.on(sentence).is_match(sentence) || SPORT.is_match(sentence) {
             return None;
         }
     }
