@@ -81,8 +81,21 @@ fn main() {
         }
         "all" => copydesk_core::WARM_UP.iter().for_each(|task| task()),
         "steps" => steps(),
+        "time-regexes" => {
+            // Each time pattern's regex, compiled in turn (what a draft whose words call for
+            // all of them pays).
+            let mut last = Instant::now();
+            for (name, re) in copydesk_core::time::recognizer::pattern_regexes() {
+                std::hint::black_box(re);
+                let now = Instant::now();
+                println!("time {name}\t{:.3}", (now - last).as_secs_f64() * 1e3);
+                last = now;
+            }
+        }
         _ => {
-            eprintln!("usage: table_costs none|kb|near|warm0|warm1|warm2|warm3|all|steps");
+            eprintln!(
+                "usage: table_costs none|kb|near|warm0|warm1|warm2|warm3|all|steps|time-regexes"
+            );
             std::process::exit(2);
         }
     }

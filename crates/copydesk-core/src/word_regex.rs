@@ -104,13 +104,28 @@ fn latin_form(pattern: &str) -> String {
 /// A regex with a Unicode `\w`, compiled in the form the text it searches calls for (see the
 /// module documentation). Search with `re.on(text).find_iter(text)`: the same `text`.
 pub struct WordRegex {
-    pattern: &'static str,
+    pattern: Source,
     latin: OnceLock<Regex>,
     full: OnceLock<Regex>,
 }
 
+/// A pattern as written, or the function that writes it.
+enum Source {
+    Text(&'static str),
+    Made(fn() -> String),
+}
+
 impl WordRegex {
     pub const fn new(pattern: &'static str) -> WordRegex {
+        WordRegex::with(Source::Text(pattern))
+    }
+
+    /// For a pattern made from parts (`format!`), made when a form of it is first needed.
+    pub const fn made(pattern: fn() -> String) -> WordRegex {
+        WordRegex::with(Source::Made(pattern))
+    }
+
+    const fn with(pattern: Source) -> WordRegex {
         WordRegex {
             pattern,
             latin: OnceLock::new(),
@@ -118,13 +133,20 @@ impl WordRegex {
         }
     }
 
+    fn pattern(&self) -> std::borrow::Cow<'static, str> {
+        match self.pattern {
+            Source::Text(p) => p.into(),
+            Source::Made(make) => make().into(),
+        }
+    }
+
     /// The regex to search `text` with.
     pub fn on(&self, text: &str) -> &Regex {
         if latin_only(text) {
             self.latin
-                .get_or_init(|| compile(&latin_form(self.pattern)))
+                .get_or_init(|| compile(&latin_form(&self.pattern())))
         } else {
-            self.full.get_or_init(|| compile(self.pattern))
+            self.full.get_or_init(|| compile(&self.pattern()))
         }
     }
 }
@@ -191,7 +213,7 @@ mod tests {
         let re = WordRegex::new(r"(?i)(?-u:\b)[A-Z][\w'’-]+\s+\w+");
         let text = "Señor José Pérez-Müller met Ærøskøbing’s mayor, “Zoë” Ångström.";
         let latin = re.on(text);
-        let full = compile(re.pattern);
+        let full = compile(&re.pattern());
         let spans = |r: &Regex| r.find_iter(text).map(|m| m.range()).collect::<Vec<_>>();
         assert_eq!(spans(latin), spans(&full));
         assert!(std::ptr::eq(latin, re.latin.get().expect("compiled")));

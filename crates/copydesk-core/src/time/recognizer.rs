@@ -15,10 +15,11 @@
 use super::patterns::{Pattern, ALL};
 use crate::cache::{cached, Slot};
 use crate::markdown::BlockKind;
+use crate::word_regex::WordRegex;
 use crate::Document;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 pub use super::patterns::{month_number, MONTH_ALT, WEEKDAY_ALT};
 pub use super::sem::{Rel, Sem, Unit, ANAPHORIC_MONTH};
@@ -126,18 +127,17 @@ impl Gates {
 static GATES: LazyLock<Gates> = LazyLock::new(|| Gates::build(&ALL));
 
 /// A pattern and its regex, compiled on first use: the first draft a process checks pays
-/// only for the patterns its words call for.
+/// only for the patterns its words call for (and, for a pattern with `\w`, in the form its
+/// text calls for: see [`WordRegex`]).
 struct Compiled {
     pattern: &'static Pattern,
-    re: OnceLock<Regex>,
+    re: WordRegex,
 }
 
 impl Compiled {
-    fn re(&self) -> &Regex {
-        self.re.get_or_init(|| {
-            Regex::new(&(self.pattern.regex)())
-                .unwrap_or_else(|e| panic!("time regex {}: {e}", self.pattern.name))
-        })
+    /// The regex to search `text` with.
+    fn re(&self, text: &str) -> &Regex {
+        self.re.on(text)
     }
 }
 
@@ -146,7 +146,7 @@ static PATTERNS: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
     ALL.iter()
         .map(|&pattern| Compiled {
             pattern,
-            re: OnceLock::new(),
+            re: WordRegex::made(pattern.regex),
         })
         .collect()
 });
@@ -202,7 +202,7 @@ fn recognize_masked(
         if mask & (1u64 << pi) == 0 {
             continue;
         }
-        for c in p.re().captures_iter(text) {
+        for c in p.re(text).captures_iter(text) {
             let Some(whole) = c.get(0) else { continue };
             let cx = Ctx {
                 text,
@@ -359,11 +359,11 @@ pub fn sentence_initial(text: &str, sentence_start: usize, pos: usize) -> bool {
     })
 }
 
-/// Each pattern's name and compiled regex, for the benchmark to time (the core reads no
-/// clock).
+/// Each pattern's name and compiled regex (the form for English text), for the benchmark to
+/// time (the core reads no clock).
 #[doc(hidden)]
 pub fn pattern_regexes() -> impl Iterator<Item = (&'static str, &'static regex::Regex)> {
-    PATTERNS.iter().map(|p| (p.pattern.name, p.re()))
+    PATTERNS.iter().map(|p| (p.pattern.name, p.re("")))
 }
 
 #[cfg(test)]
