@@ -52,6 +52,63 @@ pub fn articles() -> Vec<(String, String)> {
     out
 }
 
+/// Every MEANTIME article as (file name, text), in file-name order. Fails when the corpus is
+/// missing or smaller than it should be.
+pub fn meantime_articles() -> Vec<(String, String)> {
+    let dir = meantime_dir();
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path())
+                .unwrap_or_else(|err| panic!("cannot read {}: {err}", e.path().display()));
+            (e.file_name().to_string_lossy().into_owned(), text)
+        })
+        .collect();
+    out.sort();
+    assert!(
+        out.len() >= 118,
+        "the unseen-news corpus at {} has {} articles; expected 118",
+        dir.display(),
+        out.len()
+    );
+    out
+}
+
+/// The half of a MEANTIME article (a file name): the article lists of
+/// `tests/fixtures/time_expressions_meantime_{tune,heldout}.tsv`, the same split for every
+/// check. `None` for an article in neither list.
+pub fn meantime_part(article: &str) -> Option<Part> {
+    static SPLIT: std::sync::OnceLock<std::collections::HashMap<String, Part>> =
+        std::sync::OnceLock::new();
+    let split = SPLIT.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (file, part) in [
+            ("time_expressions_meantime_tune.tsv", Part::Tune),
+            ("time_expressions_meantime_heldout.tsv", Part::Heldout),
+        ] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(file);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            for line in text.lines() {
+                if line.starts_with('#') || line.starts_with("article\t") {
+                    continue;
+                }
+                if let Some((name, _)) = line.split_once('\t') {
+                    if let Some(old) = map.insert(name.to_string(), part) {
+                        assert_eq!(old, part, "{name} is in both MEANTIME halves");
+                    }
+                }
+            }
+        }
+        map
+    });
+    split.get(article).copied()
+}
+
 /// The texts of every article, in file-name order.
 pub fn texts() -> Vec<String> {
     articles().into_iter().map(|(_, text)| text).collect()
