@@ -1839,6 +1839,14 @@ fn classify(group: &[Tok], sentence_start: bool) -> Reading {
             Some(IntentPast) if followed_by_to(i) && SCHEDULED.contains(&lower[i]) => {
                 return Reading::Future
             }
+            // "has agreed to meet on Friday": a plan made up to now, so still ahead.
+            Some(IntentPast)
+                if followed_by_to(i)
+                    && FUTURE_IN_PAST.contains(&lower[i])
+                    && words[..i].contains(&Some(HavePresent)) =>
+            {
+                return Reading::Future
+            }
             Some(IntentPast) if followed_by_to(i) && FUTURE_IN_PAST.contains(&lower[i]) => {
                 return Reading::FutureInPast
             }
@@ -2815,6 +2823,15 @@ mod tests {
         assert_eq!(
             one(thu, "The exchange was shut until Monday.", "Monday"),
             "2008-09-15"
+        );
+        // A plan made up to now is still ahead; made in the past, it is open.
+        assert_eq!(
+            direction("The board has agreed to meet on Friday.", "Friday").0,
+            Direction::Future
+        );
+        assert_eq!(
+            direction("The board agreed to meet on Friday.", "Friday").0,
+            Direction::Unknown
         );
         // A headline's infinitive is a plan.
         assert_eq!(
