@@ -135,9 +135,7 @@ pub const THAT_TIME: Pattern = Pattern {
     name: "ThatTime",
     gate: Gate::any_case(&["the time", "that time"]),
     regex: || {
-        format!(
-            r"{B}(?i:(?P<prep>at|by|until|since|before)\s+(?P<x>(?P<det>the|that)\s+time)){B}"
-        )
+        format!(r"{B}(?i:(?P<prep>at|by|until|since|before)\s+(?P<x>(?P<det>the|that)\s+time)){B}")
     },
     interpret: that_time,
 };
