@@ -1980,6 +1980,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             future_in_past: false,
         };
     }
+    // A headline's infinitive is a plan: "Russian markets to remain closed until Friday".
     if let Some(words) = headline_infinitive(sentence, &toks, first) {
         return Cue {
             direction: Direction::Future,
@@ -2008,17 +2009,12 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
         }
         return unknown("");
     };
-    // A headline's infinitive is a plan ("Russian markets to remain closed until Friday");
-    // a state that holds now lasts until the day ahead ("has kept the markets closed until
+    // A state that holds now lasts until the day ahead ("has kept the markets closed until
     // Friday", "the exchange remains shut until Monday").
     if matches!(prep, "until" | "till") && present_state_before(&toks, first - 1, quote) {
         return Cue {
             direction: Direction::Future,
-            words: if matches!(prep, "until" | "till") {
-                format!("{} … {prep}", verb.words)
-            } else {
-                verb.words
-            },
+            words: format!("{} … {prep}", verb.words),
             future_in_past: false,
         };
     }

@@ -13,7 +13,7 @@
 //! [`durations`] (for years, days later), [`vague`] (recently, in the past),
 //! [`clock`] (10 a.m., noon), [`recurrences`] (every year, daily), [`holidays`]
 //! (Christmas, Easter 2019), [`seasons`] (summer 2019, Q3 2019, the first half of this
-//! year), [`anaphoric`] (the day before).
+//! year), [`anaphoric`] (the day before, the year previous, at the time).
 
 use super::sem::Sem;
 use crate::time::recognizer::Ctx;
