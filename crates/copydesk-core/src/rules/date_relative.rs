@@ -1108,6 +1108,26 @@ mod tests {
     }
 
     #[test]
+    fn ap_names_the_day_when_the_sentence_also_looks_ahead() {
+        // "today" before an object, in a sentence with a later date: the weekday reads as
+        // the article date where it stands, so AP's weekday is the fix, not the date.
+        let ap = Config::default();
+        let r = fixed(
+            "Acme announced today another event, to be held on March 28.",
+            &ap,
+        );
+        assert_eq!(
+            r,
+            ["Acme announced Monday another event, to be held on March 28."]
+        );
+        assert_eq!(
+            run(&format!("{FM}{}\n", r[0]), &ap),
+            vec![],
+            "the fix is not flagged again"
+        );
+    }
+
+    #[test]
     fn evergreen_dates_every_relative_expression() {
         let eg = evergreen();
         assert_eq!(

@@ -15,6 +15,10 @@ use jiff::ToSpan;
 pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> Vec<TimeExpr> {
     let mut out = Vec::with_capacity(found.len());
     let mut reference: Option<Date> = None;
+    // The last day, month or year named: what "the year before" counts from.
+    let mut year_reference: Option<Date> = None;
+    // The last expression that named a day, month or year: what "at the time" means.
+    let mut last_dated: Option<Resolved> = None;
     // The last date written with its year, and its block: a story that narrates 2017
     // ("on November 15, 2017 … on November 21") keeps that year for dates without one.
     let mut narrative: Option<(Date, usize)> = None;
@@ -57,6 +61,39 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                 }
                 r
             }
+            // The trading day ("ending the day at 8,017") is the day the story has
+            // reached, not a month or a year named since ("jobs lost in March").
+            // "the year before", "the year previous": from the last year named ("last
+            // year", "2009"), which a month or day reference would skip.
+            None if matches!(
+                f.sem,
+                Sem::Anaphoric {
+                    unit: Unit::Year,
+                    ..
+                }
+            ) =>
+            {
+                resolve_in(&f.sem, f.future, article, year_reference, year, None)
+            }
+            // "at the time": what the last date named said, as fine as it was written.
+            None if matches!(f.sem, Sem::ThatTime) => match &last_dated {
+                Some(p) => {
+                    let mut r = p.clone();
+                    r.kind = TimeKind::Anaphoric;
+                    r.ambiguous = None;
+                    r.cue = None;
+                    r.anchor = p
+                        .day
+                        .or(p.span.map(|s| s.0))
+                        .map_or(Anchor::Unresolved, Anchor::Previous);
+                    r
+                }
+                None => Resolved::new(TimeKind::Anaphoric),
+            },
+            None if matches!(f.sem, Sem::StoryDay) => {
+                let day = story_day.map(|(_, s)| s).or(reference);
+                resolve_in(&f.sem, f.future, article, day, year, None)
+            }
             None => resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref()),
         };
         r.cue = cue;
@@ -88,9 +125,21 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                 };
             }
         }
+        if matches!(
+            r.kind,
+            TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric
+        ) && r.value.as_deref().is_some_and(|v| !v.starts_with('P'))
+            && r.granularity.is_some_and(|g| g <= Granularity::Year)
+            && !quoted
+        {
+            last_dated = Some(r.clone());
+        }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
         {
+            if r.granularity.is_some_and(|g| g <= Granularity::Year) {
+                year_reference = Some(day);
+            }
             if r.granularity.is_some_and(|g| g <= Granularity::Month) {
                 reference = Some(day);
                 if r.anchor == Anchor::Explicit {
@@ -850,6 +899,7 @@ pub fn resolve_in(
                 Anchor::ArticleYear
             })
         }
+        Sem::ThatTime => Resolved::new(Anaphoric),
         Sem::StoryDay => {
             let r = Resolved::new(Anaphoric);
             match (reference, article) {
@@ -1163,6 +1213,8 @@ fn tokenize(s: &str) -> Vec<Tok> {
         let kind = match c {
             ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' => Some(TokKind::Boundary),
             '-' if s[..i].ends_with(' ') && s[i + 1..].starts_with(' ') => Some(TokKind::Boundary),
+            // "--", the typewriter's dash.
+            '-' if s[i + 1..].starts_with('-') && !s[..i].ends_with('-') => Some(TokKind::Boundary),
             ',' => Some(TokKind::Comma),
             _ => None,
         };
@@ -1814,6 +1866,14 @@ fn classify(group: &[Tok], sentence_start: bool) -> Reading {
             Some(IntentPast) if followed_by_to(i) && SCHEDULED.contains(&lower[i]) => {
                 return Reading::Future
             }
+            // "has agreed to meet on Friday": a plan made up to now, so still ahead.
+            Some(IntentPast)
+                if followed_by_to(i)
+                    && FUTURE_IN_PAST.contains(&lower[i])
+                    && words[..i].contains(&Some(HavePresent)) =>
+            {
+                return Reading::Future
+            }
             Some(IntentPast) if followed_by_to(i) && FUTURE_IN_PAST.contains(&lower[i]) => {
                 return Reading::FutureInPast
             }
@@ -1886,7 +1946,7 @@ fn finite_at(toks: &[Tok], k: usize) -> bool {
 /// "ahead of", "before" after it. When the verb's time and the preposition do not place
 /// the weekday on one side of the article date, the direction is unknown.
 pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
-    let toks = tokenize(sentence);
+    let toks = without_asides(tokenize(sentence), &at);
     let unknown = |words: &str| Cue {
         direction: Direction::Unknown,
         words: words.to_string(),
@@ -1920,6 +1980,14 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             future_in_past: false,
         };
     }
+    // A headline's infinitive is a plan: "Russian markets to remain closed until Friday".
+    if let Some(words) = headline_infinitive(sentence, &toks, first) {
+        return Cue {
+            direction: Direction::Future,
+            words,
+            future_in_past: false,
+        };
+    }
     let Some(verb) = governing_verb(sentence, &toks, first, last, quote) else {
         // No verb: a source cited ("according to a tweet on Monday") was written before;
         // "tomorrow" or "yesterday" beside it gives the way ("from tomorrow into Friday").
@@ -1941,6 +2009,15 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
         }
         return unknown("");
     };
+    // A state that holds now lasts until the day ahead ("has kept the markets closed until
+    // Friday", "the exchange remains shut until Monday").
+    if matches!(prep, "until" | "till") && present_state_before(&toks, first - 1, quote) {
+        return Cue {
+            direction: Direction::Future,
+            words: format!("{} … {prep}", verb.words),
+            future_in_past: false,
+        };
+    }
     let before_it = matches!(
         prep,
         "ahead of" | "before" | "in the run-up to" | "pending" | "awaiting"
@@ -1978,6 +2055,88 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             verb.words
         },
     }
+}
+
+/// The tokens without the asides set off by paired dashes or brackets ("On Sunday, the
+/// fifteen countries -- that is, those which use the euro -- had agreed"), unless `at` is
+/// inside one: an aside's verbs do not govern the clause around it.
+fn without_asides(toks: Vec<Tok>, at: &std::ops::Range<usize>) -> Vec<Tok> {
+    let dash = |t: &Tok| t.kind == TokKind::Boundary && matches!(t.lower.as_str(), "—" | "–" | "-");
+    let mut drop = vec![false; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        let close = if dash(&toks[i]) {
+            (i + 1..toks.len()).find(|&j| dash(&toks[j]))
+        } else if toks[i].lower == "(" {
+            (i + 1..toks.len()).find(|&j| toks[j].lower == ")")
+        } else {
+            None
+        };
+        match close {
+            Some(j) if !(toks[i].range.start < at.start && at.end <= toks[j].range.end) => {
+                drop[i..=j].iter_mut().for_each(|d| *d = true);
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    toks.into_iter()
+        .zip(drop)
+        .filter_map(|(t, d)| (!d).then_some(t))
+        .collect()
+}
+
+/// A headline's infinitive before `first` with no finite verb before it: "Markets to
+/// remain closed until Friday", "Boeing to deliver first jet Monday".
+fn headline_infinitive(sentence: &str, toks: &[Tok], first: usize) -> Option<String> {
+    let k = toks[..first].iter().position(|t| t.lower == "to")?;
+    let (prev, next) = (&toks[k.checked_sub(1)?], toks.get(k + 1)?);
+    let plan = k + 1 < first
+        && prev.kind == TokKind::Word
+        && next.kind == TokKind::Word
+        && !next.capital
+        && next.lower.chars().all(|c| c.is_ascii_lowercase())
+        && !determiner(&next.lower)
+        && !matches!(
+            prev.lower.as_str(),
+            "according" | "due" | "up" | "close" | "next" | "back" | "order" | "compared"
+        )
+        && !CLAUSE_OPENERS.contains(&next.lower.as_str())
+        && !toks[..first].iter().any(|t| t.kind != TokKind::Word)
+        && !(0..k).any(|j| finite_at(toks, j))
+        // A participle after "remain", "stay", "be" is the plan's ("to remain closed");
+        // any other finite verb is the headline's own ("plan to cut jobs announced").
+        && !(k + 2..first).any(|j| {
+            finite_at(toks, j)
+                && !matches!(
+                    toks[j - 1].lower.as_str(),
+                    "remain" | "stay" | "be" | "keep" | "become" | "get"
+                )
+        });
+    plan.then(|| sentence[toks[k].range.start..next.range.end].to_string())
+}
+
+/// Does the clause that ends at `toks[until]` ("until") state something that holds now —
+/// a present perfect or a present "be"/"remain" ("has continued to hold the markets closed
+/// until", "remains shut until")?
+fn present_state_before(toks: &[Tok], until: usize, quote: u32) -> bool {
+    for t in toks[..until].iter().rev() {
+        if t.quote != quote {
+            continue;
+        }
+        if t.kind == TokKind::Boundary
+            || (t.lower != "to" && CLAUSE_OPENERS.contains(&t.lower.as_str()))
+        {
+            return false;
+        }
+        if matches!(
+            t.lower.as_str(),
+            "has" | "have" | "is" | "are" | "remain" | "remains" | "stays" | "stay"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Is "today" at `at` (a byte range in `sentence`) "nowadays" rather than a day? It is
@@ -2656,6 +2815,179 @@ mod tests {
         .filter(|e| e.text == what)
         .map(|e| e.value)
         .collect()
+    }
+
+    /// Round six (issue 15): classes seen on other desks' business copy, in invented
+    /// sentences.
+    #[test]
+    fn market_copy_days_and_directions() {
+        let thu = mkdate(2008, 9, 18);
+        let one = |article: Date, src: &str, what: &str| {
+            values_in(article, src, what)
+                .into_iter()
+                .next()
+                .flatten()
+                .unwrap_or_default()
+        };
+        // A state that holds now lasts until the coming weekday.
+        assert_eq!(
+            one(
+                thu,
+                "The regulator has kept all exchanges closed until Friday.",
+                "Friday"
+            ),
+            "2008-09-19"
+        );
+        assert_eq!(
+            one(thu, "The exchange remains shut until Monday.", "Monday"),
+            "2008-09-22"
+        );
+        // A past state ended on the last one.
+        assert_eq!(
+            one(thu, "The exchange was shut until Monday.", "Monday"),
+            "2008-09-15"
+        );
+        // A plan made up to now is still ahead; made in the past, it is open.
+        assert_eq!(
+            direction("The board has agreed to meet on Friday.", "Friday").0,
+            Direction::Future
+        );
+        assert_eq!(
+            direction("The board agreed to meet on Friday.", "Friday").0,
+            Direction::Unknown
+        );
+        // A headline's infinitive is a plan.
+        assert_eq!(
+            direction("Tokyo exchange to remain closed until Friday", "Friday").0,
+            Direction::Future
+        );
+        assert_eq!(
+            direction("Carmaker to unveil new sedan Sunday", "Sunday").0,
+            Direction::Future
+        );
+        // Not an infinitive of a headline: a finite verb of its own, a preposition.
+        assert_eq!(
+            direction("Plan to cut jobs announced Monday", "Monday").0,
+            Direction::Past
+        );
+        assert_eq!(
+            direction("According to the filing, shares fell Monday", "Monday").0,
+            Direction::Past
+        );
+        // An aside between dashes or brackets does not govern the clause around it.
+        assert_eq!(
+            direction(
+                "On Sunday, the ministers -- that is, those of the euro area -- had agreed on a plan.",
+                "Sunday"
+            ),
+            (Direction::Past, "had agreed".to_string())
+        );
+        assert_eq!(
+            direction(
+                "On Sunday, the ministers (who are in Paris) had agreed on a plan.",
+                "Sunday"
+            )
+            .0,
+            Direction::Past
+        );
+        // "late in the day after falling": the day of the story, not the day after.
+        let fri = mkdate(2007, 8, 10);
+        assert_eq!(
+            one(
+                fri,
+                "Stocks fell today. The index rebounded late in the day after falling 250 points.",
+                "late in the day"
+            ),
+            "2007-08-10"
+        );
+        assert_eq!(
+            one(
+                fri,
+                "The index recovered later in the day before closing higher.",
+                "later in the day"
+            ),
+            "2007-08-10"
+        );
+        // The trading day is the day the story reached, not a month named since.
+        let sat = mkdate(2009, 4, 4);
+        assert_eq!(
+            one(
+                sat,
+                "Stocks rose on Friday. A report said 663,000 jobs were lost in March. The index gained 39 points, ending the day at 8,017.",
+                "the day"
+            ),
+            "2009-04-03"
+        );
+        // "the year previous" counts from the last year named.
+        let jan = mkdate(2010, 1, 28);
+        assert_eq!(
+            one(
+                jan,
+                "Costs fell to $118 billion last year, $19 billion less than the year previous.",
+                "the year previous"
+            ),
+            "2008"
+        );
+        // A weekday after a one-word place or a list of places.
+        let mon = mkdate(2008, 1, 21);
+        assert_eq!(
+            one(
+                mon,
+                "Shares dropped sharply in Europe and Asia Monday.",
+                "Monday"
+            ),
+            "2008-01-21"
+        );
+        assert_eq!(
+            one(mon, "Shares dropped sharply in Tokyo Monday.", "Monday"),
+            "2008-01-21"
+        );
+        // …but not a name: "Cyber Monday", "Black Friday".
+        assert!(values_in(mon, "Sales rose in Cyber Monday deals.", "Monday").is_empty());
+        // A weekday before a determiner is an adverb, not a kind of day.
+        let tue = mkdate(2005, 10, 4);
+        assert_eq!(
+            one(
+                tue,
+                "Apple announced Tuesday another event, to be held on October 12.",
+                "Tuesday"
+            ),
+            "2005-10-04"
+        );
+        // A clock time with its zone, after any word.
+        assert_eq!(
+            one(tue, "As of 18:00 UTC, the index was up.", "18:00 UTC"),
+            "2005-10-04T18:00"
+        );
+        // "at the time", "by that time": the last date named, as fine as it was written.
+        let sun = mkdate(2011, 5, 29);
+        assert_eq!(
+            one(
+                sun,
+                "The deal closes on June 10. If no price is agreed by that time, the banks decide.",
+                "that time"
+            ),
+            "2011-06-10"
+        );
+        assert_eq!(
+            one(
+                sun,
+                "The plant opened in 2003. At the time, it employed 900 people.",
+                "the time"
+            ),
+            "2003"
+        );
+        assert!(values_in(sun, "At the time of the crash, it was dark.", "the time").is_empty());
+        assert!(values_in(sun, "By the time police arrived, he had fled.", "the time").is_empty());
+        // "single-day": a day's length.
+        assert_eq!(
+            one(
+                tue,
+                "It was the worst single-day decline since 2001.",
+                "single-day"
+            ),
+            "P1D"
+        );
     }
 
     #[test]

@@ -8,11 +8,15 @@ use crate::time::recognizer::{word_after, word_before, Ctx};
 use crate::time::sem::{Sem, Unit};
 use regex::Captures;
 
-/// "the day before".
+/// "the day before", "the year previous".
 pub const DAY_BEFORE: Pattern = Pattern {
     name: "DayBefore",
-    gate: Gate::any_case(&["before", "after"]),
-    regex: || format!(r"{B}(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)){B}"),
+    gate: Gate::any_case(&["before", "after", "previous", "prior"]),
+    regex: || {
+        format!(
+            r"{B}(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|previous|prior)){B}"
+        )
+    },
     interpret: day_before,
 };
 
@@ -20,14 +24,31 @@ fn day_before(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let whole = c.get(0)?;
     let text = cx.text;
     let unit = Unit::parse(c.name("unit")?.as_str())?;
-    let before = c.name("dir")?.as_str().eq_ignore_ascii_case("before");
+    let before = !c.name("dir")?.as_str().eq_ignore_ascii_case("after");
     // "the day after tomorrow" is deictic and found elsewhere.
     let next = word_after(text, whole.end()).to_ascii_lowercase();
     if matches!(next.as_str(), "tomorrow" | "yesterday") {
         return None;
     }
+    // "rebounded late in the day after falling 250 points": "after" heads a clause of its
+    // own (a gerund), not "the day after".
+    if gerund(&next) {
+        return None;
+    }
     let n = if before { -1.0 } else { 1.0 };
     Some((whole.range(), Sem::Anaphoric { n, unit }))
+}
+
+/// A lowercase -ing word that heads a clause ("after falling", "before closing"), not a
+/// noun of time ("the day after Thanksgiving").
+fn gerund(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ing")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "morning" | "evening" | "meeting" | "opening" | "spring" | "thing"
+        )
 }
 
 /// "the next morning", "that night", "the following evening": a part of a day counted
@@ -69,11 +90,18 @@ fn the_day(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let text = cx.text;
     // "the day before", "the day after", "the day of the vote", "the day's": other readings.
     let next = word_after(text, whole.end()).to_ascii_lowercase();
+    // "late in the day after falling": a gerund clause follows, the day is the story's.
+    let before_gerund = matches!(next.as_str(), "before" | "after") && {
+        let at = text[whole.end()..]
+            .find(next.as_str())
+            .map_or(text.len(), |p| whole.end() + p + next.len());
+        gerund(&word_after(text, at.min(text.len())).to_ascii_lowercase())
+    };
     if text[whole.end()..].starts_with(['\'', '’', '-'])
-        || matches!(
+        || (matches!(
             next.as_str(),
             "before" | "after" | "of" | "when" | "that" | "on" | "he" | "she" | "they" | "it"
-        )
+        ) && !before_gerund)
     {
         return None;
     }
@@ -99,4 +127,36 @@ fn the_day(c: &Captures, cx: &Ctx) -> Option<Reading> {
         }
     }
     Some((whole.range(), Sem::StoryDay))
+}
+
+/// "at the time", "by that time", "until that time": the time of the last date mentioned.
+/// Not "at the time of the crash" or "at the time the plant opened" (its own event).
+pub const THAT_TIME: Pattern = Pattern {
+    name: "ThatTime",
+    gate: Gate::any_case(&["the time", "that time"]),
+    regex: || {
+        format!(r"{B}(?i:(?P<prep>at|by|until|since|before)\s+(?P<x>(?P<det>the|that)\s+time)){B}")
+    },
+    interpret: that_time,
+};
+
+fn that_time(c: &Captures, cx: &Ctx) -> Option<Reading> {
+    let x = c.name("x")?;
+    let prep = c.name("prep")?.as_str().to_ascii_lowercase();
+    let det = c.name("det")?.as_str().to_ascii_lowercase();
+    // "by the time the police arrived": a clause of its own follows.
+    if det == "the" && prep != "at" {
+        return None;
+    }
+    let rest = cx.text[x.end()..].trim_start();
+    let closes = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '—', '–']);
+    let next = word_after(cx.text, x.end()).to_ascii_lowercase();
+    let verb_after = matches!(
+        next.as_str(),
+        "was" | "were" | "had" | "and" | "but" | "according"
+    );
+    if !(closes || verb_after) {
+        return None;
+    }
+    Some((x.range(), Sem::ThatTime))
 }

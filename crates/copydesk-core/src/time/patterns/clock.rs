@@ -39,19 +39,23 @@ fn time(c: &Captures, cx: &Ctx) -> Option<Reading> {
         let m: i8 = c.name("m2")?.as_str().parse().ok()?;
         // Scores and ratios ("won 3:1") look like times; require a believable clock.
         let prev = word_before(text, whole.start()).to_ascii_lowercase();
-        if !matches!(
-            prev.as_str(),
-            "at" | "around"
-                | "about"
-                | "until"
-                | "by"
-                | "from"
-                | "after"
-                | "before"
-                | "to"
-                | "since"
-                | "till"
-        ) || h > 23
+        // A zone after it makes it a clock: "as of 18:00 UTC".
+        let zoned = c.name("m2").is_some_and(|m| whole.end() > m.end());
+        if !zoned
+            && !matches!(
+                prev.as_str(),
+                "at" | "around"
+                    | "about"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "to"
+                    | "since"
+                    | "till"
+            )
+            || h > 23
             || m > 59
         {
             return None;

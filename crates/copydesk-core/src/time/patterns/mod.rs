@@ -13,7 +13,7 @@
 //! [`durations`] (for years, days later), [`vague`] (recently, in the past),
 //! [`clock`] (10 a.m., noon), [`recurrences`] (every year, daily), [`holidays`]
 //! (Christmas, Easter 2019), [`seasons`] (summer 2019, Q3 2019, the first half of this
-//! year), [`anaphoric`] (the day before).
+//! year), [`anaphoric`] (the day before, the year previous, at the time).
 
 use super::sem::Sem;
 use crate::time::recognizer::Ctx;
@@ -38,7 +38,7 @@ pub mod years;
 
 /// Every pattern, in priority order: when two candidates of the same length start at the
 /// same place, the one listed first wins. (At most 64: the gates are bits of a `u64`.)
-pub static ALL: [&Pattern; 28] = [
+pub static ALL: [&Pattern; 29] = [
     &dates::MDY,
     &dates::DMY,
     &dates::ISO,
@@ -65,6 +65,7 @@ pub static ALL: [&Pattern; 28] = [
     &anaphoric::DAY_BEFORE,
     &anaphoric::PART_OF_THAT_DAY,
     &anaphoric::THE_DAY,
+    &anaphoric::THAT_TIME,
     &months::WEEK_OF_MONTH,
     &recurrences::ADVERB,
 ];

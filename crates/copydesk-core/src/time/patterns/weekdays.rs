@@ -78,8 +78,21 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
                 .len()
                 .saturating_sub(word_before(text, prev_start).len()),
         );
+    // A one-word place after a preposition of place, or the last of a list of places ("in
+    // Tokyo Monday", "in Europe and Asia Monday"): the weekday dates the clause.
+    let bp = word_before(text, prev_start);
+    let before_prev = bp.to_ascii_lowercase();
+    let after_place = match before_prev.as_str() {
+        "in" | "at" | "across" | "throughout" => true,
+        "and" | "or" => {
+            let at = text[..prev_start].trim_end().len().saturating_sub(bp.len());
+            is_capitalised(word_before(text, at))
+        }
+        _ => false,
+    } && !WEEKDAY_NAMES_BEFORE.contains(&prev_l.as_str());
     if rel_m.is_none()
         && !ends_a_name
+        && !after_place
         && is_capitalised(prev)
         && !cx.title_case
         && !matches!(
@@ -418,6 +431,14 @@ const NOT_ATTRIBUTIVE: &[&str] = &[
     "following",
     "according",
     "some",
+    "another",
+    "any",
+    "many",
+    "several",
+    "more",
+    "most",
+    "my",
+    "your",
     "all",
     "both",
     "each",
