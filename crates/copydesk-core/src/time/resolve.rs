@@ -17,8 +17,6 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     let mut reference: Option<Date> = None;
     // The last day, month or year named: what "the year before" counts from.
     let mut year_reference: Option<Date> = None;
-    // The last expression that named a day, month or year: what "at the time" means.
-    let mut last_dated: Option<Resolved> = None;
     // The last date written with its year, and its block: a story that narrates 2017
     // ("on November 15, 2017 … on November 21") keeps that year for dates without one.
     let mut narrative: Option<(Date, usize)> = None;
@@ -75,21 +73,6 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             {
                 resolve_in(&f.sem, f.future, article, year_reference, year, None)
             }
-            // "at the time": what the last date named said, as fine as it was written.
-            None if matches!(f.sem, Sem::ThatTime) => match &last_dated {
-                Some(p) => {
-                    let mut r = p.clone();
-                    r.kind = TimeKind::Anaphoric;
-                    r.ambiguous = None;
-                    r.cue = None;
-                    r.anchor = p
-                        .day
-                        .or(p.span.map(|s| s.0))
-                        .map_or(Anchor::Unresolved, Anchor::Previous);
-                    r
-                }
-                None => Resolved::new(TimeKind::Anaphoric),
-            },
             None if matches!(f.sem, Sem::StoryDay) => {
                 let day = story_day.map(|(_, s)| s).or(reference);
                 resolve_in(&f.sem, f.future, article, day, year, None)
@@ -124,15 +107,6 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                     _ => Some((f.block, d)),
                 };
             }
-        }
-        if matches!(
-            r.kind,
-            TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric
-        ) && r.value.as_deref().is_some_and(|v| !v.starts_with('P'))
-            && r.granularity.is_some_and(|g| g <= Granularity::Year)
-            && !quoted
-        {
-            last_dated = Some(r.clone());
         }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
@@ -899,7 +873,6 @@ pub fn resolve_in(
                 Anchor::ArticleYear
             })
         }
-        Sem::ThatTime => Resolved::new(Anaphoric),
         Sem::StoryDay => {
             let r = Resolved::new(Anaphoric);
             match (reference, article) {
@@ -2959,26 +2932,6 @@ mod tests {
             one(tue, "As of 18:00 UTC, the index was up.", "18:00 UTC"),
             "2005-10-04T18:00"
         );
-        // "at the time", "by that time": the last date named, as fine as it was written.
-        let sun = mkdate(2011, 5, 29);
-        assert_eq!(
-            one(
-                sun,
-                "The deal closes on June 10. If no price is agreed by that time, the banks decide.",
-                "that time"
-            ),
-            "2011-06-10"
-        );
-        assert_eq!(
-            one(
-                sun,
-                "The plant opened in 2003. At the time, it employed 900 people.",
-                "the time"
-            ),
-            "2003"
-        );
-        assert!(values_in(sun, "At the time of the crash, it was dark.", "the time").is_empty());
-        assert!(values_in(sun, "By the time police arrived, he had fled.", "the time").is_empty());
         // "single-day": a day's length.
         assert_eq!(
             one(

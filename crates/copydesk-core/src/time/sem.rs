@@ -153,9 +153,6 @@ pub enum Sem {
     /// "ending the day", "for the day": the day the story is about: the last day mentioned
     /// when it lies in the week before the article date, else the article date.
     StoryDay,
-    /// "at the time", "by that time": the time of the last date mentioned, as fine as it
-    /// was written.
-    ThatTime,
     /// "the last week of March" (`n` -1), "the first week of June" (1): the week holding
     /// that part of the month, its year possibly left out.
     WeekOfMonth {

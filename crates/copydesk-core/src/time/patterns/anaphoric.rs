@@ -128,35 +128,3 @@ fn the_day(c: &Captures, cx: &Ctx) -> Option<Reading> {
     }
     Some((whole.range(), Sem::StoryDay))
 }
-
-/// "at the time", "by that time", "until that time": the time of the last date mentioned.
-/// Not "at the time of the crash" or "at the time the plant opened" (its own event).
-pub const THAT_TIME: Pattern = Pattern {
-    name: "ThatTime",
-    gate: Gate::any_case(&["the time", "that time"]),
-    regex: || {
-        format!(r"{B}(?i:(?P<prep>at|by|until|since|before)\s+(?P<x>(?P<det>the|that)\s+time)){B}")
-    },
-    interpret: that_time,
-};
-
-fn that_time(c: &Captures, cx: &Ctx) -> Option<Reading> {
-    let x = c.name("x")?;
-    let prep = c.name("prep")?.as_str().to_ascii_lowercase();
-    let det = c.name("det")?.as_str().to_ascii_lowercase();
-    // "by the time the police arrived": a clause of its own follows.
-    if det == "the" && prep != "at" {
-        return None;
-    }
-    let rest = cx.text[x.end()..].trim_start();
-    let closes = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '—', '–']);
-    let next = word_after(cx.text, x.end()).to_ascii_lowercase();
-    let verb_after = matches!(
-        next.as_str(),
-        "was" | "were" | "had" | "and" | "but" | "according"
-    );
-    if !(closes || verb_after) {
-        return None;
-    }
-    Some((x.range(), Sem::ThatTime))
-}

@@ -38,7 +38,7 @@ pub mod years;
 
 /// Every pattern, in priority order: when two candidates of the same length start at the
 /// same place, the one listed first wins. (At most 64: the gates are bits of a `u64`.)
-pub static ALL: [&Pattern; 29] = [
+pub static ALL: [&Pattern; 28] = [
     &dates::MDY,
     &dates::DMY,
     &dates::ISO,
@@ -65,7 +65,6 @@ pub static ALL: [&Pattern; 29] = [
     &anaphoric::DAY_BEFORE,
     &anaphoric::PART_OF_THAT_DAY,
     &anaphoric::THE_DAY,
-    &anaphoric::THAT_TIME,
     &months::WEEK_OF_MONTH,
     &recurrences::ADVERB,
 ];
