@@ -1178,12 +1178,13 @@ mod tests {
         assert!(respellings("Boris Kalnovsky spoke. Baris Kalnovsky left.").is_empty());
         // A listed name as a surname, beside the same given name.
         assert_eq!(
-            respellings("Minister Pau Sendra spoke. Sendra left. Later Pau Sandra said no."),
+            respellings("Minister Anna Sendra spoke. Sendra left. Later Anna Sandra said no."),
             pairs(&[("Sandra", "Sendra", Frequency)])
         );
         // Alone it may be somebody called by a given name.
         assert!(
-            respellings("Minister Pau Sendra spoke. Sendra left. Later Sandra said no.").is_empty()
+            respellings("Minister Anna Sendra spoke. Sendra left. Later Sandra said no.")
+                .is_empty()
         );
         // Not when the listed name is somebody's given name in the draft.
         assert!(respellings(

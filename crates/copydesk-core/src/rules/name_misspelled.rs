@@ -571,66 +571,73 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
 /// is a slip. Two listed names are two people's (a relative, "Jon" and "John"), and the
 /// edit must be inside the name, not in an ending that makes another name.
 fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
-    for m in &names.mentions {
-        let ActorRef::Kb(a) = m.actor else { continue };
-        let actor = &names.kb.actors[a as usize];
-        if actor.kind != crate::names::kb::Kind::Person {
-            continue;
-        }
-        let (Some(sp), Some(gp)) = (
-            actor.surname_part(),
-            actor.parts.iter().position(|p| p.part == "given"),
-        ) else {
-            continue;
-        };
-        // A mention that starts with the surname and names no given name.
-        if m.parts.first().is_none_or(|p| p.part != sp) || m.parts.iter().any(|p| p.part == gp) {
-            continue;
-        }
-        let (Some(bn), Some(block)) = (names.blocks.get(m.block), cx.doc.blocks.get(m.block))
-        else {
-            continue;
-        };
+    let listed = |w: &str| lexicon::is_known_given_name(w) || lexicon::is_name_variant_form(w);
+    for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
         let text = block.text.as_str();
-        let Some(t) = m.toks.start.checked_sub(1) else {
-            continue;
-        };
-        let (tok, next) = (&bn.toks[t], &bn.toks[m.toks.start]);
-        if !tok.cap
-            || tok.full_end() != tok.range.end
-            || text.get(tok.range.end..next.range.start) != Some(" ")
-            || bn.tok_mention[t].get().is_some()
-            || bn.tok_pattern[t].get().is_some()
-        {
-            continue;
+        for t in 0..bn.toks.len().saturating_sub(1) {
+            let (tok, next) = (&bn.toks[t], &bn.toks[t + 1]);
+            // The word right before a knowledge-base name word, itself no name word known.
+            let Some(p) = bn.tok_pattern[t + 1].get() else {
+                continue;
+            };
+            if !tok.cap
+                || tok.full_end() != tok.range.end
+                || text.get(tok.range.end..next.range.start) != Some(" ")
+                || bn.tok_mention[t].get().is_some()
+                || bn.tok_pattern[t].get().is_some()
+            {
+                continue;
+            }
+            let word = &text[tok.range.clone()];
+            if !listed(word) || lexicon::is_common_word(word) || accepted(cx, word) {
+                continue;
+            }
+            let fw = fold(word);
+            let slip = |v: &String| {
+                let fv = fold(v);
+                crate::names::spellings::one_edit(&fw, &fv)
+                    && fw.chars().rev().take(2).eq(fv.chars().rev().take(2))
+                    && !listed(v)
+            };
+            // The people whose surname the next word is, with a given name the word is a
+            // slip of: one, or nothing to choose.
+            let mut people = names.kb.matcher.patterns[p as usize]
+                .targets
+                .iter()
+                .take(64)
+                .filter_map(|target| {
+                    let crate::names::matcher::TargetKind::Part { part, .. } = target.kind else {
+                        return None;
+                    };
+                    let actor = &names.kb.actors[target.actor as usize];
+                    if actor.kind != crate::names::kb::Kind::Person
+                        || actor.surname_part() != Some(part as usize)
+                    {
+                        return None;
+                    }
+                    let gp = actor.parts.iter().position(|x| x.part == "given")?;
+                    actor.parts[gp]
+                        .variants
+                        .iter()
+                        .any(slip)
+                        .then_some((ActorRef::Kb(target.actor), gp))
+                });
+            let (Some((actor, gp)), None) = (people.next(), people.next()) else {
+                continue;
+            };
+            let expected = preferred_spelling(cx, names, actor, gp, word);
+            if expected.is_empty() || fold(&expected) == fw {
+                continue;
+            }
+            out.push(Finding {
+                range: block.source_range(tok.range.clone()),
+                word: word.to_string(),
+                expected,
+                actor,
+                strong: true,
+                listed: false,
+            });
         }
-        let word = &text[tok.range.clone()];
-        let listed = |w: &str| lexicon::is_known_given_name(w) || lexicon::is_name_variant_form(w);
-        if !listed(word) || lexicon::is_dictionary_word(word) || accepted(cx, word) {
-            continue;
-        }
-        let fw = fold(word);
-        let slip = |v: &String| {
-            let fv = fold(v);
-            crate::names::spellings::one_edit(&fw, &fv)
-                && fw.chars().rev().take(2).eq(fv.chars().rev().take(2))
-                && !listed(v)
-        };
-        if !actor.parts[gp].variants.iter().any(slip) {
-            continue;
-        }
-        let expected = preferred_spelling(cx, names, m.actor, gp, word);
-        if expected.is_empty() || fold(&expected) == fw {
-            continue;
-        }
-        out.push(Finding {
-            range: block.source_range(tok.range.clone()),
-            word: word.to_string(),
-            expected,
-            actor: m.actor,
-            strong: true,
-            listed: false,
-        });
     }
 }
 
