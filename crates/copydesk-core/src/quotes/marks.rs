@@ -65,8 +65,7 @@ pub const OPENING_MARKS: [char; 6] = ['“', '"', '„', '«', '‹', '‘'];
 
 /// Whether a piece of prose opens with a quotation mark.
 pub fn opens_with_quote(text: &str) -> bool {
-    let t = text.trim_start();
-    t.starts_with(OPENING_MARKS) || t.starts_with("''")
+    text.trim_start().starts_with(OPENING_MARKS)
 }
 
 /// A matched quotation in block-text offsets: `open` and `close` are the offsets of the
@@ -79,8 +78,7 @@ pub struct Pair {
     pub close_mark: Option<char>,
     /// Nesting depth: 0 for an outermost quote.
     pub depth: usize,
-    /// Bytes of the opening and closing marks: two for a double mark typed as two
-    /// apostrophes (''), else the mark's length.
+    /// Bytes of the opening and closing marks.
     pub open_len: usize,
     pub close_len: usize,
 }
@@ -90,12 +88,6 @@ impl Pair {
     pub fn inner_start(&self) -> usize {
         self.open + self.open_len
     }
-}
-
-/// Whether `text` at `i` holds two straight apostrophes typed as one double quotation mark
-/// (''), as typewriter and wiki copy does.
-fn double_apostrophe(text: &str, i: usize) -> bool {
-    text.as_bytes().get(i..i + 2) == Some(b"''") && text.as_bytes().get(i + 2) != Some(&b'\'')
 }
 
 /// A quotation mark left open, or a stray closing one, in block-text offsets.
@@ -203,25 +195,17 @@ pub fn scan(text: &str) -> Scan {
     // Only bytes that can start a mark are looked at: " ' and the lead bytes of the
     // curly marks and guillemets (U+2018–U+203A start with 0xE2, « » with 0xC2).
     let bytes = text.as_bytes();
-    // The byte after a two-byte mark ('') already read.
-    let mut skip = usize::MAX;
     for (i, &byte) in bytes.iter().enumerate() {
-        if !matches!(byte, b'"' | b'\'' | 0xE2 | 0xC2) || i == skip {
+        if !matches!(byte, b'"' | b'\'' | 0xE2 | 0xC2) {
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
             continue;
         };
-        let Some(mut mark) = classify(c) else {
+        let Some(mark) = classify(c) else {
             continue;
         };
-        // '' is a straight double mark: opening before a word, closing after one.
-        let doubled = mark == Mark::StraightSingle && double_apostrophe(text, i);
-        let len = if doubled { 2 } else { c.len_utf8() };
-        if doubled {
-            mark = Mark::Straight;
-            skip = i + 1;
-        }
+        let len = c.len_utf8();
         let prev = text[..i].chars().next_back();
         let rest = &text[i + len..];
         let next = rest.chars().next();
@@ -422,17 +406,6 @@ mod tests {
             quoted("the \"Catch-22\" rule and the \"Apollo 11\" crew"),
             ["Catch-22", "Apollo 11"]
         );
-    }
-
-    #[test]
-    fn two_apostrophes_are_a_double_mark() {
-        let t = "The memo said: ''We will sell the planes at cost,\" and it was signed.";
-        assert_eq!(quoted(t), ["We will sell the planes at cost,"]);
-        assert_eq!(scan(t).problems, vec![]);
-        let t = "He called it ''a farce'' and left.";
-        assert_eq!(quoted(t), ["a farce"]);
-        // Apostrophes are still apostrophes.
-        assert_eq!(quoted("The Joneses' 'new' house"), ["new"]);
     }
 
     #[test]

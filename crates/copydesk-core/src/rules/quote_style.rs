@@ -45,11 +45,6 @@ fn replacements(text: &str, house: QuoteMarks) -> Vec<(usize, char, char)> {
             let mut role = std::collections::HashMap::new();
             for p in &scan.pairs {
                 let Some(close) = p.close else { continue };
-                // A double mark typed as two apostrophes ('') is left as it is.
-                let doubled = |m: Option<char>, len: usize| m == Some('"') && len == 2;
-                if doubled(Some(p.open_mark), p.open_len) || doubled(p.close_mark, p.close_len) {
-                    continue;
-                }
                 match p.open_mark {
                     '"' => {
                         role.insert(p.open, '“');
