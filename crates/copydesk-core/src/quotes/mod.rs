@@ -1053,12 +1053,19 @@ const DOC_DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "its", "their", "his", "her", "whose",
 ];
 
+/// Words before a partial quote read for the document it quotes.
+const DOCUMENT_WORDS: usize = 40;
+
 /// The document named in the sentence before a partial quote at `open`: a document noun
 /// (see [`lexicon::DOCUMENTS`]) after a determiner, or capitalised in a name (“the Gold
 /// Reserve Act”, “the Clean Air Act of 1970”). The nearest one before the quote wins.
 fn document_before(b: &BlockInfo, start: usize, open: usize) -> Option<attribution::Found> {
-    let first = b.words.partition_point(|w| w.start < start);
     let last = b.words.partition_point(|w| w.end <= open);
+    // At most [`DOCUMENT_WORDS`] words back: a sentence of many quotes stays linear.
+    let first = b
+        .words
+        .partition_point(|w| w.start < start)
+        .max(last.saturating_sub(DOCUMENT_WORDS));
     let word = |k: usize| &b.text[b.words[k].clone()];
     // “The contract was “a way to stall …””: a copula before the quote makes it what
     // someone calls the document, not the document's words.
