@@ -2191,6 +2191,34 @@ mod tests {
         assert_eq!(q[0].2, None);
     }
 
+    /// Quoted language of a document the sentence names before it is the document's.
+    #[test]
+    fn a_document_named_before_the_quote_speaks_it() {
+        let q = attributed(
+            "The merger is allowed under the Clean Markets Act of 1998, which lets the agency “set terms for any purchase of shares”.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("the Clean Markets Act"));
+        let q = attributed(
+            "The bakery signed a more specific contract with the mall, which lets it sell “bread, cakes or other baked goods made on the premises,” but no coffee.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("a more specific contract"));
+        // What a document is called is someone's view, not its language.
+        let q =
+            attributed("The contract was “a way to stall the talks for another year” in effect.");
+        assert_eq!(q[0].2, None);
+        // A verb is no document: “to act on” names nothing.
+        let q = attributed(
+            "Neighbours said they would act, and the council was told to “clear the site before the first snow falls”.",
+        );
+        assert!(
+            q[0].1.as_deref().is_none_or(|s| !s.ends_with("act")),
+            "{q:?}"
+        );
+        // A quote that opens its sentence is speech, not the document's.
+        let q = attributed("The report came out on Monday. “We were wrong about the river.”");
+        assert_eq!(q[0].2, None);
+    }
+
     /// In an interview, a quote the answer tells (“she's like, “…””) is the answer's.
     #[test]
     fn a_quote_inside_an_answer_is_the_answers_speaker() {

@@ -81,9 +81,9 @@ pub(crate) fn find(doc: &Document, pairs: &[Vec<marks::Pair>]) -> Vec<Found> {
             }
             let mut f = Found {
                 first_block: bi,
-                first: p.open..p.close.map_or(text_end(&block.text), |c| {
-                    c + p.close_mark.map_or(1, char::len_utf8)
-                }),
+                first: p.open
+                    ..p.close
+                        .map_or(text_end(&block.text), |c| c + p.close_len.max(1)),
                 last_block: bi,
                 last: 0..0,
                 inner_start: p.inner_start(),
@@ -109,9 +109,9 @@ pub(crate) fn find(doc: &Document, pairs: &[Vec<marks::Pair>]) -> Vec<Found> {
                     continued[cb] = true;
                     f.last_block = cb;
                     f.closed = np.close.is_some();
-                    let end = np.close.map_or(text_end(&next.text), |c| {
-                        c + np.close_mark.map_or(1, char::len_utf8)
-                    });
+                    let end = np
+                        .close
+                        .map_or(text_end(&next.text), |c| c + np.close_len.max(1));
                     f.last = np.open..end;
                     f.inner_end = np.close.unwrap_or(text_end(&next.text));
                     if np.close.is_some() || pairs[cb].len() > 1 {

@@ -762,6 +762,22 @@ pub const DOCUMENTS: &[&str] = &[
     "definition",
     "criteria",
     "terms",
+    "settlement",
+    "statute",
+    "legislation",
+    "provision",
+    "provisions",
+    "clause",
+    "amendment",
+    "licence",
+    "license",
+    "patent",
+    "warrant",
+    "permit",
+    "prospectus",
+    "directive",
+    "accord",
+    "protocol",
 ];
 
 #[cfg(test)]

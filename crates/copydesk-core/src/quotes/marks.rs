@@ -78,12 +78,15 @@ pub struct Pair {
     pub close_mark: Option<char>,
     /// Nesting depth: 0 for an outermost quote.
     pub depth: usize,
+    /// Bytes of the opening and closing marks.
+    pub open_len: usize,
+    pub close_len: usize,
 }
 
 impl Pair {
     /// Offset just after the opening mark.
     pub fn inner_start(&self) -> usize {
-        self.open + self.open_mark.len_utf8()
+        self.open + self.open_len
     }
 }
 
@@ -141,6 +144,49 @@ fn later_closer(rest: &str, mark: char) -> bool {
     false
 }
 
+/// Whether a straight double mark after `before` (with `rest` after it) is an inch mark
+/// (a double prime typed as "), not a quotation mark: right after a number, and either
+/// after feet (6'2"), or with a later mark that closes the quote better (“He said "the
+/// 15" model sold out," …”: the quote ends at the comma, not after 15). A quote that ends
+/// on a number with no mark after it (called it "Plan 9".) keeps its closing mark.
+fn inch_mark(before: &str, rest: &str) -> bool {
+    if !before.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let head = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    // Feet before inches: 6'2", 5′11".
+    let feet = head
+        .strip_suffix(['\'', '′', '’'])
+        .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+    // A measure stands alone: not the end of a word (Catch-22, the A380).
+    let alone =
+        head.is_empty() || head.ends_with(|c: char| c.is_whitespace() || c == '(' || c == '/');
+    feet || (alone && closes_later(rest))
+}
+
+/// Whether a later straight double mark in `rest` closes a quote still open here: one after
+/// a letter or punctuation and not before a word, met before any mark that opens a new
+/// quote (`"Plan 9" and "Plan 10"`: the quote after opens, so the one here closes).
+fn closes_later(rest: &str) -> bool {
+    let mut prev = ' ';
+    let mut it = rest.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == '"' {
+            let next = it.peek().copied();
+            if opens_here(Some(prev)) && next.is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+            if !next.is_some_and(is_word_char)
+                && (prev.is_alphabetic() || matches!(prev, '.' | ',' | '!' | '?' | '…'))
+            {
+                return true;
+            }
+        }
+        prev = c;
+    }
+    false
+}
+
 /// Scan one block of prose.
 pub fn scan(text: &str) -> Scan {
     let mut out = Scan::default();
@@ -159,8 +205,9 @@ pub fn scan(text: &str) -> Scan {
         let Some(mark) = classify(c) else {
             continue;
         };
+        let len = c.len_utf8();
         let prev = text[..i].chars().next_back();
-        let rest = &text[i + c.len_utf8()..];
+        let rest = &text[i + len..];
         let next = rest.chars().next();
         let open = |out: &mut Scan, stack: &mut Vec<usize>, m: char| {
             stack.push(out.pairs.len());
@@ -170,6 +217,8 @@ pub fn scan(text: &str) -> Scan {
                 close: None,
                 close_mark: None,
                 depth: stack.len() - 1,
+                open_len: len,
+                close_len: 0,
             });
         };
         // Close the innermost open quote that `c` closes; false if there is none.
@@ -182,6 +231,7 @@ pub fn scan(text: &str) -> Scan {
                     let p = stack[pos];
                     out.pairs[p].close = Some(i);
                     out.pairs[p].close_mark = Some(c);
+                    out.pairs[p].close_len = len;
                     // Quotes opened inside it and never closed end with it (a stray ‘
                     // is more often a misused apostrophe than a missing mark).
                     stack.truncate(pos);
@@ -247,6 +297,8 @@ pub fn scan(text: &str) -> Scan {
                     });
                 if opening {
                     open(&mut out, &mut stack, '"');
+                } else if inch_mark(&text[..i], rest) {
+                    // A 13.3" screen, a 6'2" forward: a unit, not a quotation mark.
                 } else if !close(&mut out, &mut stack, '"')
                     && !prev.is_some_and(|p| p.is_ascii_digit())
                 {
@@ -324,6 +376,36 @@ mod tests {
             assert_eq!(quoted(t), Vec::<&str>::new(), "{t}");
             assert_eq!(s.problems, vec![], "{t}");
         }
+    }
+
+    #[test]
+    fn inch_marks_are_not_quotation_marks() {
+        for t in [
+            "The laptop has a 13.3\" widescreen display; the Pro comes with a 15\" or 17\" screen.",
+            "The 6'2\" forward signed on Monday.",
+            "A 5′11\" guard and a 12\" pizza.",
+        ] {
+            let s = scan(t);
+            assert_eq!(quoted(t), Vec::<&str>::new(), "{t}");
+            assert_eq!(s.problems, vec![], "{t}");
+        }
+        // Inside a quotation, the inch mark does not end it; the mark after the comma does.
+        let t = "\"The 15\" model sold out,\" she said.";
+        assert_eq!(quoted(t), ["The 15\" model sold out,"]);
+        let t = "\"He is 6'2\" and fast,\" the coach said.";
+        assert_eq!(quoted(t), ["He is 6'2\" and fast,"]);
+        // A quote that ends on a number keeps its closing mark.
+        assert_eq!(quoted("They called it \"Plan 9\" and left."), ["Plan 9"]);
+        assert_eq!(
+            quoted("It was \"Plan 9\" and then \"Plan 10,\" he said."),
+            ["Plan 9", "Plan 10,"]
+        );
+        let t = "\"The 15\" and 17\" models sold out,\" she said.";
+        assert_eq!(quoted(t), ["The 15\" and 17\" models sold out,"]);
+        assert_eq!(
+            quoted("the \"Catch-22\" rule and the \"Apollo 11\" crew"),
+            ["Catch-22", "Apollo 11"]
+        );
     }
 
     #[test]

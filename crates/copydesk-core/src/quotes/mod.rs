@@ -229,6 +229,24 @@ const NAME_FOR: &[&str] = &[
     "law",
     "act",
     "bill",
+    "agreement",
+    "accord",
+    "treaty",
+    "deal",
+    "settlement",
+    "report",
+    "package",
+    "scheme",
+    "fund",
+    "protocol",
+    "amendment",
+    "clause",
+    "provision",
+    "legislation",
+    "product",
+    "line",
+    "device",
+    "system",
     "strategy",
     "era",
     "meme",
@@ -724,6 +742,15 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             set(&mut out[i], found, How::SameSentence, blk);
             continue;
         }
+        // Words woven into a sentence that names a document before them: “under the Gold
+        // Reserve Act, which lets the Treasury “deal in gold …””, “the settlement let Apple
+        // market “goods or services …””: the document's language, not someone's speech.
+        if !starts_sentence && !colon_before && out[i].kind != QuoteKind::Full {
+            if let Some(found) = document_before(b, host.start, tr.start) {
+                set(&mut out[i], found, How::SameSentence, blk);
+                continue;
+            }
+        }
         // The sentence after: "“…” That was how Kirby put it." / "“…” Kirby said."
         let ends_sentence = host.end <= out[i].text_range.end
             || b.text[out[i].text_range.end..host.end].trim().is_empty();
@@ -1017,6 +1044,66 @@ fn cited_document(b: &BlockInfo, start: usize, open: usize) -> Option<attributio
         cue: b.words[noun].clone(),
         speaker: Some(phrase),
         kind: lexicon::CueKind::Source,
+    })
+}
+
+/// Determiners that make the word after them (within three words) a noun: “the
+/// settlement”, “a more specific agreement”, “its 1991 contract”.
+const DOC_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "whose",
+];
+
+/// Words before a partial quote read for the document it quotes.
+const DOCUMENT_WORDS: usize = 40;
+
+/// The document named in the sentence before a partial quote at `open`: a document noun
+/// (see [`lexicon::DOCUMENTS`]) after a determiner, or capitalised in a name (“the Gold
+/// Reserve Act”, “the Clean Air Act of 1970”). The nearest one before the quote wins.
+fn document_before(b: &BlockInfo, start: usize, open: usize) -> Option<attribution::Found> {
+    let last = b.words.partition_point(|w| w.end <= open);
+    // At most [`DOCUMENT_WORDS`] words back: a sentence of many quotes stays linear.
+    let first = b
+        .words
+        .partition_point(|w| w.start < start)
+        .max(last.saturating_sub(DOCUMENT_WORDS));
+    let word = |k: usize| &b.text[b.words[k].clone()];
+    // “The contract was “a way to stall …””: a copula before the quote makes it what
+    // someone calls the document, not the document's words.
+    let copula = last > first
+        && matches!(
+            word(last - 1).to_lowercase().as_str(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "being" | "as"
+        );
+    if copula {
+        return None;
+    }
+    (first..last).rev().find_map(|k| {
+        let w = word(k);
+        let lower = w.to_lowercase();
+        if !lexicon::DOCUMENTS.contains(&lower.as_str()) {
+            return None;
+        }
+        // Nothing but words between the noun's phrase and the noun.
+        let det = (1..=3).filter_map(|back| k.checked_sub(back)).find(|&d| {
+            d >= first
+                && DOC_DETERMINERS.contains(&word(d).to_lowercase().as_str())
+                && !b.text[b.words[d].end..b.words[k].start].contains([',', ';', ':', '.'])
+        });
+        let named = w.starts_with(char::is_uppercase)
+            && k > first
+            && word(k - 1).starts_with(char::is_uppercase)
+            && b.text[b.words[k - 1].end..b.words[k].start]
+                .trim()
+                .is_empty();
+        if det.is_none() && !named {
+            return None;
+        }
+        let from = det.unwrap_or(k - 1);
+        Some(attribution::Found {
+            cue: b.words[k].clone(),
+            speaker: Some(b.words[from].start..b.words[k].end),
+            kind: lexicon::CueKind::Source,
+        })
     })
 }
 

@@ -279,6 +279,65 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// Most capitalised words of a name given after a quote with no verb.
+const TAG_NAME_WORDS: usize = 4;
+
+/// The name a quote's sentence gives right after it with no reporting verb (“…,” Jane
+/// Smith, an analyst at the bank.): the speaker is named, but nothing says they said it.
+/// Returns the name's source range.
+fn name_without_verb(cx: &Context, q: &Quotation) -> Option<Range<usize>> {
+    if q.kind != QuoteKind::Full || q.first_block != q.last_block {
+        return None;
+    }
+    let text = cx.doc.text();
+    let inner = text.get(q.inner.clone())?.trim_end();
+    if !inner.ends_with(',') {
+        return None;
+    }
+    let after = text.get(q.range.end..)?;
+    let lead = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let (mut pos, mut end, mut words) = (lead, lead, 0);
+    loop {
+        let rest = &after[pos..];
+        let len = rest.find([' ', ',', '.', '\n']).unwrap_or(rest.len());
+        let word = &rest[..len];
+        let is_name_word = word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+        if !is_name_word {
+            break;
+        }
+        words += 1;
+        end = pos + len;
+        let tail = &rest[len..];
+        // A title before the name: “Dr. Jane Smith”.
+        if words == 1 && len <= 3 && tail.starts_with(". ") {
+            end += 1;
+            pos = end + 1;
+            continue;
+        }
+        if tail.starts_with(' ') && words < TAG_NAME_WORDS {
+            pos = end + 1;
+            continue;
+        }
+        break;
+    }
+    let name = after.get(lead..end)?;
+    let rest = after.get(end..)?;
+    // The name ends the sentence or an appositive follows: no verb anywhere in it.
+    let sentence_end = rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len());
+    let tag = &rest[..sentence_end];
+    if words < 2
+        || !rest.starts_with([',', '.'])
+        || !crate::quotes::lexicon::cues_in(tag).is_empty()
+    {
+        return None;
+    }
+    let start = q.range.end + lead;
+    Some(start..start + name.len())
+}
+
 impl Rule for QuoteUnattributed {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -306,6 +365,22 @@ impl Rule for QuoteUnattributed {
             .with_data("kind", q.kind.as_str())
             .with_data("words", q.words)
             .with_data("reason", q.reason.unwrap_or(""));
+            if let Some(name) = name_without_verb(cx, q) {
+                // The speaker is named; the verb is missing: say so, and add it.
+                let who = &cx.doc.text()[name.clone()];
+                d.message = format!(
+                    "The quote names {who} after it, but no verb says {who} said it. Add the verb: “…,” said {who}, …"
+                );
+                d = d
+                    .with_data("reason", "speaker named without a reporting verb")
+                    .with_fix(Fix {
+                        title: format!("Add “said” before {who}"),
+                        safe: false,
+                        edits: vec![Edit::insert(name.start, "said ".to_string())],
+                    });
+                out.push(d);
+                continue;
+            }
             if let Some(s) = speakers.suggestion(cx, quotes, i) {
                 if let Some(edit) = attribution_edit(cx, q, &s) {
                     d = d.with_fix(Fix {
@@ -327,6 +402,52 @@ mod tests {
 
     fn flagged(src: &str) -> Vec<String> {
         flagged_text("quote.unattributed", src, &Config::default())
+    }
+
+    #[test]
+    fn inch_marks_are_not_quotes() {
+        for src in [
+            "The new model has a 13.3\" widescreen display, while the larger one comes with either a 15\" or a 17\" screen.\n",
+            "The team signed a 6'2\" guard from Lyon on Monday, and a 6'9\" centre from Riga.\n",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+            assert_eq!(flagged_text("quote.unbalanced", src, &Config::default()), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn names_of_documents_laws_products_and_programmes_are_not_speech() {
+        for src in [
+            "The senator has backed the \"Fair Pay for Farm Workers Act\" since March.\n",
+            "The two firms reached a settlement called \"the long goodbye of the pension funds\" in June.\n",
+            "The city started a campaign dubbed \"walk to work and breathe easier\" last spring.\n",
+            "The company sells the \"Cloud Nine\" line of mattresses in 40 countries.\n",
+            "The market is regulated under the Fair Trading Act of 1986, which lets the office \"investigate any practice that may harm consumers\".\n",
+            "The settlement included an agreement over the brands: the bakery may sell \"bread, cakes or other baked goods made on the premises,\" but no coffee.\n",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+        // Speech still needs a speaker, whatever document the paragraph mentions.
+        let src = "The report came out on Monday.\n\n\"We were wrong about the river and we will say so.\"\n";
+        assert_eq!(flagged(src).len(), 1);
+    }
+
+    #[test]
+    fn a_speaker_named_without_a_verb_is_told_so() {
+        let src = "\"Buyers are waiting for prices to fall. Nobody wants to be first,\" Jane Doyle, an analyst at the bank.\n";
+        let doc = Document::parse(src);
+        let d: Vec<_> = analyze(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.rule == "quote.unattributed")
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("names Jane Doyle"),
+            "{}",
+            d[0].message
+        );
+        let (fixed, _) = crate::fix::apply_edits(src, &d[0].fixes[0].edits);
+        assert!(fixed.contains(",\" said Jane Doyle, an analyst"), "{fixed}");
     }
 
     #[test]
