@@ -115,6 +115,14 @@ enum Advice {
         day: String,
         delete: Option<(std::ops::Range<usize>, String)>,
     },
+    /// "last September" in an October story: the month has already come round in the
+    /// article's year, and readers take "last" as either that one or the one a year
+    /// before. The two months, and the fix for each.
+    EitherYear {
+        recent: Date,
+        earlier: Date,
+        fixes: [String; 2],
+    },
     /// "last year" in a paragraph about a season or a yearly cycle (a winter count, a
     /// migration): the cycle may straddle two calendar years, so no calendar-year fix.
     Season,
@@ -192,6 +200,9 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
             return r;
         }
     }
+    if let Some(advice) = either_year(cx, e, a, text) {
+        return advice;
+    }
     if e.granularity == Some(Granularity::Year)
         && !value.contains("-H")
         && !value.contains("-Q")
@@ -200,6 +211,46 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
         return Advice::Season;
     }
     Advice::Write(replacement(cx, e, a, text).filter(|new| *new != e.text))
+}
+
+/// "last September", "this past March" when that month has come round in the article's
+/// year: usage splits between the most recent one and the one a year before (in an
+/// October story, "the highest since last September" is often the year before, since
+/// "last month" would name the recent one). The date written with its year is plain
+/// either way, so the fix offers both rather than choose.
+fn either_year(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<Advice> {
+    if e.granularity != Some(Granularity::Month) {
+        return None;
+    }
+    let lower = e.text.to_ascii_lowercase();
+    let mut words = lower.split_whitespace();
+    let first = words.next()?;
+    let month = match first {
+        "last" | "past" => words.next()?,
+        "this" if words.next()? == "past" => words.next()?,
+        _ => return None,
+    };
+    let bare = month.trim_end_matches('.');
+    let named = crate::calendar::MONTHS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(bare))
+        || (bare.len() <= 4 && crate::time::patterns::month_number(bare).is_some());
+    if !named {
+        return None;
+    }
+    let (recent, _) = e.span?;
+    if recent.year() != a.year() {
+        return None;
+    }
+    let earlier = recent.checked_sub(jiff::Span::new().years(1)).ok()?;
+    let at = Around::new(cx, e, text);
+    let prep = (at.has_prep && !at.than) || at.possessive;
+    let fix = |d: Date| at.finish(with_modifier("", &month_year(d), prep));
+    Some(Advice::EitherYear {
+        recent,
+        earlier,
+        fixes: [fix(recent), fix(earlier)],
+    })
 }
 
 /// A season or a yearly cycle whose year is not the calendar's: "over-wintering", "the
@@ -570,6 +621,29 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
             );
             Some(data(Diagnostic::new(META.id, e.source.clone(), message)))
         }
+        Advice::EitherYear {
+            recent,
+            earlier,
+            fixes,
+        } => {
+            let message = format!(
+                "“{}” could be {} or {}: the month has already come round in the article's year (article date {}, {}), and readers take “last” either way. Write the month with its year.",
+                e.text,
+                month_year(recent),
+                month_year(earlier),
+                long_date(a),
+                article.origin_text()
+            );
+            let mut d = data(Diagnostic::new(META.id, e.source.clone(), message));
+            for (new, which) in fixes.into_iter().zip(["this year's", "the year before"]) {
+                d = d.with_fix(Fix {
+                    title: format!("Write “{new}” ({which})"),
+                    safe: false,
+                    edits: vec![Edit::replace(fix_range(cx, e, &new), new)],
+                });
+            }
+            Some(d)
+        }
         Advice::Ambiguous {
             past,
             coming,
@@ -867,6 +941,45 @@ mod tests {
                     .to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn last_month_name_already_come_round_this_year_offers_both_years() {
+        // 2023-03-20: January has come round in 2023; "last January" may be either.
+        let src = format!("{FM}Prices have doubled since last January.\n");
+        let doc = Document::parse(&src);
+        let d = analyze(&doc, &Config::default())
+            .into_iter()
+            .find(|d| d.rule == "date.relative")
+            .expect("flagged");
+        assert!(
+            d.message.contains("January 2023 or January 2022"),
+            "{}",
+            d.message
+        );
+        let both: Vec<String> = d
+            .fixes
+            .iter()
+            .map(|f| apply_edits(&src, &f.edits).0)
+            .map(|t| t.trim_start_matches(FM).trim_end().to_string())
+            .collect();
+        assert_eq!(
+            both,
+            [
+                "Prices have doubled since January 2023.",
+                "Prices have doubled since January 2022."
+            ]
+        );
+        // A month still to come this year is last year's: one reading, one fix.
+        assert_eq!(
+            fixed("Prices have doubled since last June.", &Config::default()),
+            ["Prices have doubled since June 2022."]
+        );
+        // "Last month" names the month before; not this case.
+        assert_eq!(
+            fixed("Prices doubled last month.", &Config::default()),
+            ["Prices doubled in February."]
+        );
     }
 
     #[test]
