@@ -71,6 +71,31 @@ pub fn is_common_word(word: &str) -> bool {
     contains(&word.to_lowercase())
 }
 
+/// A British spelling of a common word the (American) dictionary lists: "Defence",
+/// "Labour", "Centre", "organisation", "analyse". A house's spelling, not a slip of a
+/// name ("the Ministry of Defence" beside "the Secretary of Defense").
+pub fn is_british_spelling(word: &str) -> bool {
+    let w = word.to_lowercase();
+    const ENDINGS: [(&str, &str); 9] = [
+        ("ence", "ense"),
+        ("ences", "enses"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("yse", "yze"),
+        ("ogue", "og"),
+    ];
+    let by_ending = ENDINGS.iter().any(|(gb, us)| {
+        w.strip_suffix(gb)
+            .is_some_and(|stem| !stem.is_empty() && contains(&format!("{stem}{us}")))
+    });
+    by_ending
+        || (w.contains("our") && contains(&w.replacen("our", "or", 1)))
+        || (w.contains("isation") && contains(&w.replacen("isation", "ization", 1)))
+}
+
 /// A dictionary word: a common word in any case, or a proper noun the dictionary lists
 /// with this capitalisation (Alan, Mays).
 pub fn is_dictionary_word(word: &str) -> bool {
@@ -102,6 +127,24 @@ pub fn is_known_given_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn british_spellings_of_dictionary_words_are_known() {
+        for w in [
+            "Defence",
+            "Labour",
+            "Centre",
+            "organisation",
+            "Analyse",
+            "Catalogue",
+        ] {
+            assert!(is_british_spelling(w), "{w}");
+        }
+        // Names and slips are not: "Defemce", "Zelensky", "Laboir".
+        for w in ["Defemce", "Zelensky", "Laboir", "Oise", "Ence"] {
+            assert!(!is_british_spelling(w), "{w}");
+        }
+    }
 
     #[test]
     fn dictionary_knows_common_words_and_listed_proper_nouns() {

@@ -14,8 +14,8 @@
 //!   Society") is no name.
 //! - A capitalised word alone is a surname use, unless it is an everyday word opening a
 //!   sentence. Parts of hyphenated compounds ("Biden-Trump", "pro-Trump") are no spelling.
-//! - Only a word no dictionary, given-name list or knowledge base knows can be the slip:
-//!   "Jon" beside "John" is another person; so is "Olena Zelenska" beside "Volodymyr
+//! - Only a word no dictionary (British spellings included), given-name list or knowledge
+//!   base knows can be the slip: "Jon" beside "John" is another person; so is "Olena Zelenska" beside "Volodymyr
 //!   Zelensky" (two given names, two people), and "Ivanka" beside "Donald" Trump.
 //!
 //! Which spelling is right: the more frequent, else — equally frequent, both in full names —
@@ -196,6 +196,7 @@ fn listed_only(kb: &Kb, word: &str) -> bool {
 fn unknown_but_listed(kb: &Kb, word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !lexicon::is_common_word(word)
+        && !lexicon::is_british_spelling(word)
         && !lexicon::is_calendar_word(word)
         && !draft_actors::is_title(word)
         && !kb.matcher.lookup(&fold(word)).is_some_and(|p| {

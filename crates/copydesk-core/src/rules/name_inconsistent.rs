@@ -195,6 +195,13 @@ mod tests {
     }
 
     #[test]
+    fn british_and_american_spellings_in_two_names_are_not_a_clash() {
+        let src = "Harold Brant of European Aeronautic Defence and Space said it had won. \
+                   He will brief the Secretary of Defense, Brant said.\n";
+        assert_eq!(flagged_with(src, &Config::default()), pairs(&[]));
+    }
+
+    #[test]
     fn an_accepted_variant_inside_a_quotation_is_the_source_spelling() {
         let config = Config::default();
         // Inside someone's verbatim words: left alone, by either name rule.
