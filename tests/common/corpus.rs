@@ -31,32 +31,18 @@ pub fn meantime_dir() -> PathBuf {
 /// Every article as (file name, text), in file-name order. Fails when the corpus is missing
 /// or smaller than it should be.
 pub fn articles() -> Vec<(String, String)> {
-    let dir = dir();
-    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| {
-            let text = std::fs::read_to_string(e.path())
-                .unwrap_or_else(|err| panic!("cannot read {}: {err}", e.path().display()));
-            (e.file_name().to_string_lossy().into_owned(), text)
-        })
-        .collect();
-    out.sort();
-    assert!(
-        out.len() >= 170,
-        "the test corpus at {} has {} articles; expected 171",
-        dir.display(),
-        out.len()
-    );
-    out
+    read_corpus(&dir(), 170, "the test corpus", 171)
 }
 
 /// Every MEANTIME article as (file name, text), in file-name order. Fails when the corpus is
 /// missing or smaller than it should be.
 pub fn meantime_articles() -> Vec<(String, String)> {
-    let dir = meantime_dir();
-    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+    read_corpus(&meantime_dir(), 118, "the unseen-news corpus", 118)
+}
+
+/// The `.md` files of `dir` as (file name, text), sorted; at least `min` of them.
+fn read_corpus(dir: &Path, min: usize, what: &str, expected: usize) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
@@ -68,8 +54,8 @@ pub fn meantime_articles() -> Vec<(String, String)> {
         .collect();
     out.sort();
     assert!(
-        out.len() >= 118,
-        "the unseen-news corpus at {} has {} articles; expected 118",
+        out.len() >= min,
+        "{what} at {} has {} articles; expected {expected}",
         dir.display(),
         out.len()
     );

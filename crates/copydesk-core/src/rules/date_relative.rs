@@ -634,15 +634,14 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
                 long_date(a),
                 article.origin_text()
             );
-            let mut d = data(Diagnostic::new(META.id, e.source.clone(), message));
-            for (new, which) in fixes.into_iter().zip(["this year's", "the year before"]) {
-                d = d.with_fix(Fix {
-                    title: format!("Write “{new}” ({which})"),
-                    safe: false,
-                    edits: vec![Edit::replace(fix_range(cx, e, &new), new)],
-                });
-            }
-            Some(d)
+            let d = data(Diagnostic::new(META.id, e.source.clone(), message));
+            Some(with_choices(
+                cx,
+                e,
+                d,
+                fixes,
+                ["this year's", "the year before"],
+            ))
         }
         Advice::Ambiguous {
             past,
@@ -657,18 +656,17 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
                 long_date(a),
                 article.origin_text()
             );
-            let mut d = data(Diagnostic::new(META.id, e.source.clone(), message)).with_data(
+            let d = data(Diagnostic::new(META.id, e.source.clone(), message)).with_data(
                 "ambiguous",
                 vec![time::resolve::ymd(past), time::resolve::ymd(coming)],
             );
-            for (new, which) in fixes.into_iter().zip(["the past one", "the coming one"]) {
-                d = d.with_fix(Fix {
-                    title: format!("Write “{new}” ({which})"),
-                    safe: false,
-                    edits: vec![Edit::replace(fix_range(cx, e, &new), new)],
-                });
-            }
-            Some(d)
+            Some(with_choices(
+                cx,
+                e,
+                d,
+                fixes,
+                ["the past one", "the coming one"],
+            ))
         }
         Advice::Write(new) => {
             let meaning = meaning(e, a)?;
@@ -705,6 +703,24 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
             Some(d)
         }
     }
+}
+
+/// Two readings, a fix for each, the writer to choose ("Write “March 3” (the past one)").
+fn with_choices(
+    cx: &Context,
+    e: &TimeExpr,
+    mut d: Diagnostic,
+    fixes: [String; 2],
+    which: [&str; 2],
+) -> Diagnostic {
+    for (new, which) in fixes.into_iter().zip(which) {
+        d = d.with_fix(Fix {
+            title: format!("Write “{new}” ({which})"),
+            safe: false,
+            edits: vec![Edit::replace(fix_range(cx, e, &new), new)],
+        });
+    }
+    d
 }
 
 fn month_year(d: Date) -> String {

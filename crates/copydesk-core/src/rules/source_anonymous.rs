@@ -543,17 +543,7 @@ fn institutional_officials(cx: &Context, bi: usize, source: &std::ops::Range<usi
     {
         return false;
     }
-    let sentence = cx
-        .doc
-        .sentences
-        .get(bi)
-        .and_then(|s| {
-            s.iter()
-                .find(|s| s.start <= source.start && source.start < s.end)
-        })
-        .and_then(|s| text.get(s.clone()))
-        .unwrap_or("");
-    if MARKED.is_match(sentence) || GRANTED.on(sentence).is_match(sentence) {
+    if says_why_unnamed(cx, bi, source) {
         return false;
     }
     let names = |t: &str| ORGANISATION.is_match(t) || INSTITUTION.on(t).is_match(t);
@@ -588,6 +578,24 @@ const SUMMARY_HEADS: &[&str] = &[
 /// named in the next paragraph or the one after (“said Sebastian Vladescu, head of the State
 /// Property Agency”). Wire ledes shorten the attribution this way and name the source at
 /// once; that is not anonymity. Only one person (“a/an/one … official”), not a “source” or
+
+/// The sentence of `source` marks the source as unnamed on purpose or says why ("who
+/// asked not to be named", "on condition of anonymity").
+fn says_why_unnamed(cx: &Context, bi: usize, source: &std::ops::Range<usize>) -> bool {
+    let sentence = cx
+        .doc
+        .blocks
+        .get(bi)
+        .zip(cx.doc.sentences.get(bi))
+        .and_then(|(block, sentences)| {
+            let s = sentences
+                .iter()
+                .find(|s| s.start <= source.start && source.start < s.end)?;
+            block.text.get(s.clone())
+        })
+        .unwrap_or("");
+    MARKED.is_match(sentence) || GRANTED.on(sentence).is_match(sentence)
+}
 /// “people familiar”, and not when its sentence calls them anonymous or unnamed.
 fn named_after_lede(cx: &Context, bi: usize, source: &std::ops::Range<usize>) -> bool {
     if super::lede(cx) != Some(bi) {
@@ -612,17 +620,7 @@ fn named_after_lede(cx: &Context, bi: usize, source: &std::ops::Range<usize>) ->
     if !matches!(first.as_str(), "a" | "an" | "one") || !SUMMARY_HEADS.contains(&head.as_str()) {
         return false;
     }
-    let sentence = cx
-        .doc
-        .sentences
-        .get(bi)
-        .and_then(|s| {
-            s.iter()
-                .find(|s| s.start <= source.start && source.start < s.end)
-        })
-        .and_then(|s| block.text.get(s.clone()))
-        .unwrap_or("");
-    if MARKED.is_match(sentence) || GRANTED.on(sentence).is_match(sentence) {
+    if says_why_unnamed(cx, bi, source) {
         return false;
     }
     // The next two paragraphs of prose: a source with a name in it.
