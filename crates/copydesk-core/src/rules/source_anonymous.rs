@@ -574,11 +574,6 @@ const SUMMARY_HEADS: &[&str] = &[
     "diplomat",
 ];
 
-/// Summary attribution in the lede: “…, a Romanian official said Friday.” with the official
-/// named in the next paragraph or the one after (“said Sebastian Vladescu, head of the State
-/// Property Agency”). Wire ledes shorten the attribution this way and name the source at
-/// once; that is not anonymity. Only one person (“a/an/one … official”), not a “source” or
-
 /// The sentence of `source` marks the source as unnamed on purpose or says why ("who
 /// asked not to be named", "on condition of anonymity").
 fn says_why_unnamed(cx: &Context, bi: usize, source: &std::ops::Range<usize>) -> bool {
@@ -596,6 +591,11 @@ fn says_why_unnamed(cx: &Context, bi: usize, source: &std::ops::Range<usize>) ->
         .unwrap_or("");
     MARKED.is_match(sentence) || GRANTED.on(sentence).is_match(sentence)
 }
+
+/// Summary attribution in the lede: “…, a Romanian official said Friday.” with the official
+/// named in the next paragraph or the one after (“said Sebastian Vladescu, head of the State
+/// Property Agency”). Wire ledes shorten the attribution this way and name the source at
+/// once; that is not anonymity. Only one person (“a/an/one … official”), not a “source” or
 /// “people familiar”, and not when its sentence calls them anonymous or unnamed.
 fn named_after_lede(cx: &Context, bi: usize, source: &std::ops::Range<usize>) -> bool {
     if super::lede(cx) != Some(bi) {
