@@ -7,11 +7,12 @@
 //! “José” or “Zürich” in it, so a [`WordRegex`] keeps two forms of its pattern, each compiled
 //! on first use:
 //!
-//! - the *European* form, with `\w` read as [`EUROPEAN_WORD`] (ASCII word characters, the
-//!   letters of Latin-1, Latin Extended-A, -B and Additional, Greek and Cyrillic, and the
-//!   combining diacritics and the zero-width joiners), used on a text whose every character is ASCII, one of those, or
-//!   a character that is no word character at all ([`not_word`]: the punctuation, spaces,
-//!   currency and symbols news uses — curly quotes, dashes, “€”, no-break spaces);
+//! - the *European* form, with `\w` read as ASCII's word characters and
+//!   [`EUROPEAN_LETTERS`] (the letters of Latin-1, Latin Extended-A, -B and Additional, Greek
+//!   and Cyrillic, the combining diacritics and the zero-width joiners), used on a text
+//!   whose every character is ASCII, one of those, or a character that is no word
+//!   character at all ([`not_word`]: the punctuation, spaces, currency and symbols news
+//!   uses — curly quotes, dashes, “€”, no-break spaces);
 //! - the pattern as written, on any other text (Arabic, Chinese, Japanese, …).
 //!
 //! On a text of the first kind both forms match exactly the same spans: each of its
@@ -24,28 +25,44 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// `\w` inside a bracketed class, for a [`european_only`] text.
-const EUROPEAN_WORD: &str = r"0-9A-Z_a-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\x{386}\x{388}-\x{38A}\x{38C}\x{38E}-\x{3A1}\x{3A3}-\x{3F5}\x{3F7}-\x{3FF}\x{400}-\x{481}\x{483}-\x{52F}\x{1E00}-\x{1EFF}\x{200C}\x{200D}";
+/// Word characters beyond ASCII that the European form's `\w` holds, as inclusive ranges:
+/// Latin-1, Latin Extended-A and -B, the combining diacritics, Greek, Cyrillic, Latin
+/// Extended Additional, and the zero-width joiners (in emoji sequences).
+const EUROPEAN_LETTERS: [(char, char); 14] = [
+    ('\u{C0}', '\u{D6}'),
+    ('\u{D8}', '\u{F6}'),
+    ('\u{F8}', '\u{24F}'),
+    ('\u{300}', '\u{36F}'),
+    ('\u{386}', '\u{386}'),
+    ('\u{388}', '\u{38A}'),
+    ('\u{38C}', '\u{38C}'),
+    ('\u{38E}', '\u{3A1}'),
+    ('\u{3A3}', '\u{3F5}'),
+    ('\u{3F7}', '\u{3FF}'),
+    ('\u{400}', '\u{481}'),
+    ('\u{483}', '\u{52F}'),
+    ('\u{1E00}', '\u{1EFF}'),
+    ('\u{200C}', '\u{200D}'),
+];
 
-/// Word characters beyond ASCII that [`EUROPEAN_WORD`] holds.
 fn european_letter(c: char) -> bool {
-    matches!(c,
-        '\u{C0}'..='\u{D6}'
-        | '\u{D8}'..='\u{F6}'
-        | '\u{F8}'..='\u{24F}'
-        | '\u{300}'..='\u{36F}'
-        | '\u{386}'
-        | '\u{388}'..='\u{38A}'
-        | '\u{38C}'
-        | '\u{38E}'..='\u{3A1}'
-        | '\u{3A3}'..='\u{3F5}'
-        | '\u{3F7}'..='\u{3FF}'
-        | '\u{400}'..='\u{481}'
-        | '\u{483}'..='\u{52F}'
-        | '\u{1E00}'..='\u{1EFF}'
-        // The zero-width joiners (in emoji sequences) are word characters too.
-        | '\u{200C}'..='\u{200D}'
-    )
+    EUROPEAN_LETTERS.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+}
+
+/// `\w` inside a bracketed class, for a [`european_only`] text: ASCII's word characters
+/// and [`EUROPEAN_LETTERS`].
+fn european_word() -> &'static str {
+    static CLASS: OnceLock<String> = OnceLock::new();
+    CLASS.get_or_init(|| {
+        let mut class = String::from("0-9A-Z_a-z");
+        for (lo, hi) in EUROPEAN_LETTERS {
+            class.push_str(&format!(r"\x{{{:X}}}", u32::from(lo)));
+            if hi != lo {
+                class.push_str(&format!(r"-\x{{{:X}}}", u32::from(hi)));
+            }
+        }
+        class
+    })
 }
 
 /// Characters beyond ASCII that are not word characters (checked against Unicode `\w` by a
@@ -84,7 +101,7 @@ pub fn european_only(text: &str) -> bool {
             .all(|c| c.is_ascii() || european_letter(c) || not_word(c))
 }
 
-/// `pattern` with each `\w` read as [`EUROPEAN_WORD`].
+/// `pattern` with each `\w` read as [`european_word`].
 fn european_form(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 64);
     let mut depth = 0usize;
@@ -92,10 +109,10 @@ fn european_form(pattern: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some('w') if depth > 0 => out.push_str(EUROPEAN_WORD),
+                Some('w') if depth > 0 => out.push_str(european_word()),
                 Some('w') => {
                     out.push('[');
-                    out.push_str(EUROPEAN_WORD);
+                    out.push_str(european_word());
                     out.push(']');
                 }
                 Some(next) => {
@@ -194,7 +211,7 @@ mod tests {
             }
         }
         // And the European class is exactly ASCII's word characters and those letters.
-        let class = Regex::new(&format!("^[{EUROPEAN_WORD}]$")).expect("valid");
+        let class = Regex::new(&format!("^[{}]$", european_word())).expect("valid");
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let ascii = c.is_ascii_alphanumeric() || c == '_';
             assert_eq!(
@@ -221,7 +238,7 @@ mod tests {
     fn the_european_form_replaces_word_classes_inside_and_outside_brackets() {
         assert_eq!(
             european_form(r"(?i)\w+ly\s[\w.'’-]*\\w"),
-            format!(r"(?i)[{EUROPEAN_WORD}]+ly\s[{EUROPEAN_WORD}.'’-]*\\w")
+            format!(r"(?i)[{w}]+ly\s[{w}.'’-]*\\w", w = european_word())
         );
     }
 
