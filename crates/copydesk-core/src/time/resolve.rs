@@ -538,10 +538,10 @@ fn nowadays(doc: &Document, f: &Found) -> bool {
     if let Some(rest) = after.strip_prefix("'s ").or(after.strip_prefix("’s ")) {
         let next: String = rest
             .chars()
-            .take_while(|c| c.is_alphabetic())
+            .take_while(|c| c.is_alphabetic() || *c == '-')
             .collect::<String>()
             .to_lowercase();
-        if GENERIC_AFTER_TODAYS.contains(&next.as_str()) {
+        if super::patterns::deictic::PRESENT_AGE.contains(&next.as_str()) {
             return true;
         }
     }
@@ -550,39 +550,6 @@ fn nowadays(doc: &Document, f: &Found) -> bool {
         ..f.range.end.saturating_sub(f.sentence.start);
     today_is_nowadays(sentence, at)
 }
-
-/// Nouns of the present age: "today's world", "today's standards", "in today's money".
-const GENERIC_AFTER_TODAYS: &[&str] = &[
-    "world",
-    "society",
-    "standards",
-    "standard",
-    "youth",
-    "generation",
-    "generations",
-    "children",
-    "kids",
-    "economy",
-    "market",
-    "markets",
-    "technology",
-    "politics",
-    "culture",
-    "media",
-    "terms",
-    "money",
-    "dollars",
-    "prices",
-    "era",
-    "age",
-    "climate",
-    "times",
-    "young",
-    "society's",
-    "combat",
-    "modern",
-    "digital",
-];
 
 /// Resolve one expression found in `text` (a block's text) on its own, as [`resolve_all`]
 /// would without the rest of the story: to check that a fix reads back as meant.
@@ -2134,6 +2101,9 @@ pub fn today_is_nowadays(sentence: &str, at: std::ops::Range<usize>) -> bool {
     {
         return false;
     }
+    if generic_today(sentence, &toks, first, last) {
+        return true;
+    }
     // "The deadline is today": the complement, a day. But "the person I am today", "the
     // city it is today": a pronoun in a relative clause, how things are now.
     if first > 0
@@ -2163,6 +2133,209 @@ pub fn today_is_nowadays(sentence: &str, at: std::ops::Range<usize>) -> bool {
         .collect();
     verb.reading == Reading::Copula
         || matches!(words.as_slice(), [w] if matches!(w.as_str(), "has" | "have" | "remains" | "remain"))
+}
+
+/// Subjects of a habitual statement: "people today", "most today", "we today".
+const GENERIC_SUBJECTS: &[&str] = &[
+    "people",
+    "we",
+    "they",
+    "you",
+    "many",
+    "most",
+    "some",
+    "few",
+    "more",
+    "fewer",
+    "children",
+    "men",
+    "women",
+    "everyone",
+    "everybody",
+    "nobody",
+];
+
+/// Words that open a habitual statement after "Today,": a quantity of people or things, not
+/// a named actor ("Today, more people shop online" is nowadays; "Today, the company said"
+/// is the day).
+const GENERIC_OPENERS: &[&str] = &[
+    "more",
+    "most",
+    "many",
+    "few",
+    "fewer",
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "only",
+    "roughly",
+    "over",
+    "less",
+    "half",
+    "all",
+    "every",
+    "millions",
+    "thousands",
+    "hundreds",
+    "people",
+    "consumers",
+    "customers",
+    "workers",
+    "companies",
+    "businesses",
+    "families",
+];
+
+/// Words after "today" that cannot be its clause's verb: a preposition, a determiner, a
+/// conjunction ("the team plays today against …" is an event of the day).
+const NOT_A_VERB_AFTER: &[&str] = &[
+    "against", "in", "at", "on", "for", "with", "to", "from", "of", "by", "about", "into", "after",
+    "before", "the", "a", "an", "and", "but", "or", "as", "when", "than", "that", "this", "its",
+    "their", "his", "her", "our", "amid", "over", "under", "during", "until",
+];
+
+/// A contrast with the past that makes a present-tense "today" mean "nowadays": "more
+/// than ever", "than in the past", "no longer", "increasingly", "used to".
+static THEN_AND_NOW: crate::word_regex::WordRegex = crate::word_regex::WordRegex::new(
+    r"(?i)(?-u:\b)(?:than\s+ever|ever\s+before|than\s+at\s+any|in\s+the\s+past\s*(?:[,.;]|$)|(?:(?:decades?|generations?|(?:a|one|two|three|four|five|ten|twenty|fifty|\d+|several|many|a\s+few)\s+(?:years|decades))\s+ago|used\s+to|no\s+longer|increasingly|more\s+and\s+more|nowadays|these\s+days)(?-u:\b))",
+);
+
+/// The clause around `toks[first..=last]`: from the last clause boundary or opener before
+/// it to the first after it ("than" also ends it: "than they did a decade ago").
+fn clause_around(toks: &[Tok], first: usize, last: usize) -> std::ops::Range<usize> {
+    let q = toks[first].quote;
+    let ends = |t: &Tok| {
+        t.quote != q
+            || t.kind == TokKind::Boundary
+            || CLAUSE_OPENERS.contains(&t.lower.as_str())
+            || t.lower == "than"
+    };
+    let start = toks[..first].iter().rposition(ends).map_or(0, |i| i + 1);
+    let end = toks[last + 1..]
+        .iter()
+        .position(ends)
+        .map_or(toks.len(), |i| last + 1 + i);
+    start..end
+}
+
+/// Does the verb word at `toks[k]` put its clause in the past or the future ("said",
+/// "was", "will", "plans to"), so that its "today" is a day, not the present age? "want"
+/// without "to" is a present state ("shoppers today want speed").
+fn past_or_future(toks: &[Tok], k: usize) -> bool {
+    use VerbWord::*;
+    match verb_word(&toks[k], false) {
+        Some(PastForm | BePast | HavePast | DoPast | Will | Would | IntentPast | Timetable) => true,
+        Some(Intent) => toks.get(k + 1).is_some_and(|t| t.lower == "to"),
+        _ => false,
+    }
+}
+
+/// "today" in a habitual statement about the present age, told by its grammar: a present
+/// clause whose subject is a kind of people or things ("companies today face", "Today,
+/// more people shop online"), a free relative ("what they earn today", "as they do
+/// today"), or a contrast with the past ("more than ever", "than in the past"). A past
+/// or future clause keeps it a day ("companies today announced").
+fn generic_today(sentence: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    let q = toks[first].quote;
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == TokKind::Word && t.quote == q)
+    };
+    let present_form = |t: &Tok| {
+        !t.capital
+            && matches!(
+                verb_word(t, false),
+                None | Some(
+                    VerbWord::BePresent
+                        | VerbWord::HavePresent
+                        | VerbWord::DoPresent
+                        | VerbWord::Intent
+                )
+            )
+    };
+    // "what they earn today", "as we do today", "than they are today".
+    if first >= 3 {
+        if let (Some(v), Some(s), Some(w)) = (word(first - 1), word(first - 2), word(first - 3)) {
+            if present_form(v)
+                && !NOT_A_VERB_AFTER.contains(&v.lower.as_str())
+                && matches!(
+                    s.lower.as_str(),
+                    "i" | "we" | "you" | "they" | "he" | "she" | "it" | "people"
+                )
+                && matches!(w.lower.as_str(), "what" | "as" | "than" | "how" | "way")
+            {
+                return true;
+            }
+        }
+    }
+    let clause = clause_around(toks, first, last);
+    // "It will burn less fuel than the equivalent aircraft today": a comparison with how
+    // things are now, in a sentence that tells no past event.
+    let than_now = clause.start >= 1
+        && toks[clause.start - 1].lower == "than"
+        && first > clause.start
+        && toks[clause.clone()]
+            .iter()
+            .all(|t| verb_word(t, false).is_none())
+        && !toks.iter().filter(|t| t.quote == q).any(|t| {
+            use VerbWord::*;
+            matches!(
+                verb_word(t, false),
+                Some(PastForm | BePast | HavePast | DoPast | IntentPast)
+            )
+        });
+    if than_now {
+        return true;
+    }
+    if clause.clone().any(|k| past_or_future(toks, k)) {
+        return false;
+    }
+    let next = toks.get(last + 1);
+    let after_comma = match next {
+        Some(t) if t.kind == TokKind::Comma => word(last + 2),
+        _ => word(last + 1),
+    };
+    // "Today, more people shop online", "Today, most cars have airbags".
+    // The whole sentence: "Today, more than 500 people were evacuated" is the day.
+    if first == 0
+        && after_comma.is_some_and(|t| GENERIC_OPENERS.contains(&t.lower.as_str()))
+        && !(0..toks.len()).any(|k| toks[k].quote == q && past_or_future(toks, k))
+    {
+        return true;
+    }
+    // "Companies today face …", "people today want …": a bare plural (no "the", no
+    // possessive) right before "today", a present verb right after it.
+    if first >= 1 {
+        let subject = word(first - 1).filter(|s| {
+            let w = s.lower.as_str();
+            (!s.capital || first == 1)
+                && verb_word(s, false).is_none()
+                && (GENERIC_SUBJECTS.contains(&w)
+                    || (w.len() > 3
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && !w.ends_with("'s")
+                        && !matches!(w, "this" | "thus" | "news" | "series")))
+        });
+        let determined = first >= 2
+            && word(first - 2).is_some_and(|d| {
+                determiner(&d.lower) || d.lower.ends_with("'s") || d.lower.ends_with("s'")
+            });
+        let verb = word(last + 1).filter(|v| {
+            present_form(v)
+                && !NOT_A_VERB_AFTER.contains(&v.lower.as_str())
+                && !adverb(&v.lower)
+                && v.lower.chars().all(|c| c.is_ascii_lowercase())
+        });
+        if subject.is_some() && !determined && verb.is_some() {
+            return true;
+        }
+    }
+    // "Consumers have more choice today than ever", "Shoppers buy online today more than in
+    // the past", "People used to …, but today they …": a present clause set against the
+    // past.
+    THEN_AND_NOW.on(sentence).is_match(sentence)
 }
 
 /// The verb that governs a weekday, with the direction it points and whether it stands
@@ -2472,6 +2645,72 @@ mod tests {
         ] {
             assert_eq!(direction(s, w).0, Direction::Unknown, "{s}");
         }
+    }
+
+    /// "today" in a habitual statement about the present age is "nowadays", told by the
+    /// grammar; an event of the day keeps its day.
+    #[test]
+    fn today_in_a_habitual_statement_is_nowadays() {
+        let yes = |s: &str| {
+            let at = s.find("today").or_else(|| s.find("Today")).unwrap();
+            today_is_nowadays(s, at..at + 5)
+        };
+        // A bare plural subject, a present verb.
+        assert!(yes("Companies today face tougher rivals abroad."));
+        assert!(yes("Many shoppers today want same-day delivery."));
+        // A free relative.
+        assert!(yes("The workers will not earn what they earn today."));
+        assert!(yes("Few families live as they do today."));
+        // A quantity of people after "Today,".
+        assert!(yes("Today, more people shop online than in stores."));
+        assert!(yes("Today, most cars carry a dozen computers."));
+        // A contrast with the past.
+        assert!(yes(
+            "Drivers keep their cars longer today than in the past."
+        ));
+        assert!(yes("Investors buy bonds today more than ever."));
+        assert!(yes("People used to pay cash, but today they tap a card."));
+        assert!(yes(
+            "It will burn 20% less fuel than the equivalent aircraft today."
+        ));
+        assert!(!yes("Shares gained more than the index today."));
+        // Events of the day.
+        assert!(!yes("Companies today announced 3,000 job cuts."));
+        assert!(!yes("The company today unveiled its new phone."));
+        assert!(!yes("Today, the company said it would cut 3,000 jobs."));
+        assert!(!yes("Today, more than 500 people were evacuated."));
+        assert!(!yes("The team plays today against Spain."));
+        assert!(!yes(
+            "Stock markets fell sharply today, more than in any week since 2008."
+        ));
+        assert!(!yes("Ministers will meet today to discuss the budget."));
+        assert!(!yes("Investors today will watch the central bank."));
+        assert!(!yes("The company's shareholders today vote on the merger."));
+        // "today's" before a kind of people or things.
+        let kind = |src: &str| {
+            let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
+            crate::time::find_all(
+                &doc,
+                Some(&crate::time::ArticleDate {
+                    date: mkdate(2023, 3, 20),
+                    origin: crate::time::DateOrigin::Config,
+                    source: None,
+                    year_assumed: false,
+                }),
+            )
+            .into_iter()
+            .find(|e| e.text.eq_ignore_ascii_case("today"))
+            .map(|e| e.kind)
+        };
+        assert_eq!(
+            kind("Today's consumers expect free shipping."),
+            Some(TimeKind::Vague)
+        );
+        assert_eq!(
+            kind("Carmakers must compete in today's fast-paced market."),
+            Some(TimeKind::Vague)
+        );
+        assert_eq!(kind("Today's vote was delayed."), Some(TimeKind::Relative));
     }
 
     #[test]

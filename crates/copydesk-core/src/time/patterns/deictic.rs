@@ -36,6 +36,77 @@ pub const NOW: Pattern = Pattern {
     interpret: now,
 };
 
+/// Nouns of the present age: "today's world", "today's standards", "in today's money",
+/// "the youth of today".
+pub const PRESENT_AGE: &[&str] = &[
+    "world",
+    "society",
+    "standards",
+    "standard",
+    "youth",
+    "generation",
+    "generations",
+    "children",
+    "kids",
+    "economy",
+    "market",
+    "markets",
+    "technology",
+    "politics",
+    "culture",
+    "media",
+    "terms",
+    "money",
+    "dollars",
+    "prices",
+    "era",
+    "age",
+    "climate",
+    "times",
+    "young",
+    "society's",
+    "combat",
+    "modern",
+    "digital",
+    // Kinds of people and things: "today's consumers", "in today's workplace".
+    "consumers",
+    "customers",
+    "shoppers",
+    "buyers",
+    "workers",
+    "employees",
+    "workforce",
+    "companies",
+    "businesses",
+    "firms",
+    "families",
+    "households",
+    "parents",
+    "students",
+    "teenagers",
+    "teens",
+    "users",
+    "drivers",
+    "cars",
+    "vehicles",
+    "computers",
+    "airlines",
+    "automakers",
+    "workplace",
+    "marketplace",
+    "landscape",
+    "environment",
+    "industry",
+    "jobs",
+    "reality",
+    "realities",
+    "global",
+    "competitive",
+    "fast-paced",
+    "changing",
+    "ever-changing",
+];
+
 fn deictic(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let whole = c.get(0)?;
     let text = cx.text;
@@ -61,10 +132,16 @@ fn deictic(c: &Captures, cx: &Ctx) -> Option<Reading> {
             return None;
         }
     }
-    // "Easter Island is today a barren place": today as "nowadays", not a date.
+    // "Easter Island is today a barren place", "the youth of today": today as
+    // "nowadays", not a date. "The events of today", "as of today" are the day.
     if first.eq_ignore_ascii_case("today") && s.len() == 5 {
         let prev = word_before(text, whole.start()).to_ascii_lowercase();
-        if matches!(prev.as_str(), "is" | "are" | "remains" | "remain" | "of") {
+        let of_present_age = prev == "of" && {
+            let of_at = text[..whole.start()].trim_end().len().saturating_sub(2);
+            let noun = word_before(text, of_at).to_ascii_lowercase();
+            PRESENT_AGE.contains(&noun.as_str())
+        };
+        if matches!(prev.as_str(), "is" | "are" | "remains" | "remain") || of_present_age {
             return Some((range, Sem::Vague("PRESENT_REF")));
         }
     }
