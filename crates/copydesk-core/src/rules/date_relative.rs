@@ -126,6 +126,9 @@ enum Advice {
     /// "last year" in a paragraph about a season or a yearly cycle (a winter count, a
     /// migration): the cycle may straddle two calendar years, so no calendar-year fix.
     Season,
+    /// "last year" in a paragraph about a fiscal year ("fiscal 2007", "for the year ended
+    /// March 31"): the company's year need not be the calendar's, so no calendar-year fix.
+    Fiscal,
 }
 
 /// What `[dates] style` asks of `e` (a relative expression outside quotation marks), for
@@ -210,6 +213,9 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
     {
         return Advice::Season;
     }
+    if e.granularity == Some(Granularity::Year) && FISCAL.on(text).is_match(text) {
+        return Advice::Fiscal;
+    }
     Advice::Write(replacement(cx, e, a, text).filter(|new| *new != e.text))
 }
 
@@ -257,6 +263,12 @@ fn either_year(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<Advice
 /// 2017–18 season", "the migration", "the harvest".
 static SEASON: WordRegex = WordRegex::new(
     r"(?i)(?-u:\b)(?:winter|wintering|over-wintering|seasons?|seasonal|migrations?|migratory|harvests?|breeding|hibernat\w*|nesting|spawning|monsoon)(?-u:\b)",
+);
+
+/// A fiscal year: "fiscal 2007", "its fiscal year", "the financial year", "FY2008", "for
+/// the year ended March 31", "in the 12 months to June". Not "fiscal policy".
+static FISCAL: WordRegex = WordRegex::new(
+    r"(?i)(?-u:\b)(?:fiscal(?:\s+|-)(?:years?|\d{4}|'\d{2}|\d{2}|first|second|third|fourth|full|quarters?|results|earnings|profits?|losses|revenues?|sales)|financial\s+years?|FY\s?'?\d{2,4}|(?:year|twelve\s+months|12\s+months|quarter|half|period|six\s+months|nine\s+months)\s+(?:ended|ending|to|through)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(?-u:\b)",
 );
 
 /// "Earlier this week" with a weekday of that week in its sentence: the week repeats the
@@ -621,6 +633,16 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
             );
             Some(data(Diagnostic::new(META.id, e.source.clone(), message)))
         }
+        Advice::Fiscal => {
+            let meaning = meaning(e, a)?;
+            let message = format!(
+                "“{}” is {meaning} by the calendar, counting from the article date ({}, {}). The paragraph speaks of a fiscal year, which need not be the calendar year: write the one meant (“fiscal 2005”, “the year ended March 31, 2006”).",
+                e.text,
+                long_date(a),
+                article.origin_text()
+            );
+            Some(data(Diagnostic::new(META.id, e.source.clone(), message)))
+        }
         Advice::EitherYear {
             recent,
             earlier,
@@ -863,13 +885,23 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
         }
         Some(Granularity::Month) => {
             let (from, _) = e.span?;
-            let m = if from.year() == a.year() && !(at.year_needed)(from.month(), None, from.year())
+            // "next month", "later this month": the coming month of the article's own year,
+            // which AP writes without the year, whatever years the paragraph named before.
+            let forward = matches!(lower.split_whitespace().next(), Some("next" | "coming"))
+                || lower.starts_with("later this")
+                || lower.starts_with("the coming");
+            let m = if from.year() == a.year()
+                && (forward || !(at.year_needed)(from.month(), None, from.year()))
             {
                 month_name(from.month()).to_string()
             } else {
                 month_year(from)
             };
-            with_modifier(&lower, &m, prep)
+            match part_of(&e.text) {
+                // "by the end of the month" → "by the end of March", not "by March".
+                Some(part) => format!("{part}{m}"),
+                None => with_modifier(&lower, &m, prep),
+            }
         }
         Some(Granularity::Year) => match half_words(value) {
             Some(half) => half,
@@ -1153,6 +1185,59 @@ mod tests {
         );
     }
 
+    /// "last year" in a paragraph about a company's fiscal year is flagged with no
+    /// calendar-year fix; "fiscal policy" is not a fiscal year.
+    #[test]
+    fn a_fiscal_year_is_not_given_a_calendar_year() {
+        let ap = Config::default();
+        for src in [
+            "The carmaker earned $9 billion in fiscal 2022, up from $7 billion last year.",
+            "Profit for the year ended March 31 rose 20% from last year.",
+            "Sales fell last year. Its financial year runs from April to March.",
+            "Revenue this year will top its FY2022 figure.",
+        ] {
+            let r = run(&format!("{FM}{src}\n"), &ap);
+            assert_eq!(r.len(), 1, "{src}: {r:?}");
+            assert!(r[0].1.contains("fiscal year"), "{}", r[0].1);
+            assert_eq!(r[0].2, None, "{src}");
+        }
+        assert_eq!(
+            fixed("The central bank tightened fiscal policy last year.", &ap),
+            ["The central bank tightened fiscal policy in 2022."]
+        );
+    }
+
+    /// "next month" is a month of the article's year: AP writes it without the year, even
+    /// after another year in the paragraph.
+    #[test]
+    fn next_month_in_the_article_year_has_no_year() {
+        let ap = Config::default();
+        assert_eq!(
+            fixed(
+                "The jet first flew in 2019. Deliveries begin next month.",
+                &ap
+            ),
+            ["The jet first flew in 2019. Deliveries begin in April."]
+        );
+        assert_eq!(
+            fixed(
+                "The plant, built in 2009, will reopen later this month.",
+                &ap
+            ),
+            ["The plant, built in 2009, will reopen later in March."]
+        );
+        // December's "next month" is another year's.
+        let src = "---\ndate: 2023-12-05\n---\nDeliveries begin next month.\n";
+        let r = run(src, &ap);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(
+            r[0].2
+                .as_deref()
+                .is_some_and(|f| f.contains("in January 2024")),
+            "{r:?}"
+        );
+    }
+
     #[test]
     fn the_weekend_keeps_its_article() {
         // 2023-03-20 is a Monday. AP writes the weekend just gone as it writes its days;
@@ -1180,6 +1265,11 @@ mod tests {
         assert_eq!(r, ["The merger should close by the end of 2023."]);
         let r = fixed("Sales rose at the start of last year.", &ap);
         assert_eq!(r, ["Sales rose at the start of 2022."]);
+        // And of a month.
+        let r = fixed("The talks should end by the end of the month.", &ap);
+        assert_eq!(r, ["The talks should end by the end of March."]);
+        let r = fixed("The loans run out at the end of next month.", &ap);
+        assert_eq!(r, ["The loans run out at the end of April."]);
     }
 
     #[test]
