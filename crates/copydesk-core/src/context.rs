@@ -17,6 +17,55 @@ pub struct Context<'a> {
     quoted_by_block: OnceCell<Arc<Vec<Vec<std::ops::Range<usize>>>>>,
     other_year_from: OnceCell<Vec<usize>>,
     attributions: OnceCell<Vec<quotes::sources::Attribution>>,
+    verbatim_spans: OnceCell<VerbatimSpans>,
+}
+
+/// The source ranges inside the draft's quotations (not scare quotes), sorted by start,
+/// with the furthest end reached by any of them up to each: the spans that can hold a
+/// given range are found by a binary search and a short walk back, not a pass over every
+/// quotation of the draft.
+pub(crate) struct VerbatimSpans {
+    spans: Vec<std::ops::Range<usize>>,
+    reach: Vec<usize>,
+}
+
+impl VerbatimSpans {
+    fn new(quotes: &[quotes::Quotation]) -> Self {
+        Self::from_spans(
+            quotes
+                .iter()
+                .filter(|q| q.kind != quotes::QuoteKind::Scare)
+                .map(|q| q.inner.clone())
+                .collect(),
+        )
+    }
+
+    fn from_spans(mut spans: Vec<std::ops::Range<usize>>) -> Self {
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        VerbatimSpans { spans, reach }
+    }
+
+    /// The spans that contain `r`, nearest start first.
+    pub(crate) fn containing<'s>(
+        &'s self,
+        r: &'s std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &'s std::ops::Range<usize>> + 's {
+        let upto = self.spans.partition_point(|s| s.start <= r.start);
+        self.spans[..upto]
+            .iter()
+            .zip(&self.reach[..upto])
+            .rev()
+            .take_while(|(_, &reach)| reach >= r.end)
+            .map(|(s, _)| s)
+            .filter(|s| r.end <= s.end)
+    }
 }
 
 /// The shared analyses a [`Context`] has computed, to hand to a later `Context` on the same
@@ -51,6 +100,7 @@ impl<'a> Context<'a> {
             quoted_by_block: filled(c.quoted_by_block),
             other_year_from: OnceCell::new(),
             attributions: OnceCell::new(),
+            verbatim_spans: OnceCell::new(),
         }
     }
 
@@ -69,6 +119,12 @@ impl<'a> Context<'a> {
     pub fn quotes(&self) -> &[quotes::Quotation] {
         self.quotes
             .get_or_init(|| Arc::new(quotes::find(self.doc, &self.config.quotes)))
+    }
+
+    /// The quotations' inner ranges indexed for containment (see [`VerbatimSpans`]).
+    pub(crate) fn verbatim_spans(&self) -> &VerbatimSpans {
+        self.verbatim_spans
+            .get_or_init(|| VerbatimSpans::new(self.quotes()))
     }
 
     /// The date the article is written for (configuration, front matter or dateline).
@@ -124,5 +180,41 @@ impl<'a> Context<'a> {
     pub fn names(&self) -> &names::Names {
         self.names
             .get_or_init(|| Arc::new(names::analyse(self.doc, &self.config.names)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VerbatimSpans;
+
+    /// The index finds exactly the spans a pass over all of them finds, nested and
+    /// overlapping spans included.
+    #[test]
+    fn verbatim_spans_find_what_a_full_pass_finds() {
+        let spans = vec![
+            40..90,
+            0..10,
+            12..30,
+            15..20,
+            50..60,
+            55..58,
+            95..96,
+            5..100,
+        ];
+        let index = VerbatimSpans::from_spans(spans.clone());
+        for start in 0..105 {
+            for end in start..106 {
+                let r = start..end;
+                let mut got: Vec<_> = index.containing(&r).cloned().collect();
+                let mut want: Vec<_> = spans
+                    .iter()
+                    .filter(|s| s.start <= r.start && r.end <= s.end)
+                    .cloned()
+                    .collect();
+                got.sort_by_key(|s| (s.start, s.end));
+                want.sort_by_key(|s| (s.start, s.end));
+                assert_eq!(got, want, "{r:?}");
+            }
+        }
     }
 }
