@@ -176,6 +176,15 @@ impl<'a> Context<'a> {
             .get_or_init(|| quotes::sources::attributions(self.doc, self.quoted_by_block()))
     }
 
+    /// The reporting cues of block `bi` (a slice of [`Context::attributions`], which is in
+    /// block order).
+    pub fn attributions_in(&self, bi: usize) -> &[quotes::sources::Attribution] {
+        let all = self.attributions();
+        let from = all.partition_point(|a| a.block < bi);
+        let to = from + all[from..].partition_point(|a| a.block == bi);
+        &all[from..to]
+    }
+
     /// The draft's actors and their mentions (computed on first use).
     pub fn names(&self) -> &names::Names {
         self.names
