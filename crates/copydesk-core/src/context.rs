@@ -136,8 +136,20 @@ impl<'a> Context<'a> {
 
     /// Every time expression in the prose, resolved against the article date.
     pub fn time_expressions(&self) -> &[time::TimeExpr] {
-        self.time_expressions
-            .get_or_init(|| Arc::new(time::find_all(self.doc, self.article_date())))
+        self.time_expressions.get_or_init(|| {
+            let all = time::find_all(self.doc, self.article_date());
+            debug_assert!(all.windows(2).all(|w| w[0].block <= w[1].block));
+            Arc::new(all)
+        })
+    }
+
+    /// The time expressions of block `bi` (a slice of [`Context::time_expressions`],
+    /// which is in block order).
+    pub fn time_expressions_in(&self, bi: usize) -> &[time::TimeExpr] {
+        let all = self.time_expressions();
+        let from = all.partition_point(|x| x.block < bi);
+        let to = from + all[from..].partition_point(|x| x.block == bi);
+        &all[from..to]
     }
 
     /// For each block, the block-text ranges its quotations (not scare quotes) cover: what
@@ -172,8 +184,11 @@ impl<'a> Context<'a> {
     /// Every reporting cue in the draft's own sentences with the source it names (computed
     /// on first use): what the sourcing and attribution rules read.
     pub fn attributions(&self) -> &[quotes::sources::Attribution] {
-        self.attributions
-            .get_or_init(|| quotes::sources::attributions(self.doc, self.quoted_by_block()))
+        self.attributions.get_or_init(|| {
+            let all = quotes::sources::attributions(self.doc, self.quoted_by_block());
+            debug_assert!(all.windows(2).all(|w| w[0].block <= w[1].block));
+            all
+        })
     }
 
     /// The reporting cues of block `bi` (a slice of [`Context::attributions`], which is in
