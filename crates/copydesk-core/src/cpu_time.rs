@@ -49,7 +49,10 @@ pub(crate) fn assert_grows_linearly(
         l = l.min(of(&mut large));
     }
     let (s, l) = (s.as_secs_f64().max(1e-6), l.as_secs_f64());
-    eprintln!("{scale}x the input: {:.1}x the CPU time ({s:.4} s -> {l:.4} s)", l / s);
+    eprintln!(
+        "{scale}x the input: {:.1}x the CPU time ({s:.4} s -> {l:.4} s)",
+        l / s
+    );
     assert!(
         l < s * bound,
         "{scale}x the input took {:.1}x the CPU time ({s:.4} s -> {l:.4} s; linear is {scale}x, \

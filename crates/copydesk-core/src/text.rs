@@ -41,6 +41,29 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Words in `text`, as [`crate::text::words`] counts them, without allocating.
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_word_char(c) {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if in_word
+            && (is_apostrophe(c) || c == '-' || c == '‑')
+            && chars.peek().is_some_and(|&n| is_word_char(n))
+        {
+            // Joined: don’t, Jong-un.
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
 /// The character at byte offset `i` of `text` (a character boundary) and its length; an
 /// ASCII byte is read without decoding.
 #[inline]
@@ -256,6 +279,7 @@ mod tests {
             text in "([a-zA-Z0-9 '’ʼ‑.,-]|é|ß|Ж|中|\u{301}|\u{200d}|😀){0,40}"
         ) {
             proptest::prop_assert_eq!(words(&text), words_by_chars(&text));
+            proptest::prop_assert_eq!(count_words(&text), words_by_chars(&text).len());
         }
     }
 
