@@ -17,6 +17,55 @@ pub struct Context<'a> {
     quoted_by_block: OnceCell<Arc<Vec<Vec<std::ops::Range<usize>>>>>,
     other_year_from: OnceCell<Vec<usize>>,
     attributions: OnceCell<Vec<quotes::sources::Attribution>>,
+    verbatim_spans: OnceCell<VerbatimSpans>,
+}
+
+/// The source ranges inside the draft's quotations (not scare quotes), sorted by start,
+/// with the furthest end reached by any of them up to each: the spans that can hold a
+/// given range are found by a binary search and a short walk back, not a pass over every
+/// quotation of the draft.
+pub(crate) struct VerbatimSpans {
+    spans: Vec<std::ops::Range<usize>>,
+    reach: Vec<usize>,
+}
+
+impl VerbatimSpans {
+    fn new(quotes: &[quotes::Quotation]) -> Self {
+        Self::from_spans(
+            quotes
+                .iter()
+                .filter(|q| q.kind != quotes::QuoteKind::Scare)
+                .map(|q| q.inner.clone())
+                .collect(),
+        )
+    }
+
+    fn from_spans(mut spans: Vec<std::ops::Range<usize>>) -> Self {
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        VerbatimSpans { spans, reach }
+    }
+
+    /// The spans that contain `r`, nearest start first.
+    pub(crate) fn containing<'s>(
+        &'s self,
+        r: &'s std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &'s std::ops::Range<usize>> + 's {
+        let upto = self.spans.partition_point(|s| s.start <= r.start);
+        self.spans[..upto]
+            .iter()
+            .zip(&self.reach[..upto])
+            .rev()
+            .take_while(|(_, &reach)| reach >= r.end)
+            .map(|(s, _)| s)
+            .filter(|s| r.end <= s.end)
+    }
 }
 
 /// The shared analyses a [`Context`] has computed, to hand to a later `Context` on the same
@@ -51,6 +100,7 @@ impl<'a> Context<'a> {
             quoted_by_block: filled(c.quoted_by_block),
             other_year_from: OnceCell::new(),
             attributions: OnceCell::new(),
+            verbatim_spans: OnceCell::new(),
         }
     }
 
@@ -71,6 +121,12 @@ impl<'a> Context<'a> {
             .get_or_init(|| Arc::new(quotes::find(self.doc, &self.config.quotes)))
     }
 
+    /// The quotations' inner ranges indexed for containment (see [`VerbatimSpans`]).
+    pub(crate) fn verbatim_spans(&self) -> &VerbatimSpans {
+        self.verbatim_spans
+            .get_or_init(|| VerbatimSpans::new(self.quotes()))
+    }
+
     /// The date the article is written for (configuration, front matter or dateline).
     pub fn article_date(&self) -> Option<&time::ArticleDate> {
         self.article_date
@@ -80,8 +136,20 @@ impl<'a> Context<'a> {
 
     /// Every time expression in the prose, resolved against the article date.
     pub fn time_expressions(&self) -> &[time::TimeExpr] {
-        self.time_expressions
-            .get_or_init(|| Arc::new(time::find_all(self.doc, self.article_date())))
+        self.time_expressions.get_or_init(|| {
+            let all = time::find_all(self.doc, self.article_date());
+            debug_assert!(all.windows(2).all(|w| w[0].block <= w[1].block));
+            Arc::new(all)
+        })
+    }
+
+    /// The time expressions of block `bi` (a slice of [`Context::time_expressions`],
+    /// which is in block order).
+    pub fn time_expressions_in(&self, bi: usize) -> &[time::TimeExpr] {
+        let all = self.time_expressions();
+        let from = all.partition_point(|x| x.block < bi);
+        let to = from + all[from..].partition_point(|x| x.block == bi);
+        &all[from..to]
     }
 
     /// For each block, the block-text ranges its quotations (not scare quotes) cover: what
@@ -116,13 +184,61 @@ impl<'a> Context<'a> {
     /// Every reporting cue in the draft's own sentences with the source it names (computed
     /// on first use): what the sourcing and attribution rules read.
     pub fn attributions(&self) -> &[quotes::sources::Attribution] {
-        self.attributions
-            .get_or_init(|| quotes::sources::attributions(self.doc, self.quoted_by_block()))
+        self.attributions.get_or_init(|| {
+            let all = quotes::sources::attributions(self.doc, self.quoted_by_block());
+            debug_assert!(all.windows(2).all(|w| w[0].block <= w[1].block));
+            all
+        })
+    }
+
+    /// The reporting cues of block `bi` (a slice of [`Context::attributions`], which is in
+    /// block order).
+    pub fn attributions_in(&self, bi: usize) -> &[quotes::sources::Attribution] {
+        let all = self.attributions();
+        let from = all.partition_point(|a| a.block < bi);
+        let to = from + all[from..].partition_point(|a| a.block == bi);
+        &all[from..to]
     }
 
     /// The draft's actors and their mentions (computed on first use).
     pub fn names(&self) -> &names::Names {
         self.names
             .get_or_init(|| Arc::new(names::analyse(self.doc, &self.config.names)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VerbatimSpans;
+
+    /// The index finds exactly the spans a pass over all of them finds, nested and
+    /// overlapping spans included.
+    #[test]
+    fn verbatim_spans_find_what_a_full_pass_finds() {
+        let spans = vec![
+            40..90,
+            0..10,
+            12..30,
+            15..20,
+            50..60,
+            55..58,
+            95..96,
+            5..100,
+        ];
+        let index = VerbatimSpans::from_spans(spans.clone());
+        for start in 0..105 {
+            for end in start..106 {
+                let r = start..end;
+                let mut got: Vec<_> = index.containing(&r).cloned().collect();
+                let mut want: Vec<_> = spans
+                    .iter()
+                    .filter(|s| s.start <= r.start && r.end <= s.end)
+                    .cloned()
+                    .collect();
+                got.sort_by_key(|s| (s.start, s.end));
+                want.sort_by_key(|s| (s.start, s.end));
+                assert_eq!(got, want, "{r:?}");
+            }
+        }
     }
 }

@@ -99,6 +99,6 @@ impl Document {
 
     /// Words in the whole draft.
     pub fn word_count(&self) -> usize {
-        self.blocks.iter().map(|b| text::words(&b.text).len()).sum()
+        self.blocks.iter().map(|b| text::count_words(&b.text)).sum()
     }
 }

@@ -14,6 +14,8 @@ pub mod cache;
 pub mod calendar;
 pub mod config;
 mod context;
+#[cfg(test)]
+mod cpu_time;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;

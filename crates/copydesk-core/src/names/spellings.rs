@@ -561,6 +561,8 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 _ => {}
             }
         }
+        // The given names one edit from a word, found without comparing it with each.
+        let given_index = DeleteIndex::new(surnames_of.keys().copied());
         uses.iter()
             .enumerate()
             .filter(|(_, u)| u.slot == Slot::Surname && u.partner.is_none())
@@ -585,11 +587,14 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                     if lexicon::is_common_word(u.written) {
                         return None;
                     }
-                    let mut near = surnames_of.iter().filter(|(g, _)| {
+                    let mut near = given_index.near(&u.folded).into_iter().filter(|g| {
                         (one_edit(g, &u.folded) || one_edit(&u.folded, g)) && suspect(kb, g)
                     });
                     match (near.next(), near.next()) {
-                        (Some((_, v)), None) if v.len() == 1 => Some((i, v[0].to_string())),
+                        (Some(g), None) => match surnames_of.get(g).map(Vec::as_slice) {
+                            Some([s]) => Some((i, s.to_string())),
+                            _ => None,
+                        },
                         _ => None,
                     }
                 }

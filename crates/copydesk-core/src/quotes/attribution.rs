@@ -1895,7 +1895,6 @@ impl BlockInfo<'_> {
 mod tests {
     use crate::quotes::{find, How, QuotesConfig};
     use crate::{analyze, Config, Document};
-    use std::time::{Duration, Instant};
 
     /// (quote text, speaker, how) of every quotation of `src`.
     fn attributed(src: &str) -> Vec<(String, Option<String>, Option<How>)> {
@@ -2235,31 +2234,23 @@ mod tests {
     /// Regression (found by tests/hostile.rs): sentence and quoted-range lookups scanned
     /// the whole paragraph for every quotation, so one paragraph with thousands of quotes
     /// (a 5 MB single line) took minutes. They are binary searches now. Checked as a ratio
-    /// (four times the quotes must cost well under sixteen times the time), not against a
-    /// clock budget, so a busy machine cannot fail it.
+    /// of this thread's CPU time (four times the quotes must cost well under sixteen times
+    /// as much; best of five interleaved runs), not against a clock, so neither a busy
+    /// machine nor the tests running beside it can fail it.
     #[test]
     fn a_paragraph_with_thousands_of_quotes_stays_linear() {
-        let cost = |n: usize| {
+        let run = |n: usize| {
             let text = "“We will win,” Smith said. He added: “It is done.” ".repeat(n);
-            let mut best = Duration::MAX;
-            for _ in 0..3 {
-                let t = Instant::now();
+            move || {
                 let diags = analyze(&Document::parse(text.as_str()), &Config::default());
-                best = best.min(t.elapsed());
                 assert!(
                     !diags.iter().any(|d| d.rule == "quote.unattributed"),
                     "{:?}",
                     diags.first()
                 );
             }
-            best.as_secs_f64()
         };
-        let (small, large) = (cost(500), cost(2_000));
-        assert!(
-            large < small * 10.0,
-            "4x the quotes took {:.1}x the time ({small:.3} s -> {large:.3} s)",
-            large / small
-        );
+        crate::cpu_time::assert_grows_linearly(4.0, 10.0, run(500), run(2_000));
     }
 
     /// The same for quotes with no speaker, scare quotes, setup sentences and labels: the
@@ -2268,24 +2259,15 @@ mod tests {
     /// every earlier quote, and the suggested speaker stops at the first one too far away.
     #[test]
     fn a_paragraph_of_quotes_without_speakers_stays_linear() {
-        let cost = |n: usize| {
+        let run = |n: usize| {
             let text = "Smith was blunt. “We will win.” The mayor said “no” and “yes” to it. \
                         “We will win.” “It is done.” **Smith:** “We won.” Q: “Done,” she said. "
                 .repeat(n);
-            let mut best = Duration::MAX;
-            for _ in 0..3 {
-                let t = Instant::now();
+            move || {
                 let diags = analyze(&Document::parse(text.as_str()), &Config::default());
-                best = best.min(t.elapsed());
                 assert!(diags.iter().any(|d| d.rule == "quote.unattributed"));
             }
-            best.as_secs_f64()
         };
-        let (small, large) = (cost(250), cost(1_000));
-        assert!(
-            large < small * 10.0,
-            "4x the quotes took {:.1}x the time ({small:.3} s -> {large:.3} s)",
-            large / small
-        );
+        crate::cpu_time::assert_grows_linearly(4.0, 10.0, run(250), run(1_000));
     }
 }

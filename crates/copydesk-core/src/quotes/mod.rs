@@ -179,30 +179,6 @@ fn span(_doc: &Document, block: &Block, r: Range<usize>) -> Span {
     }
 }
 
-/// Words in `text`, as [`crate::text::words`] counts them, without allocating.
-fn count_words(text: &str) -> usize {
-    use crate::text::{is_apostrophe, is_word_char};
-    let mut n = 0;
-    let mut in_word = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_word_char(c) {
-            if !in_word {
-                n += 1;
-                in_word = true;
-            }
-        } else if in_word
-            && (is_apostrophe(c) || c == '-' || c == '‑')
-            && chars.peek().is_some_and(|&n| is_word_char(n))
-        {
-            // Joined: don’t, Jong-un.
-        } else {
-            in_word = false;
-        }
-    }
-    n
-}
-
 /// Nouns right after a quote that make it a name for something: the “one country, two
 /// systems” model, a “Revoke Article 50” poster.
 const NAME_FOR: &[&str] = &[
@@ -458,14 +434,14 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         let range = fb.source_start(f.first.start)..lb.source_end(f.last.end);
         let inner = fb.source_start(f.inner_start)..lb.source_end(f.inner_end);
         let words = if f.first_block == f.last_block {
-            count_words(&fb.text[f.inner_start..f.inner_end.max(f.inner_start)])
+            crate::text::count_words(&fb.text[f.inner_start..f.inner_end.max(f.inner_start)])
         } else {
-            count_words(&fb.text[f.inner_start..])
+            crate::text::count_words(&fb.text[f.inner_start..])
                 + doc.blocks[f.first_block + 1..f.last_block]
                     .iter()
-                    .map(|b| count_words(&b.text))
+                    .map(|b| crate::text::count_words(&b.text))
                     .sum::<usize>()
-                + count_words(&lb.text[..f.inner_end])
+                + crate::text::count_words(&lb.text[..f.inner_end])
         };
         let mut q = Quotation {
             range,
@@ -1329,7 +1305,11 @@ mod tests {
             " a  b ",
             "—'x-",
         ] {
-            assert_eq!(count_words(t), crate::text::words(t).len(), "{t}");
+            assert_eq!(
+                crate::text::count_words(t),
+                crate::text::words(t).len(),
+                "{t}"
+            );
         }
     }
 

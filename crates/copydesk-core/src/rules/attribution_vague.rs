@@ -471,7 +471,7 @@ fn named_source_near(cx: &Context, bi: usize, r: &Range<usize>) -> bool {
         .get(i + 1)
         .or_else(|| sentences.get(i))
         .map_or(r.end, |s| s.end);
-    cx.attributions().iter().any(|a| {
+    cx.attributions_in(bi).iter().any(|a| {
         if a.block != bi || a.cue.start < r.end || a.cue.start >= end || a.weak {
             return false;
         }
@@ -526,13 +526,15 @@ fn attributed_before(cx: &Context, bi: usize, at: usize) -> bool {
     let Some(text) = cx.doc.blocks.get(block).map(|b| &b.text) else {
         return false;
     };
-    cx.attributions().iter().any(|a| {
-        let cue = text.get(a.cue.clone()).unwrap_or("").to_lowercase();
+    cx.attributions_in(block).iter().any(|a| {
         a.block == block
             && a.sentence == sentence
             && !a.weak
             && matches!(
-                cue.as_str(),
+                text.get(a.cue.clone())
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .as_str(),
                 "said"
                     | "says"
                     | "say"
@@ -563,7 +565,14 @@ fn attributed_before(cx: &Context, bi: usize, at: usize) -> bool {
 
 /// Whether a named member follows the group: “, including Smith,”, “such as”, “at Goldman”.
 fn named_after(rest: &str) -> bool {
-    let r = rest.trim_start_matches([',', ' ']).to_lowercase();
+    // The longest phrase below is 11 bytes; each character lowercases to at least one
+    // byte, so lowercasing the first 16 characters reads them as lowercasing all would.
+    let r: String = rest
+        .trim_start_matches([',', ' '])
+        .chars()
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect();
     ["including ", "such as ", "like ", "among them ", "led by "]
         .iter()
         .any(|p| r.starts_with(p))

@@ -283,7 +283,7 @@ fn redundant_week(cx: &Context, e: &TimeExpr, text: &str) -> Option<Advice> {
         .iter()
         .find(|s| s.start <= e.range.start && e.range.end <= s.end)?
         .clone();
-    let day = cx.time_expressions().iter().find(|o| {
+    let day = cx.time_expressions_in(e.block).iter().find(|o| {
         o.block == e.block
             && o.range.start >= sentence.start
             && o.range.end <= sentence.end

@@ -108,21 +108,16 @@ pub(crate) fn quoted_in_block(cx: &Context, bi: usize) -> Vec<std::ops::Range<us
 /// writer's). The name checks leave a source's own spelling of a name there alone.
 pub(crate) fn in_verbatim_quote(cx: &Context, r: &std::ops::Range<usize>) -> bool {
     let src = cx.doc.text();
-    cx.quotes()
-        .iter()
-        .filter(|q| q.kind != crate::quotes::QuoteKind::Scare)
-        .any(|q| {
-            q.inner.start <= r.start
-                && r.end <= q.inner.end
-                && src.get(q.inner.start..r.start).is_some_and(|before| {
-                    // An opened bracket not closed before the word: the writer's insertion.
-                    match (before.rfind('['), before.rfind(']')) {
-                        (Some(o), Some(c)) => c > o,
-                        (Some(_), None) => false,
-                        _ => true,
-                    }
-                })
+    cx.verbatim_spans().containing(r).any(|inner| {
+        src.get(inner.start..r.start).is_some_and(|before| {
+            // An opened bracket not closed before the word: the writer's insertion.
+            match (before.rfind('['), before.rfind(']')) {
+                (Some(o), Some(c)) => c > o,
+                (Some(_), None) => false,
+                _ => true,
+            }
         })
+    })
 }
 
 /// "Style point (preset `ap`): AP Stylebook, “months” and “dates”.": where a finding of

@@ -5,7 +5,9 @@
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::names::matcher::fold;
+use crate::names::ActorRef;
 use crate::Context;
+use std::collections::HashMap;
 
 pub struct NameFirstReference;
 
@@ -26,6 +28,7 @@ impl Rule for NameFirstReference {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let names = cx.names();
+        let mut spelled_by: Option<HashMap<String, Vec<ActorRef>>> = None;
         for e in &names.entries {
             if !names.is_person(e.actor) {
                 continue;
@@ -67,18 +70,25 @@ impl Rule for NameFirstReference {
                 continue;
             }
             let bare_text = fold(&cx.doc.text()[m.range.clone()]);
-            let shared = names
-                .entries
-                .iter()
-                .filter(|o| o.actor != e.actor)
-                .any(|o| {
-                    o.mentions.iter().any(|&mi| {
-                        names.mentions[mi]
-                            .parts
-                            .iter()
-                            .any(|p| fold(&p.spelling) == bare_text)
-                    })
-                });
+            // Another actor's mention with a part spelled so: every part's actors, folded
+            // once for the draft (not for each bare first reference).
+            let spelled_by = spelled_by.get_or_insert_with(|| {
+                let mut by: HashMap<String, Vec<ActorRef>> = HashMap::new();
+                for o in &names.entries {
+                    for &mi in &o.mentions {
+                        for p in &names.mentions[mi].parts {
+                            let actors = by.entry(fold(&p.spelling)).or_default();
+                            if !actors.contains(&o.actor) {
+                                actors.push(o.actor);
+                            }
+                        }
+                    }
+                }
+                by
+            });
+            let shared = spelled_by
+                .get(&bare_text)
+                .is_some_and(|actors| actors.iter().any(|&a| a != e.actor));
             if shared {
                 continue;
             }

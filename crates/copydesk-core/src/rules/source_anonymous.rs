@@ -634,7 +634,7 @@ fn named_after_lede(cx: &Context, bi: usize, source: &std::ops::Range<usize>) ->
         .take(2)
         .map(|(i, _)| i)
         .collect();
-    cx.attributions().iter().any(|a| {
+    next.iter().flat_map(|&b| cx.attributions_in(b)).any(|a| {
         if !next.contains(&a.block) || a.weak {
             return false;
         }
