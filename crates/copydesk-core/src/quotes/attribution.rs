@@ -2191,6 +2191,36 @@ mod tests {
         assert_eq!(q[0].2, None);
     }
 
+    /// A colon after a clause that only says something exists introduces no speaker: the
+    /// people it mentions are examples of a mood, not the source of the quote after it.
+    #[test]
+    fn an_existential_colon_introduces_no_speaker() {
+        for src in [
+            "There has been skepticism among academics and protesters about the bill:\n\n“Whenever they offer peace, they tighten their grip.”",
+            "Reaction in the town was mixed. There were doubts among the farmers: “Nobody asked us.”",
+            "There's anger among residents:\n\n“We were never consulted.”",
+        ] {
+            let q = attributed(src);
+            assert_eq!((q[0].1.as_deref(), q[0].2), (None, None), "{src}");
+        }
+        for (src, who) in [
+            (
+                "The ministry was blunt:\n\n“We mourn with the nation.”",
+                "The ministry",
+            ),
+            (
+                "Residents were angry: “We were never consulted.”",
+                "Residents",
+            ),
+            (
+                "The mayor had a warning for the council:\n\n“We were never consulted.”",
+                "The mayor",
+            ),
+        ] {
+            assert_eq!(speaker_of_first(src).as_deref(), Some(who), "{src}");
+        }
+    }
+
     /// Quoted language of a document the sentence names before it is the document's.
     #[test]
     fn a_document_named_before_the_quote_speaks_it() {
