@@ -284,6 +284,20 @@ impl<'a> BlockInfo<'a> {
         ) {
             return None;
         }
+        // "He approached a director and said": a second verb of the clause; its speaker
+        // is the clause's subject, not the object of the first verb.
+        if matches!(
+            self.word(head).to_lowercase().as_str(),
+            "and" | "but" | "yet"
+        ) {
+            let sentence = self
+                .sentences
+                .get(self.sentence_index(self.words[head].start)?)?;
+            let clause = sentence.start.max(floor)..self.words[head].start;
+            return self
+                .subject(&clause)
+                .filter(|s| !self.is_quoted(s.start) && s.end <= clause.end);
+        }
         // "Sen. Mitt Romney, R-Utah, called", "Advocates, who have pushed for it since
         // 2021, hailed": the speaker comes before the parenthetical between commas.
         if self.text[self.words[head].end..end_at].contains(',') {
@@ -2188,6 +2202,63 @@ mod tests {
         // A place or a time is no document.
         let q = attributed("On the steps of the court, “we lost” hung on a sheet in red paint.");
         assert_eq!(q[0].2, None);
+    }
+
+    /// “X did something and said, “…””: the speaker is the clause's subject, never the
+    /// object of its first verb.
+    #[test]
+    fn a_second_verb_after_and_takes_the_clauses_subject() {
+        for (src, who) in [
+            (
+                "He then approached a director and said, “Make me a horror film.”",
+                "He",
+            ),
+            (
+                "The mayor thanked the crews and told reporters, “They saved the town.”",
+                "The mayor",
+            ),
+            (
+                "Jane Smith read the verdict twice but said, “We will appeal.”",
+                "Jane Smith",
+            ),
+        ] {
+            assert_eq!(speaker_of_first(src).as_deref(), Some(who), "{src}");
+        }
+        // Two speakers joined by “and” are still both named.
+        assert_eq!(
+            speaker_of_first("“We will appeal,” said Smith and Jones.").as_deref(),
+            Some("Smith and Jones")
+        );
+    }
+
+    /// A colon after a clause that only says something exists introduces no speaker: the
+    /// people it mentions are examples of a mood, not the source of the quote after it.
+    #[test]
+    fn an_existential_colon_introduces_no_speaker() {
+        for src in [
+            "There has been skepticism among academics and protesters about the bill:\n\n“Whenever they offer peace, they tighten their grip.”",
+            "Reaction in the town was mixed. There were doubts among the farmers: “Nobody asked us.”",
+            "There's anger among residents:\n\n“We were never consulted.”",
+        ] {
+            let q = attributed(src);
+            assert_eq!((q[0].1.as_deref(), q[0].2), (None, None), "{src}");
+        }
+        for (src, who) in [
+            (
+                "The ministry was blunt:\n\n“We mourn with the nation.”",
+                "The ministry",
+            ),
+            (
+                "Residents were angry: “We were never consulted.”",
+                "Residents",
+            ),
+            (
+                "The mayor had a warning for the council:\n\n“We were never consulted.”",
+                "The mayor",
+            ),
+        ] {
+            assert_eq!(speaker_of_first(src).as_deref(), Some(who), "{src}");
+        }
     }
 
     /// Quoted language of a document the sentence names before it is the document's.

@@ -676,7 +676,11 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 let intro = host.start..tr.start;
                 let found = attribution::speaker_statement(b, &intro, true).or_else(|| {
                     // "The palace issued the following statement from the king:": the
-                    // subject of the introducing clause.
+                    // subject of the introducing clause — none when the clause only says
+                    // that something exists ("There was anger among residents:").
+                    if existential(&b.text[intro.clone()]) {
+                        return None;
+                    }
                     b.subject(&intro)
                         .or_else(|| b.last_name_in(&intro))
                         .map(|s| attribution::Found {
@@ -819,6 +823,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             if ptext.ends_with(':') {
                 if let Some(last) = pinfo.sentences.last() {
                     let found = attribution::speaker_statement(pinfo, last, true).or_else(|| {
+                        if existential(&pinfo.text[last.clone()]) {
+                            return None;
+                        }
                         pinfo
                             .subject(last)
                             .or_else(|| pinfo.last_name_in(last))
@@ -868,6 +875,48 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         }
     }
     out
+}
+
+/// Whether a clause only says that something exists or happened ("There has been
+/// skepticism among academics about the bill:", "There were mixed reactions:"): its
+/// subject is "there", and the people it mentions are examples, not a speaker the colon
+/// introduces.
+fn existential(clause: &str) -> bool {
+    let mut words = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("").to_lowercase();
+    if first == "there's" || first == "there’s" {
+        return true;
+    }
+    if first != "there" {
+        return false;
+    }
+    let verb = words.next().unwrap_or("").to_lowercase();
+    matches!(
+        verb.as_str(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "may"
+            | "might"
+            | "seems"
+            | "seemed"
+            | "appears"
+            | "appeared"
+            | "remains"
+            | "remained"
+            | "exists"
+            | "existed"
+            | "came"
+            | "comes"
+            | "followed"
+    )
 }
 
 /// The most sentences before a quote read for its paragraph's one person: a paragraph of
