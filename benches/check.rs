@@ -2,6 +2,8 @@
 //! a 10 MB file made by concatenating the Wikinews corpus, and drafts of 1,000, 10,000
 //! and 100,000 words.
 //!
+//! `sourcing_10k/{on,off}`: the 10,000-word analysis with the sourcing rules on and off.
+//!
 //! Run: `cargo bench --bench check`. Needs `tests/corpus/wikinews-2019`.
 
 use copydesk::analysis::{analyze, analyze_with, Config, Context, Document};
@@ -29,6 +31,27 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(words as u64));
         group.bench_with_input(BenchmarkId::from_parameter(words), &draft, |b, d| {
             b.iter(|| analyze(&Document::parse(d.as_str()), &config).len())
+        });
+    }
+    group.finish();
+
+    // Issue 20's budget: the full analysis of 10,000 words with the default sourcing rules
+    // (`source.anonymous`, `attribution.loaded`, `attribution.vague`) on and off, in the
+    // same run, so the difference is theirs and not the machine's.
+    let draft = draft_of_words(&articles, 10_000);
+    let mut off = Config::default();
+    for rule in [
+        "source.anonymous",
+        "attribution.loaded",
+        "attribution.vague",
+    ] {
+        off.set_level(rule, copydesk::analysis::config::Level::Off);
+    }
+    let mut group = c.benchmark_group("sourcing_10k");
+    group.throughput(Throughput::Elements(10_000));
+    for (name, cfg) in [("on", &config), ("off", &off)] {
+        group.bench_function(name, |b| {
+            b.iter(|| analyze(&Document::parse(draft.as_str()), cfg).len())
         });
     }
     group.finish();

@@ -333,6 +333,22 @@ impl<'a> BlockInfo<'a> {
         let hw = self.word(head);
         let lw = hw.to_lowercase();
         let end = self.words[head].end;
+        // “Znak.com claimed”, “BBC.co.uk reported”: a web address names its outlet.
+        if matches!(
+            lw.as_str(),
+            "com" | "org" | "net" | "gov" | "edu" | "info" | "io" | "uk" | "ru" | "de" | "fr"
+        ) {
+            let mut start_i = head;
+            while start_i > 0
+                && self.words[start_i - 1].start >= floor
+                && &self.text[self.words[start_i - 1].end..self.words[start_i].start] == "."
+            {
+                start_i -= 1;
+            }
+            if start_i < head {
+                return Some(self.words[start_i].start..end);
+            }
+        }
         if PRONOUNS.contains(&lw.as_str()) {
             if lw == "who" {
                 // "Smith, who said": the speaker is before the comma.

@@ -61,10 +61,15 @@ pub fn attributions(doc: &Document, quoted: &[Vec<Range<usize>>]) -> Vec<Attribu
                         match left_source(&info, c.start, sentence.start) {
                             Some(s) => (Some(s), false),
                             None => {
-                                // ““…,” said a source.”: a source right after the verb.
+                                // ““…,” said a source.”: a source right after the verb;
+                                // right after a quotation a speaker must follow, so a
+                                // role before the name counts (““…,” claimed analyst Jane
+                                // Doe.”).
+                                let before = &info.text[sentence.start..c.start];
+                                let after_quote = before.trim_end().ends_with(['”', '"', '’']);
                                 let right = info
-                                    .np_right(c.end, sentence.end)
-                                    .filter(|_| inverted(&info.text[sentence.start..c.start]));
+                                    .np_right_with(c.end, sentence.end, after_quote)
+                                    .filter(|_| inverted(before));
                                 let after = right.is_some();
                                 (right, after)
                             }
@@ -191,6 +196,14 @@ mod tests {
         assert_eq!(
             sources("The toll rose to 22, reported officials, with 25 hurt."),
             [("reported".into(), "officials".into())]
+        );
+        assert_eq!(
+            sources("“Sales will double,” claimed analyst Jane Doe."),
+            [("claimed".into(), "analyst Jane Doe".into())]
+        );
+        assert_eq!(
+            sources("Znak.com claimed a source had seen it."),
+            [("claimed".into(), "Znak.com".into())]
         );
         assert_eq!(
             sources("The fire was out, according to police."),

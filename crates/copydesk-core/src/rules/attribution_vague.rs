@@ -29,6 +29,15 @@
 //! response to critics saying”), the consensus forecast of earnings copy (“worse than
 //! analysts had predicted”, “Most analysts had forecast a loss”), and headlines.
 //!
+//! Round 7: the agentless passive only in its sourcing sense — a claim credited to nobody.
+//! Not flagged when its sentence credits a source by another attribution, before or after
+//! (“The suspect is believed to have fled, police said.”, “Police said the suspect is
+//! believed …”, “…, according to the agency”, “as stated on the maker's website”; another
+//! passive credits nobody), nor in the descriptive senses of the forms with “it”: a
+//! recipient or a place with no “that” clause after (“it was reported to police”, “it was
+//! argued before the court”, “it was felt as far away as Lima”; “felt” and “argued” report a
+//! view only with “that”). “Is expected to close”, “is known as” were never matched.
+//!
 //! Not flagged: a group that is named or pointed to — “the experts” (already introduced),
 //! “critics, including Senator Smith,”, “analysts at Goldman Sachs”, “critics such as …”,
 //! a capitalised modifier inside a sentence (“but Republican critics say”: opening a
@@ -54,7 +63,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "Vague attribution with no source (“critics say”, “experts believe”, “many people think”, “it is widely believed”).",
-    explanation: "Who says so? “Critics say” and “it is widely believed” put a claim in the mouth of nobody in particular, and readers cannot judge a source they are not given. AP and the SPJ code ask reporters to identify sources clearly: name the critics or experts (“said Jane Smith, an economist at …”), say how many and who they are, or state the fact on the story's own authority if it is one. Not flagged when a named source follows in the same or the next sentence, when the lede's summary (“analysts say”) is backed in the body by a named analyst, for the consensus forecast of earnings copy (“better than analysts had predicted”), for a group after a preposition (“a consensus among scientists”), or in a headline.",
+    explanation: "Who says so? “Critics say” and “it is widely believed” put a claim in the mouth of nobody in particular, and readers cannot judge a source they are not given. AP and the SPJ code ask reporters to identify sources clearly: name the critics or experts (“said Jane Smith, an economist at …”), say how many and who they are, or state the fact on the story's own authority if it is one. Not flagged when a named source follows in the same or the next sentence, when the lede's summary (“analysts say”) is backed in the body by a named analyst, for the consensus forecast of earnings copy (“better than analysts had predicted”), for a group after a preposition (“a consensus among scientists”), or in a headline. An agentless passive is flagged only where it reports a claim: not when its sentence says by whom (“the suspect is believed to have fled, police said”), and not in its descriptive senses (“it was reported to police”, “it was felt as far away as Lima”, “is expected to close in June”, “is known as”).",
     wrong: "Critics say the plan will raise rents.\n",
     right: "Tenant groups, including the Renters' Union, say the plan will raise rents.\n",
 };
@@ -320,7 +329,19 @@ impl Rule for AttributionVague {
             }
             for m in PASSIVE.find_iter(text) {
                 let rest = text[m.end()..].trim_start();
-                if rest.starts_with("by ") {
+                if rest.starts_with("by ") || passive_describes(m.as_str(), rest) {
+                    continue;
+                }
+                // “The suspect is believed to have fled, police said.”, “Police said the
+                // suspect is believed …”, “…, according to the agency”: the sentence says by
+                // whom.
+                let start = sentence_start(m.start());
+                let sentence = sentences
+                    .iter()
+                    .find(|s| s.start == start)
+                    .cloned()
+                    .unwrap_or(start..text.len());
+                if super::credited_in_sentence(cx, bi, &sentence, &(m.start()..m.end())) {
                     continue;
                 }
                 found.push((m.start()..m.end(), "passive"));
@@ -372,6 +393,52 @@ impl Rule for AttributionVague {
             }
         }
     }
+}
+
+/// The agentless passive in its ordinary, descriptive sense, where nobody's claim is
+/// reported: a crime “reported to police”, a quake “felt as far away as Lima”, a case
+/// “argued before the court”. For the forms with “it” (“it was reported”, “it was felt”,
+/// “it was argued”), what follows decides: a recipient (“to police”, “to the FAA”) or a
+/// place (“across”, “throughout”, “as far away as”, “before the court”) with no “that”
+/// clause after it is description; “felt” and “argued” report a view only with “that”
+/// (“it was felt that the plan would fail”).
+fn passive_describes(phrase: &str, rest: &str) -> bool {
+    let lower = phrase.to_lowercase();
+    if !lower.starts_with("it ") {
+        return false;
+    }
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(10)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let that_follows = words.iter().take(8).any(|w| w == "that");
+    if that_follows {
+        return false;
+    }
+    let verb = lower.rsplit(char::is_whitespace).next().unwrap_or("");
+    if matches!(verb, "felt" | "argued") {
+        return true;
+    }
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    let recipient = first == "to"
+        && (matches!(
+            second,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "police" | "authorities"
+        ) || rest
+            .trim_start()
+            .strip_prefix("to ")
+            .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase)));
+    recipient
+        || matches!(
+            first,
+            "across" | "throughout" | "around" | "near" | "before" | "through" | "under" | "over"
+        )
+        || (first == "as" && second == "far")
 }
 
 /// A cheap test before the regexes: most paragraphs have none of the words.
@@ -761,6 +828,46 @@ mod tests {
             (
                 "The plan failed, according to Johnson's critics.",
                 "according to Johnson's critics",
+            ),
+        ] {
+            assert_eq!(flagged(src), [want], "{src}");
+        }
+    }
+
+    #[test]
+    fn round_seven_passives_of_description_and_credited_passives() {
+        // Ordinary description: nobody's claim is reported.
+        for src in [
+            "The theft happened on Monday, and it was reported to police on Tuesday.",
+            "The quake struck at 3 a.m. and it was felt as far away as Lima.",
+            "The case was heard in March; it was argued before the full court.",
+            "The plant is expected to close in June.",
+            "She is known as the queen of soul.",
+            // The sentence says by whom.
+            "The suspect is believed to have fled, police said.",
+            "Police said the suspect is believed to have fled to Spain.",
+            "The drug is thought to cause liver damage, according to the agency.",
+            "The new model is said to be faster, the company said.",
+            "The battery is claimed to last ten hours, as stated on the maker's website.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+        // A claim credited to nobody.
+        for (src, want) in [
+            (
+                "It was reported on Saturday that the singer had died.",
+                "It was reported",
+            ),
+            ("It was reported Baker was hospitalized.", "It was reported"),
+            ("It was felt that the plan would fail.", "It was felt"),
+            (
+                "The man is reported to have jumped from the bridge.",
+                "is reported to have",
+            ),
+            ("The battery is claimed to last ten hours.", "is claimed to"),
+            (
+                "The statue, it was said, had been carved in 1602.",
+                "it was said",
             ),
         ] {
             assert_eq!(flagged(src), [want], "{src}");

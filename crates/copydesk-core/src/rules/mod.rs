@@ -103,6 +103,89 @@ pub(crate) fn quoted_in_block(cx: &Context, bi: usize) -> Vec<std::ops::Range<us
     cx.quoted_by_block().get(bi).cloned().unwrap_or_default()
 }
 
+/// Whether the sentence `sentence` of block `bi` credits what it says to a source, by a
+/// reporting cue outside `except` (the words being judged): “…, police said”, “Police said
+/// the suspect is believed to …”, “…, according to the agency”, or “as stated on the
+/// company's website”. What an agentless passive (“is believed to”, “is claimed to”) leaves
+/// open — by whom? — such a sentence answers.
+pub(crate) fn credited_in_sentence(
+    cx: &Context,
+    bi: usize,
+    sentence: &std::ops::Range<usize>,
+    except: &std::ops::Range<usize>,
+) -> bool {
+    use crate::quotes::lexicon::CueKind;
+    static AS_STATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?-u:\b)as\s+(?:stated|reported|said|announced|noted|published|posted|claimed|advertised|listed|quoted)\s+(?:by|on|in)\s+\S")
+            .expect("regex builds")
+    });
+    let Some(text) = cx.doc.blocks.get(bi).map(|b| b.text.as_str()) else {
+        return false;
+    };
+    if text
+        .get(sentence.clone())
+        .is_some_and(|s| AS_STATED.is_match(s))
+    {
+        return true;
+    }
+    cx.attributions().iter().any(|a| {
+        if a.block != bi
+            || a.cue.start < sentence.start
+            || a.cue.start >= sentence.end
+            || (a.cue.start < except.end && except.start < a.cue.end)
+            || a.source.is_none()
+            || !matches!(a.kind, CueKind::Verb | CueKind::According)
+        {
+            return false;
+        }
+        // Another passive (“… although some studios are reported to want …”) credits
+        // nobody either.
+        let prev = text[..a.cue.start.min(text.len())]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(
+            prev.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        ) {
+            return false;
+        }
+        let cue = text.get(a.cue.clone()).unwrap_or("").to_lowercase();
+        matches!(
+            cue.as_str(),
+            "said"
+                | "says"
+                | "say"
+                | "saying"
+                | "told"
+                | "tells"
+                | "according to"
+                | "stated"
+                | "states"
+                | "reported"
+                | "reports"
+                | "announced"
+                | "announces"
+                | "added"
+                | "adds"
+                | "explained"
+                | "explains"
+                | "wrote"
+                | "writes"
+                | "confirmed"
+                | "confirms"
+                | "claimed"
+                | "claims"
+                | "insisted"
+                | "insists"
+                | "noted"
+                | "notes"
+        )
+    })
+}
+
 /// Whether the source range `r` is someone's verbatim words: inside a quotation (not scare
 /// quotes) and outside any insertion the writer bracketed in it ("[Bashar al-]Assad" is the
 /// writer's). The name checks leave a source's own spelling of a name there alone.
