@@ -107,7 +107,7 @@ static SOME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The agentless passive: “it is widely believed”, “is widely thought to”.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected|expected|viewed|tipped|blamed|credited|assumed)|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:hoped|expected|estimated|understood)\s+that|(?:is|are|was|were)\s+(?:(?:also|now|generally|commonly|often|still)\s+)?(?:(?:believed|thought|said|rumou?red|alleged|understood|claimed)\s+(?:(?:likely|unlikely)\s+)?to|reported\s+to\s+(?:be|have|want|plan|seek|own|hold|face|cost|earn|include|number|total|exceed|reach|consider|favou?r|prefer))|there\s+(?:are|were|is|was|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+|also\s+)?(?:fears|concerns|suggestions|claims|rumou?rs|speculation|suspicions)\s+that)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected|expected|viewed|tipped|blamed|credited|assumed)|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:hoped|expected|estimated|understood)\s+that|(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+|also\s+)?been)\s+(?:(?:also|now|generally|commonly|often|still|yesterday|today|earlier|later|previously|initially|(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+)?(?:(?:believed|thought|said|rumou?red|alleged|understood|claimed)\s+(?:(?:likely|unlikely)\s+)?to|reported\s+to\s+(?:not\s+)?(?:be|have|want|plan|seek|own|hold|face|cost|earn|include|number|total|exceed|reach|consider|favou?r|prefer)|reported\s+(?:killed|dead|injured|wounded|hurt|hospitali[sz]ed))|there\s+(?:are|were|is|was|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+|also\s+)?(?:fears|concerns|suggestions|claims|rumou?rs|speculation|suspicions)\s+that)(?-u:\b)")
         .expect("regex builds")
 });
 
@@ -476,6 +476,12 @@ fn might_match(text: &str) -> bool {
                 "thought",
                 "said to",
                 "reported to",
+                "reported killed",
+                "reported dead",
+                "reported injured",
+                "reported wounded",
+                "reported hurt",
+                "reported hospitali",
                 "rumoured",
                 "rumored",
                 "alleged",
@@ -871,6 +877,41 @@ mod tests {
             ),
         ] {
             assert_eq!(flagged(src), [want], "{src}");
+        }
+    }
+
+    #[test]
+    fn passives_with_a_perfect_an_adverb_between_or_a_casualty_participle() {
+        // Hearsay passives as news also writes them: a perfect tense, a time adverb between
+        // the auxiliary and the participle, a negated infinitive, casualties "reported".
+        for (src, want) in [
+            (
+                "The senator has been alleged to have taken bribes.",
+                "has been alleged to",
+            ),
+            (
+                "The band has long been rumoured to be splitting up.",
+                "has long been rumoured to",
+            ),
+            (
+                "His condition was on Wednesday reported to not be serious.",
+                "was on Wednesday reported to not be",
+            ),
+            (
+                "Twelve people were reported killed in the blast.",
+                "were reported killed",
+            ),
+        ] {
+            assert_eq!(flagged(src), [want], "{src}");
+        }
+        for src in [
+            // The source in the sentence, or a status rather than a claim.
+            "Twelve people were reported killed in the blast, police said.",
+            "Two climbers were reported missing on Sunday.",
+            "The car was reported stolen on Monday.",
+            "It has been reported to the police.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
         }
     }
 
