@@ -576,7 +576,12 @@ fn plausible(text: &str, toks: &[Tok]) -> bool {
         return false;
     }
     let first = &text[toks[0].range.clone()];
-    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || PARTICLES.contains(&first) {
+    // A particle opens no name, capitalised at the start of a sentence or headline too ("Von
+    // der Leyen said" is the surname alone), unless it is a given name ("Al Jorden").
+    let particle = PARTICLES.contains(&first.to_lowercase().as_str())
+        && (first.chars().next().is_some_and(char::is_lowercase)
+            || !lexicon::is_known_given_name(first));
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || particle {
         return false;
     }
     toks.iter().all(|t| {
