@@ -317,16 +317,21 @@ fn classes_of_names_misspelled_once_are_caught() {
                     let diags = analyze(&doc, &config);
                     // A tie (`data.tie`: two spellings as frequent) is one flag about two
                     // places, its own and its related one, offering both spellings.
-                    let inside = |r: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
+                    let inside =
+                        |r: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
                     let tie = |d: &&copydesk::analysis::Diagnostic| {
                         d.data.get("tie").and_then(|v| v.as_bool()) == Some(true)
                     };
                     let hit = diags
                         .iter()
                         .filter(|d| d.rule == "name.misspelled" || d.rule == "name.inconsistent")
-                        .find(|d| inside(&d.range) || (tie(d) && d.related.iter().any(|r| inside(&r.range))));
+                        .find(|d| {
+                            inside(&d.range)
+                                || (tie(d) && d.related.iter().any(|r| inside(&r.range)))
+                        });
                     let caught = hit.is_some();
-                    let restores = |f: &copydesk::analysis::Fix| apply_edits(&injected, &f.edits).0 == text;
+                    let restores =
+                        |f: &copydesk::analysis::Fix| apply_edits(&injected, &f.edits).0 == text;
                     let fixed = hit.is_some_and(|d| {
                         if tie(&d) {
                             d.fixes.iter().any(restores)
@@ -374,5 +379,36 @@ fn classes_of_names_misspelled_once_are_caught() {
     println!("misses: {}", misses.len());
     for m in &misses {
         println!("  - {m}");
+    }
+    // Clean stories: no spelling flag (name.first-reference is another rule).
+    let spelling: Vec<&String> = clean_flags
+        .iter()
+        .filter(|f| f.contains("name.misspelled") || f.contains("name.inconsistent"))
+        .collect();
+    assert!(
+        spelling.is_empty(),
+        "spelling flags on clean stories: {spelling:?}"
+    );
+    // Floors a little below today's figures (round seven); the classes left weak are
+    // listed in QUALITY.md (hyphenated surnames are never spellings; particles and
+    // family-name-first names in part).
+    for (class, floor) in [
+        ("plain", 95.0),
+        ("initials", 95.0),
+        ("inner capital", 95.0),
+        ("slavic", 95.0),
+        ("arabic", 90.0),
+        ("spanish double", 90.0),
+        ("long surname", 95.0),
+        ("middle name", 95.0),
+        ("short surname", 90.0),
+        ("east asian", 60.0),
+        ("particle", 55.0),
+        ("hyphenated", 45.0),
+    ] {
+        let t = by_class[class];
+        let recall = 100.0 * t.caught as f64 / t.n.max(1) as f64;
+        assert!(recall >= floor, "{class}: {recall:.1}% < floor {floor}");
+        assert_eq!(t.fixed, t.caught, "{class}: a wrong first fix");
     }
 }
