@@ -497,6 +497,8 @@ struct Injection {
     right: String,
     bad: String,
     caught: bool,
+    /// Caught by a tie: one flag naming the two spellings and both places.
+    tie: bool,
     fixed: bool,
     /// Why it was missed, or what the wrong fix wrote.
     why: String,
@@ -573,13 +575,25 @@ fn part_in_form(
 }
 
 /// The first covering diagnostic of the measured rules: the narrowest, `name.misspelled`
-/// first.
+/// first. A tie (two spellings as frequent, nothing to choose: `name.inconsistent` with
+/// `data.tie`) is one flag about two places, its own and its related one; it covers both.
 fn covering<'a>(diags: &'a [Diagnostic], at: &Range<usize>) -> Option<&'a Diagnostic> {
+    let inside = |r: &Range<usize>| r.start <= at.start && at.end <= r.end;
     diags
         .iter()
         .filter(|d| SPELLING_RULES.contains(&d.rule))
-        .filter(|d| d.range.start <= at.start && at.end <= d.range.end)
-        .min_by_key(|d| (d.range.len(), d.rule != "name.misspelled"))
+        .filter(|d| inside(&d.range) || (is_tie(d) && d.related.iter().any(|r| inside(&r.range))))
+        .min_by_key(|d| {
+            (
+                !inside(&d.range),
+                d.range.len(),
+                d.rule != "name.misspelled",
+            )
+        })
+}
+
+fn is_tie(d: &Diagnostic) -> bool {
+    d.data.get("tie").and_then(serde_json::Value::as_bool) == Some(true)
 }
 
 /// Whether the first fix of `d`, applied to `injected`, puts `right` back at `at`
@@ -667,13 +681,31 @@ fn inject_one(
         right: right.clone(),
         bad: bad.clone(),
         caught: false,
+        tie: false,
         fixed: false,
         why: String::new(),
         context,
     };
     if let Some(d) = covering(&diags, &span) {
         inj.caught = true;
-        match fix_restores(d, &injected, text, &span, &right) {
+        inj.tie = is_tie(d);
+        // A tie offers both spellings as equals: right when one of its fixes restores it.
+        let result = if inj.tie {
+            d.fixes
+                .iter()
+                .map(|f| {
+                    let one = Diagnostic {
+                        fixes: vec![f.clone()],
+                        ..d.clone()
+                    };
+                    fix_restores(&one, &injected, text, &span, &right)
+                })
+                .find(Result::is_ok)
+                .unwrap_or_else(|| fix_restores(d, &injected, text, &span, &right))
+        } else {
+            fix_restores(d, &injected, text, &span, &right)
+        };
+        match result {
             Ok(()) => inj.fixed = true,
             Err(w) => inj.why = format!("{}: {w}", d.rule),
         }
@@ -1173,6 +1205,11 @@ fn name_checks_on_the_gold_sets() {
     for r in &results {
         let el = tally(&r.inj, |i| i.elsewhere);
         let kb_alone = tally(&r.inj, |i| i.kb && !i.elsewhere);
+        let ties = r.inj.iter().filter(|i| i.tie).count();
+        println!(
+            "- {}: {ties} caught as a tie (one flag, the two spellings as frequent, both places named)",
+            r.part.as_str()
+        );
         let all = tally(&r.inj, |_| true);
         let wrong = per_10k(r.clean.unexpected.len(), r.clean.words) * 2.0;
         let met = |b: bool| if b { "met" } else { "NOT met" };
@@ -1232,7 +1269,7 @@ const TUNE_MIN_INJECTIONS: f64 = 650.0;
 /// Today 51.3% (issue 13, round four: listed names as slips, short slips, surnames that
 /// end things' names; was 50.1%).
 const TUNE_RECALL: f64 = 50.5;
-/// Today 99.7% (was 96.5%).
+/// Today 100% (round seven; was 99.7%, 96.5%).
 const TUNE_RECALL_ELSEWHERE: f64 = 99.0;
 const TUNE_RECALL_KB: f64 = 95.0;
 const TUNE_FIX: f64 = 97.0;

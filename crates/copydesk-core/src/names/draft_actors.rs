@@ -576,7 +576,17 @@ fn plausible(text: &str, toks: &[Tok]) -> bool {
         return false;
     }
     let first = &text[toks[0].range.clone()];
-    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || PARTICLES.contains(&first) {
+    // A particle opens no name, capitalised at the start of a sentence or headline too ("Von
+    // der Leyen said" is the surname alone), unless it is a given name ("Al Jorden").
+    let is_particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
+    let second_particle = toks
+        .get(1)
+        .is_some_and(|t| is_particle(&text[t.range.clone()]));
+    let particle = is_particle(first)
+        && (first.chars().next().is_some_and(char::is_lowercase)
+            || !lexicon::is_known_given_name(first)
+            || second_particle);
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || particle {
         return false;
     }
     toks.iter().all(|t| {

@@ -7,7 +7,7 @@
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::names::spellings::{Decided, Respelling};
-use crate::names::{particle_key as key, respell_edits, ActorRef, Names};
+use crate::names::{matcher::fold, particle_key as key, respell_edits, ActorRef, Names};
 use crate::Context;
 
 pub struct NameInconsistent;
@@ -39,29 +39,57 @@ impl Rule for NameInconsistent {
             }
         }
         // Two spellings of a name part the draft uses as often each, with nothing to choose
-        // between them: both places flagged, each fix offering the other spelling.
-        for r in &names.spellings.respellings {
-            if r.decided == Decided::Tie && !super::name_misspelled::source_spelling(cx, r) {
+        // between them: reported once, where the second spelling first appears (where a
+        // reader meets the clash), offering both. (Only one side may be a candidate: a
+        // dictionary word is never the slip.)
+        let ties: Vec<&Respelling> = names
+            .spellings
+            .respellings
+            .iter()
+            .filter(|r| r.decided == Decided::Tie && r.all.first() == Some(&r.range))
+            .collect();
+        for r in &ties {
+            let other_later = ties.iter().any(|o| {
+                fold(&o.word) == fold(&r.expected)
+                    && fold(&o.expected) == fold(&r.word)
+                    && o.range.start > r.range.start
+            });
+            if !other_later && !super::name_misspelled::source_spelling(cx, r) {
                 out.push(tie_diagnostic(r));
             }
         }
     }
 }
 
+/// A tie: `r.word` here, `r.expected` earlier, as often each. Both spellings are the draft's
+/// own; the right one may be neither (a copy editor checks the source), so neither fix is
+/// preferred over the other but by reading order.
 fn tie_diagnostic(r: &Respelling) -> Diagnostic {
+    let (there, as_there) = if r.expected_at.start < r.range.start {
+        ("earlier", "as earlier")
+    } else {
+        ("later", "as later")
+    };
+    let each = match r.word_count {
+        1 => "once each".to_string(),
+        2 => "twice each".to_string(),
+        n => format!("{n} times each"),
+    };
     Diagnostic::new(
         META.id,
         r.range.clone(),
         format!(
-            "“{}” here and “{}” elsewhere ({}), as often each: one is likely misspelled; check which is right.",
+            "“{}” here and “{}” {there} ({}): the draft uses both spellings equally ({each}), so one is likely misspelled; check which is right, or whether neither is.",
             r.word, r.expected, r.person
         ),
     )
     .with_data("expected", r.expected.clone())
     .with_data("actor", r.person.clone())
+    // Both places are in question: this one and the related one; the fixes are a choice.
+    .with_data("tie", true)
     .with_related(r.expected_at.clone(), format!("spelled “{}” here", r.expected))
     .with_fix(Fix {
-        title: format!("Spell it “{}” here", r.expected),
+        title: format!("Spell it “{}”, {as_there}", r.expected),
         safe: false,
         edits: r
             .all
@@ -70,7 +98,7 @@ fn tie_diagnostic(r: &Respelling) -> Diagnostic {
             .collect(),
     })
     .with_fix(Fix {
-        title: format!("Spell it “{}” there", r.word),
+        title: format!("Spell it “{}”, as here", r.word),
         safe: false,
         edits: r
             .expected_all
@@ -241,15 +269,44 @@ mod tests {
     }
 
     #[test]
+    fn a_tie_is_reported_once_offering_both_of_the_drafts_spellings() {
+        // Both spellings are the writer's and as frequent; the right one may be neither
+        // (an analyst called DesRosiers): one flag, both spellings offered, nothing else.
+        let src = "Analyst Dennis DesRosier said sales fell.\n\nDesRoiser expects more cuts.\n";
+        let doc = Document::parse(src);
+        let d: Vec<_> = analyze(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.rule.starts_with("name."))
+            .collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, "name.inconsistent");
+        assert_eq!(&src[d[0].range.clone()], "DesRoiser");
+        assert!(d[0].message.contains("equally"), "{}", d[0].message);
+        assert_eq!(&src[d[0].related[0].range.clone()], "DesRosier");
+        let fixed: Vec<String> = d[0]
+            .fixes
+            .iter()
+            .map(|f| crate::fix::apply_edits(src, &f.edits).0)
+            .collect();
+        assert_eq!(
+            fixed,
+            [
+                "Analyst Dennis DesRosier said sales fell.\n\nDesRosier expects more cuts.\n",
+                "Analyst Dennis DesRoiser said sales fell.\n\nDesRoiser expects more cuts.\n",
+            ]
+        );
+    }
+
+    #[test]
     fn learned_people_with_two_close_spellings() {
-        // As often each, once in full and once alone: nothing decides, both are flagged and
-        // each fix offers the other spelling.
+        // As often each, once in full and once alone: nothing decides; reported once, where
+        // the second spelling appears.
         assert_eq!(
             flagged_with(
                 "Kremlin spokesman Ivan Petrenko spoke. Later, Petrenco said no.\n",
                 &Config::default()
             ),
-            pairs(&[("Petrenko", "Petrenco"), ("Petrenco", "Petrenko")])
+            pairs(&[("Petrenco", "Petrenko")])
         );
         // Decided by the first full reference: a misspelling (name.misspelled), not this.
         assert!(flagged_with(

@@ -1,0 +1,414 @@
+//! Classes of names, stress-tested with invented people: how `name.misspelled` and
+//! `name.inconsistent` do on the ways news writes names (issue 13, round seven), apart from
+//! any corpus. Each class is a handful of invented names of one kind — short and long
+//! surnames, Slavic, Arabic, East Asian (family name first), Spanish double surnames,
+//! particles, hyphenated and inner-capital surnames, initials and middle names — written
+//! in a short story the way AP style writes a person: the full name at the first
+//! reference, the family name alone after it (in a quotation's tag, opening a sentence,
+//! as a possessive, in the headline). One mention is misspelled by one edit (swap of two
+//! inner letters, dropped letter, doubled letter, changed vowel), at each of those
+//! positions, with the right spelling kept elsewhere; a misspelling is caught when a
+//! `name.*` spelling diagnostic covers it, and fixed when its first fix writes the right
+//! spelling back. Clean stories must draw no flag.
+//!
+//! Run with figures: `cargo test --release --test name_classes -- --nocapture`.
+
+use copydesk::analysis::names::{kb::Kb, lexicon, matcher::fold};
+use copydesk::analysis::{analyze, fix::apply_edits, Config, Document};
+use std::collections::BTreeMap;
+
+/// An invented person: given name(s) as written, family name as written after the first
+/// reference, and the full name as written at the first reference.
+struct Person {
+    class: &'static str,
+    full: &'static str,
+    /// The family name as later references write it ("López Obrador", "von der Leyen",
+    /// "Zhou").
+    family: &'static str,
+}
+
+const fn p(class: &'static str, full: &'static str, family: &'static str) -> Person {
+    Person {
+        class,
+        full,
+        family,
+    }
+}
+
+const PEOPLE: &[Person] = &[
+    p("plain", "Margaret Holloway", "Holloway"),
+    p("plain", "Gregory Tennant", "Tennant"),
+    p("plain", "Linda Carrigan", "Carrigan"),
+    p("short surname", "Tomas Kral", "Kral"),
+    p("short surname", "Ruth Pyne", "Pyne"),
+    p("short surname", "Omar Ziad", "Ziad"),
+    p("long surname", "Krzysztof Wojciechowski", "Wojciechowski"),
+    p("long surname", "Hermann Schimmelpfennig", "Schimmelpfennig"),
+    p("slavic", "Oleksandr Hrytsenko", "Hrytsenko"),
+    p("slavic", "Dmitry Kuznetsov", "Kuznetsov"),
+    p("slavic", "Milena Petrović", "Petrović"),
+    p("slavic", "Zbigniew Brzeczak", "Brzeczak"),
+    p("arabic", "Khalid al-Mansouri", "al-Mansouri"),
+    p("arabic", "Abdullah bin Tarrak", "bin Tarrak"),
+    p("arabic", "Ahmed Abdel Rahim", "Abdel Rahim"),
+    p("arabic", "Youssef Haddadin", "Haddadin"),
+    p("east asian", "Qiao Xiaolin", "Qiao"),
+    p("east asian", "Wang Jiangtao", "Wang"),
+    p("east asian", "Haruhiko Tanabe", "Tanabe"),
+    p("east asian", "Nguyen Van Thanh", "Thanh"),
+    p("east asian", "Park Ji-hoon", "Park"),
+    p(
+        "spanish double",
+        "Andrés Gutiérrez Olmedo",
+        "Gutiérrez Olmedo",
+    ),
+    p("spanish double", "María Fernanda Castañeda", "Castañeda"),
+    p("particle", "Hanna von der Brelitz", "von der Brelitz"),
+    p("particle", "Pieter van den Wijngaart", "van den Wijngaart"),
+    p("particle", "Jean de Villemont", "de Villemont"),
+    p("hyphenated", "Jean-Luc Moreaux", "Moreaux"),
+    p("hyphenated", "Anna Smith-Kowalczyk", "Smith-Kowalczyk"),
+    p("inner capital", "Dennis DesRosiers", "DesRosiers"),
+    p("inner capital", "Ian McAllister", "McAllister"),
+    p("inner capital", "Sean O'Donnell", "O'Donnell"),
+    p("inner capital", "Fiona MacKinnon", "MacKinnon"),
+    p("initials", "J. R. Tolliver", "Tolliver"),
+    p("initials", "George W. Hanlon", "Hanlon"),
+    p("middle name", "Mary Ellen Prouty", "Prouty"),
+];
+
+/// Where a story mentions the person: the headline, the first reference, and later
+/// references — a quotation's tag, a sentence opening, a possessive, a bare mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Pos {
+    Headline,
+    First,
+    Tag,
+    Opening,
+    Possessive,
+    Quoted,
+}
+
+/// The story, with the byte range of each mention's family name (or, for `First`, of the
+/// last word of the full name... the given and family words are found by the caller).
+fn story(person: &Person, mentions: &[Pos]) -> (String, Vec<(Pos, std::ops::Range<usize>)>) {
+    let mut s = String::new();
+    let mut at = Vec::new();
+    let mut put = |s: &mut String, pos: Pos, before: &str, name: &str, after: &str| {
+        s.push_str(before);
+        let start = s.len();
+        s.push_str(name);
+        at.push((pos, start..s.len()));
+        s.push_str(after);
+    };
+    // Capitalised when it opens a sentence or the headline ("Von der Lehnen said").
+    let cap = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    for &pos in mentions {
+        match pos {
+            Pos::Headline => put(
+                &mut s,
+                pos,
+                "# ",
+                &cap(person.family),
+                " warns of job cuts at the port\n\n",
+            ),
+            Pos::First => put(
+                &mut s,
+                pos,
+                "The chief executive of the shipping group, ",
+                person.full,
+                ", said on Tuesday that the company would cut 400 jobs at the port.\n\n",
+            ),
+            Pos::Tag => put(
+                &mut s,
+                pos,
+                "“We have no other choice this year,” ",
+                person.family,
+                " told reporters.\n\n",
+            ),
+            Pos::Opening => put(
+                &mut s,
+                pos,
+                "The union called the cuts a betrayal. ",
+                &cap(person.family),
+                " said talks with the union would continue next week.\n\n",
+            ),
+            Pos::Possessive => put(
+                &mut s,
+                pos,
+                "Analysts said ",
+                person.family,
+                "’s plan was bold but the shares fell 3 percent.\n\n",
+            ),
+            Pos::Quoted => put(
+                &mut s,
+                pos,
+                "“I trust ",
+                person.family,
+                " to keep his word,” the union leader said.\n\n",
+            ),
+        }
+    }
+    (s, at)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Swap,
+    Drop,
+    Double,
+    Vowel,
+}
+
+const KINDS: [Kind; 4] = [Kind::Swap, Kind::Drop, Kind::Double, Kind::Vowel];
+
+/// One-edit misspellings of `word` of `kind` (inner letters only, lowercase), each position.
+fn misspellings(word: &str, kind: Kind) -> Vec<String> {
+    let c: Vec<char> = word.chars().collect();
+    let n = c.len();
+    let inner = |i: usize| i >= 1 && i + 1 < n && c[i].is_lowercase() && c[i].is_alphabetic();
+    let mut out = Vec::new();
+    for i in 1..n {
+        let mut m = c.clone();
+        let ok = match kind {
+            Kind::Swap => {
+                if inner(i) && i + 1 < n && inner(i + 1) && c[i] != c[i + 1] {
+                    m.swap(i, i + 1);
+                    true
+                } else {
+                    false
+                }
+            }
+            Kind::Drop => {
+                if inner(i) {
+                    m.remove(i);
+                    true
+                } else {
+                    false
+                }
+            }
+            Kind::Double => {
+                if inner(i) && c[i] != c[i - 1] && c[i] != c[i + 1] {
+                    m.insert(i, c[i]);
+                    true
+                } else {
+                    false
+                }
+            }
+            Kind::Vowel => {
+                let v = match c[i] {
+                    'a' => Some('e'),
+                    'e' => Some('i'),
+                    'i' => Some('e'),
+                    'o' => Some('a'),
+                    'u' => Some('o'),
+                    _ => None,
+                };
+                match v {
+                    Some(v) if inner(i) => {
+                        m[i] = v;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        };
+        if ok {
+            out.push(m.into_iter().collect());
+        }
+    }
+    out
+}
+
+/// The family name's main word: the last word (after particles), the whole of a
+/// hyphenated compound's last part ("Kowalczyk"), or the first word of a Spanish double
+/// surname's first surname ("Gutiérrez").
+fn target_word(family: &str) -> (usize, &str) {
+    let mut off = 0;
+    let mut best = (0, family);
+    for w in family.split([' ', '-']) {
+        if w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
+            best = (off, w);
+            // The first capitalised word of four letters or more: the surname of a
+            // double surname, the word after a particle.
+            break;
+        }
+        off += w.len() + 1;
+    }
+    best
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    n: usize,
+    caught: usize,
+    fixed: usize,
+}
+
+#[test]
+fn classes_of_names_misspelled_once_are_caught() {
+    let config = Config::default();
+    let kb = Kb::default_kb();
+    // Stories: the full name and three later references of the person, the misspelling in
+    // one of them; and the same with the headline.
+    let shapes: &[&[Pos]] = &[
+        &[Pos::First, Pos::Tag, Pos::Opening, Pos::Possessive],
+        &[Pos::Headline, Pos::First, Pos::Tag, Pos::Quoted],
+        &[Pos::First, Pos::Opening],
+    ];
+    let mut by_class: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_pos: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    let mut clean_flags: Vec<String> = Vec::new();
+    for person in PEOPLE {
+        for shape in shapes {
+            let (text, at) = story(person, shape);
+            let doc = Document::parse(text.clone());
+            for d in analyze(&doc, &config) {
+                if d.rule.starts_with("name.") {
+                    clean_flags.push(format!(
+                        "{}: {} `{}` — {}",
+                        person.full,
+                        d.rule,
+                        &text[d.range.clone()],
+                        d.message
+                    ));
+                }
+            }
+            for (pos, range) in &at {
+                // The word to misspell: in the first reference, the family name's word
+                // inside the full name; elsewhere the family name's word.
+                let written = &text[range.clone()];
+                let (off, word) = if *pos == Pos::First {
+                    let fam_at = written.rfind(person.family).unwrap_or(0);
+                    let (o, w) = target_word(person.family);
+                    (fam_at + o, w)
+                } else {
+                    // Capitalised at a sentence opening.
+                    let (o, w) = target_word(person.family);
+                    (o, &written[o..o + w.len()])
+                };
+                let wr = range.start + off..range.start + off + word.len();
+                for kind in KINDS {
+                    // Not a word or a name of its own (as the gold injector).
+                    let options: Vec<String> = misspellings(word, kind)
+                        .into_iter()
+                        .filter(|b| {
+                            !lexicon::is_dictionary_word(b)
+                                && !lexicon::is_known_given_name(b)
+                                && !lexicon::is_name_variant_form(b)
+                                && kb.matcher.lookup(&fold(b)).is_none()
+                        })
+                        .collect();
+                    // The middle position: a slip inside the name.
+                    let Some(bad) = options.get(options.len() / 2) else {
+                        continue;
+                    };
+                    let mut injected = text.clone();
+                    injected.replace_range(wr.clone(), bad);
+                    let span = wr.start..wr.start + bad.len();
+                    let doc = Document::parse(injected.clone());
+                    let diags = analyze(&doc, &config);
+                    // A tie (`data.tie`: two spellings as frequent) is one flag about two
+                    // places, its own and its related one, offering both spellings.
+                    let inside =
+                        |r: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
+                    let tie = |d: &&copydesk::analysis::Diagnostic| {
+                        d.data.get("tie").and_then(|v| v.as_bool()) == Some(true)
+                    };
+                    let hit = diags
+                        .iter()
+                        .filter(|d| d.rule == "name.misspelled" || d.rule == "name.inconsistent")
+                        .find(|d| {
+                            inside(&d.range)
+                                || (tie(d) && d.related.iter().any(|r| inside(&r.range)))
+                        });
+                    let caught = hit.is_some();
+                    let restores =
+                        |f: &copydesk::analysis::Fix| apply_edits(&injected, &f.edits).0 == text;
+                    let fixed = hit.is_some_and(|d| {
+                        if tie(&d) {
+                            d.fixes.iter().any(restores)
+                        } else {
+                            d.fixes.first().is_some_and(restores)
+                        }
+                    });
+                    for t in [
+                        by_class.entry(person.class.to_string()).or_default(),
+                        by_pos.entry(format!("{pos:?}")).or_default(),
+                        by_kind.entry(format!("{kind:?}")).or_default(),
+                    ] {
+                        t.n += 1;
+                        t.caught += usize::from(caught);
+                        t.fixed += usize::from(fixed);
+                    }
+                    if !caught {
+                        misses.push(format!(
+                            "{} [{}] {pos:?} {kind:?}: {word} → {bad} (shape {:?})",
+                            person.full, person.class, shape
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let show = |title: &str, m: &BTreeMap<String, Tally>| {
+        println!("\n| {title} | n | caught | first fix right |\n|---|---:|---:|---:|");
+        for (k, t) in m {
+            println!(
+                "| {k} | {} | {:.0}% | {:.0}% |",
+                t.n,
+                100.0 * t.caught as f64 / t.n.max(1) as f64,
+                100.0 * t.fixed as f64 / t.caught.max(1) as f64
+            );
+        }
+    };
+    show("class", &by_class);
+    show("position", &by_pos);
+    show("edit", &by_kind);
+    println!("\nclean-story flags: {}", clean_flags.len());
+    for f in &clean_flags {
+        println!("  - {f}");
+    }
+    println!("misses: {}", misses.len());
+    for m in &misses {
+        println!("  - {m}");
+    }
+    // Clean stories: no spelling flag (name.first-reference is another rule).
+    let spelling: Vec<&String> = clean_flags
+        .iter()
+        .filter(|f| f.contains("name.misspelled") || f.contains("name.inconsistent"))
+        .collect();
+    assert!(
+        spelling.is_empty(),
+        "spelling flags on clean stories: {spelling:?}"
+    );
+    // Floors a little below today's figures (round seven); the classes left weak are
+    // listed in QUALITY.md (hyphenated surnames are never spellings; short family names
+    // one edit from another listed romanisation are two names).
+    for (class, floor) in [
+        ("plain", 95.0),
+        ("initials", 95.0),
+        ("inner capital", 95.0),
+        ("slavic", 95.0),
+        ("arabic", 90.0),
+        ("spanish double", 90.0),
+        ("long surname", 95.0),
+        ("middle name", 95.0),
+        ("short surname", 90.0),
+        ("east asian", 60.0),
+        ("particle", 95.0),
+        ("hyphenated", 45.0),
+    ] {
+        let t = by_class[class];
+        let recall = 100.0 * t.caught as f64 / t.n.max(1) as f64;
+        assert!(recall >= floor, "{class}: {recall:.1}% < floor {floor}");
+        assert_eq!(t.fixed, t.caught, "{class}: a wrong first fix");
+    }
+}
