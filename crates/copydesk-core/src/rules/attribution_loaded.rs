@@ -40,7 +40,9 @@
 //! the claimer — by an agent (“is claimed by the maker to last”) or another attribution
 //! (“…, as stated on the maker's website”). Voice does not take the doubt out of “claimed”
 //! (AP's point about the word is what it says of the claim); with nobody named the passive
-//! is `attribution.vague`'s, so one sentence gets one flag.
+//! is `attribution.vague`'s, so one sentence gets one flag. The passive gets no fix: “is
+//! said to” would swap the loaded word for a passive that hides who says it (a copy editor's
+//! reading of the MEANTIME sample, round 7); the writer makes the claimer the subject.
 //!
 //! The fix (“said”, in the same tense and person: claimed → said, claims → says, claiming →
 //! saying, claim → say) is offered but not safe: sometimes the loaded word is the accurate one
@@ -59,7 +61,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "A loaded attribution verb (“claimed”, “insisted”, “admitted”, “conceded”, “confessed”, “revealed”) where “said” is meant.",
-    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”) and “denied” are not flagged. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours” → “said”); with nobody named it is `attribution.vague`'s (by whom?).",
+    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”) and “denied” are not flagged. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours”), with no fix: “is said to” would hide the source, so the writer makes the claimer the subject (“the maker says it lasts ten hours”); with nobody named it is `attribution.vague`'s (by whom?).",
     wrong: "The minister claimed that the figures were wrong.\n",
     right: "The minister said the figures were wrong.\n",
 };
@@ -387,7 +389,8 @@ fn after_comma(before: &str) -> bool {
 /// claimed that”) with the claimer named: by an agent (“is claimed by the maker to last”) or
 /// elsewhere in the sentence (“…, as stated on the company's website”, “…, the maker says”).
 /// Voice does not take the doubt out of “claimed”: with the source given, the word is the
-/// loaded one and “said” the fix (“is said to last”). With nobody named, the passive asks
+/// loaded one, with no one-word fix (“is said to last” would hide the source: the writer
+/// makes the claimer the subject). With nobody named, the passive asks
 /// “by whom?” first, and is `attribution.vague`'s.
 fn claimed_passive_credited(
     cx: &Context,
@@ -602,6 +605,21 @@ impl Rule for AttributionLoaded {
             } else {
                 say.to_string()
             };
+            // The passive has no one-word fix: “is said to” would trade the loaded word for
+            // a weasel passive. The writer recasts with the claimer as the subject.
+            if passive {
+                out.push(
+                    Diagnostic::new(
+                        META.id,
+                        source_range,
+                        format!(
+                            "“{verb}” tells the reader what to think of the statement, and “said” in the passive would hide who says it. Make the source the subject (“the maker says it lasts …”)."
+                        ),
+                    )
+                    .with_data("verb", verb.to_string()),
+                );
+                continue;
+            }
             out.push(
                 Diagnostic::new(
                     META.id,
@@ -786,16 +804,17 @@ mod tests {
                 "claimed",
                 "said",
             ),
-            // The passive with its claimer named: loaded, “said” the fix.
+            // The passive with its claimer named: loaded, but with no replacement (“is said
+            // to” would hide the source; the writer recasts).
             (
                 "The battery is claimed by the maker to last ten hours.",
                 "claimed",
-                "said",
+                "",
             ),
             (
                 "The battery is claimed to last ten hours, as stated on the maker's website.",
                 "claimed",
-                "said",
+                "",
             ),
         ] {
             assert_eq!(flagged(src), pairs(&[(verb, fix)]), "{src}");

@@ -290,7 +290,12 @@ pub(crate) mod testing {
             .into_iter()
             .filter(|d| d.rule == rule)
             .map(|d| {
-                let value = d.data[key].as_str().unwrap_or("").to_string();
+                let value = d
+                    .data
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
                 (src[d.range].to_string(), value)
             })
             .collect()
