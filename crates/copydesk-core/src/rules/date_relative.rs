@@ -338,6 +338,10 @@ struct Around {
     opens_sentence: bool,
     /// "than" right before it: a year is compared as "than in 2018", not "than 2018".
     than: bool,
+    /// Between an auxiliary (or "also") and the rest of its verb: "was yesterday reported",
+    /// "which also today reported". A bare weekday there does not read ("was Tuesday
+    /// reported"); "on Tuesday" does.
+    mid_verb: bool,
     /// A date without its year would be read in another year: the paragraph already
     /// names another year (a story that narrates 2018 keeps 2018 for "Jan. 3"), or the
     /// sentence's tense moves a month without a year ("will … in January" is next year's).
@@ -385,6 +389,21 @@ impl Around {
                 && !after.starts_with(['\'', '’'])
                 && opens_clause(after),
             than: prev == "than",
+            mid_verb: matches!(
+                prev.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "also"
+            ) && after.starts_with(' ')
+                && after.trim_start().starts_with(|c: char| c.is_lowercase()),
             year_needed: year_needed(cx, e, text),
         }
     }
@@ -406,7 +425,7 @@ fn weekday_text(at: &Around, d: Date, e: &TimeExpr) -> String {
     }
     // AP: "On Wednesday," at the start of a sentence; a name before it reads as one
     // with it ("Pelosi on Sunday resumed").
-    if (at.after_name || at.opens_sentence) && !at.has_prep && !at.possessive {
+    if (at.after_name || at.opens_sentence || at.mid_verb) && !at.has_prep && !at.possessive {
         s = format!("on {s}");
     }
     at.finish(s)
@@ -1027,6 +1046,27 @@ mod tests {
         assert_eq!(
             fixed("Prices doubled last month.", &Config::default()),
             ["Prices doubled in February."]
+        );
+    }
+
+    #[test]
+    fn a_weekday_inside_a_verb_phrase_takes_on() {
+        let ap = Config::default();
+        assert_eq!(
+            fixed("A bridge was yesterday reported to have collapsed.", &ap),
+            ["A bridge was on Sunday reported to have collapsed."]
+        );
+        assert_eq!(
+            fixed(
+                "The paper, which also today reported the loss, was sold.",
+                &ap
+            ),
+            ["The paper, which also on Monday reported the loss, was sold."]
+        );
+        // After the verb, the weekday alone, as before.
+        assert_eq!(
+            fixed("The bridge was reported yesterday to have collapsed.", &ap),
+            ["The bridge was reported Sunday to have collapsed."]
         );
     }
 
