@@ -3,7 +3,12 @@
 //! the fix is a fact only the reporter has.
 //!
 //! Not flagged: "now" (plain present), generic phrases ("in the past", "in the future",
-//! "long ago"), and quoted speech. In a dated story, "currently", "presently", "at
+//! "long ago"), quoted speech, and reported speech: a source's own vague words ("his agent
+//! said she had recently had surgery", "according to the company, it recently switched"),
+//! which the writer who reports them cannot date (two copy editors' readings called every
+//! such flag wrong); the reporting event itself ("Recently, the ministry announced …") is
+//! still the writer's to date. "In recent years" after a superlative ("the biggest losses
+//! in recent years") is the comparison's scope, not an event. In a dated story, "currently", "presently", "at
 //! present", "at the moment" are not flagged either: the copy desk's premise, which the
 //! project adopts, is that a dated story's present tense is anchored by its dateline, so
 //! "the wildfires currently destroying the forest" is as of the story's date and an "as
@@ -24,7 +29,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Hint,
     enabled_by_default: true,
     summary: "A vague time reference (“recently”, “soon”, “in recent years”; “currently” in an undated draft).",
-    explanation: "“Recently” can mean last week or last year, and “soon” next week or next year: the event has a date the reader is not given. When it is known, give it (“in February”, “since 2019”, “by June”); when it is not, consider whether the word is needed. In a dated story, “currently”, “presently” and “at present” are left alone: the dateline says when the story's present is. In a draft with no article date they are flagged, since nothing does.",
+    explanation: "“Recently” can mean last week or last year, and “soon” next week or next year: the event has a date the reader is not given. When it is known, give it (“in February”, “since 2019”, “by June”); when it is not, consider whether the word is needed. A source's own vague words in reported speech (“his agent said she had recently had surgery”) are left alone: only the source could date them. In a dated story, “currently”, “presently” and “at present” are left alone: the dateline says when the story's present is. In a draft with no article date they are flagged, since nothing does.",
     wrong: "The company recently closed its Kyiv office.\n",
     right: "The company closed its Kyiv office in February.\n",
 };
@@ -73,6 +78,17 @@ impl Rule for DateVague {
             if quoted.as_ref().is_some_and(|(_, q)| in_ranges(q, &e.range)) {
                 continue;
             }
+            // Reported speech ("According to his agent, he had surgery recently", "The
+            // insider said that, over the past few weeks, …"): the vagueness is the source's,
+            // and the writer, who reports it, has no date to give.
+            if reported_speech(cx, e.block, &e.range) {
+                continue;
+            }
+            // "the biggest losses in recent years": a superlative's idiomatic scope, not an
+            // event with a date of its own.
+            if superlative_scope(cx, e.block, &e.range, &lower) {
+                continue;
+            }
             // The dateline anchors a dated story's present: "currently" is as of its date.
             if e.value.as_deref() == Some("PRESENT_REF") && dated {
                 continue;
@@ -107,6 +123,104 @@ impl Rule for DateVague {
             );
         }
     }
+}
+
+/// Is `range` of block `bi` inside someone's reported words: the clause after a reporting
+/// verb with a source ("his agent said she had recently had surgery"), the sentence before
+/// a closing tag ("…, two aides said."), or a sentence "according to" a source? Not the
+/// reporting event itself: in "Recently, the United States announced a coalition" the
+/// announcement is the writer's to date.
+fn reported_speech(cx: &Context, bi: usize, range: &std::ops::Range<usize>) -> bool {
+    use crate::quotes::lexicon::CueKind;
+    let Some(text) = cx.doc.blocks.get(bi).map(|b| b.text.as_str()) else {
+        return false;
+    };
+    cx.attributions_in(bi).iter().any(|a| {
+        let Some(source) = &a.source else {
+            return false;
+        };
+        if a.weak || a.sentence.start > range.start || range.end > a.sentence.end {
+            return false;
+        }
+        let tag_start = a.cue.start.min(source.start);
+        let tag_end = a.cue.end.max(source.end);
+        match a.kind {
+            CueKind::According => range.end <= tag_start || range.start >= tag_end,
+            CueKind::Verb => {
+                // The reported clause after the verb.
+                range.start >= a.cue.end
+                    // Or the words before a tag that closes the sentence.
+                    || (range.end <= tag_start
+                        && text
+                            .get(tag_end..a.sentence.end)
+                            .is_some_and(|rest| rest.split_whitespace().count() <= 4)
+                        && text
+                            .get(range.end..tag_start)
+                            .is_some_and(|between| between.contains(',')))
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Superlatives whose comparison "in recent years" / "in recent memory" bounds.
+const SUPERLATIVES: &[&str] = &[
+    "biggest",
+    "largest",
+    "worst",
+    "best",
+    "highest",
+    "lowest",
+    "greatest",
+    "strongest",
+    "weakest",
+    "deadliest",
+    "most",
+    "least",
+    "sharpest",
+    "steepest",
+    "fastest",
+    "slowest",
+    "longest",
+    "heaviest",
+    "smallest",
+    "hottest",
+    "coldest",
+    "wettest",
+    "driest",
+    "first",
+];
+
+/// "recent years" / "recent memory" after a superlative earlier in its sentence ("some of
+/// the biggest single-day losses in recent years").
+fn superlative_scope(cx: &Context, bi: usize, range: &std::ops::Range<usize>, lower: &str) -> bool {
+    // "recently" is an event's time ("the largest lender has recently revealed"), not a
+    // comparison's scope.
+    if ![
+        "recent years",
+        "recent memory",
+        "recent decades",
+        "recent history",
+        "recent times",
+    ]
+    .iter()
+    .any(|w| lower.ends_with(w))
+    {
+        return false;
+    }
+    let Some(text) = cx.doc.blocks.get(bi).map(|b| b.text.as_str()) else {
+        return false;
+    };
+    let before = text.get(..range.start).unwrap_or("");
+    let sentence = before
+        .rfind(['.', '!', '?', ';'])
+        .map_or(before, |i| &before[i + 1..]);
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(10)
+        .any(|w| SUPERLATIVES.contains(&w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -156,6 +270,39 @@ mod tests {
         assert_eq!(
             flagged("The world record currently stands at 9.58 seconds."),
             ["currently"]
+        );
+    }
+
+    #[test]
+    fn leaves_reported_vagueness_and_superlative_scopes_alone() {
+        for src in [
+            // The source's own vagueness, in reported speech: the writer has no date to give.
+            "According to his agent, the singer had undergone surgery recently.",
+            "The insider said that, over the past few weeks, his health had declined.",
+            "The company noted that recently it had switched suppliers.",
+            "The minister would soon resign, two aides said.",
+            // A superlative's scope.
+            "Shares suffered some of the biggest losses in recent years.",
+            "It was the worst storm in recent memory.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+        // The writer's own narration still asks when, the reporting event included.
+        assert_eq!(
+            flagged("The company recently closed its office. Profits rose in recent years."),
+            ["recently", "recent years"]
+        );
+        assert_eq!(
+            flagged("Recently, the government announced a new coalition to patrol the gulf."),
+            ["Recently"]
+        );
+        assert_eq!(
+            flagged("Acme Corp., the second largest lender in the US, has recently revealed that its creditors were no longer providing funds."),
+            ["recently"]
+        );
+        assert_eq!(
+            flagged("The foundation, which ran a contest some years ago, said the spray is safe."),
+            ["some years ago"]
         );
     }
 
