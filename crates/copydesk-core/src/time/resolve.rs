@@ -2687,21 +2687,7 @@ mod tests {
         assert!(!yes("Investors today will watch the central bank."));
         assert!(!yes("The company's shareholders today vote on the merger."));
         // "today's" before a kind of people or things.
-        let kind = |src: &str| {
-            let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
-            crate::time::find_all(
-                &doc,
-                Some(&crate::time::ArticleDate {
-                    date: mkdate(2023, 3, 20),
-                    origin: crate::time::DateOrigin::Config,
-                    source: None,
-                    year_assumed: false,
-                }),
-            )
-            .into_iter()
-            .find(|e| e.text.eq_ignore_ascii_case("today"))
-            .map(|e| e.kind)
-        };
+        let kind = today_kind;
         assert_eq!(
             kind("Today's consumers expect free shipping."),
             Some(TimeKind::Vague)
@@ -2711,6 +2697,23 @@ mod tests {
             Some(TimeKind::Vague)
         );
         assert_eq!(kind("Today's vote was delayed."), Some(TimeKind::Relative));
+    }
+
+    /// The kind of the first "today" found in `src`, dated March 20, 2023.
+    fn today_kind(src: &str) -> Option<TimeKind> {
+        let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
+        crate::time::find_all(
+            &doc,
+            Some(&crate::time::ArticleDate {
+                date: mkdate(2023, 3, 20),
+                origin: crate::time::DateOrigin::Config,
+                source: None,
+                year_assumed: false,
+            }),
+        )
+        .into_iter()
+        .find(|e| e.text.eq_ignore_ascii_case("today"))
+        .map(|e| e.kind)
     }
 
     #[test]
@@ -2729,21 +2732,7 @@ mod tests {
         assert!(yes("It made me the person I am today."));
         assert!(yes("It is not the city it is today."));
         assert!(!yes("It is today."));
-        let kind = |src: &str| {
-            let doc = crate::Document::parse(format!("---\ndate: 2023-03-20\n---\n{src}\n"));
-            crate::time::find_all(
-                &doc,
-                Some(&crate::time::ArticleDate {
-                    date: mkdate(2023, 3, 20),
-                    origin: crate::time::DateOrigin::Config,
-                    source: None,
-                    year_assumed: false,
-                }),
-            )
-            .into_iter()
-            .find(|e| e.text.eq_ignore_ascii_case("today"))
-            .map(|e| e.kind)
-        };
+        let kind = today_kind;
         assert_eq!(
             kind("That is $5 million in today's money."),
             Some(TimeKind::Vague)
