@@ -8,13 +8,14 @@
 //! which the writer who reports them cannot date (two copy editors' readings called every
 //! such flag wrong); the reporting event itself ("Recently, the ministry announced …") is
 //! still the writer's to date. "In recent years" after a superlative ("the biggest losses
-//! in recent years") is the comparison's scope, not an event. In a dated story, "currently", "presently", "at
-//! present", "at the moment" are not flagged either: the copy desk's premise, which the
-//! project adopts, is that a dated story's present tense is anchored by its dateline, so
-//! "the wildfires currently destroying the forest" is as of the story's date and an "as
-//! of" would repeat it. "Recently" and "soon" are different: the event has a date of its
-//! own, before or after the dateline, that the reader is not given. In a draft with no
-//! article date, "currently" is still flagged: nothing says when its present is.
+//! in recent years") is the comparison's scope, not an event. In a dated story,
+//! "currently", "presently", "at present", "at the moment" are not flagged either: the
+//! copy desk's premise, which the project adopts, is that a dated story's present tense is
+//! anchored by its dateline, so "the wildfires currently destroying the forest" is as of
+//! the story's date and an "as of" would repeat it. "Recently" and "soon" are different:
+//! the event has a date of its own, before or after the dateline, that the reader is not
+//! given. In a draft with no article date, "currently" is still flagged: nothing says when
+//! its present is.
 
 use super::quoted_in_block;
 use super::{Rule, RuleMeta};
