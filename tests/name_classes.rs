@@ -16,6 +16,9 @@
 use copydesk::analysis::names::{kb::Kb, lexicon, matcher::fold};
 use copydesk::analysis::{analyze, fix::apply_edits, Config, Document};
 use std::collections::BTreeMap;
+#[path = "common/misspell.rs"]
+mod misspell;
+use misspell::{Kind, KINDS};
 
 /// An invented person: given name(s) as written, family name as written after the first
 /// reference, and the full name as written at the first reference.
@@ -157,72 +160,15 @@ fn story(person: &Person, mentions: &[Pos]) -> (String, Vec<(Pos, std::ops::Rang
     (s, at)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
-    Swap,
-    Drop,
-    Double,
-    Vowel,
-}
-
-const KINDS: [Kind; 4] = [Kind::Swap, Kind::Drop, Kind::Double, Kind::Vowel];
-
-/// One-edit misspellings of `word` of `kind` (inner letters only, lowercase), each position.
+/// Every one-edit misspelling of `word` of `kind`, one per position; a vowel change only
+/// on an inner letter (not the last).
 fn misspellings(word: &str, kind: Kind) -> Vec<String> {
-    let c: Vec<char> = word.chars().collect();
-    let n = c.len();
-    let inner = |i: usize| i >= 1 && i + 1 < n && c[i].is_lowercase() && c[i].is_alphabetic();
-    let mut out = Vec::new();
-    for i in 1..n {
-        let mut m = c.clone();
-        let ok = match kind {
-            Kind::Swap => {
-                if inner(i) && i + 1 < n && inner(i + 1) && c[i] != c[i + 1] {
-                    m.swap(i, i + 1);
-                    true
-                } else {
-                    false
-                }
-            }
-            Kind::Drop => {
-                if inner(i) {
-                    m.remove(i);
-                    true
-                } else {
-                    false
-                }
-            }
-            Kind::Double => {
-                if inner(i) && c[i] != c[i - 1] && c[i] != c[i + 1] {
-                    m.insert(i, c[i]);
-                    true
-                } else {
-                    false
-                }
-            }
-            Kind::Vowel => {
-                let v = match c[i] {
-                    'a' => Some('e'),
-                    'e' => Some('i'),
-                    'i' => Some('e'),
-                    'o' => Some('a'),
-                    'u' => Some('o'),
-                    _ => None,
-                };
-                match v {
-                    Some(v) if inner(i) => {
-                        m[i] = v;
-                        true
-                    }
-                    _ => false,
-                }
-            }
-        };
-        if ok {
-            out.push(m.into_iter().collect());
-        }
-    }
-    out
+    let n = word.chars().count();
+    misspell::positions(word, kind)
+        .into_iter()
+        .filter(|&i| kind != Kind::Vowel || i + 1 < n)
+        .map(|i| misspell::apply(word, kind, i))
+        .collect()
 }
 
 /// The family name's main word: the last word (after particles), the whole of a

@@ -41,7 +41,10 @@ use std::ops::Range;
 use std::path::Path;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/misspell.rs"]
+mod misspell;
 use corpus::Part;
+use misspell::{Kind, KINDS};
 
 /// The rules measured here.
 const SPELLING_RULES: [&str; 2] = ["name.misspelled", "name.inconsistent"];
@@ -456,69 +459,13 @@ fn by_article(rows: &[Row]) -> BTreeMap<&str, Vec<&Row>> {
 // ---------------------------------------------------------------------------------------
 // Injection.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum Kind {
-    Swap,
-    Drop,
-    Double,
-    Vowel,
-}
-
-const KINDS: [Kind; 4] = [Kind::Swap, Kind::Drop, Kind::Double, Kind::Vowel];
-
-impl Kind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Kind::Swap => "swap",
-            Kind::Drop => "drop",
-            Kind::Double => "double",
-            Kind::Vowel => "vowel",
-        }
-    }
-}
-
-/// a↔e, i↔e, o↔a, u↔o, one direction each.
-fn other_vowel(c: char) -> Option<char> {
-    match c {
-        'a' => Some('e'),
-        'e' => Some('i'),
-        'i' => Some('e'),
-        'o' => Some('a'),
-        'u' => Some('o'),
-        _ => None,
-    }
-}
-
 /// A one-edit misspelling of `word` of `kind`, trying positions from `seed` on until `ok`
 /// accepts one. Only lowercase letters change; never the first letter.
 fn misspell(word: &str, kind: Kind, seed: usize, ok: impl Fn(&str) -> bool) -> Option<String> {
-    let c: Vec<char> = word.chars().collect();
-    let n = c.len();
-    // Inner: neither the first nor the last letter.
-    let inner = |i: usize| i >= 1 && i + 1 < n && c[i].is_lowercase();
-    let positions: Vec<usize> = match kind {
-        Kind::Swap => (1..n)
-            .filter(|&i| inner(i) && inner(i + 1) && c[i] != c[i + 1])
-            .collect(),
-        Kind::Drop => (1..n).filter(|&i| inner(i)).collect(),
-        Kind::Double => (1..n)
-            .filter(|&i| inner(i) && c[i] != c[i - 1] && c[i] != c[i + 1])
-            .collect(),
-        Kind::Vowel => (1..n).filter(|&i| other_vowel(c[i]).is_some()).collect(),
-    };
+    let positions = misspell::positions(word, kind);
     let k = positions.len();
     (0..k).find_map(|j| {
-        let i = positions[(seed + j) % k];
-        let mut m = c.clone();
-        match kind {
-            Kind::Swap => m.swap(i, i + 1),
-            Kind::Drop => {
-                m.remove(i);
-            }
-            Kind::Double => m.insert(i, c[i]),
-            Kind::Vowel => m[i] = other_vowel(c[i]).unwrap_or(c[i]),
-        }
-        let bad: String = m.into_iter().collect();
+        let bad = misspell::apply(word, kind, positions[(seed + j) % k]);
         ok(&bad).then_some(bad)
     })
 }
