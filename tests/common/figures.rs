@@ -11,7 +11,10 @@ pub fn pct(n: usize, d: usize) -> f64 {
     }
 }
 
-/// "n/d = p%".
+/// "n/d = p%"; "n/0 (none to count)" when there is nothing to count.
 pub fn ratio(n: usize, d: usize) -> String {
+    if d == 0 {
+        return format!("{n}/0 (none to count)");
+    }
     format!("{n}/{d} = {:.1}%", pct(n, d))
 }
