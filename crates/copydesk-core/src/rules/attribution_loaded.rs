@@ -44,11 +44,12 @@
 //! said to” would swap the loaded word for a passive that hides who says it (a copy editor's
 //! reading of the MEANTIME sample, round 7); the writer makes the claimer the subject.
 //!
-//! Round 8, decided by grammar: “reveal” for an announcement is not loaded — a business as
-//! the subject (“the airline revealed that passenger numbers had doubled”) or a clause about
-//! the subject as a thing (its first pronoun “it” or “its”: “Nordvik Motors revealed it had
-//! sold 40,000 cars”); the news made public is the fact. A person's revelation (“the senator
-//! revealed that she had been offered a post”) stays flagged. An object was never flagged
+//! Round 8, decided by grammar: “reveal” for an organisation's announcement of its own act or
+//! plan is not loaded — the clause's first pronoun is “it” (“Nordvik Motors revealed it had
+//! sold 40,000 cars”, “the carmaker revealed that it will build a plant”); the news made
+//! public is the fact. A person's revelation (“the senator revealed that she had been offered
+//! a post”) and a disclosure about others (“the company revealed that its creditors …”, round
+//! 6) stay flagged. An object was never flagged
 //! (“Apple revealed the new iPhone”, “the company revealed its results”). “Admitted” or
 //! “confessed” on a court's record (“admitted in court”, “pleaded guilty and admitted”,
 //! “under oath”) is the accurate word: the admission is the fact the court records.
@@ -72,7 +73,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "A loaded attribution verb (“claimed”, “insisted”, “admitted”, “conceded”, “confessed”, “revealed”) where “said” is meant.",
-    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”), “reveal” for an organisation's announcement (“the carmaker revealed that it will build a plant”, “Apple revealed the new iPhone”: the news made public is the fact, where a person's revelation stays flagged), an admission on a court's record (“admitted in court”, “pleaded guilty and admitted”) and “denied” are not flagged. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours”), with no fix: “is said to” would hide the source, so the writer makes the claimer the subject (“the maker says it lasts ten hours”); with nobody named it is `attribution.vague`'s (by whom?).",
+    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”), “reveal” for an organisation's announcement of its own act or plan (“the carmaker revealed that it will build a plant”, “Apple revealed the new iPhone”: the news made public is the fact, where a person's revelation stays flagged), an admission on a court's record (“admitted in court”, “pleaded guilty and admitted”) and “denied” are not flagged. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours”), with no fix: “is said to” would hide the source, so the writer makes the claimer the subject (“the maker says it lasts ten hours”); with nobody named it is `attribution.vague`'s (by whom?).",
     wrong: "The minister claimed that the figures were wrong.\n",
     right: "The minister said the figures were wrong.\n",
 };
@@ -472,60 +473,16 @@ fn disclosure(text: &str, sentence_start: usize, cue: std::ops::Range<usize>) ->
     false
 }
 
-/// Organisations that announce: the subject of an announcement, not of a claim.
-const ANNOUNCERS: &[&str] = &[
-    "company",
-    "companies",
-    "firm",
-    "carmaker",
-    "automaker",
-    "maker",
-    "manufacturer",
-    "group",
-    "bank",
-    "airline",
-    "retailer",
-    "studio",
-    "network",
-    "broadcaster",
-    "publisher",
-    "developer",
-    "startup",
-    "operator",
-    "insurer",
-    "lender",
-    "supplier",
-    "chain",
-    "brand",
-    "label",
-    "corporation",
-    "conglomerate",
-    "giant",
-    "brewer",
-    "miner",
-    "producer",
-    "distributor",
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "ltd",
-    "ltd.",
-    "plc",
-];
-
-/// “Reveal” for an announcement: an organisation making its own news known (“the carmaker
-/// revealed on Monday that it will build a plant”, “Nordvik Motors revealed it had sold
-/// 40,000 cars”). Decided by grammar: the subject is a business by its head noun, or what
-/// was revealed is about the subject itself as a thing — the clause's first pronoun is
-/// “it” or “its” (a person discloses about “he”, “she”, “I”). Then “revealed” says the news
-/// was made public, which is the fact; a person's revelation (“the senator revealed that
-/// she had been offered a post”) stays flagged. (An object is never flagged: “Apple revealed
-/// the new iPhone”, “the company revealed its results”.)
-fn announcement(subject_head: &str, rest: &str) -> bool {
-    if ANNOUNCERS.contains(&subject_head.trim_end_matches([',', '.'])) {
-        return true;
-    }
+/// “Reveal” for an announcement: an organisation making its own act or plan known (“the
+/// carmaker revealed on Monday that it will build a plant”, “Nordvik Motors revealed it had
+/// sold 40,000 cars”). Decided by grammar: the clause's first pronoun is “it”, the subject
+/// as a thing doing or planning something (a person discloses about “he”, “she”, “I”). Then
+/// “revealed” says the news was made public, which is the fact. A person's revelation (“the
+/// senator revealed that she had been offered a post”) stays flagged, and so does a
+/// disclosure about others reported as speech (“the company revealed that its creditors were
+/// no longer providing funds”, round 6). An object is never flagged (“Apple revealed the new
+/// iPhone”, “the company revealed its results”).
+fn announcement(rest: &str) -> bool {
     let first_pronoun = rest
         .split_whitespace()
         .take(8)
@@ -539,7 +496,7 @@ fn announcement(subject_head: &str, rest: &str) -> bool {
                 "it" | "its" | "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their"
             )
         });
-    matches!(first_pronoun.as_deref(), Some("it" | "its"))
+    first_pronoun.as_deref() == Some("it")
 }
 
 /// An admission on the record of a court or a plea: “admitted in court that he had taken
@@ -674,7 +631,7 @@ impl Rule for AttributionLoaded {
                 continue;
             }
             if lower.starts_with("reveal")
-                && announcement(&head, &text[a.cue.end..a.sentence.end.max(a.cue.end)])
+                && announcement(&text[a.cue.end..a.sentence.end.max(a.cue.end)])
             {
                 continue;
             }
@@ -979,7 +936,6 @@ mod tests {
             "The company revealed its quarterly results on Thursday.",
             "The carmaker revealed on Monday that it will build a plant in Ohio.",
             "Nordvik Motors revealed it had sold 40,000 cars in March.",
-            "The airline revealed that passenger numbers had doubled.",
             "The defendant admitted in court that he had taken the money.",
             "Lund pleaded guilty and admitted he had lied to investigators.",
             "The candidate conceded defeat late on Tuesday.",

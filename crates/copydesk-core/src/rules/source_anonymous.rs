@@ -350,7 +350,14 @@ fn pattern_words(text: &str) -> (bool, bool, bool) {
     static AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .build(["cit", "source", "insider", "anonymous", "unnamed", "unidentified"])
+            .build([
+                "cit",
+                "source",
+                "insider",
+                "anonymous",
+                "unnamed",
+                "unidentified",
+            ])
             .expect("word list builds")
     });
     let (mut citing, mut sources, mut explicit) = (false, false, false);
@@ -851,9 +858,8 @@ fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
     // official spoke on condition of anonymity because the talks are confidential.”), later
     // in the paragraph or at the start of the next. Only a sentence that both grants
     // anonymity and says why, or says the source was not authorised, counts there.
-    let far = |s: &str| {
-        NOT_AUTHORIZED.is_match(s) || (GRANTED.on(s).is_match(s) && WHY.is_match(s))
-    };
+    let far =
+        |s: &str| NOT_AUTHORIZED.is_match(s) || (GRANTED.on(s).is_match(s) && WHY.is_match(s));
     let later_here = sentences
         .iter()
         .skip(i + 2)
