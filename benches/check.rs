@@ -2,7 +2,9 @@
 //! a 10 MB file made by concatenating the Wikinews corpus, and drafts of 1,000, 10,000
 //! and 100,000 words.
 //!
-//! `sourcing_10k/{on,off}`: the 10,000-word analysis with the sourcing rules on and off.
+//! `sourcing_10k/{on,off}`: the 10,000-word analysis with the sourcing rules on and off;
+//! `sourcing_10k_cpu/{on,off}` the same in the thread's CPU time (`common::ThreadCpu`), which
+//! other load on the machine does not inflate: the figure issue 20's budget is read from.
 //!
 //! Run: `cargo bench --bench check`. Needs `tests/corpus/wikinews-2019`.
 
@@ -10,7 +12,7 @@ use copydesk::analysis::{analyze, analyze_with, Config, Context, Document};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 mod common;
-use common::{concat_to_bytes, corpus, draft_of_words};
+use common::{concat_to_bytes, corpus, draft_of_words, ThreadCpu};
 
 fn bench(c: &mut Criterion) {
     let articles = corpus();
@@ -79,6 +81,30 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// Issue 20's budget in CPU time: `sourcing_10k_cpu/{on,off}`, the 10,000-word analysis with
+/// the default sourcing rules on and off, measured in the same run.
+fn bench_sourcing_cpu(c: &mut Criterion<ThreadCpu>) {
+    let articles = corpus();
+    let draft = draft_of_words(&articles, 10_000);
+    let on = Config::default();
+    let mut off = Config::default();
+    for rule in [
+        "source.anonymous",
+        "attribution.loaded",
+        "attribution.vague",
+    ] {
+        off.set_level(rule, copydesk::analysis::config::Level::Off);
+    }
+    let mut group = c.benchmark_group("sourcing_10k_cpu");
+    group.throughput(Throughput::Elements(10_000));
+    for (name, cfg) in [("on", &on), ("off", &off)] {
+        group.bench_function(name, |b| {
+            b.iter(|| analyze(&Document::parse(draft.as_str()), cfg).len())
+        });
+    }
+    group.finish();
+}
+
 /// The analysis the language server runs after a one-word edit: paragraph caches on and
 /// warm, every other iteration inserts a word in the middle paragraph (and the next one
 /// removes it), so each run re-analyses one changed paragraph against cached neighbours.
@@ -112,4 +138,9 @@ fn bench_after_edit(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench, bench_after_edit);
-criterion_main!(benches);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(ThreadCpu);
+    targets = bench_sourcing_cpu
+}
+criterion_main!(benches, cpu);

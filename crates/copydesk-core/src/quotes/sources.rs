@@ -121,7 +121,8 @@ fn left_source(info: &BlockInfo, at: usize, floor: usize) -> Option<Range<usize>
                 .unwrap_or("")
                 .to_lowercase();
             let open = floor + open;
-            if matches!(opener.as_str(), "who" | "whom" | "whose")
+            // “a company executive, speaking anonymously, said”: a participle insert too.
+            if matches!(opener.as_str(), "who" | "whom" | "whose" | "speaking")
                 && info.words_between(open, floor + inner.len()) <= 25
             {
                 if let Some(np) = info.np_left(open, floor) {

@@ -44,6 +44,18 @@
 //! said to” would swap the loaded word for a passive that hides who says it (a copy editor's
 //! reading of the MEANTIME sample, round 7); the writer makes the claimer the subject.
 //!
+//! Round 8, decided by grammar: “reveal” for an organisation's announcement of its own act or
+//! plan is not loaded — the clause's first pronoun is “it” (“Nordvik Motors revealed it had
+//! sold 40,000 cars”, “the carmaker revealed that it will build a plant”); the news made
+//! public is the fact. A person's revelation (“the senator revealed that she had been offered
+//! a post”) and a disclosure about others (“the company revealed that its creditors …”, round
+//! 6) stay flagged. An object was never flagged
+//! (“Apple revealed the new iPhone”, “the company revealed its results”). “Admitted” or
+//! “confessed” on a court's record (“admitted in court”, “pleaded guilty and admitted”,
+//! “under oath”) is the accurate word: the admission is the fact the court records.
+//! “Conceded” and an admission out of court stay flagged (AP: “admit” implies wrongdoing,
+//! which the reporter must be able to stand behind); “conceded defeat” is an object.
+//!
 //! The fix (“said”, in the same tense and person: claimed → said, claims → says, claiming →
 //! saying, claim → say) is offered but not safe: sometimes the loaded word is the accurate one
 //! (a defendant who admitted guilt).
@@ -61,7 +73,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "A loaded attribution verb (“claimed”, “insisted”, “admitted”, “conceded”, “confessed”, “revealed”) where “said” is meant.",
-    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”) and “denied” are not flagged. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours”), with no fix: “is said to” would hide the source, so the writer makes the claimer the subject (“the maker says it lasts ten hours”); with nobody named it is `attribution.vague`'s (by whom?).",
+    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”), “reveal” for an organisation's announcement of its own act or plan (“the carmaker revealed that it will build a plant”, “Apple revealed the new iPhone”: the news made public is the fact, where a person's revelation stays flagged), an admission on a court's record (“admitted in court”, “pleaded guilty and admitted”) and “denied” are not flagged. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours”), with no fix: “is said to” would hide the source, so the writer makes the claimer the subject (“the maker says it lasts ten hours”); with nobody named it is `attribution.vague`'s (by whom?).",
     wrong: "The minister claimed that the figures were wrong.\n",
     right: "The minister said the figures were wrong.\n",
 };
@@ -461,6 +473,40 @@ fn disclosure(text: &str, sentence_start: usize, cue: std::ops::Range<usize>) ->
     false
 }
 
+/// “Reveal” for an announcement: an organisation making its own act or plan known (“the
+/// carmaker revealed on Monday that it will build a plant”, “Nordvik Motors revealed it had
+/// sold 40,000 cars”). Decided by grammar: the clause's first pronoun is “it”, the subject
+/// as a thing doing or planning something (a person discloses about “he”, “she”, “I”). Then
+/// “revealed” says the news was made public, which is the fact. A person's revelation (“the
+/// senator revealed that she had been offered a post”) stays flagged, and so does a
+/// disclosure about others reported as speech (“the company revealed that its creditors were
+/// no longer providing funds”, round 6). An object is never flagged (“Apple revealed the new
+/// iPhone”, “the company revealed its results”).
+fn announcement(rest: &str) -> bool {
+    let first_pronoun = rest
+        .split_whitespace()
+        .take(8)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|w| {
+            matches!(
+                w.as_str(),
+                "it" | "its" | "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their"
+            )
+        });
+    first_pronoun.as_deref() == Some("it")
+}
+
+/// An admission on the record of a court or a plea: “admitted in court that he had taken
+/// the money”, “pleaded guilty and admitted …”, “confessed under oath”. The admission is
+/// the fact the court records, so “admitted” is the accurate word, not a loaded one.
+static LEGAL_ADMISSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:in\s+court|at\s+(?:his|her|their|the)?\s*trial|during\s+(?:his|her|their|the)\s+trial|under\s+oath|to\s+the\s+court|before\s+the\s+(?:court|judge|jury)|pleaded\s+guilty|pled\s+guilty|guilty\s+plea|plea\s+(?:deal|agreement|bargain)|in\s+(?:a|his|her|their)\s+plea)(?-u:\b)")
+        .expect("regex builds")
+});
+
 /// Assertions made in a filing the sentence names before the verb: “challenged the award in
 /// a formal protest, claiming …”, “filed a lawsuit claiming …”, “in court papers, claimed”.
 /// Their claims are the filing's contentions (see `FILINGS`).
@@ -582,6 +628,18 @@ impl Rule for AttributionLoaded {
                 continue; // the agentless passive is `attribution.vague`'s
             }
             if lower.starts_with("reveal") && disclosure(text, a.sentence.start, a.cue.clone()) {
+                continue;
+            }
+            if lower.starts_with("reveal")
+                && announcement(&text[a.cue.end..a.sentence.end.max(a.cue.end)])
+            {
+                continue;
+            }
+            if (lower.starts_with("admit") || lower.starts_with("confess"))
+                && text
+                    .get(a.sentence.clone())
+                    .is_some_and(|s| LEGAL_ADMISSION.is_match(s))
+            {
                 continue;
             }
             if in_filing(&text[a.sentence.start.min(a.cue.start)..a.cue.start]) {
@@ -860,5 +918,29 @@ mod tests {
             flagged("Boeing claims that the new jet is more fuel efficient."),
             pairs(&[("claims", "says")])
         );
+    }
+
+    #[test]
+    fn round_eight_announcements_and_admissions_on_the_record() {
+        // A person's revelation, an admission out of court: loaded.
+        for src in [
+            "The senator revealed that she had been offered a cabinet post.",
+            "The coach admitted the team had played badly.",
+            "Ortiz revealed he was leaving the club.",
+        ] {
+            assert_eq!(flagged(src).len(), 1, "{src}");
+        }
+        // An organisation's announcement, an object, a court's record: not loaded.
+        for src in [
+            "Apple revealed the new iPhone at its headquarters on Tuesday.",
+            "The company revealed its quarterly results on Thursday.",
+            "The carmaker revealed on Monday that it will build a plant in Ohio.",
+            "Nordvik Motors revealed it had sold 40,000 cars in March.",
+            "The defendant admitted in court that he had taken the money.",
+            "Lund pleaded guilty and admitted he had lied to investigators.",
+            "The candidate conceded defeat late on Tuesday.",
+        ] {
+            assert_eq!(flagged(src), Vec::<(String, String)>::new(), "{src}");
+        }
     }
 }

@@ -128,12 +128,21 @@ pub(crate) fn credited_in_sentence(
     {
         return true;
     }
-    cx.attributions().iter().any(|a| {
+    // “according to The Daily Courier”: a capitalised name after “according to” is a source
+    // even where no noun phrase was read for it.
+    let names_after = |at: usize| {
+        text.get(at..).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            rest.starts_with(char::is_uppercase)
+        })
+    };
+    cx.attributions_in(bi).iter().any(|a| {
         if a.block != bi
             || a.cue.start < sentence.start
             || a.cue.start >= sentence.end
             || (a.cue.start < except.end && except.start < a.cue.end)
-            || a.source.is_none()
+            || (a.source.is_none() && !(a.kind == CueKind::According && names_after(a.cue.end)))
             || !matches!(a.kind, CueKind::Verb | CueKind::According)
         {
             return false;

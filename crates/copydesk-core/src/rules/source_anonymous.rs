@@ -43,6 +43,15 @@
 //!   sources”, “which cited sources close to the investigation”, “quoting sources”.
 //! - Headlines are not read (“Officials say …” over the story that names them).
 //!
+//! Round 8: descriptions by what the source knows widened (“a person involved in the
+//! negotiations”, “people aware of the decision”, “privy to”, “executives familiar with”);
+//! any person introduced with a determiner whose sentence says anonymity was asked for or
+//! granted (“an employee who requested anonymity”, “a spokesman for the airline, who declined
+//! to be identified,”, “a company executive, speaking anonymously,”); naming verbs
+//! (“diplomatic sources described the meeting as tense”); and the reason may come further
+//! on — later in the paragraph or in the first two sentences of the next — when that
+//! sentence both grants anonymity and says why, or says the source was not authorised.
+//!
 //! Not flagged when a reason is given in the same or a neighbouring sentence: an anonymity
 //! phrase (“on condition of anonymity”, “asked not to be named”, “declined to be
 //! identified”) together with why (“because”, “not authorized to”, “for fear of”, …), or
@@ -65,7 +74,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "An unnamed source (“a source said”, “officials said”, “people familiar with the matter”) with no reason given for the anonymity.",
-    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged, nor is a bare “officials said” when the story names the organisation they speak for in the same paragraph or the lede (or, for “officials” in the lede, anywhere in the story) and the sentence does not call them anonymous, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”, “Citing people familiar with the matter, The Wall Street Journal reported …”): AP asks for that credit, and only that outlet can give the reason. A lede's “a … official said” is not flagged when the next paragraph names the official (summary attribution), and headlines are not read.",
+    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged, nor is a bare “officials said” when the story names the organisation they speak for in the same paragraph or the lede (or, for “officials” in the lede, anywhere in the story) and the sentence does not call them anonymous, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”, “Citing people familiar with the matter, The Wall Street Journal reported …”): AP asks for that credit, and only that outlet can give the reason. A lede's “a … official said” is not flagged when the next paragraph names the official (summary attribution), and headlines are not read. Any person the sentence says asked not to be named (“an employee who requested anonymity said”) is an unnamed source; the reason may come later in the paragraph or at the start of the next (“The official spoke on condition of anonymity because …”).",
     wrong: "The talks have stalled, a source said.\n",
     right: "The talks have stalled, said a State Department official who spoke on condition of anonymity because she was not authorized to discuss them.\n",
 };
@@ -73,6 +82,49 @@ static META: RuleMeta = RuleMeta {
 /// Heads of an unnamed source: always unnamed in the singular (“source” is handled with
 /// the plural “sources”: unnamed unless a thing, “a news source”).
 const SINGULAR: &[&str] = &["official", "insider", "aide", "diplomat", "staffer"];
+/// People who are an unnamed source when their sentence says they asked not to be named
+/// (“an employee who requested anonymity said”): any person, not only officials.
+const PERSONS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "worker",
+    "workers",
+    "person",
+    "people",
+    "officer",
+    "officers",
+    "member",
+    "members",
+    "lawmaker",
+    "lawmakers",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "staffer",
+    "staffers",
+    "resident",
+    "residents",
+    "manager",
+    "managers",
+    "analyst",
+    "analysts",
+    "banker",
+    "bankers",
+    "investigator",
+    "investigators",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+];
 /// Plural heads unnamed with any modifier.
 const ALWAYS_PLURAL: &[&str] = &["sources", "insiders"];
 /// Plural heads unnamed only without an agency: “officials said”, “senior officials said”.
@@ -107,7 +159,7 @@ const VAGUE_MODIFIERS: &[&str] = &[
 
 /// “a person familiar with the matter”: an unnamed source by its description.
 static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:person|people|persons|individuals?|someone|sources?|officials?|insiders?|aides?)\s+(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+on|(?:with|who\s+(?:has|have|had))\s+(?:direct\s+|first-hand\s+|firsthand\s+)?knowledge\s+of|knowledgeable\s+about)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:person|people|persons|individuals?|someone|sources?|officials?|insiders?|aides?|executives?|employees?|staffers?|diplomats?|lawmakers?|members?)\s+(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+(?:on|about)|(?:with|who\s+(?:has|have|had))\s+(?:direct\s+|first-hand\s+|firsthand\s+|inside\s+)?knowledge\s+of|knowledgeable\s+(?:about|of)|(?:who\s+(?:is|are|was|were)\s+)?(?:aware|informed)\s+of|privy\s+to|(?:directly\s+)?involved\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:talks|negotiations|discussions|deliberations|decision|planning|investigation|inquiry|probe|case|matter|process|deal|bid|review|search|effort|preparations))(?-u:\b)")
         .expect("regex builds")
 });
 
@@ -206,24 +258,18 @@ impl Rule for SourceAnonymous {
             if matches!(block.kind, crate::markdown::BlockKind::Heading(_)) {
                 continue;
             }
-            let lower = text.to_ascii_lowercase();
-            if ![
-                "citing",
-                "cited",
-                "anonymous",
-                "unnamed",
-                "unidentified",
-                " by ",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
-            {
+            // Each pattern only where its words are: “citing/cited”, “source/insider” (for
+            // “reported by industry sources”), “anonymous/unnamed/unidentified”.
+            let (citing, sources, explicit) = pattern_words(text);
+            if !(citing || sources || explicit) {
                 continue;
             }
+            let citing_text = if citing { text.as_str() } else { "" };
+            let sources_text = if sources { text.as_str() } else { "" };
             for c in CITING
-                .on(text)
-                .captures_iter(text)
-                .chain(BY_SOURCES.captures_iter(text))
+                .on(citing_text)
+                .captures_iter(citing_text)
+                .chain(BY_SOURCES.captures_iter(sources_text))
             {
                 if let Some(g) = c.get(1) {
                     let words: Vec<String> = g
@@ -244,7 +290,8 @@ impl Rule for SourceAnonymous {
                     }
                 }
             }
-            for m in EXPLICIT.on(text).find_iter(text) {
+            let explicit_text = if explicit { text.as_str() } else { "" };
+            for m in EXPLICIT.on(explicit_text).find_iter(explicit_text) {
                 found.push((bi, m.start()..m.end()));
             }
         }
@@ -297,11 +344,39 @@ impl Rule for SourceAnonymous {
     }
 }
 
+/// Whether `text` has the words of `CITING` (“cit…”), `BY_SOURCES` (“source”, “insider”)
+/// and `EXPLICIT` (“anonymous”, “unnamed”, “unidentified”), in one pass.
+fn pattern_words(text: &str) -> (bool, bool, bool) {
+    static AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([
+                "cit",
+                "source",
+                "insider",
+                "anonymous",
+                "unnamed",
+                "unidentified",
+            ])
+            .expect("word list builds")
+    });
+    let (mut citing, mut sources, mut explicit) = (false, false, false);
+    for m in AC.find_iter(text) {
+        match m.pattern().as_usize() {
+            0 => citing = true,
+            1 | 2 => sources = true,
+            _ => explicit = true,
+        }
+    }
+    (citing, sources, explicit)
+}
+
 /// The block-text range of the unnamed source `a` names, if it is one.
 fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>> {
     // Weak verbs count (“officials reporting”, “reported officials”): the noun phrase
     // itself must be an unnamed source.
-    if !matches!(a.kind, CueKind::Verb | CueKind::According) {
+    // Naming verbs too: “Diplomatic sources described the meeting as tense”.
+    if !matches!(a.kind, CueKind::Verb | CueKind::According | CueKind::Naming) {
         return None;
     }
     let src = a.source.clone()?;
@@ -322,7 +397,16 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
             .filter(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many" | "other"
+                    "a" | "an"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "several"
+                        | "some"
+                        | "many"
+                        | "other"
+                        | "multiple"
                 )
             })
             .map_or(start, |w| sentence_start + before.len() - w.len());
@@ -381,6 +465,16 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
     }
     let np = &text[src.clone()];
     let words: Vec<&str> = np.split_whitespace().collect();
+    // “a spokesman for the airline, who declined to be identified, said”: the noun phrase
+    // found is the airline; the source is the person before the preposition.
+    if let Some(start) = person_before(text, sentence_start, src.start) {
+        if text
+            .get(a.sentence.clone())
+            .is_some_and(|s| GRANTED.on(s).is_match(s))
+        {
+            return Some(start..src.end);
+        }
+    }
     // “the official said”, “the sources said”: a source introduced before, flagged there
     // (an unidentified speaker with nobody named before is quote.speaker-unidentified's).
     if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
@@ -388,6 +482,22 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
     }
     let head = words.last()?.trim_end_matches([',', '.']).to_lowercase();
     let sentence_initial = src.start == sentence_start;
+    // Any person the sentence marks as unnamed by agreement, with a determiner that
+    // introduces them: “an employee who requested anonymity”, “a spokesman, who declined
+    // to be identified,”, “a company executive, speaking anonymously,”.
+    if PERSONS.contains(&head.as_str())
+        && words.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an" | "one" | "two" | "three" | "several" | "some"
+            )
+        })
+        && text
+            .get(a.sentence.clone())
+            .is_some_and(|s| GRANTED.on(s).is_match(s))
+    {
+        return Some(src);
+    }
     if SINGULAR.contains(&head.as_str()) {
         // “official” may be an adjective (“an official statement”): the word after the
         // source must end it.
@@ -417,6 +527,39 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
         return (vague && (a.after || !agency_after)).then_some(src);
     }
     None
+}
+
+/// “a spokesman for …”, “an employee at …” right before `at`: where the introduced person
+/// starts (a determiner, at most two modifiers, a person, a preposition).
+fn person_before(text: &str, floor: usize, at: usize) -> Option<usize> {
+    let before = text.get(floor..at)?;
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    let (_, prep) = words.last()?;
+    if !matches!(
+        prep.to_lowercase().as_str(),
+        "for" | "at" | "of" | "from" | "with" | "in"
+    ) {
+        return None;
+    }
+    let (_, head) = words.get(words.len().checked_sub(2)?)?;
+    if !PERSONS.contains(&head.to_lowercase().as_str()) {
+        return None;
+    }
+    words
+        .iter()
+        .rev()
+        .skip(2)
+        .take(3)
+        .find(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an" | "one" | "two" | "three" | "several" | "some"
+            )
+        })
+        .map(|(i, _)| floor + i)
 }
 
 /// Whether the noun phrase ending at `end` ends there: a verb, a comma, “who”, the end.
@@ -708,6 +851,32 @@ fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
             look(b.text.get(first.clone()).unwrap_or(""));
         }
     }
+    if reason {
+        return (granted, reason);
+    }
+    // The reason further on: news often gives it once the source has spoken (“… The
+    // official spoke on condition of anonymity because the talks are confidential.”), later
+    // in the paragraph or at the start of the next. Only a sentence that both grants
+    // anonymity and says why, or says the source was not authorised, counts there.
+    let far =
+        |s: &str| NOT_AUTHORIZED.is_match(s) || (GRANTED.on(s).is_match(s) && WHY.is_match(s));
+    let later_here = sentences
+        .iter()
+        .skip(i + 2)
+        .any(|s| far(text.get(s.clone()).unwrap_or("")));
+    let next_paragraph = || {
+        doc.blocks
+            .get(bi + 1)
+            .zip(doc.sentences.get(bi + 1))
+            .is_some_and(|(b, ss)| {
+                ss.iter()
+                    .take(2)
+                    .any(|s| far(b.text.get(s.clone()).unwrap_or("")))
+            })
+    };
+    if later_here || next_paragraph() {
+        return (true, true);
+    }
     (granted, reason)
 }
 
@@ -923,6 +1092,55 @@ mod tests {
         // A headline.
         assert_eq!(
             flagged("# Officials say the road is closed\n\nThe Highway Agency closed the road on Monday, it said."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn round_eight_descriptions_marked_persons_and_far_reasons() {
+        for (src, want) in [
+            (
+                "One person involved in the negotiations said the offer had been raised twice.",
+                "One person involved in the negotiations",
+            ),
+            (
+                "The plan has been shelved, two people aware of the decision said.",
+                "two people aware of the decision",
+            ),
+            (
+                "Executives familiar with the bid said it would top $2 billion.",
+                "Executives familiar with the bid",
+            ),
+            (
+                "An employee who requested anonymity said the plant had been losing money.",
+                "An employee",
+            ),
+            (
+                "A company executive, speaking anonymously, said the layoffs would continue.",
+                "A company executive",
+            ),
+            (
+                "Diplomatic sources described the meeting as tense.",
+                "Diplomatic sources",
+            ),
+        ] {
+            assert_eq!(flagged(src), [want], "{src}");
+        }
+        // The reason later in the paragraph or at the start of the next.
+        for src in [
+            "A senior official said the talks had failed. The two sides met for six hours on Monday. The official spoke on condition of anonymity because the talks are confidential.",
+            "Two officials said the base would close by June. The base has 4,000 soldiers.\n\nBoth spoke on condition of anonymity because the decision has not been announced.",
+            "An employee who requested anonymity for fear of losing his job said the plant had been losing money.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+        // No reason anywhere: still flagged; a person not marked anonymous is not a source.
+        assert_eq!(
+            flagged("A source said the budget would be cut. The cut follows a bad year. Lawmakers will vote in March."),
+            ["A source"]
+        );
+        assert_eq!(
+            flagged("An employee said the plant had been losing money."),
             Vec::<String>::new()
         );
     }

@@ -1,0 +1,210 @@
+//! Classes of sourcing and attribution, probed with invented sentences (issue 20, round
+//! eight): for each way news writes an unnamed source, a weasel attribution or a loaded verb,
+//! a handful of sentences in varied wording that a standards editor would flag, and near
+//! misses of the same class that must not be flagged (a reason given for the anonymity, a
+//! named source, another sense of the word). Every sentence is invented for this test (no
+//! real story, person or quotation) and none comes from the corpus, so the rates say how the
+//! rules generalise beyond the gold sets' sentences.
+//!
+//! A `flag` case is caught when a diagnostic of its rule overlaps its snippet; a near miss is
+//! clean when its draft draws no diagnostic of its rule at all.
+//!
+//! Run with figures: `cargo test --release --test standards_classes -- --nocapture`.
+
+use copydesk::analysis::{analyze, Config, Document};
+use std::collections::BTreeMap;
+
+const ANON: &str = "source.anonymous";
+const VAGUE: &str = "attribution.vague";
+const LOADED: &str = "attribution.loaded";
+
+/// (class, rule, draft, snippet, flag?)
+type Case = (&'static str, &'static str, &'static str, &'static str, bool);
+
+const CASES: &[Case] = &[
+    // An unnamed official, quantified or described by rank.
+    ("anon: quantified officials", ANON, "The ceasefire will start on Sunday, two senior officials said.", "two senior officials", true),
+    ("anon: quantified officials", ANON, "Several officials told reporters the bridge would stay shut until spring.", "Several officials", true),
+    ("anon: quantified officials", ANON, "“We are not there yet,” said a senior administration official.", "a senior administration official", true),
+    ("anon: quantified officials", ANON, "According to a high-ranking official, the budget will be cut by a tenth.", "a high-ranking official", true),
+    ("anon: quantified officials", ANON, "A mid-level diplomat warned that the embassy could close.", "A mid-level diplomat", true),
+    ("anon: quantified officials", ANON, "Gloria Menendez, a senior official at the ministry, said the budget would be cut.", "a senior official", false),
+    ("anon: quantified officials", ANON, "Transport Ministry officials said the bridge would reopen in May.", "officials", false),
+    ("anon: quantified officials", ANON, "The ministry published the official figures on Tuesday.", "official figures", false),
+    // An unnamed source described by what it knows.
+    ("anon: described by knowledge", ANON, "The merger will be announced on Monday, according to a person briefed on the talks.", "a person briefed on the talks", true),
+    ("anon: described by knowledge", ANON, "People with knowledge of the investigation said the files had been shredded.", "People with knowledge of the investigation", true),
+    ("anon: described by knowledge", ANON, "Sources close to the coach said he would not renew his contract.", "Sources close to the coach", true),
+    ("anon: described by knowledge", ANON, "One person involved in the negotiations said the offer had been raised twice.", "One person involved in the negotiations", true),
+    ("anon: described by knowledge", ANON, "The plan has been shelved, two people aware of the decision said.", "two people aware of the decision", true),
+    ("anon: described by knowledge", ANON, "Executives familiar with the bid said it would top $2 billion.", "Executives familiar with the bid", true),
+    ("anon: described by knowledge", ANON, "Residents close to the river said the water rose overnight.", "Residents", false),
+    ("anon: described by knowledge", ANON, "Arvid Lund, an official familiar with the deal, said the price was fair.", "an official familiar with the deal", false),
+    // A source by kind.
+    ("anon: a source by kind", ANON, "A government source said the vote would be delayed.", "A government source", true),
+    ("anon: a source by kind", ANON, "The strike hit a depot near the border, a security source told reporters.", "a security source", true),
+    ("anon: a source by kind", ANON, "One senior party source predicted a leadership challenge within weeks.", "One senior party source", true),
+    ("anon: a source by kind", ANON, "Diplomatic sources described the meeting as tense.", "Diplomatic sources", true),
+    ("anon: a source by kind", ANON, "Tourism is the main source of income for the island.", "source", false),
+    ("anon: a source by kind", ANON, "The river is the town's only water source.", "water source", false),
+    // Marked anonymous with no reason.
+    ("anon: marked, no reason", ANON, "An official who asked not to be named said the talks had collapsed.", "An official", true),
+    ("anon: marked, no reason", ANON, "A spokesman for the airline, who declined to be identified, said the flights would resume.", "A spokesman for the airline", true),
+    ("anon: marked, no reason", ANON, "An employee who requested anonymity said the plant had been losing money for years.", "An employee", true),
+    ("anon: marked, no reason", ANON, "A company executive, speaking anonymously, said the layoffs would continue.", "A company executive", true),
+    ("anon: marked, no reason", ANON, "An official who asked not to be named because she was not authorized to discuss the case said the talks had collapsed.", "An official", false),
+    ("anon: marked, no reason", ANON, "An employee who requested anonymity for fear of losing his job said the plant had been losing money.", "An employee", false),
+    // The reason given further away.
+    ("anon: reason far from the source", ANON, "A senior official said the talks had failed. The two sides met for six hours on Monday. The official spoke on condition of anonymity because the talks are confidential.", "A senior official", false),
+    ("anon: reason far from the source", ANON, "Two officials said the base would close by June. The Army has 4,000 soldiers there.\n\nBoth spoke on condition of anonymity because the decision has not been announced.", "Two officials", false),
+    ("anon: reason far from the source", ANON, "A source said the budget would be cut. The cut follows a bad year for the city. Lawmakers will vote in March.", "A source", true),
+    // Vague attribution: an unnamed group and a verb of saying or belief.
+    ("vague: group + belief verb", VAGUE, "Many economists believe the rate rise came too late.", "Many economists believe", true),
+    ("vague: group + belief verb", VAGUE, "Some analysts warn that the currency could fall further.", "Some analysts warn", true),
+    ("vague: group + belief verb", VAGUE, "Critics argue the tax will hurt small farms.", "Critics argue", true),
+    ("vague: group + belief verb", VAGUE, "Observers have noted a sharp rise in border crossings.", "Observers have noted", true),
+    ("vague: group + belief verb", VAGUE, "Industry specialists reckon the plant will never reopen.", "specialists reckon", true),
+    ("vague: group + belief verb", VAGUE, "Market strategists caution that the rally may not last.", "strategists caution", true),
+    ("vague: group + belief verb", VAGUE, "Proponents say the dam will bring power to a million homes.", "Proponents say", true),
+    ("vague: group + belief verb", VAGUE, "Some fear the mine will poison the river.", "Some fear", true),
+    ("vague: group + belief verb", VAGUE, "Critics of the plan, including Senator Rhea Calloway, say it will raise rents.", "Critics", false),
+    ("vague: group + belief verb", VAGUE, "Analysts at Brantwood Capital expect the rate to hold.", "Analysts", false),
+    ("vague: group + belief verb", VAGUE, "The survey asked economists about the rate rise.", "economists", false),
+    ("vague: group + belief verb", VAGUE, "Experts say the bridge is safe. Tomasz Wierzba, an engineer at the state highway agency, said the cracks were cosmetic.", "Experts say", false),
+    // The impersonal passive.
+    ("vague: impersonal passive", VAGUE, "It is said that the mayor never sleeps.", "It is said", true),
+    ("vague: impersonal passive", VAGUE, "It is thought the fire began in the kitchen.", "It is thought", true),
+    ("vague: impersonal passive", VAGUE, "It is feared that dozens more are trapped under the rubble.", "It is feared", true),
+    ("vague: impersonal passive", VAGUE, "It has been suggested that the vote was rigged.", "It has been suggested", true),
+    ("vague: impersonal passive", VAGUE, "It was widely believed that the treaty would fail.", "It was widely believed", true),
+    ("vague: impersonal passive", VAGUE, "It is thought the fire began in the kitchen, fire officials said.", "It is thought", false),
+    ("vague: impersonal passive", VAGUE, "It was reported to police on Monday.", "It was reported", false),
+    ("vague: impersonal passive", VAGUE, "It is said to be the oldest bridge in the county, according to the county historical society.", "It is said", false),
+    // “Widely seen as”.
+    ("vague: widely seen as", VAGUE, "The senator is widely seen as the front-runner.", "is widely seen as", true),
+    ("vague: widely seen as", VAGUE, "The bill was widely regarded as a compromise.", "was widely regarded", true),
+    ("vague: widely seen as", VAGUE, "Her novels are widely considered the best of the decade.", "are widely considered", true),
+    ("vague: widely seen as", VAGUE, "The film was widely seen in cinemas across Europe.", "widely seen", false),
+    ("vague: widely seen as", VAGUE, "The drug is widely available in pharmacies.", "widely", false),
+    // Hearsay adverbs and reports nobody wrote.
+    ("vague: hearsay", VAGUE, "The minister reportedly plans to resign next week.", "reportedly", true),
+    ("vague: hearsay", VAGUE, "The fire reportedly began in a storeroom.", "reportedly", true),
+    ("vague: hearsay", VAGUE, "The company allegedly hid the losses from its auditors.", "allegedly", true),
+    ("vague: hearsay", VAGUE, "According to reports, the striker has signed a three-year deal.", "According to reports", true),
+    ("vague: hearsay", VAGUE, "The minister reportedly plans to resign next week, according to The Daily Courier.", "reportedly", false),
+    ("vague: hearsay", VAGUE, "Police said the man allegedly hid the gun in a car.", "allegedly", false),
+    ("vague: hearsay", VAGUE, "According to reports in The Daily Courier, the striker has signed.", "According to reports", false),
+    ("vague: hearsay", VAGUE, "The man is charged with allegedly stealing $4,000 from the charity.", "allegedly", false),
+    // Loaded verbs, and the same verbs where they are the accurate word.
+    ("loaded: claim by a person", LOADED, "The senator revealed that she had been offered a cabinet post.", "revealed", true),
+    ("loaded: claim by a person", LOADED, "The coach admitted the team had played badly.", "admitted", true),
+    ("loaded: claim by a person", LOADED, "The mayor claimed the audit had been rigged.", "claimed", true),
+    ("loaded: claim by a person", LOADED, "“We were never told,” the union leader insisted.", "insisted", true),
+    ("loaded: announcement or fact", LOADED, "Apple revealed the new iPhone at its headquarters on Tuesday.", "revealed", false),
+    ("loaded: announcement or fact", LOADED, "The company revealed its quarterly results on Thursday.", "revealed", false),
+    ("loaded: announcement or fact", LOADED, "The carmaker revealed on Monday that it will build a plant in Ohio.", "revealed", false),
+    ("loaded: announcement or fact", LOADED, "Nordvik Motors revealed it had sold 40,000 cars in March.", "revealed", false),
+    ("loaded: announcement or fact", LOADED, "The defendant admitted in court that he had taken the money.", "admitted", false),
+    ("loaded: announcement or fact", LOADED, "The candidate conceded defeat late on Tuesday.", "conceded", false),
+];
+
+/// Floors (regression guards): share of `flag` cases caught, share of near misses left
+/// clean, over all classes; and no class below the per-class floor.
+const FLOOR_CAUGHT: f64 = 90.0;
+const FLOOR_CLEAN: f64 = 90.0;
+const FLOOR_CLASS: f64 = 66.0;
+
+#[derive(Default, Clone, Copy)]
+struct Rates {
+    flag: usize,
+    caught: usize,
+    near: usize,
+    clean: usize,
+}
+
+#[test]
+fn standards_classes() {
+    assert!(CASES.len() >= 40, "at least 40 invented sentences");
+    let config = Config::default();
+    let mut by_class: BTreeMap<&str, Rates> = BTreeMap::new();
+    let mut log = String::new();
+    for &(class, rule, draft, snippet, flag) in CASES {
+        let Some(at) = draft.find(snippet) else {
+            panic!("snippet “{snippet}” not in “{draft}”");
+        };
+        let span = at..at + snippet.len();
+        let diags: Vec<_> = analyze(&Document::parse(draft), &config)
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .collect();
+        let r = by_class.entry(class).or_default();
+        if flag {
+            r.flag += 1;
+            if diags
+                .iter()
+                .any(|d| d.range.start < span.end && span.start < d.range.end)
+            {
+                r.caught += 1;
+            } else {
+                log.push_str(&format!("- MISSED [{class}] {draft}\n"));
+            }
+        } else {
+            r.near += 1;
+            if diags.is_empty() {
+                r.clean += 1;
+            } else {
+                let words: Vec<&str> = diags.iter().map(|d| &draft[d.range.clone()]).collect();
+                log.push_str(&format!("- WRONG [{class}] {draft} ({words:?})\n"));
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            100.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    let mut table = String::from("| class | caught | near misses clean |\n|---|---|---|\n");
+    let mut total = Rates::default();
+    for (class, r) in &by_class {
+        table.push_str(&format!(
+            "| {class} | {}/{} | {}/{} |\n",
+            r.caught, r.flag, r.clean, r.near
+        ));
+        total.flag += r.flag;
+        total.caught += r.caught;
+        total.near += r.near;
+        total.clean += r.clean;
+    }
+    table.push_str(&format!(
+        "| **all** | {}/{} = {:.1}% | {}/{} = {:.1}% |\n",
+        total.caught,
+        total.flag,
+        pct(total.caught, total.flag),
+        total.clean,
+        total.near,
+        pct(total.clean, total.near)
+    ));
+    println!("{log}\n{table}");
+    assert!(
+        pct(total.caught, total.flag) >= FLOOR_CAUGHT,
+        "caught {:.1}%\n{log}",
+        pct(total.caught, total.flag)
+    );
+    assert!(
+        pct(total.clean, total.near) >= FLOOR_CLEAN,
+        "near misses clean {:.1}%\n{log}",
+        pct(total.clean, total.near)
+    );
+    for (class, r) in &by_class {
+        assert!(
+            pct(r.caught, r.flag) >= FLOOR_CLASS && pct(r.clean, r.near) >= FLOOR_CLASS,
+            "class {class}: caught {}/{}, clean {}/{}\n{log}",
+            r.caught,
+            r.flag,
+            r.clean,
+            r.near
+        );
+    }
+}
