@@ -1284,6 +1284,9 @@ impl BlockInfo<'_> {
         s: &Range<usize>,
         is_name: &dyn Fn(&str) -> bool,
     ) -> Option<Found> {
+        if let Some(found) = self.narration(s, is_name) {
+            return Some(found);
+        }
         let found = self.speaker_before(s, is_name)?;
         // “Smith said the talks had failed.” reports what was said: the quote after it
         // is a new one, and wire copy attributes it again.
@@ -1670,6 +1673,124 @@ impl BlockInfo<'_> {
 /// The longest sentence, in words, that can set up a quote after it (“Smith was blunt.”).
 const SETUP_WORDS: usize = 8;
 
+/// The longest sentence, in words, of narration that introduces the quote after it
+/// (“Smith recalled the night the dam broke.”): feature copy lets the scene run on.
+const NARRATION_WORDS: usize = 40;
+
+/// Verbs with which a person recalls or describes something, the quote after them being
+/// their own words about it (“Smith recalled the night the dam broke. “We had ten
+/// minutes.””).
+const RECOLLECTING: &[&str] = &[
+    "recalled",
+    "recalls",
+    "recalling",
+    "remembered",
+    "remembers",
+    "remembering",
+    "recounted",
+    "recounts",
+    "recounting",
+    "described",
+    "describes",
+    "describing",
+    "reminisced",
+    "reminisces",
+    "relived",
+    "relives",
+    "reflected",
+    "reflects",
+    "narrated",
+    "narrates",
+];
+
+/// Verbs of telling that narrate when “of” or “about” follows them (“Jones told of the
+/// long wait”, “She spoke about her son”, “told reporters about the night”).
+const TELLING: &[&str] = &[
+    "told",
+    "tells",
+    "spoke",
+    "speaks",
+    "talked",
+    "talks",
+    "wrote",
+    "writes",
+    "testified",
+    "testifies",
+    "opened",
+    "opens",
+    "looked",
+    "looks",
+];
+
+/// Words between a subject and its verb that do not change what the verb does.
+const VERB_LEADERS: &[&str] = &[
+    "also", "still", "later", "then", "once", "often", "has", "had", "have", "would", "now",
+    "vividly", "clearly", "fondly", "later",
+];
+
+impl BlockInfo<'_> {
+    /// Index of the first word of the verb phrase after subject `sp` in sentence `s`:
+    /// past an appositive (“Smith, 54, …”) and adverbs or auxiliaries (“also”, “has”).
+    fn verb_after(&self, sp: &Range<usize>, s: &Range<usize>) -> Option<usize> {
+        let mut at = sp.end;
+        if let Some(rest) = self.text[at.min(s.end)..s.end].strip_prefix(", ") {
+            if let Some(close) = rest.find(", ") {
+                at += 2 + close + 2;
+            }
+        }
+        let lo = self.word_at_or_after(at);
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        (lo..hi).find(|&k| {
+            let w = self.word(k).to_lowercase();
+            !(VERB_LEADERS.contains(&w.as_str()) || (w.len() > 3 && w.ends_with("ly")))
+        })
+    }
+
+    /// A sentence of narration whose subject is a person and whose verb recalls, describes
+    /// or tells of something (see [`RECOLLECTING`], [`TELLING`]): “Smith recalled the
+    /// night the dam broke.”, “Jones told of the long wait for news.” Feature copy lets
+    /// the quote after it be the person's words without a tag; an event (“The dam broke
+    /// on Tuesday.”, “Police arrested Smith.”) or a thing as the subject does not.
+    pub(crate) fn narration(
+        &self,
+        s: &Range<usize>,
+        is_name: &dyn Fn(&str) -> bool,
+    ) -> Option<Found> {
+        if self.words_between(s.start, s.end) > NARRATION_WORDS {
+            return None;
+        }
+        let np = self.person_subject(s, is_name)?;
+        // Not “we”, “they” or “I”: a group, or the person whose words the quote may answer.
+        let lower = self.text[np.clone()].to_lowercase();
+        if matches!(lower.as_str(), "we" | "they" | "i") {
+            return None;
+        }
+        let k = self.verb_after(&np, s)?;
+        let verb = self.word(k).to_lowercase();
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        let narrates = RECOLLECTING.contains(&verb.as_str())
+            || (TELLING.contains(&verb.as_str())
+                && (k + 1..hi.min(k + 4)).any(|j| {
+                    let w = self.word(j).to_lowercase();
+                    matches!(w.as_str(), "of" | "about")
+                        || (matches!(verb.as_str(), "looked" | "looks" | "opened" | "opens")
+                            && matches!(w.as_str(), "back" | "up"))
+                }));
+        // Not in the passive (“Smith was described as …”) nor quoted.
+        if !narrates
+            || self.is_quoted(self.words[k].start)
+            || self.passive_before(self.words[k].start)
+        {
+            return None;
+        }
+        Some(Found {
+            cue: self.words[k].clone(),
+            speaker: Some(np),
+            kind: CueKind::Verb,
+        })
+    }
+}
+
 /// A strong reporting verb with a speaker anywhere in `range` (a sentence that introduces
 /// or follows a quote).
 pub(crate) fn speaker_statement(
@@ -2009,6 +2130,53 @@ mod tests {
         }
     }
 
+    /// Feature style: a sentence whose subject is a person recalling, describing or
+    /// telling of something introduces that person's quote after it, however long the
+    /// scene it sets; an event, a thing, a passive or a verb of doing does not.
+    #[test]
+    fn a_sentence_of_narration_introduces_its_subjects_quote() {
+        for (src, who) in [
+            ("Ann Smith recalled the night the dam broke. “We had ten minutes.”", "Ann Smith"),
+            (
+                "The first to speak was Tom Jones.\n\nJones told of the long wait for news. “Nobody called.”",
+                "Jones",
+            ),
+            (
+                "Maria Lopez, 54, vividly remembers the night the river rose over the only bridge out of town. “We had ten minutes to get out.”",
+                "Maria Lopez",
+            ),
+            (
+                "The nurse described the scene at the shelter after the storm had passed over the valley. “There were children asleep on the floor.”",
+                "The nurse",
+            ),
+            (
+                "Jane Doyle told reporters about the first winter in the camp, when food ran short. “We ate once a day.”",
+                "Jane Doyle",
+            ),
+            ("After the verdict, Tom Reyes spoke of his brother. “He was a gentle man.”", "Tom Reyes"),
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_eq!(last.1.as_deref(), Some(who), "{src}");
+            assert_eq!(last.2, Some(How::PreviousSentence), "{src}");
+        }
+        for src in [
+            // An event, or a thing as the subject.
+            "The dam broke on Tuesday. “We had ten minutes.”",
+            "The report described the scene at the shelter in detail. “There were children asleep on the floor.”",
+            // A verb of doing, not of telling.
+            "Tom Reyes arrived at the shelter on Monday after a week on the road. “We are safe now.”",
+            // Passive: the subject is described by someone else.
+            "Tom Reyes was described by neighbours as a gentle man. “He never raised his voice.”",
+            // Telling without “of” or “about” reports what was said: left to other rules.
+            "Tom Reyes told police on Monday that he had seen the car before the crash. “It was red.”",
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_ne!(last.2, Some(How::PreviousSentence), "{src}: {:?}", last.1);
+        }
+    }
+
     /// The paragraph's one person, given as a source by the sentence just before, speaks
     /// the quote that follows (AP: one attribution for a run of one speaker's quotes).
     #[test]
@@ -2169,6 +2337,27 @@ mod tests {
         assert_eq!(q.len(), 3);
         assert_eq!(q[2].1.as_deref(), Some("Smith"));
         assert_eq!(q[2].2, Some(How::Run));
+    }
+
+    /// A quote the tag interrupts (“A,” Smith said, “B.”) leads a run like one the tag
+    /// follows: the next quote of the paragraph, with no narrative between, is Smith's.
+    /// A tag before a quote (Smith said, “A.” “B.”) still does not.
+    #[test]
+    fn a_run_continues_after_a_quote_the_tag_interrupts() {
+        let q = attributed("“We waited,” Smith said, “and nobody came.” “It was cold all night.”");
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[2].1.as_deref(), Some("Smith"));
+        assert_eq!(q[2].2, Some(How::Run));
+        let q = attributed("Smith said, “We waited all night.” “It was cold all night.”");
+        assert_eq!(q[1].2, None);
+        // A colon introduces the quotations after it.
+        let q = attributed("Smith said: “We waited all night.” “It was cold all night.”");
+        assert_eq!(q[1].1.as_deref(), Some("Smith"));
+        assert_eq!(q[1].2, Some(How::Run));
+        let q = attributed(
+            "“We waited,” Smith said, “and nobody came.” The rain went on. “It was cold all night.”",
+        );
+        assert_eq!(q[2].2, None);
     }
 
     /// “…?” Smith asked, “…”: a tag after a question goes on into a quote of its own and

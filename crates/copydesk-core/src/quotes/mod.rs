@@ -647,7 +647,21 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 // The run is “A,” Kirby said. “B.” (or Kirby said: “A.” “B.”): a full
                 // quote that ends its sentence — not Kirby called it a “farce”. “B.”,
                 // where B is a new quote that needs its own attribution.
-                .filter(|&(j, _)| run_leader(&out[j]))
+                // So is the second half of a quote the tag interrupts: “A,” Kirby said,
+                // “B.” “C.” — the tag stands between “A” and “B”, so “C” is his too.
+                .filter(|&(j, _)| {
+                    run_leader(&out[j], doc.text())
+                        || (j > 0
+                            && groups[j - 1] == groups[j]
+                            && out[j - 1].kind == QuoteKind::Full
+                            && out[j].kind != QuoteKind::Scare
+                            && out[j].how == Some(How::SameSentence)
+                            && out[j - 1].how == Some(How::SameSentence)
+                            && out[j].cue.as_ref().is_some_and(|c| {
+                                out[j - 1].range.end <= c.range.start
+                                    && c.range.end <= out[j].range.start
+                            }))
+                })
                 .filter(|&(_, end)| {
                     let gap = end..tr.start;
                     // Sentences are sorted: only those from the gap's start on.
@@ -1148,10 +1162,16 @@ fn take_speaker(out: &mut [Quotation], i: usize, j: usize, how: How) {
     q.from = Some(j);
 }
 
-fn run_leader(o: &Quotation) -> bool {
+fn run_leader(o: &Quotation, source: &str) -> bool {
     o.kind == QuoteKind::Full
         && match o.how {
-            Some(How::SameSentence) => o.cue.as_ref().is_some_and(|c| c.range.start >= o.range.end),
+            // The tag after the quote, or before it with a colon (Kirby said: “A.” “B.”).
+            Some(How::SameSentence) => o.cue.as_ref().is_some_and(|c| {
+                c.range.start >= o.range.end
+                    || source
+                        .get(c.range.end..o.range.start)
+                        .is_some_and(|gap| gap.trim_end().ends_with(':'))
+            }),
             Some(_) => true,
             None => false,
         }

@@ -4,7 +4,8 @@
 //! `analysis/quotes/`). A quote counts as attributed when its sentence names a speaker
 //! with a reporting cue ("said", "told reporters", "according to", "in a statement"), when a
 //! sentence or paragraph ending in a colon introduces it, when the sentence right before or
-//! after it says who is speaking, when it continues a quote whose speaker was just named,
+//! after it says who is speaking (or, before it, tells what a person recalled, described or
+//! told of), when it continues a quote whose speaker was just named,
 //! or when it sits in a transcript paragraph with a speaker label. Scare quotes and
 //! words-as-words are left to `quote.scare`.
 
