@@ -2376,24 +2376,10 @@ fn generic_today(sentence: &str, toks: &[Tok], first: usize, last: usize) -> boo
     if than_now {
         return true;
     }
-    if clause.clone().any(|k| past_or_future(toks, k)) {
-        return false;
-    }
-    let next = toks.get(last + 1);
-    let after_comma = match next {
-        Some(t) if t.kind == TokKind::Comma => word(last + 2),
-        _ => word(last + 1),
-    };
-    // "Today, more people shop online", "Today, most cars have airbags".
-    // The whole sentence: "Today, more than 500 people were evacuated" is the day.
-    if first == 0
-        && after_comma.is_some_and(|t| GENERIC_OPENERS.contains(&t.lower.as_str()))
-        && !(0..toks.len()).any(|k| toks[k].quote == q && past_or_future(toks, k))
-    {
-        return true;
-    }
     // "Companies today face …", "people today want …": a bare plural (no "the", no
-    // possessive) right before "today", a present verb right after it.
+    // possessive) right before "today", a present verb right after it. That verb is the
+    // clause's own; a past further on is another clause's ("Teenagers today face
+    // pressures their parents never knew": a relative clause without "that").
     if first >= 1 {
         let subject = word(first - 1).filter(|s| {
             let w = s.lower.as_str();
@@ -2419,6 +2405,22 @@ fn generic_today(sentence: &str, toks: &[Tok], first: usize, last: usize) -> boo
         if subject.is_some() && !determined && verb.is_some() {
             return true;
         }
+    }
+    if clause.clone().any(|k| past_or_future(toks, k)) {
+        return false;
+    }
+    let next = toks.get(last + 1);
+    let after_comma = match next {
+        Some(t) if t.kind == TokKind::Comma => word(last + 2),
+        _ => word(last + 1),
+    };
+    // "Today, more people shop online", "Today, most cars have airbags".
+    // The whole sentence: "Today, more than 500 people were evacuated" is the day.
+    if first == 0
+        && after_comma.is_some_and(|t| GENERIC_OPENERS.contains(&t.lower.as_str()))
+        && !(0..toks.len()).any(|k| toks[k].quote == q && past_or_future(toks, k))
+    {
+        return true;
     }
     // "Consumers have more choice today than ever", "Shoppers buy online today more than in
     // the past", "People used to …, but today they …": a present clause set against the
@@ -2746,6 +2748,11 @@ mod tests {
         // A bare plural subject, a present verb.
         assert!(yes("Companies today face tougher rivals abroad."));
         assert!(yes("Many shoppers today want same-day delivery."));
+        // A past further on is another clause's (a relative clause without "that").
+        assert!(yes("Pupils today learn skills their teachers never had."));
+        assert!(!yes(
+            "Nurses today walked out after talks that had stalled."
+        ));
         // A free relative.
         assert!(yes("The workers will not earn what they earn today."));
         assert!(yes("Few families live as they do today."));
