@@ -197,6 +197,23 @@ fn recognize_masked(
     mask: u64,
     out: &mut Vec<Found>,
 ) {
+    // A lede's dateline ("WASHINGTON (AP) — Earlier Tuesday, …") is not part of its
+    // sentence: the word after the dash opens it.
+    let split;
+    let sentences = match dateline_end(text) {
+        Some(end)
+            if sentences
+                .first()
+                .is_some_and(|s| s.start < end && end < s.end) =>
+        {
+            let mut v = sentences.to_vec();
+            v[0].start = end;
+            v.insert(0, 0..end);
+            split = v;
+            split.as_slice()
+        }
+        _ => sentences,
+    };
     let mut cands: Vec<(Range<usize>, Sem, usize)> = Vec::new();
     for (pi, p) in PATTERNS.iter().enumerate() {
         if mask & (1u64 << pi) == 0 {
@@ -351,6 +368,27 @@ pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A wire dateline opening a paragraph: a place in capitals, then optionally a region or
+/// a date after a comma and the agency in brackets, then a dash ("WASHINGTON (AP) —",
+/// "KYIV, Ukraine, March 20 (Reuters) -", "BEIJING --"). Where the story's first sentence
+/// starts: after the dash and its spaces.
+pub fn dateline_end(text: &str) -> Option<usize> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ ][\p{Lu}\p{M}'’.-]+){0,3}(?:,[ ][\p{L}\p{M}0-9.’' ]{1,40}?){0,2}[ ]*(?:\([^()]{1,30}\)[ ]*)?(?:—|–|--|-)[ ]+",
+        )
+        .expect("dateline regex")
+    });
+    let m = DATELINE.find(text)?;
+    // The place is in capitals: three capital letters or more before any lower-case one.
+    let head: String = text[..m.end()]
+        .chars()
+        .take_while(|c| !c.is_lowercase())
+        .collect();
+    (head.chars().filter(|c| c.is_uppercase()).count() >= 3 && m.end() < text.len())
+        .then_some(m.end())
+}
+
 /// Is `pos` the first word of its sentence (after opening quotes and brackets)?
 pub fn sentence_initial(text: &str, sentence_start: usize, pos: usize) -> bool {
     text.get(sentence_start..pos).is_some_and(|s| {
@@ -381,6 +419,27 @@ mod tests {
 
     fn spans(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// A count with an adjective of extent, or "+", between it and its unit (round eight).
+    #[test]
+    fn counts_with_an_adjective_of_extent() {
+        assert_eq!(
+            spans("Stocks fell for six straight days."),
+            ["six straight days"]
+        );
+        assert_eq!(
+            spans("Profits rose for three consecutive years."),
+            ["three consecutive years"]
+        );
+        assert_eq!(spans("The plant needs two more weeks."), ["two more weeks"]);
+        assert_eq!(spans("She has led the lab for 30+ years."), ["30+ years"]);
+        assert_eq!(spans("a 20-plus-year career"), ["20-plus-year"]);
+        // After the dateline, the lede's first word opens its sentence.
+        assert_eq!(
+            spans("ROME (AP) — Earlier Friday, the premier resigned."),
+            ["Friday"]
+        );
     }
 
     #[test]

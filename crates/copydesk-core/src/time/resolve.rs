@@ -1207,7 +1207,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     "once", "whether",
 ];
 
-/// Past forms of irregular verbs, and past participles.
+/// Past forms of irregular verbs, and past participles: the closed class of English
+/// irregular verbs (regular pasts are told by their -ed), less the forms that are also a
+/// present or a common noun ("cut", "put", "read", "ground", "wound", "lay").
 const IRREGULAR_PAST: &[&str] = &[
     "said",
     "told",
@@ -1361,6 +1363,92 @@ const IRREGULAR_PAST: &[&str] = &[
     "underwent",
     "undergone",
     "upset",
+    "arose",
+    "bade",
+    "befell",
+    "beheld",
+    "bent",
+    "bit",
+    "blew",
+    "bred",
+    "clung",
+    "crept",
+    "dove",
+    "drank",
+    "dwelt",
+    "flung",
+    "forgot",
+    "forsook",
+    "hid",
+    "knelt",
+    "leapt",
+    "lent",
+    "overcame",
+    "overran",
+    "overheard",
+    "overrode",
+    "overpaid",
+    "overshot",
+    "oversold",
+    "overspent",
+    "partook",
+    "rode",
+    "redid",
+    "remade",
+    "rewrote",
+    "reran",
+    "retook",
+    "shone",
+    "shrank",
+    "slung",
+    "spat",
+    "sprang",
+    "stank",
+    "stuck",
+    "stung",
+    "strode",
+    "strove",
+    "swung",
+    "trod",
+    "understood",
+    "undid",
+    "wept",
+    "withheld",
+    "withstood",
+    "wrung",
+    "outran",
+    "outdid",
+    "outgrew",
+    "outsold",
+    "outbid",
+    "outspent",
+    "misled",
+    "mislaid",
+    "wove",
+    "underwrote",
+    "undersold",
+    "begot",
+    "drunk",
+    "forbidden",
+    "forgiven",
+    "overridden",
+    "overtaken",
+    "proven",
+    "shrunk",
+    "sprung",
+    "stridden",
+    "striven",
+    "trodden",
+    "woken",
+    "woven",
+    "outgrown",
+    "forsaken",
+    "swollen",
+    "strung",
+    "rewritten",
+    "retaken",
+    "redone",
+    "befallen",
 ];
 
 /// Words ending in -ed that are not past forms.
@@ -2288,24 +2376,10 @@ fn generic_today(sentence: &str, toks: &[Tok], first: usize, last: usize) -> boo
     if than_now {
         return true;
     }
-    if clause.clone().any(|k| past_or_future(toks, k)) {
-        return false;
-    }
-    let next = toks.get(last + 1);
-    let after_comma = match next {
-        Some(t) if t.kind == TokKind::Comma => word(last + 2),
-        _ => word(last + 1),
-    };
-    // "Today, more people shop online", "Today, most cars have airbags".
-    // The whole sentence: "Today, more than 500 people were evacuated" is the day.
-    if first == 0
-        && after_comma.is_some_and(|t| GENERIC_OPENERS.contains(&t.lower.as_str()))
-        && !(0..toks.len()).any(|k| toks[k].quote == q && past_or_future(toks, k))
-    {
-        return true;
-    }
     // "Companies today face …", "people today want …": a bare plural (no "the", no
-    // possessive) right before "today", a present verb right after it.
+    // possessive) right before "today", a present verb right after it. That verb is the
+    // clause's own; a past further on is another clause's ("Teenagers today face
+    // pressures their parents never knew": a relative clause without "that").
     if first >= 1 {
         let subject = word(first - 1).filter(|s| {
             let w = s.lower.as_str();
@@ -2331,6 +2405,22 @@ fn generic_today(sentence: &str, toks: &[Tok], first: usize, last: usize) -> boo
         if subject.is_some() && !determined && verb.is_some() {
             return true;
         }
+    }
+    if clause.clone().any(|k| past_or_future(toks, k)) {
+        return false;
+    }
+    let next = toks.get(last + 1);
+    let after_comma = match next {
+        Some(t) if t.kind == TokKind::Comma => word(last + 2),
+        _ => word(last + 1),
+    };
+    // "Today, more people shop online", "Today, most cars have airbags".
+    // The whole sentence: "Today, more than 500 people were evacuated" is the day.
+    if first == 0
+        && after_comma.is_some_and(|t| GENERIC_OPENERS.contains(&t.lower.as_str()))
+        && !(0..toks.len()).any(|k| toks[k].quote == q && past_or_future(toks, k))
+    {
+        return true;
     }
     // "Consumers have more choice today than ever", "Shoppers buy online today more than in
     // the past", "People used to …, but today they …": a present clause set against the
@@ -2658,6 +2748,11 @@ mod tests {
         // A bare plural subject, a present verb.
         assert!(yes("Companies today face tougher rivals abroad."));
         assert!(yes("Many shoppers today want same-day delivery."));
+        // A past further on is another clause's (a relative clause without "that").
+        assert!(yes("Pupils today learn skills their teachers never had."));
+        assert!(!yes(
+            "Nurses today walked out after talks that had stalled."
+        ));
         // A free relative.
         assert!(yes("The workers will not earn what they earn today."));
         assert!(yes("Few families live as they do today."));
@@ -3285,5 +3380,87 @@ mod tests {
         );
         assert_eq!(r.value.as_deref(), Some("PAST_REF"));
         assert_eq!(r.day, None);
+    }
+
+    /// Round eight (issue 15): a lede's dateline is not part of its sentence, so the
+    /// sentence-initial word after the dash reads as in any other sentence; and the past of
+    /// any irregular verb points back. Invented sentences, a story dated Thursday, March 14,
+    /// 2024.
+    #[test]
+    fn a_lede_after_its_dateline_and_irregular_pasts() {
+        let thu = mkdate(2024, 3, 14);
+        let one = |src: &str, what: &str| {
+            values_in(thu, src, what)
+                .into_iter()
+                .next()
+                .flatten()
+                .unwrap_or_default()
+        };
+        // A weekday after a sentence-initial adverb, behind a dateline.
+        assert_eq!(
+            one(
+                "NAIROBI, Kenya (AP) — Later Monday, rebels seized the airport.",
+                "Monday"
+            ),
+            "2024-03-11"
+        );
+        assert_eq!(
+            one(
+                "BERLIN (Reuters) - Also Tuesday, the court struck down the law.",
+                "Tuesday"
+            ),
+            "2024-03-12"
+        );
+        assert_eq!(
+            one(
+                "OSLO -- Separately Wednesday, police found the car.",
+                "Wednesday"
+            ),
+            "2024-03-13"
+        );
+        // "today" of the present age behind a dateline.
+        assert_eq!(
+            today_kind("LIMA, Peru (AP) — Miners today earn far more than teachers."),
+            Some(TimeKind::Vague)
+        );
+        assert_eq!(
+            today_kind("LIMA, Peru (AP) — Miners today ended their strike."),
+            Some(TimeKind::Relative)
+        );
+        // Irregular pasts beyond the commonest: a past weekday.
+        for (src, day) in [
+            ("The board overrode the veto Tuesday.", "Tuesday"),
+            ("Inflation slowed and the pound shrank on Monday.", "Monday"),
+            ("Protesters strode into the square Wednesday.", "Wednesday"),
+            ("The senator withheld her vote on Tuesday.", "Tuesday"),
+            ("Two climbers clung to the ledge on Monday.", "Monday"),
+        ] {
+            assert!(
+                one(src, day).starts_with("2024-03-1"),
+                "{src}: {}",
+                one(src, day)
+            );
+            assert_eq!(direction(src, day).0, Direction::Past, "{src}");
+        }
+        // The dateline itself: a place in capitals and a dash, with a region, a date or
+        // the agency; not a sentence that opens with an acronym and a lower-case word.
+        use crate::time::recognizer::dateline_end;
+        fn after(s: &str) -> Option<&str> {
+            dateline_end(s).map(|k| &s[k..])
+        }
+        assert_eq!(
+            after("WASHINGTON (AP) — The Senate met."),
+            Some("The Senate met.")
+        );
+        assert_eq!(
+            after("KYIV, Ukraine, March 20 (Reuters) - Shelling resumed."),
+            Some("Shelling resumed.")
+        );
+        assert_eq!(
+            after("SAN JUAN, Puerto Rico -- Power is out."),
+            Some("Power is out.")
+        );
+        assert_eq!(after("The Senate met on Monday."), None);
+        assert_eq!(after("Washington — the capital — voted."), None);
     }
 }

@@ -13,6 +13,10 @@ use regex::Captures;
 /// quantities ("several", "a few", "more than two").
 const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|one\s+and\s+a\s+half|a\s+half|half\s+a|a\s+couple\s+of|a\s+couple|a\s+few|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|an|a|few|several|some|many|fewer\s+than\s+\w+|more\s+than\s+\w+";
 
+/// An adjective of extent between a count and its unit: "six straight days", "three
+/// consecutive years", "two full weeks", "two more years". The count is the same.
+const ADJ: &str = r"straight|consecutive|successive|full|whole|more|additional|extra|further";
+
 /// A unit of time, singular or plural.
 const UNIT: &str = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries|millennium|millennia";
 
@@ -34,7 +38,7 @@ pub const COUNT: Pattern = Pattern {
     ]),
     regex: || {
         format!(
-            r"{B}(?i:(?P<in>in|within)\s+)?(?i:(?P<the>the\s+(?:past|last|next|coming|previous|following|first|final|preceding)\s+))?(?i:(?P<num>{NUM}))[\s-]+(?i:(?P<unit>{UNIT})){B}(?:[\s-]+(?i:(?P<old>old|long)){B})?(?:\s+(?i:(?P<dir>ago|earlier|later|before|after|from\s+now|prior|previously|hence|on)){B})?"
+            r"{B}(?i:(?P<in>in|within)\s+)?(?i:(?P<the>the\s+(?:past|last|next|coming|previous|following|first|final|preceding)\s+))?(?i:(?P<num>{NUM}))(?:\+|-plus)?[\s-]+(?i:(?:{ADJ})[\s-]+)?(?i:(?P<unit>{UNIT})){B}(?:[\s-]+(?i:(?P<old>old|long)){B})?(?:\s+(?i:(?P<dir>ago|earlier|later|before|after|from\s+now|prior|previously|hence|on)){B})?"
         )
     },
     interpret: count,
