@@ -478,7 +478,10 @@ fn given_names_misspelled_in_a_full_name_are_caught() {
             None => println!("  - named once, missed: {full}"),
         }
     }
-    println!("common given name swapped, named once: {once_caught} of {}", ONCE.len());
+    println!(
+        "common given name swapped, named once: {once_caught} of {}",
+        ONCE.len()
+    );
     assert_eq!(once_caught, ONCE.len(), "named once");
 
     // Real given names that no list knows, each a letter or a swapped ending away from a

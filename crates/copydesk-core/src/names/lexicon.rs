@@ -236,10 +236,24 @@ mod tests {
     #[test]
     fn a_swap_inside_a_common_given_name_is_found_once() {
         assert_eq!(swapped_common_given_name("Jhon").as_deref(), Some("John"));
-        assert_eq!(swapped_common_given_name("Micahel").as_deref(), Some("Michael"));
-        assert_eq!(swapped_common_given_name("Mragaret").as_deref(), Some("Margaret"));
+        assert_eq!(
+            swapped_common_given_name("Micahel").as_deref(),
+            Some("Michael")
+        );
+        assert_eq!(
+            swapped_common_given_name("Mragaret").as_deref(),
+            Some("Margaret")
+        );
         // Swapped endings, first letters, everyday words and short words are not.
-        for w in ["Fatih", "Sylvestre", "Ohn", "Hamad", "Jonh", "Zelensky", "Krishan"] {
+        for w in [
+            "Fatih",
+            "Sylvestre",
+            "Ohn",
+            "Hamad",
+            "Jonh",
+            "Zelensky",
+            "Krishan",
+        ] {
             assert_eq!(swapped_common_given_name(w), None, "{w}");
         }
     }

@@ -1047,11 +1047,7 @@ fn kb_given_near(kb: &Kb, surname: &str, given: &str) -> Option<(String, u32)> {
         let Some(part) = a.surname_part().filter(|_| a.kind == Kind::Person) else {
             continue;
         };
-        if !a.parts[part]
-            .variants
-            .iter()
-            .any(|v| fold(v) == surname)
-        {
+        if !a.parts[part].variants.iter().any(|v| fold(v) == surname) {
             continue;
         }
         for gp in a.parts.iter().take(part).filter(|g| g.part == "given") {
