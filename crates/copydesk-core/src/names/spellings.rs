@@ -528,10 +528,13 @@ impl Spellings {
     pub fn contradicts(&self, word: &str, expected: &str, range: &Range<usize>) -> bool {
         self.right.contains(&fold(word))
             || self.wrong.contains(&fold(expected))
-            || self
-                .respellings
-                .iter()
-                .any(|r| r.range.start < range.end && range.start < r.range.end)
+            || self.respellings.iter().any(|r| {
+                // A knowledge-base person's given name guessed from the surname alone
+                // yields to the knowledge base's own finding there.
+                r.decided != Decided::KbPerson
+                    && r.range.start < range.end
+                    && range.start < r.range.end
+            })
     }
 }
 

@@ -45,7 +45,15 @@ impl Rule for NameMisspelled {
         }
         // Minority spellings of the draft's own names.
         for r in &names.spellings.respellings {
-            if r.decided != Decided::Tie && !accepted(cx, &r.word) && !source_spelling(cx, r) {
+            let found_there = r.decided == Decided::KbPerson
+                && out[start..]
+                    .iter()
+                    .any(|d| d.range.start < r.range.end && r.range.start < d.range.end);
+            if r.decided != Decided::Tie
+                && !found_there
+                && !accepted(cx, &r.word)
+                && !source_spelling(cx, r)
+            {
                 out.push(respelling_diagnostic(r));
             }
         }
