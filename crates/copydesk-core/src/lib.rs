@@ -75,6 +75,20 @@ pub fn analyze(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     analyze_with(&cx)
 }
 
+/// A guess (`data.confidence` "low": "did you mean"), reported one level below its rule's
+/// severity: a warning's guess is information.
+fn low_confidence(d: &Diagnostic) -> bool {
+    d.data.get("confidence").and_then(|v| v.as_str()) == Some("low")
+}
+
+fn one_below(s: Severity) -> Severity {
+    match s {
+        Severity::Error => Severity::Warning,
+        Severity::Warning => Severity::Information,
+        Severity::Information | Severity::Hint => Severity::Hint,
+    }
+}
+
 pub fn analyze_with(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules::all() {
@@ -84,7 +98,11 @@ pub fn analyze_with(cx: &Context) -> Vec<Diagnostic> {
         let start = out.len();
         rule.check(cx, &mut out);
         for d in &mut out[start..] {
-            d.severity = severity;
+            d.severity = if low_confidence(d) {
+                one_below(severity)
+            } else {
+                severity
+            };
         }
     }
     out.retain(|d| {

@@ -36,17 +36,21 @@ static DICT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.table"));
 /// Each name → the groups (one per formal name: the name and its nicknames) it belongs to.
 struct Nicknames {
     groups: std::collections::HashMap<String, Vec<u32>>,
+    /// Formal names by how many nicknames the list gives them (John: 7).
+    nicknames_of: std::collections::HashMap<String, u32>,
 }
 
 static NICKS: LazyLock<Nicknames> = LazyLock::new(|| {
     let mut groups: std::collections::HashMap<String, Vec<u32>> = Default::default();
     let mut formal: std::collections::HashMap<String, u32> = Default::default();
+    let mut nicknames_of: std::collections::HashMap<String, u32> = Default::default();
     for line in NICKNAMES.lines().skip(1) {
         let mut f = line.split(',');
         let (Some(a), Some(_), Some(b)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
         let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+        *nicknames_of.entry(a.clone()).or_default() += 1;
         let next = formal.len() as u32;
         let g = *formal.entry(a.clone()).or_insert(next);
         for name in [a, b] {
@@ -56,7 +60,10 @@ static NICKS: LazyLock<Nicknames> = LazyLock::new(|| {
             }
         }
     }
-    Nicknames { groups }
+    Nicknames {
+        groups,
+        nicknames_of,
+    }
 });
 
 fn contains(word: &str) -> bool {
@@ -124,6 +131,46 @@ pub fn is_known_given_name(word: &str) -> bool {
     NICKS.groups.contains_key(&word.to_lowercase())
 }
 
+/// A formal given name the nickname list gives two nicknames or more (John, William): a
+/// name so common that, when it is also an everyday word ("john"), it is still the name.
+fn well_known(name: &str) -> bool {
+    NICKS
+        .nicknames_of
+        .get(&name.to_lowercase())
+        .is_some_and(|&n| n >= 2)
+}
+
+/// The common given name two swapped inner letters of `word` make, if exactly one
+/// ("Jhon" → "John", "Micahel" → "Michael"): a given name the nickname list knows that the
+/// dictionary also lists as a proper noun, and no everyday word ("Faith", "Hope") unless a
+/// formal name with several nicknames (John). Only a
+/// swap of two letters neither the first nor the last: it is the slip of a typing hand,
+/// where a changed, dropped or doubled letter, or a swapped ending, is as often another
+/// name or a language's form of it (Viktor, Riccardo, Krishan, Michela).
+pub fn swapped_common_given_name(word: &str) -> Option<String> {
+    let c: Vec<char> = word.chars().collect();
+    let n = c.len();
+    if n < 4 || !c.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut found: Option<String> = None;
+    for i in 1..n - 2 {
+        if c[i] == c[i + 1] {
+            continue;
+        }
+        let mut m = c.clone();
+        m.swap(i, i + 1);
+        let v: String = m.into_iter().collect();
+        if contains(&v) && is_known_given_name(&v) && (!is_common_word(&v) || well_known(&v)) {
+            if found.as_ref().is_some_and(|f| *f != v) {
+                return None;
+            }
+            found = Some(v);
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +231,30 @@ mod tests {
         assert!(are_nicknames("Bill", "Will"));
         assert!(!are_nicknames("Bill", "Donald"));
         assert!(is_known_given_name("Katherine"));
+    }
+
+    #[test]
+    fn a_swap_inside_a_common_given_name_is_found_once() {
+        assert_eq!(swapped_common_given_name("Jhon").as_deref(), Some("John"));
+        assert_eq!(
+            swapped_common_given_name("Micahel").as_deref(),
+            Some("Michael")
+        );
+        assert_eq!(
+            swapped_common_given_name("Mragaret").as_deref(),
+            Some("Margaret")
+        );
+        // Swapped endings, first letters, everyday words and short words are not.
+        for w in [
+            "Fatih",
+            "Sylvestre",
+            "Ohn",
+            "Hamad",
+            "Jonh",
+            "Zelensky",
+            "Krishan",
+        ] {
+            assert_eq!(swapped_common_given_name(w), None, "{w}");
+        }
     }
 }

@@ -470,6 +470,12 @@ pub enum Decided {
     FirstReference,
     /// As often each, and nothing else decides: flagged on both sides, undecided.
     Tie,
+    /// Written once, in a full name whose surname is a knowledge-base person's, one edit
+    /// from that person's given name, which the draft never writes ("Maark Warner").
+    KbPerson,
+    /// Written once, nothing else in the draft to compare it with: two swapped inner
+    /// letters of a common given name the name lists know ("Jhon Smith"). A guess.
+    GivenNameList,
 }
 
 /// One place where the draft writes a name part its own way, and the spelling the rest
@@ -505,6 +511,9 @@ pub struct Respelling {
 #[derive(Debug, Default)]
 pub struct Spellings {
     pub respellings: Vec<Respelling>,
+    /// Given names written once that the draft cannot check against itself, two swapped
+    /// letters from a common given name ([`Decided::GivenNameList`]): "did you mean".
+    pub guesses: Vec<Respelling>,
     /// Folded spellings chosen as right over a minority spelling, and those that were the
     /// minority or tied.
     right: HashSet<String>,
@@ -519,10 +528,13 @@ impl Spellings {
     pub fn contradicts(&self, word: &str, expected: &str, range: &Range<usize>) -> bool {
         self.right.contains(&fold(word))
             || self.wrong.contains(&fold(expected))
-            || self
-                .respellings
-                .iter()
-                .any(|r| r.range.start < range.end && range.start < r.range.end)
+            || self.respellings.iter().any(|r| {
+                // A knowledge-base person's given name guessed from the surname alone
+                // yields to the knowledge base's own finding there.
+                r.decided != Decided::KbPerson
+                    && r.range.start < range.end
+                    && range.start < r.range.end
+            })
     }
 }
 
@@ -847,6 +859,73 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             pairs.push((w, v, Slot::Given, Some(s)));
         }
     }
+    // A given name the draft writes once, beside no other spelling of it, that nothing
+    // knows and that two swapped inner letters make of a common given name ("Jhon Smith"):
+    // a guess, for a person the draft cannot be checked against.
+    for (&(s, w), cw) in &givens {
+        let [i] = cw.uses[..] else {
+            continue;
+        };
+        let u = &uses[i];
+        if u.opener
+            || !u.full
+            || by_surname.get(s).is_some_and(|v| v.len() > 1)
+            || uses.iter().filter(|x| x.folded == w).count() > 1
+            || !suspect(kb, u.written)
+        {
+            continue;
+        }
+        // The knowledge base's person of that surname, one edit from it.
+        if let Some((v, a)) = kb_given_near(kb, s, w) {
+            let v = if u.written.chars().all(|c| !c.is_lowercase()) {
+                v.to_uppercase()
+            } else {
+                v
+            };
+            out.respellings.push(Respelling {
+                range: u.range.clone(),
+                word: u.written.to_string(),
+                expected: v.clone(),
+                slot: Slot::Given,
+                decided: Decided::KbPerson,
+                kb_agrees: true,
+                word_count: 1,
+                expected_count: 0,
+                expected_at: u.range.clone(),
+                against_first_reference: false,
+                person: kb.actors[a as usize].name.clone(),
+                all: vec![u.range.clone()],
+                expected_all: Vec::new(),
+            });
+            out.wrong.insert(w.to_string());
+            continue;
+        }
+        let Some(v) = lexicon::swapped_common_given_name(u.written) else {
+            continue;
+        };
+        let person = match u.name_written {
+            Some(n) if n.starts_with(u.written) => format!("{v}{}", &n[u.written.len()..]),
+            _ => u
+                .partner_written
+                .map_or_else(|| v.clone(), |p| format!("{v} {p}")),
+        };
+        out.guesses.push(Respelling {
+            range: u.range.clone(),
+            word: u.written.to_string(),
+            expected: v,
+            slot: Slot::Given,
+            decided: Decided::GivenNameList,
+            kb_agrees: false,
+            word_count: 1,
+            expected_count: 0,
+            expected_at: u.range.clone(),
+            against_first_reference: false,
+            person,
+            all: vec![u.range.clone()],
+            expected_all: Vec::new(),
+        });
+    }
+    out.guesses.sort_by_key(|r| r.range.start);
     pairs.sort();
     for (w, v, slot, s) in pairs {
         let (cw, cv) = match s {
@@ -936,6 +1015,62 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     out.respellings.sort_by_key(|r| r.range.start);
     out.respellings.dedup_by(|a, b| a.range == b.range);
     out
+}
+
+/// The given name of the one knowledge-base person whose surname is `surname` (folded)
+/// and whose given name (its first word) is one edit from `given` (folded), with that
+/// person; none when two spellings are.
+fn kb_given_near(kb: &Kb, surname: &str, given: &str) -> Option<(String, u32)> {
+    // People of that surname: those it names alone, and those it names only with a given
+    // name (a surname that is also a word, "Warner", "Jones").
+    let mut people: Vec<u32> = kb
+        .matcher
+        .lookup(surname)
+        .into_iter()
+        .flat_map(|p| p.targets.iter())
+        .filter(|t| matches!(t.kind, TargetKind::Part { .. }))
+        .map(|t| t.actor)
+        .collect();
+    if let Some(first) = surname.chars().next() {
+        people.extend(
+            kb.near()
+                .surnames
+                .get(&first)
+                .into_iter()
+                .flatten()
+                .filter(|e| e.folded == surname)
+                .map(|e| e.actor),
+        );
+    }
+    people.sort_unstable();
+    people.dedup();
+    let mut found: Option<(String, u32)> = None;
+    for actor in people {
+        let a = &kb.actors[actor as usize];
+        let Some(part) = a.surname_part().filter(|_| a.kind == Kind::Person) else {
+            continue;
+        };
+        if !a.parts[part].variants.iter().any(|v| fold(v) == surname) {
+            continue;
+        }
+        for gp in a.parts.iter().take(part).filter(|g| g.part == "given") {
+            for v in &gp.variants {
+                let Some(first) = v.split(' ').next() else {
+                    continue;
+                };
+                let f = fold(first);
+                if f.chars().count() < 3 || !(one_edit(given, &f) || one_edit(&f, given)) {
+                    continue;
+                }
+                match &found {
+                    Some((x, _)) if fold(x) != f => return None,
+                    Some(_) => {}
+                    None => found = Some((first.to_string(), actor)),
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Names written family name first, as Chinese, Korean and Vietnamese names are in English
@@ -1426,6 +1561,46 @@ mod tests {
             "Representative Terri Colquin spoke. Terri said no. Colquin left. Colquin came."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_given_name_written_once_meets_the_knowledge_base_person_of_its_surname() {
+        use Decided::*;
+        assert_eq!(
+            respellings("Vice President Dik Cheney spoke on Monday. Cheney left."),
+            pairs(&[("Dik", "Dick", KbPerson)])
+        );
+        assert_eq!(
+            respellings("Senator Maark Warner from Virginia called for rules."),
+            pairs(&[("Maark", "Mark", KbPerson)])
+        );
+        // Another given name of that surname in the draft, a listed name, or a name
+        // written twice: somebody else.
+        assert!(respellings("Dik Cheney and Lynne Cheney spoke.").is_empty());
+        assert!(respellings("Vice President Dirk Cheney spoke.").is_empty());
+    }
+
+    fn guesses(text: &str) -> Vec<(String, String)> {
+        let doc = Document::parse(text);
+        let names = super::super::analyse(&doc, &crate::Config::default().names);
+        names
+            .spellings
+            .guesses
+            .iter()
+            .map(|r| (r.word.clone(), r.expected.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_common_given_name_with_two_letters_swapped_is_a_guess_once() {
+        assert_eq!(
+            guesses("The analyst, Jhon Pettigrew, said the shares would fall."),
+            vec![("Jhon".to_string(), "John".to_string())]
+        );
+        // Written twice the same way, beside another spelling, or a name the lists know.
+        assert!(guesses("Jhon Pettigrew spoke. Jhon Pettigrew left.").is_empty());
+        assert!(guesses("Fatih Demirtas and Krishan Pillai spoke.").is_empty());
+        assert!(guesses("Viktor Halasz said the shares would fall.").is_empty());
     }
 
     #[test]

@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "A name spelled one or two letters away from a person or place the draft mentions.",
-    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. The draft's own usage comes first: a spelling it uses more often than another wins, and one it uses consistently (twice or more, never in the knowledge base's spelling) names somebody else — “James Comey” throughout is not a misspelled James Comer. Dictionary words, nicknames (Bill for William), accepted variants the knowledge base records (its transliterations and aliases) and words in the newsroom dictionary (`[names] accept`) are never flagged; nor is a spelling the draft uses more than once, always inside someone's quoted words (a statement's own transliteration: a copy editor does not alter a quote), while the writer's bracketed insertions in a quote are checked. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
+    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. The draft's own usage comes first: a spelling it uses more often than another wins, and one it uses consistently (twice or more, never in the knowledge base's spelling) names somebody else — “James Comey” throughout is not a misspelled James Comer. Dictionary words, nicknames (Bill for William), accepted variants the knowledge base records (its transliterations and aliases) and words in the newsroom dictionary (`[names] accept`) are never flagged; nor is a spelling the draft uses more than once, always inside someone's quoted words (a statement's own transliteration: a copy editor does not alter a quote), while the writer's bracketed insertions in a quote are checked. A person the draft names once, with nothing in it to compare: a given name no list knows, one letter from the given name of the knowledge base's only person of that surname, is flagged (“Maark Warner”); and a given name no list knows that two swapped inner letters make of a common given name (“Jhon Smith”) draws a low-confidence “did you mean”, reported a level below the rule's severity (information by default), since the person may spell it that way. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
     wrong: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenksiy said the talks would go on.\n",
     right: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenskiy said the talks would go on.\n",
 };
@@ -33,6 +33,7 @@ impl Rule for NameMisspelled {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let start = out.len();
         let names = cx.names();
         let found = findings(cx, names);
         let everywhere = occurrences(cx, names, &found);
@@ -44,11 +45,51 @@ impl Rule for NameMisspelled {
         }
         // Minority spellings of the draft's own names.
         for r in &names.spellings.respellings {
-            if r.decided != Decided::Tie && !accepted(cx, &r.word) && !source_spelling(cx, r) {
+            let found_there = r.decided == Decided::KbPerson
+                && out[start..]
+                    .iter()
+                    .any(|d| d.range.start < r.range.end && r.range.start < d.range.end);
+            if r.decided != Decided::Tie
+                && !found_there
+                && !accepted(cx, &r.word)
+                && !source_spelling(cx, r)
+            {
                 out.push(respelling_diagnostic(r));
             }
         }
+        // Guesses: a given name written once, two letters from a common one. Only where
+        // nothing better was said about the word.
+        for r in &names.spellings.guesses {
+            let said = out[start..]
+                .iter()
+                .any(|d| d.range.start < r.range.end && r.range.start < d.range.end);
+            if !said && !accepted(cx, &r.word) {
+                out.push(guess_diagnostic(r));
+            }
+        }
     }
+}
+
+/// "Did you mean": a given name no list knows, written once, two swapped letters from a
+/// common given name. Low confidence (reported a level below the rule's severity): the
+/// person may spell it that way.
+fn guess_diagnostic(r: &Respelling) -> Diagnostic {
+    Diagnostic::new(
+        META.id,
+        r.range.clone(),
+        format!(
+            "“{}” is a given name no name list knows, and the draft writes it only once: did you mean “{}” ({})? Check the person's own spelling.",
+            r.word, r.expected, r.person
+        ),
+    )
+    .with_data("expected", r.expected.clone())
+    .with_data("actor", r.person.clone())
+    .with_data("confidence", "low")
+    .with_fix(Fix {
+        title: format!("Replace with “{}”", r.expected),
+        safe: false,
+        edits: vec![Edit::replace(r.range.clone(), r.expected.clone())],
+    })
 }
 
 /// A spelling the draft writes more than once, every time inside someone's verbatim words
@@ -75,6 +116,10 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
             "the knowledge base spells it “{}”, and so does this draft {}",
             r.expected,
             times(r.expected_count)
+        ),
+        Decided::KbPerson => format!(
+            "the knowledge base knows {} and the draft names nobody else of that surname",
+            r.person
         ),
         Decided::FirstReference => format!(
             "the draft introduces {} with “{}” and uses each spelling {}",
@@ -110,7 +155,10 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
     .with_data("actor", r.person.clone())
     .with_data(
         "confidence",
-        if r.against_first_reference || (r.decided == Decided::FirstReference && !r.kb_agrees) {
+        if r.against_first_reference
+            || r.decided == Decided::KbPerson
+            || (r.decided == Decided::FirstReference && !r.kb_agrees)
+        {
             "medium"
         } else {
             "high"
