@@ -78,8 +78,10 @@ pub const WARM_UP: [fn(); 4] = [
 ];
 
 /// A made-up news story for [`WARM_UP`]: names (one misspelled), quotations, sources,
-/// seasons, fiscal years and dates, so that the patterns behind them are compiled.
-const WARM_UP_NEWS: &str = "# Harvest falls short\n\n\
+/// seasons, fiscal years and dates relative to its own date, so that the patterns behind
+/// them are compiled.
+const WARM_UP_NEWS: &str =
+    "---\ntitle: Harvest falls short\ndate: 2019-05-06\n---\n\n# Harvest falls short\n\n\
 WASHINGTON — Senator Jane Doe told reporters on Tuesday that the winter harvest had been \
 poor, according to officials who spoke on condition of anonymity because they were not \
 authorized to discuss it.\n\n\
