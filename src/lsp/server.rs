@@ -249,48 +249,57 @@ fn spawn_worker(shared: Arc<Shared>, lane: Lane) -> std::io::Result<()> {
     };
     std::thread::Builder::new()
         .name(name.into())
-        .spawn(move || loop {
-            let queue = match lane {
-                Lane::Drafts => &shared.queue,
-                Lane::Large => &shared.large_queue,
-            };
-            let uri = queue.next();
-            let (snap, ready) = {
-                let docs = shared.docs();
-                let Some(doc) = docs.map.get(&uri) else {
-                    continue;
-                };
-                match doc.current_analysis() {
-                    Some(a) => (None, Some(a)),
-                    None => (docs.snapshot(&uri), None),
-                }
-            };
-            let (analysis, retired) = match (ready, snap) {
-                (Some(a), _) => (a, None),
-                (None, Some(snap)) => {
-                    let enc = shared.encoding();
-                    let cache = shared.paragraph_cache_for(snap.text.len());
-                    let desk = shared.desk_view(&uri);
-                    let a = Arc::new(run(snap, &uri, enc, cache, desk.as_ref(), &shared.log));
-                    let Some(retired) = shared.store(&uri, &a) else {
-                        continue; // superseded while it ran
-                    };
-                    (a, retired)
-                }
-                (None, None) => continue,
-            };
-            if shared.push_diagnostics() && shared.mark_published(&uri, analysis.generation) {
-                shared.send(Outgoing::Publish {
-                    uri,
-                    version: analysis.version,
-                    generation: analysis.generation,
-                    diagnostics: analysis.lsp.clone(),
-                });
+        .spawn(move || {
+            if matches!(lane, Lane::Drafts) {
+                super::warm_up::on_analysis_thread();
             }
-            // The previous analysis is freed only now, once the new one is on its way.
-            drop(retired);
+            worker_loop(&shared, lane)
         })
         .map(|_| ())
+}
+
+fn worker_loop(shared: &Arc<Shared>, lane: Lane) -> ! {
+    loop {
+        let queue = match lane {
+            Lane::Drafts => &shared.queue,
+            Lane::Large => &shared.large_queue,
+        };
+        let uri = queue.next();
+        let (snap, ready) = {
+            let docs = shared.docs();
+            let Some(doc) = docs.map.get(&uri) else {
+                continue;
+            };
+            match doc.current_analysis() {
+                Some(a) => (None, Some(a)),
+                None => (docs.snapshot(&uri), None),
+            }
+        };
+        let (analysis, retired) = match (ready, snap) {
+            (Some(a), _) => (a, None),
+            (None, Some(snap)) => {
+                let enc = shared.encoding();
+                let cache = shared.paragraph_cache_for(snap.text.len());
+                let desk = shared.desk_view(&uri);
+                let a = Arc::new(run(snap, &uri, enc, cache, desk.as_ref(), &shared.log));
+                let Some(retired) = shared.store(&uri, &a) else {
+                    continue; // superseded while it ran
+                };
+                (a, retired)
+            }
+            (None, None) => continue,
+        };
+        if shared.push_diagnostics() && shared.mark_published(&uri, analysis.generation) {
+            shared.send(Outgoing::Publish {
+                uri,
+                version: analysis.version,
+                generation: analysis.generation,
+                diagnostics: analysis.lsp.clone(),
+            });
+        }
+        // The previous analysis is freed only now, once the new one is on its way.
+        drop(retired);
+    }
 }
 
 pub struct Server {
