@@ -151,7 +151,10 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotRegular(kind(&meta)));
     }
-    read_limited(file, limit)
+    // Sized to the file: grown by doubling, a buffer read to the end takes up to twice the
+    // file (a 10 MB draft held 16 MB for as long as its text lived).
+    let size = usize::try_from(meta.len().min(limit)).unwrap_or(0);
+    read_limited_into(file, limit, Vec::with_capacity(size))
 }
 
 /// Read a regular file as UTF-8 text.
@@ -166,7 +169,11 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
 
 /// Read everything from `r`, but no more than `limit` bytes.
 pub fn read_limited(r: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+    read_limited_into(r, limit, Vec::new())
+}
+
+/// [`read_limited`] into a buffer that may already have room for what is expected.
+fn read_limited_into(r: impl Read, limit: u64, mut bytes: Vec<u8>) -> Result<Vec<u8>, ReadError> {
     r.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;

@@ -397,7 +397,15 @@ fn check_one_with(
     };
     let fail_on = config.check.fail_on.unwrap_or(FailOn::Warning);
 
-    let doc = Document::parse(text.clone());
+    // A plain check keeps one copy of the text: the document's, handed back for the report
+    // (a copy per draft held until the report is written cost a byte per byte of draft).
+    let plain = !(args.fix || args.diff);
+    let bytes = text.len();
+    let (doc, text) = if plain {
+        (Document::parse(text), String::new())
+    } else {
+        (Document::parse(text.clone()), text)
+    };
     let (diagnostics, people) = {
         let cx = Context::new(&doc, &config);
         let people = if args.desk {
@@ -410,7 +418,7 @@ fn check_one_with(
     let mut checked = Checked {
         name,
         words: doc.word_count(),
-        bytes: text.len(),
+        bytes,
         is_stdin: matches!(input, Input::Stdin(_)),
         original: None,
         text: None,
@@ -422,10 +430,10 @@ fn check_one_with(
         write_error: None,
         fail_on,
     };
-    if !(args.fix || args.diff) {
+    if plain {
+        // `original` is read only for a diff, which a plain check does not make.
         checked.diagnostics = diagnostics;
-        checked.text = Some(text.clone());
-        checked.original = Some(text);
+        checked.text = Some(doc.into_text());
         return (checked, desk_input(people, config));
     }
     let (fixed_doc, fixed_diagnostics, applied) = fix_rounds(doc, diagnostics.clone(), &config);

@@ -8,6 +8,7 @@
 //! - [`config`]: `copydesk.toml` per directory, layered over editor settings.
 //! - [`actions`]: code actions.
 //! - [`framing`]: reads and checks JSON-RPC frames before tower-lsp, answers malformed ones.
+//! - [`warm_up`]: the analysis tables, built from the start and awaited by `initialize`.
 
 pub mod actions;
 pub mod config;
@@ -18,6 +19,7 @@ pub mod framing;
 pub mod log;
 pub mod scheduler;
 pub mod server;
+pub mod warm_up;
 pub mod watch;
 
 use std::future::Future;
@@ -181,6 +183,9 @@ impl<R: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for EofSignal<R> {
 /// Run the server on stdin/stdout until the client says `exit` or closes the stream.
 /// Exit code 0 when `shutdown` came first, 1 otherwise (as LSP specifies).
 pub fn run(options: Options) -> ExitCode {
+    // The tables every analysis needs, built while the client starts and sends
+    // `initialize` (which waits for them).
+    warm_up::start();
     let cli_level = match options.log_level.as_deref() {
         None => None,
         Some(s) => match log::Level::parse(s) {

@@ -249,48 +249,57 @@ fn spawn_worker(shared: Arc<Shared>, lane: Lane) -> std::io::Result<()> {
     };
     std::thread::Builder::new()
         .name(name.into())
-        .spawn(move || loop {
-            let queue = match lane {
-                Lane::Drafts => &shared.queue,
-                Lane::Large => &shared.large_queue,
-            };
-            let uri = queue.next();
-            let (snap, ready) = {
-                let docs = shared.docs();
-                let Some(doc) = docs.map.get(&uri) else {
-                    continue;
-                };
-                match doc.current_analysis() {
-                    Some(a) => (None, Some(a)),
-                    None => (docs.snapshot(&uri), None),
-                }
-            };
-            let (analysis, retired) = match (ready, snap) {
-                (Some(a), _) => (a, None),
-                (None, Some(snap)) => {
-                    let enc = shared.encoding();
-                    let cache = shared.paragraph_cache_for(snap.text.len());
-                    let desk = shared.desk_view(&uri);
-                    let a = Arc::new(run(snap, &uri, enc, cache, desk.as_ref(), &shared.log));
-                    let Some(retired) = shared.store(&uri, &a) else {
-                        continue; // superseded while it ran
-                    };
-                    (a, retired)
-                }
-                (None, None) => continue,
-            };
-            if shared.push_diagnostics() && shared.mark_published(&uri, analysis.generation) {
-                shared.send(Outgoing::Publish {
-                    uri,
-                    version: analysis.version,
-                    generation: analysis.generation,
-                    diagnostics: analysis.lsp.clone(),
-                });
+        .spawn(move || {
+            if matches!(lane, Lane::Drafts) {
+                super::warm_up::on_analysis_thread();
             }
-            // The previous analysis is freed only now, once the new one is on its way.
-            drop(retired);
+            worker_loop(&shared, lane)
         })
         .map(|_| ())
+}
+
+fn worker_loop(shared: &Arc<Shared>, lane: Lane) -> ! {
+    loop {
+        let queue = match lane {
+            Lane::Drafts => &shared.queue,
+            Lane::Large => &shared.large_queue,
+        };
+        let uri = queue.next();
+        let (snap, ready) = {
+            let docs = shared.docs();
+            let Some(doc) = docs.map.get(&uri) else {
+                continue;
+            };
+            match doc.current_analysis() {
+                Some(a) => (None, Some(a)),
+                None => (docs.snapshot(&uri), None),
+            }
+        };
+        let (analysis, retired) = match (ready, snap) {
+            (Some(a), _) => (a, None),
+            (None, Some(snap)) => {
+                let enc = shared.encoding();
+                let cache = shared.paragraph_cache_for(snap.text.len());
+                let desk = shared.desk_view(&uri);
+                let a = Arc::new(run(snap, &uri, enc, cache, desk.as_ref(), &shared.log));
+                let Some(retired) = shared.store(&uri, &a) else {
+                    continue; // superseded while it ran
+                };
+                (a, retired)
+            }
+            (None, None) => continue,
+        };
+        if shared.push_diagnostics() && shared.mark_published(&uri, analysis.generation) {
+            shared.send(Outgoing::Publish {
+                uri,
+                version: analysis.version,
+                generation: analysis.generation,
+                diagnostics: analysis.lsp.clone(),
+            });
+        }
+        // The previous analysis is freed only now, once the new one is on its way.
+        drop(retired);
+    }
 }
 
 pub struct Server {
@@ -823,14 +832,12 @@ fn document_symbol(pos: &Positions, s: &outline::Symbol) -> lsp::DocumentSymbol 
 #[tower_lsp::async_trait]
 impl LanguageServer for Server {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
-        // Build the analysis tables now, while the client handles this answer and sends
-        // `initialized` and its first `didOpen`: a client that opens a draft at once would
-        // otherwise wait for them (an analysis that starts first waits for the rest).
-        for task in crate::analysis::WARM_UP {
-            let _ = std::thread::Builder::new()
-                .name("copydesk-warm-up".into())
-                .spawn(task);
-        }
+        // The analysis tables, started with the process (`warm_up::start` in `run`), are
+        // built before the answer: the first draft opened after `initialized` is then
+        // analysed as fast as the next, instead of waiting ~40 ms of CPU for them. This
+        // waits on the warm-up threads only, never on the client (see `WatchExit`).
+        let _ = tokio::task::spawn_blocking(|| super::warm_up::wait(super::warm_up::WAIT_AT_MOST))
+            .await;
         let enc = convert::negotiate(&params.capabilities);
         let features = client_features(&params.capabilities);
         let _ = self.shared.encoding.set(enc);

@@ -8,7 +8,8 @@
 //! ```
 //!
 //! `none` (process start only), `kb` (the knowledge base: names and matcher), `near` (it and
-//! its near-miss index), `warm0` … `warm3` (one of `WARM_UP`'s tasks), `all` (all four).
+//! its near-miss index), `warm0` … `warm3` (one of `WARM_UP`'s tasks), `all` (all four),
+//! `first-second FILE [warm]` (FILE analysed twice, after the warm-up with `warm`).
 //!
 //! `steps` builds every table in turn in one process and prints what each took (wall ms, one
 //! line each): the knowledge base, the dictionary, the time patterns, the quote lexicon, the
@@ -63,6 +64,33 @@ fn steps() {
     }
 }
 
+/// `first-second FILE [warm]`: the analysis of FILE (default rules) timed twice in one
+/// process, after `WARM_UP` when `warm` is given: what the first draft pays for tables that
+/// the warm-up did not build is the difference.
+fn first_second() {
+    let mut args = std::env::args().skip(2);
+    let Some(path) = args.next() else {
+        eprintln!("usage: table_costs first-second FILE [warm]");
+        std::process::exit(2);
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("cannot read {path}");
+        std::process::exit(2);
+    };
+    let t = Instant::now();
+    if args.next().as_deref() == Some("warm") {
+        copydesk_core::WARM_UP.iter().for_each(|task| task());
+    }
+    println!("warm-up\t{:.3}", t.elapsed().as_secs_f64() * 1e3);
+    let config = Config::default();
+    for run in ["first", "second"] {
+        let t = Instant::now();
+        let doc = Document::parse(&text);
+        std::hint::black_box(copydesk_core::analyze(&doc, &config).len());
+        println!("{run}\t{:.3}", t.elapsed().as_secs_f64() * 1e3);
+    }
+}
+
 fn main() {
     let what = std::env::args().nth(1).unwrap_or_default();
     match what.as_str() {
@@ -81,6 +109,7 @@ fn main() {
         }
         "all" => copydesk_core::WARM_UP.iter().for_each(|task| task()),
         "steps" => steps(),
+        "first-second" => first_second(),
         "time-regexes" => {
             // Each time pattern's regex, compiled in turn (what a draft whose words call for
             // all of them pays).
@@ -94,7 +123,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: table_costs none|kb|near|warm0|warm1|warm2|warm3|all|steps|time-regexes"
+                "usage: table_costs none|kb|near|warm0|warm1|warm2|warm3|all|steps|time-regexes|first-second FILE [warm]"
             );
             std::process::exit(2);
         }

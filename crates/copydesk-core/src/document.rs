@@ -77,6 +77,11 @@ impl Document {
         &self.text
     }
 
+    /// The text, without the rest of the document.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     pub fn line_index(&self) -> &LineIndex {
         &self.lines
     }

@@ -21,13 +21,38 @@ pub enum BlockKind {
 /// A piece of block text and the source bytes it came from. A verbatim segment is a byte
 /// copy of its source; any other segment (an entity, an escape, a soft break, a
 /// placeholder) maps as a whole.
+///
+/// Offsets are `u32` (drafts are read up to 64 MiB): a block has a segment per piece of
+/// inline text, and this halves them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
-    text_start: usize,
-    text_len: usize,
-    src_start: usize,
-    src_len: usize,
+    text_start: u32,
+    text_len: u32,
+    src_start: u32,
+    src_len: u32,
     verbatim: bool,
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Segment {
+    fn text_start(&self) -> usize {
+        self.text_start as usize
+    }
+
+    fn text_len(&self) -> usize {
+        self.text_len as usize
+    }
+
+    fn src_start(&self) -> usize {
+        self.src_start as usize
+    }
+
+    fn src_len(&self) -> usize {
+        self.src_len as usize
+    }
 }
 
 /// One block of prose.
@@ -63,10 +88,10 @@ impl Block {
         }
         self.source.end = self.source.end.max(src.end);
         self.segments.push(Segment {
-            text_start: self.text.len(),
-            text_len: text.len(),
-            src_start: src.start,
-            src_len: src.len(),
+            text_start: u32_of(self.text.len()),
+            text_len: u32_of(text.len()),
+            src_start: u32_of(src.start),
+            src_len: u32_of(src.len()),
             verbatim,
         });
         self.text.push_str(text);
@@ -94,11 +119,11 @@ impl Block {
         let seg = self
             .segments
             .iter()
-            .find(|s| src >= s.src_start && src <= s.src_start + s.src_len)?;
+            .find(|s| src >= s.src_start() && src <= s.src_start() + s.src_len())?;
         if seg.verbatim {
-            Some(seg.text_start + (src - seg.src_start))
+            Some(seg.text_start() + (src - seg.src_start()))
         } else {
-            Some(seg.text_start)
+            Some(seg.text_start())
         }
     }
 
@@ -109,20 +134,20 @@ impl Block {
         }
         // For a range end, an offset on a boundary belongs to the segment before it.
         let idx = if is_end {
-            segs.partition_point(|s| s.text_start < offset)
+            segs.partition_point(|s| s.text_start() < offset)
                 .saturating_sub(1)
         } else {
-            segs.partition_point(|s| s.text_start <= offset)
+            segs.partition_point(|s| s.text_start() <= offset)
                 .saturating_sub(1)
         };
         let seg = segs[idx];
-        let within = offset.saturating_sub(seg.text_start).min(seg.text_len);
+        let within = offset.saturating_sub(seg.text_start()).min(seg.text_len());
         if seg.verbatim {
-            seg.src_start + within
-        } else if within == 0 && !(is_end && seg.text_len == 0) {
-            seg.src_start
+            seg.src_start() + within
+        } else if within == 0 && !(is_end && seg.text_len() == 0) {
+            seg.src_start()
         } else {
-            seg.src_start + seg.src_len
+            seg.src_start() + seg.src_len()
         }
     }
 }
@@ -228,6 +253,11 @@ pub fn parse(source: &str) -> Markdown {
                         block: out.blocks.len(),
                     });
                 }
+                let mut block = block;
+                // Grown by doubling while the block was read: give back the slack, kept
+                // for as long as the document lives.
+                block.text.shrink_to_fit();
+                block.segments.shrink_to_fit();
                 out.blocks.push(block);
             }
         }

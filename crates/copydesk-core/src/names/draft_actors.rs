@@ -506,7 +506,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
         // A capitalised run joined by single spaces (particles and initials allowed inside).
         let mut j = i + 1;
         while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
-            let w = &text[toks[j].range.clone()];
+            let w = &text[toks[j].range()];
             let ok = toks[j].cap || PARTICLES.contains(&w.to_lowercase().as_str());
             if !ok {
                 break;
@@ -518,7 +518,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
         let mut start = i;
         let mut title_in_run: Option<usize> = None;
         for k in i..j {
-            let w = &text[toks[k].range.clone()];
+            let w = &text[toks[k].range()];
             if is_title(w)
                 || (k == start && lexicon::is_common_word(w) && !lexicon::is_known_given_name(w))
             {
@@ -531,7 +531,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
         // Trailing particles are not part of a name.
         let mut end = j;
         while end > start
-            && PARTICLES.contains(&text[toks[end - 1].range.clone()].to_lowercase().as_str())
+            && PARTICLES.contains(&text[toks[end - 1].range()].to_lowercase().as_str())
         {
             end -= 1;
         }
@@ -559,29 +559,27 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
 }
 
 fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
-    let between = &text[a.full_end()..b.range.start];
+    let between = &text[a.full_end()..b.start()];
     if between == " " {
         return true;
     }
     // An initial: "George W. Bush" — the token "W" then ". ".
-    between == ". " && a.range.len() == 1
+    between == ". " && a.range().len() == 1
 }
 
 fn plausible(text: &str, toks: &[Tok]) -> bool {
     let Some(last) = toks.last() else {
         return false;
     };
-    let last_word = &text[last.range.clone()];
+    let last_word = &text[last.range()];
     if last_word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return false;
     }
-    let first = &text[toks[0].range.clone()];
+    let first = &text[toks[0].range()];
     // A particle opens no name, capitalised at the start of a sentence or headline too ("Von
     // der Leyen said" is the surname alone), unless it is a given name ("Al Jorden").
     let is_particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
-    let second_particle = toks
-        .get(1)
-        .is_some_and(|t| is_particle(&text[t.range.clone()]));
+    let second_particle = toks.get(1).is_some_and(|t| is_particle(&text[t.range()]));
     let particle = is_particle(first)
         && (first.chars().next().is_some_and(char::is_lowercase)
             || !lexicon::is_known_given_name(first)
@@ -590,7 +588,7 @@ fn plausible(text: &str, toks: &[Tok]) -> bool {
         return false;
     }
     toks.iter().all(|t| {
-        let w = &text[t.range.clone()];
+        let w = &text[t.range()];
         let lower = w.to_lowercase();
         if lexicon::is_calendar_word(w) {
             return false;
@@ -613,26 +611,25 @@ fn title_before(
     title_in_run: Option<usize>,
 ) -> Option<(String, usize)> {
     if title_in_run.is_some() {
-        let s = toks[run_start].range.start;
-        let e = toks[start - 1].range.end;
+        let s = toks[run_start].start();
+        let e = toks[start - 1].end();
         return Some((text[s..e].to_string(), run_start));
     }
-    if start > 0 && text[toks[start - 1].full_end()..toks[start].range.start] == *" " {
-        let w = &text[toks[start - 1].range.clone()];
+    if start > 0 && text[toks[start - 1].full_end()..toks[start].start()] == *" " {
+        let w = &text[toks[start - 1].range()];
         if is_title(w) {
             let mut k = start - 1;
             // Take modifiers before it on the same phrase (up to three words).
             while k > 0
                 && start - k < 4
-                && text[toks[k - 1].full_end()..toks[k].range.start] == *" "
-                && (toks[k - 1].cap || is_title(&text[toks[k - 1].range.clone()]))
-                && !(toks[k - 1].sent_start
-                    && lexicon::is_common_word(&text[toks[k - 1].range.clone()]))
+                && text[toks[k - 1].full_end()..toks[k].start()] == *" "
+                && (toks[k - 1].cap || is_title(&text[toks[k - 1].range()]))
+                && !(toks[k - 1].sent_start && lexicon::is_common_word(&text[toks[k - 1].range()]))
             {
                 k -= 1;
             }
-            let s = toks[k].range.start;
-            return Some((text[s..toks[start - 1].range.end].to_string(), k));
+            let s = toks[k].start();
+            return Some((text[s..toks[start - 1].end()].to_string(), k));
         }
     }
     None
@@ -672,8 +669,8 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
     let mut k = start;
     let mut first_title = None;
     while k > 0 && start - k < 4 {
-        let sep = &text[toks[k - 1].full_end()..toks[k].range.start];
-        let w = &text[toks[k - 1].range.clone()];
+        let sep = &text[toks[k - 1].full_end()..toks[k].start()];
+        let w = &text[toks[k - 1].range()];
         let title = is_title(w);
         // After ". " only where the sentence goes on: "Dr. Andrew Smith", not "… the actor.
         // Andrew Smith said".
@@ -689,7 +686,7 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
         first_title = Some(k);
     }
     if let Some(first) = first_title {
-        let phrase = text[toks[first].range.start..toks[start].range.start]
+        let phrase = text[toks[first].start()..toks[start].start()]
             .trim_end()
             .to_string();
         d = d.merge(Described::read(&phrase, false));
@@ -724,7 +721,7 @@ fn laboratory_before(text: &str, toks: &[Tok], first: usize) -> bool {
     let mut k = first;
     while k > 0 && first - k < 3 && !toks[k].sent_start {
         k -= 1;
-        if LABORATORY.contains(&text[toks[k].range.clone()].to_lowercase().as_str()) {
+        if LABORATORY.contains(&text[toks[k].range()].to_lowercase().as_str()) {
             return true;
         }
     }
@@ -734,8 +731,8 @@ fn laboratory_before(text: &str, toks: &[Tok], first: usize) -> bool {
 /// A reporting verb right before a name at `start`: "said Jane Doe".
 fn reporting_before(text: &str, toks: &[Tok], start: usize) -> bool {
     start > 0
-        && text[toks[start - 1].full_end()..toks[start].range.start] == *" "
-        && is_reporting(&text[toks[start - 1].range.clone()])
+        && text[toks[start - 1].full_end()..toks[start].start()] == *" "
+        && is_reporting(&text[toks[start - 1].range()])
 }
 
 /// The other marks of a person at `start..end`: a reporting verb after, an age, a known
@@ -754,14 +751,14 @@ fn other_cue(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Strin
     }
     // A reporting verb right after: "Jane Doe said".
     if end < toks.len()
-        && text[toks[end - 1].full_end()..toks[end].range.start] == *" "
-        && is_reporting(&text[toks[end].range.clone()])
+        && text[toks[end - 1].full_end()..toks[end].start()] == *" "
+        && is_reporting(&text[toks[end].range()])
     {
         return Some(String::new());
     }
     // A known given name and a surname no dictionary lists: "Nancy Pelosi".
-    let first = &text[toks[start].range.clone()];
-    let last = &text[toks[end - 1].range.clone()];
+    let first = &text[toks[start].range()];
+    let last = &text[toks[end - 1].range()];
     if lexicon::is_known_given_name(first) && !lexicon::is_dictionary_word(last) {
         return Some(String::new());
     }

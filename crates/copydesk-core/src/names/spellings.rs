@@ -257,9 +257,9 @@ pub fn name_words(
     // Each token's name word: the token, without a joined Arabic article ("al-Mansouri").
     let skip: Vec<usize> = toks
         .iter()
-        .map(|t| joined_article(&text[t.range.clone()]))
+        .map(|t| joined_article(&text[t.range()]))
         .collect();
-    let word = |k: usize| &text[toks[k].range.start + skip[k]..toks[k].range.end];
+    let word = |k: usize| &text[toks[k].start() + skip[k]..toks[k].end()];
     let name_word = |tok: usize, slot: Slot, partner: Option<usize>, opener: bool| NameWord {
         tok,
         slot,
@@ -280,7 +280,7 @@ pub fn name_words(
         }
         let first = toks.partition_point(|t| t.full_end() <= h.range.start);
         for (k, t) in toks.iter().enumerate().skip(first) {
-            if t.range.start >= h.range.end {
+            if t.start() >= h.range.end {
                 break;
             }
             thing[k] = true;
@@ -429,7 +429,7 @@ pub fn name_words(
 /// before "and" and a full name shares that name's surname. Only a listed given name is
 /// taken so ("Smith and Jane Doe" is two people).
 fn coordinated_given_names(text: &str, toks: &[Tok], out: &mut [NameWord]) {
-    let word = |k: usize| &text[toks[k].range.clone()];
+    let word = |k: usize| &text[toks[k].range()];
     for i in 0..out.len() {
         let w = &out[i];
         if w.slot != Slot::Surname || w.partner.is_some() || w.opener {
@@ -437,11 +437,11 @@ fn coordinated_given_names(text: &str, toks: &[Tok], out: &mut [NameWord]) {
         }
         let k = w.tok;
         if k + 2 >= toks.len()
-            || toks[k].full_end() != toks[k].range.end
+            || toks[k].full_end() != toks[k].end()
             || !lexicon::is_known_given_name(word(k))
             || word(k + 1) != "and"
-            || &text[toks[k].range.end..toks[k + 1].range.start] != " "
-            || &text[toks[k + 1].range.end..toks[k + 2].range.start] != " "
+            || &text[toks[k].end()..toks[k + 1].start()] != " "
+            || &text[toks[k + 1].end()..toks[k + 2].start()] != " "
         {
             continue;
         }
@@ -580,9 +580,9 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         let base = uses.len();
         for w in bn.words.iter() {
             let tok = &bn.toks[w.tok];
-            let at = tok.range.start + usize::from(w.skip)..tok.range.end;
+            let at = tok.start() + usize::from(w.skip)..tok.end();
             let written = &text[at.clone()];
-            let partner = w.partner.map(|p| &text[bn.toks[p].range.clone()]);
+            let partner = w.partner.map(|p| &text[bn.toks[p].range()]);
             // From the first given name to the surname, whichever word this is.
             let ends = match w.slot {
                 Slot::Surname => w.partner.map(|g| (g, w.tok)),
@@ -594,7 +594,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 }),
             };
             let name_written = ends.filter(|_| !w.opener).and_then(|(a, b)| {
-                text.get(bn.toks[a].range.start..bn.toks[b].range.end)
+                text.get(bn.toks[a].start()..bn.toks[b].end())
                     .filter(|s| !s.contains('\n') && !s.contains(" and "))
             });
             let partner_use = w.partner.and_then(|p| {
@@ -1156,7 +1156,7 @@ fn house(names: &Names, config: &super::NamesConfig, folded: &str, slot: Slot) -
 
 /// The knowledge-base person whose mention the token is in.
 fn kb_person_at(names: &Names, bn: &BlockNames, tok: usize) -> Option<u32> {
-    let mi = bn.tok_mention.get(tok)?.get()?;
+    let mi = bn.tok_mention.get(tok).get()?;
     match names.mentions[mi as usize].actor {
         super::ActorRef::Kb(a) if names.kb.actors[a as usize].kind == Kind::Person => Some(a),
         _ => None,
@@ -1167,7 +1167,7 @@ fn kb_person_at(names: &Names, bn: &BlockNames, tok: usize) -> Option<u32> {
 fn in_person_mention(names: &Names, bn: &BlockNames, tok: usize) -> bool {
     bn.tok_mention
         .get(tok)
-        .and_then(|m| m.get())
+        .get()
         .is_some_and(|mi| names.is_person(names.mentions[mi as usize].actor))
 }
 

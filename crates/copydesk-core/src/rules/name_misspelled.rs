@@ -355,7 +355,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
         for u in bn.unknown.iter() {
             let (t, range, segment, letters) = (u.tok, u.range.clone(), u.segment, u.letters);
             let tok = &bn.toks[t];
-            if bn.tok_pattern[t].is_some() || bn.tok_mention[t].is_some() {
+            if bn.tok_pattern.get(t).is_some() || bn.tok_mention.get(t).is_some() {
                 continue;
             }
             let word = &text[range.clone()];
@@ -405,15 +405,15 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             let mut cands: Vec<Candidate> = Vec::new();
             // Neighbours: another part of an actor's name right beside the word.
             let joined = |a: usize, b: usize| {
-                let between = &text[bn.toks[a].full_end()..bn.toks[b].range.start];
-                between == " " || (between == ". " && bn.toks[a].range.len() == 1)
+                let between = &text[bn.toks[a].full_end()..bn.toks[b].start()];
+                between == " " || (between == ". " && bn.toks[a].range().len() == 1)
             };
             let prev = t.checked_sub(1).filter(|&p| !segment && joined(p, t));
             let next = Some(t + 1).filter(|&n| !segment && n < bn.toks.len() && joined(t, n));
-            let possessive = tok.full_end() > tok.range.end;
+            let possessive = tok.full_end() > tok.end();
             let mut neighbour_actors: Vec<(ActorRef, usize)> = Vec::new();
             for n in [prev, next].into_iter().flatten() {
-                if let Some(p) = bn.tok_pattern[n].get() {
+                if let Some(p) = bn.tok_pattern.get(n).get() {
                     for target in names.kb.matcher.patterns[p as usize]
                         .targets
                         .iter()
@@ -424,7 +424,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                         }
                     }
                 }
-                if let Some(mi) = bn.tok_mention[n].get() {
+                if let Some(mi) = bn.tok_mention.get(n).get() {
                     let m = &names.mentions[mi as usize];
                     for p in &m.parts {
                         neighbour_actors.push((m.actor, p.part));
@@ -455,13 +455,13 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             // A capitalised word beside it (not a title, not a sentence-opening common
             // word): the word is part of a longer name ("Al Jorden", "Olena Zelenska").
             let other_name_beside = [
-                prev.filter(|&p| bn.toks[p].full_end() == bn.toks[p].range.end),
+                prev.filter(|&p| bn.toks[p].full_end() == bn.toks[p].end()),
                 next.filter(|_| !possessive),
             ]
             .into_iter()
             .flatten()
             .any(|n| {
-                let nw = &text[bn.toks[n].range.clone()];
+                let nw = &text[bn.toks[n].range()];
                 bn.toks[n].cap
                     && !draft_actors::is_title(nw)
                     && (!bn.toks[n].sent_start || !lexicon::is_common_word(nw))
@@ -498,7 +498,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             if cands.is_empty() && !other_name_beside {
                 let near = names.kb.near();
                 let after_title =
-                    prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks[p].range.clone()]));
+                    prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks[p].range()]));
                 // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
                 let after = &text[tok.full_end()..];
                 let running = segment
@@ -625,18 +625,18 @@ fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
         for t in 0..bn.toks.len().saturating_sub(1) {
             let (tok, next) = (&bn.toks[t], &bn.toks[t + 1]);
             // The word right before a knowledge-base name word, itself no name word known.
-            let Some(p) = bn.tok_pattern[t + 1].get() else {
+            let Some(p) = bn.tok_pattern.get(t + 1).get() else {
                 continue;
             };
             if !tok.cap
-                || tok.full_end() != tok.range.end
-                || text.get(tok.range.end..next.range.start) != Some(" ")
-                || bn.tok_mention[t].get().is_some()
-                || bn.tok_pattern[t].get().is_some()
+                || tok.full_end() != tok.end()
+                || text.get(tok.end()..next.start()) != Some(" ")
+                || bn.tok_mention.get(t).get().is_some()
+                || bn.tok_pattern.get(t).get().is_some()
             {
                 continue;
             }
-            let word = &text[tok.range.clone()];
+            let word = &text[tok.range()];
             if !listed(word) || lexicon::is_common_word(word) || accepted(cx, word) {
                 continue;
             }
@@ -678,7 +678,7 @@ fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(Finding {
-                range: block.source_range(tok.range.clone()),
+                range: block.source_range(tok.range()),
                 word: word.to_string(),
                 expected,
                 actor,
@@ -695,9 +695,7 @@ fn name_word_counts(cx: &Context, names: &Names) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
         for tok in bn.toks.iter().filter(|t| t.cap) {
-            *counts
-                .entry(fold(&block.text[tok.range.clone()]))
-                .or_default() += 1;
+            *counts.entry(fold(&block.text[tok.range()])).or_default() += 1;
         }
     }
     counts
@@ -830,8 +828,8 @@ fn occurrences<'f>(
     }
     for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
         for tok in bn.toks.iter() {
-            if let Some(v) = map.get_mut(&block.text[tok.range.clone()]) {
-                v.push(block.source_range(tok.range.clone()));
+            if let Some(v) = map.get_mut(&block.text[tok.range()]) {
+                v.push(block.source_range(tok.range()));
             }
         }
     }

@@ -216,7 +216,7 @@ fn first_named(cx: &Context) -> usize {
             if !t.cap {
                 continue;
             }
-            let word = block.text.get(t.range.clone()).unwrap_or("");
+            let word = block.text.get(t.range()).unwrap_or("");
             let calendar = crate::calendar::WEEKDAYS
                 .iter()
                 .chain(crate::calendar::MONTHS.iter());
@@ -228,10 +228,10 @@ fn first_named(cx: &Context) -> usize {
                 continue;
             }
             let next_cap = b.toks.get(i + 1).is_some_and(|n| {
-                n.cap && !n.sent_start && block.text[t.range.end..n.range.start].trim().is_empty()
+                n.cap && !n.sent_start && block.text[t.end()..n.start()].trim().is_empty()
             });
             if !t.sent_start || next_cap {
-                first = first.min(block.source_range(t.range.clone()).start);
+                first = first.min(block.source_range(t.range()).start);
                 break 'blocks;
             }
         }
