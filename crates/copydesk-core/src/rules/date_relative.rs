@@ -733,6 +733,18 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
                     article.origin_text()
                 )
             };
+            // "less than two weeks ago" is a bound, not a day: the date its count gives is
+            // not the date meant, so the writer gets the question and no fix.
+            if let Some(bound) = approximate_count(&block.text, e) {
+                let message = format!(
+                    "“{bound}{}” is only a bound on the date (“{}” counts to {meaning}, article date {}, {}). Write the date meant.",
+                    e.text,
+                    e.text,
+                    long_date(a),
+                    article.origin_text()
+                );
+                return Some(data(Diagnostic::new(META.id, e.source.clone(), message)));
+            }
             let mut d = data(Diagnostic::new(META.id, e.source.clone(), message));
             if let Some(new) = new.filter(|n| *n != e.text) {
                 d = d.with_fix(Fix {
@@ -744,6 +756,82 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
             Some(d)
         }
     }
+}
+
+/// Words that make a count a bound or an estimate: "less than two weeks ago", "nearly a
+/// month ago", "more than three years ago".
+const BOUNDS: &[&str] = &[
+    "less than",
+    "more than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+];
+
+/// The bound before (or opening) a counted expression, with its trailing space: `Some("less
+/// than ")` for "less than two weeks ago", `Some("")` when the expression holds it ("more than
+/// two years ago"); `None` for an exact count ("two weeks ago") or an expression that does not
+/// open with a count ("over the past two weeks": "over" is a preposition there).
+fn approximate_count(block: &str, e: &TimeExpr) -> Option<String> {
+    let lower = e.text.to_ascii_lowercase();
+    let inner = BOUNDS
+        .iter()
+        .find(|b| lower.strip_prefix(*b).is_some_and(|r| r.starts_with(' ')));
+    let count = inner.map_or(lower.as_str(), |b| lower[b.len()..].trim_start());
+    let first = count.split([' ', '-']).next().unwrap_or("");
+    let counted = first.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            first,
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "a few"
+                | "several"
+                | "half"
+        );
+    if !counted || !lower.ends_with(" ago") {
+        return None;
+    }
+    if inner.is_some() {
+        return Some(String::new());
+    }
+    let before = block.get(..e.range.start)?.trim_end();
+    let before_lower = before.to_ascii_lowercase();
+    BOUNDS
+        .iter()
+        .find(|b| {
+            before_lower.strip_suffix(*b).is_some_and(|rest| {
+                rest.chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        .map(|b| format!("{} ", &before[before.len() - b.len()..]))
 }
 
 /// Two readings, a fix for each, the writer to choose ("Write “March 3” (the past one)").
@@ -1354,6 +1442,37 @@ mod tests {
             "{fixed}"
         );
         assert_eq!(run(&fixed, &Config::default()), vec![]);
+    }
+
+    #[test]
+    fn a_bounded_count_is_flagged_without_a_fix() {
+        let fm = "---\ndate: 2010-06-16\n---\n";
+        for (sentence, bound) in [
+            (
+                "The phone was introduced less than two weeks ago.",
+                "less than ",
+            ),
+            ("The plant closed nearly a month ago.", "nearly "),
+            ("The talks began about three weeks ago.", "about "),
+            ("The firm was sold more than two weeks ago.", ""),
+        ] {
+            let r = run(&format!("{fm}{sentence}\n"), &Config::default());
+            assert_eq!(r.len(), 1, "{sentence}: {r:?}");
+            assert!(r[0].1.contains("is only a bound on the date"), "{r:?}");
+            assert!(r[0].1.starts_with(&format!("“{bound}")), "{r:?}");
+            assert_eq!(r[0].2, None, "{sentence}: a fix was offered");
+        }
+        // An exact count keeps its fix; "over the past two weeks" is no bound.
+        let r = run(
+            &format!("{fm}The phone was introduced two weeks ago.\n"),
+            &Config::default(),
+        );
+        assert!(r[0].2.is_some(), "{r:?}");
+        let r = run(
+            &format!("{fm}Sales rose over the past two weeks.\n"),
+            &Config::default(),
+        );
+        assert!(r.iter().all(|d| !d.1.contains("bound")), "{r:?}");
     }
 
     #[test]
