@@ -41,14 +41,7 @@ fn bench(c: &mut Criterion) {
     // (`source.anonymous`, `attribution.loaded`, `attribution.vague`) on and off, in the
     // same run, so the difference is theirs and not the machine's.
     let draft = draft_of_words(&articles, 10_000);
-    let mut off = Config::default();
-    for rule in [
-        "source.anonymous",
-        "attribution.loaded",
-        "attribution.vague",
-    ] {
-        off.set_level(rule, copydesk::analysis::config::Level::Off);
-    }
+    let off = sourcing_off();
     let mut group = c.benchmark_group("sourcing_10k");
     group.throughput(Throughput::Elements(10_000));
     for (name, cfg) in [("on", &config), ("off", &off)] {
@@ -81,12 +74,9 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-/// Issue 20's budget in CPU time: `sourcing_10k_cpu/{on,off}`, the 10,000-word analysis with
-/// the default sourcing rules on and off, measured in the same run.
-fn bench_sourcing_cpu(c: &mut Criterion<ThreadCpu>) {
-    let articles = corpus();
-    let draft = draft_of_words(&articles, 10_000);
-    let on = Config::default();
+/// The default configuration with the default sourcing rules (`source.anonymous`,
+/// `attribution.loaded`, `attribution.vague`) turned off: issue 20's baseline.
+fn sourcing_off() -> Config {
     let mut off = Config::default();
     for rule in [
         "source.anonymous",
@@ -95,6 +85,16 @@ fn bench_sourcing_cpu(c: &mut Criterion<ThreadCpu>) {
     ] {
         off.set_level(rule, copydesk::analysis::config::Level::Off);
     }
+    off
+}
+
+/// Issue 20's budget in CPU time: `sourcing_10k_cpu/{on,off}`, the 10,000-word analysis with
+/// the default sourcing rules on and off, measured in the same run.
+fn bench_sourcing_cpu(c: &mut Criterion<ThreadCpu>) {
+    let articles = corpus();
+    let draft = draft_of_words(&articles, 10_000);
+    let on = Config::default();
+    let off = sourcing_off();
     let mut group = c.benchmark_group("sourcing_10k_cpu");
     group.throughput(Throughput::Elements(10_000));
     for (name, cfg) in [("on", &on), ("off", &off)] {

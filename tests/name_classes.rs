@@ -171,6 +171,20 @@ fn misspellings(word: &str, kind: Kind) -> Vec<String> {
         .collect()
 }
 
+/// The slips of `word` of one kind that are no word or name of their own (as the gold
+/// injector chooses them): what a reader could not take for another person.
+fn slips(word: &str, kind: Kind, kb: &Kb) -> Vec<String> {
+    misspellings(word, kind)
+        .into_iter()
+        .filter(|b| {
+            !lexicon::is_dictionary_word(b)
+                && !lexicon::is_known_given_name(b)
+                && !lexicon::is_name_variant_form(b)
+                && kb.matcher.lookup(&fold(b)).is_none()
+        })
+        .collect()
+}
+
 /// The family name's main word: the last word (after particles), the whole of a
 /// hyphenated compound's last part ("Kowalczyk"), or the first word of a Spanish double
 /// surname's first surname ("Gutiérrez").
@@ -242,16 +256,7 @@ fn classes_of_names_misspelled_once_are_caught() {
                 };
                 let wr = range.start + off..range.start + off + word.len();
                 for kind in KINDS {
-                    // Not a word or a name of its own (as the gold injector).
-                    let options: Vec<String> = misspellings(word, kind)
-                        .into_iter()
-                        .filter(|b| {
-                            !lexicon::is_dictionary_word(b)
-                                && !lexicon::is_known_given_name(b)
-                                && !lexicon::is_name_variant_form(b)
-                                && kb.matcher.lookup(&fold(b)).is_none()
-                        })
-                        .collect();
+                    let options = slips(word, kind, &kb);
                     // The middle position: a slip inside the name.
                     let Some(bad) = options.get(options.len() / 2) else {
                         continue;
@@ -394,15 +399,7 @@ fn given_names_misspelled_in_a_full_name_are_caught() {
         );
         let second = text.rfind(full).unwrap_or(0);
         for kind in KINDS {
-            let options: Vec<String> = misspellings(given, kind)
-                .into_iter()
-                .filter(|b| {
-                    !lexicon::is_dictionary_word(b)
-                        && !lexicon::is_known_given_name(b)
-                        && !lexicon::is_name_variant_form(b)
-                        && kb.matcher.lookup(&fold(b)).is_none()
-                })
-                .collect();
+            let options = slips(given, kind, &kb);
             let Some(bad) = options.get(options.len() / 2) else {
                 continue;
             };
