@@ -1725,7 +1725,7 @@ const TELLING: &[&str] = &[
 /// Words between a subject and its verb that do not change what the verb does.
 const VERB_LEADERS: &[&str] = &[
     "also", "still", "later", "then", "once", "often", "has", "had", "have", "would", "now",
-    "vividly", "clearly", "fondly", "later",
+    "vividly", "clearly", "fondly",
 ];
 
 impl BlockInfo<'_> {

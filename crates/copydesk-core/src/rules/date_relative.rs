@@ -789,31 +789,10 @@ fn approximate_count(block: &str, e: &TimeExpr) -> Option<String> {
         .find(|b| lower.strip_prefix(*b).is_some_and(|r| r.starts_with(' ')));
     let count = inner.map_or(lower.as_str(), |b| lower[b.len()..].trim_start());
     let first = count.split([' ', '-']).next().unwrap_or("");
-    let counted = first.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            first,
-            "a" | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "fifteen"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "a few"
-                | "several"
-                | "half"
-        );
+    // A count the recogniser reads as a number ("two", "a", "twenty-one", "3"), or one of
+    // the vague ones a bound still bounds.
+    let counted = crate::time::patterns::counts::number(first).is_some()
+        || matches!(first, "several" | "half");
     if !counted || !lower.ends_with(" ago") {
         return None;
     }

@@ -3096,6 +3096,15 @@ mod tests {
     }
 
     /// Every expression of a draft dated `article` whose text is `what`, with its value.
+    /// The value of the first expression written `what`, or "" when it has none.
+    fn first_value(article: Date, src: &str, what: &str) -> String {
+        values_in(article, src, what)
+            .into_iter()
+            .next()
+            .flatten()
+            .unwrap_or_default()
+    }
+
     fn values_in(article: Date, src: &str, what: &str) -> Vec<Option<String>> {
         let doc = crate::Document::parse(format!("---\ndate: {article}\n---\n{src}\n"));
         crate::time::find_all(
@@ -3118,13 +3127,7 @@ mod tests {
     #[test]
     fn market_copy_days_and_directions() {
         let thu = mkdate(2008, 9, 18);
-        let one = |article: Date, src: &str, what: &str| {
-            values_in(article, src, what)
-                .into_iter()
-                .next()
-                .flatten()
-                .unwrap_or_default()
-        };
+        let one = first_value;
         // A state that holds now lasts until the coming weekday.
         assert_eq!(
             one(
@@ -3389,13 +3392,7 @@ mod tests {
     #[test]
     fn a_lede_after_its_dateline_and_irregular_pasts() {
         let thu = mkdate(2024, 3, 14);
-        let one = |src: &str, what: &str| {
-            values_in(thu, src, what)
-                .into_iter()
-                .next()
-                .flatten()
-                .unwrap_or_default()
-        };
+        let one = |src: &str, what: &str| first_value(thu, src, what);
         // A weekday after a sentence-initial adverb, behind a dateline.
         assert_eq!(
             one(

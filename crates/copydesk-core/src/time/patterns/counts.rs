@@ -207,7 +207,7 @@ fn duration_or_span(n: Option<f64>, unit: Unit, the: Option<&str>) -> Sem {
 }
 
 /// A number word or numeral; `None` for vague quantities (several, some, many, a few).
-fn number(s: &str) -> Option<f64> {
+pub(crate) fn number(s: &str) -> Option<f64> {
     let s = s.to_ascii_lowercase();
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Ok(n) = s.replace(',', "").parse::<f64>() {
