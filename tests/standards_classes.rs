@@ -133,7 +133,7 @@ const CASES: &[Case] = &[
     ("vague: hearsay, kind of outlet (round 9)", VAGUE, "According to state-run media, the dam was damaged in the blast.", "According to state-run media", false),
     ("vague: hearsay, kind of outlet (round 9)", VAGUE, "The bridge reportedly collapsed under the weight of a lorry.", "reportedly", true),
     ("vague: hearsay, kind of outlet (round 9)", VAGUE, "The bridge collapsed under the weight of a lorry, according to reports.", "according to reports", true),
-    ("vague: hearsay, kind of outlet (round 9)", VAGUE, "The tanker reportedly sank in the storm, some reports said.", "reportedly", true),
+    ("vague: hearsay, kind of outlet (round 9)", VAGUE, "The tanker reportedly sank in the storm, some reports said.", "some reports said", true),
     // Passive and impersonal hearsay.
     ("vague: passive hearsay (round 9)", VAGUE, "It is understood that the minister will resign on Friday.", "It is understood", true),
     ("vague: passive hearsay (round 9)", VAGUE, "The painting is said to be worth $5 million.", "is said to", true),

@@ -193,6 +193,26 @@ const BREAKS: &[&str] = &[
     "or", "between", "against", "about",
 ];
 
+/// Adverbs that cannot be a clause's subject: after one of them, a finite verb has none.
+const NO_SUBJECT: &[&str] = &[
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "immediately",
+    "afterwards",
+    "since",
+    "then",
+    "also",
+    "initially",
+    "already",
+    "first",
+];
+
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those",
 ];
@@ -248,6 +268,15 @@ fn clause_follows(rest: &str, mandative: bool) -> bool {
             return false; // “claimed reported deaths”, “claimed to be”
         }
         if i > 0 {
+            // “The patients admitted overnight were all men”: an adverb, then the finite
+            // verb with no subject between — the participle modifies the noun before it
+            // (a reduced relative), and the verb after is the sentence's own.
+            if i == 1
+                && FINITE.contains(&w.as_str())
+                && prev.is_some_and(|p| NO_SUBJECT.contains(&p))
+            {
+                return false;
+            }
             if FINITE.contains(&w.as_str()) {
                 return true;
             }
