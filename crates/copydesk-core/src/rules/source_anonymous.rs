@@ -52,6 +52,13 @@
 //! on — later in the paragraph or in the first two sentences of the next — when that
 //! sentence both grants anonymity and says why, or says the source was not authorised.
 //!
+//! Round 9: people described by a document they have seen (“two people who have seen the
+//! draft”; not witnesses, “people who saw the crash”); “close to” only as a relation to a
+//! party — a person, an organisation, the matter (“sources close to the coach”), not a place
+//! (“people close to the fire”); and a person before a preposition when the sentence marks
+//! them anonymous (“a member of the negotiating team, who asked not to be named,”, “a lawyer
+//! for the family”).
+//!
 //! Not flagged when a reason is given in the same or a neighbouring sentence: an anonymity
 //! phrase (“on condition of anonymity”, “asked not to be named”, “declined to be
 //! identified”) together with why (“because”, “not authorized to”, “for fear of”, …), or
@@ -124,6 +131,20 @@ const PERSONS: &[&str] = &[
     "advisers",
     "advisor",
     "advisors",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "relative",
+    "relatives",
+    "friend",
+    "friends",
+    "colleague",
+    "colleagues",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
 ];
 /// Plural heads unnamed with any modifier.
 const ALWAYS_PLURAL: &[&str] = &["sources", "insiders"];
@@ -1294,5 +1315,37 @@ mod tests {
             flagged("An employee said the plant had been losing money."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn round_nine_seen_documents_parties_and_persons_before_a_preposition() {
+        for (src, want) in [
+            (
+                "Three people who have read the report said it blames the pilots.",
+                "Three people who have read the report",
+            ),
+            (
+                "A person close to the prime minister said he would not resign.",
+                "A person close to the prime minister",
+            ),
+            (
+                "A spokeswoman for the ministry, who declined to be named, said the budget was final.",
+                "A spokeswoman for the ministry",
+            ),
+        ] {
+            let got = flagged(src);
+            assert!(
+                got.iter().any(|g| g.contains(want) || want.contains(g.as_str())),
+                "{src}: {got:?}"
+            );
+        }
+        // A place, witnesses, a reason given.
+        for src in [
+            "People close to the blast said windows shattered a mile away.",
+            "Two people who saw the crash said the van ran a red light.",
+            "A spokeswoman for the ministry, who declined to be named because the talks are private, said the budget was final.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
     }
 }
