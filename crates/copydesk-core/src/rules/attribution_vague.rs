@@ -47,6 +47,16 @@
 //! the legal hedge, sourced by the accusation); “widely seen / viewed” only as a judgement
 //! (“as”, “to”), not as a count of viewers (“was widely seen in cinemas”).
 //!
+//! Round 9: a report credited to a kind of outlet the sentence identifies by place or owner
+//! is credited (“according to local news media”, “state media reported”, “Russian news
+//! agencies said”, “according to local reports”; AP asks whose report, and these say whose);
+//! bare “reports”, “media reports”, “the media” still identify nobody. A quantified group of
+//! any plural noun with a verb of view in the present or present perfect (“Some lawmakers
+//! contend”, “Many residents fear”; not “Many lawmakers voted”, nor the past of a crowd,
+//! “some voters said”). “Is / has been described as” with nobody named (the present and
+//! perfect report a reputation; the simple past, “was described as a man in his 30s”, one
+//! description, usually credited nearby, is left alone; an agent later, “by …”, credits it).
+//!
 //! Not flagged: a group that is named or pointed to — “the experts” (already introduced),
 //! “critics, including Senator Smith,”, “analysts at Goldman Sachs”, “critics such as …”,
 //! a capitalised modifier inside a sentence (“but Republican critics say”: opening a
@@ -121,9 +131,49 @@ static SOME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex builds")
 });
 
+/// A quantified group of any plural noun and a verb (round nine): “Some lawmakers
+/// contend”, “Many residents fear”, “Several investors have questioned”. The verb, group 4,
+/// must report a view (the verbs of `GROUP`, or the shipped lexicon's), in the present or
+/// present perfect.
+static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(some|many|most|several|numerous)\s+(?:[a-z-]+\s+)?([a-z]+[^s\W]s)\s+((?:(?:have|also|long|now|still|increasingly|often)\s+){0,2})([a-z]+)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// Plurals that are no group of people or sources: “Many years passed”, “Some cases show”.
+const NOT_A_GROUP: &[&str] = &[
+    "years",
+    "days",
+    "weeks",
+    "months",
+    "hours",
+    "minutes",
+    "times",
+    "cases",
+    "things",
+    "ways",
+    "parts",
+    "areas",
+    "reports",
+    "places",
+    "kinds",
+    "types",
+    "pieces",
+    "others",
+    "items",
+    "questions",
+    "issues",
+    "signs",
+    "shares",
+    "prices",
+    "stocks",
+    "homes",
+    "buildings",
+];
+
 /// The agentless passive: “it is widely believed”, “is widely thought to”.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected|expected|viewed|tipped|blamed|credited|assumed)|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:hoped|expected|estimated|understood)\s+that|(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+|also\s+)?been)\s+(?:(?:also|now|generally|commonly|often|still|yesterday|today|earlier|later|previously|initially|(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+)?(?:(?:believed|thought|said|rumou?red|alleged|understood|claimed)\s+(?:(?:likely|unlikely)\s+)?to|reported\s+to\s+(?:not\s+)?(?:be|have|want|plan|seek|own|hold|face|cost|earn|include|number|total|exceed|reach|consider|favou?r|prefer)|reported\s+(?:killed|dead|injured|wounded|hurt|hospitali[sz]ed))|there\s+(?:are|were|is|was|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+|also\s+)?(?:fears|concerns|suggestions|claims|rumou?rs|speculation|suspicions)\s+that)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:widely|generally|commonly|often|also|now|long)\s+)?(?:believed|thought|said|rumou?red|alleged|claimed|suggested|argued|felt|reported|understood|speculated|feared|assumed)|(?:is|are|was|were)\s+widely\s+(?:believed|thought|considered|regarded|seen|held|rumou?red|said|reported|suspected|expected|viewed|tipped|blamed|credited|assumed)|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:hoped|expected|estimated|understood)\s+that|(?:is|are|was|were|(?:has|have|had)\s+(?:long\s+|also\s+)?been)\s+(?:(?:also|now|generally|commonly|often|still|yesterday|today|earlier|later|previously|initially|(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+)?(?:(?:believed|thought|said|rumou?red|alleged|understood|claimed)\s+(?:(?:likely|unlikely)\s+)?to|reported\s+to\s+(?:not\s+)?(?:be|have|want|plan|seek|own|hold|face|cost|earn|include|number|total|exceed|reach|consider|favou?r|prefer)|reported\s+(?:killed|dead|injured|wounded|hurt|hospitali[sz]ed))|(?:is|are|(?:has|have)\s+(?:long\s+|also\s+|often\s+)?been)\s+(?:(?:widely|often|also|variously|repeatedly|frequently|sometimes|commonly)\s+)?described\s+as|there\s+(?:are|were|is|was|have\s+been|has\s+been)\s+(?:growing\s+|widespread\s+|also\s+)?(?:fears|concerns|suggestions|claims|rumou?rs|speculation|suspicions)\s+that)(?-u:\b)")
         .expect("regex builds")
 });
 
@@ -443,7 +493,51 @@ impl Rule for AttributionVague {
                     found.push((m.start()..m.end(), "some"));
                 }
             }
+            for c in QUANTIFIED.captures_iter(only(SOME_WORDS)) {
+                let (Some(m), Some(group), Some(verb)) = (c.get(0), c.get(2), c.get(4)) else {
+                    continue;
+                };
+                let group_lower = group.as_str().to_lowercase();
+                let verb_lower = verb.as_str().to_lowercase();
+                let perfect = c
+                    .get(3)
+                    .is_some_and(|a| a.as_str().to_lowercase().contains("have"));
+                // The present or the present perfect: a view held now (“many residents
+                // fear”), not what some of a crowd did or said at the time.
+                let present = perfect
+                    || !(verb_lower.ends_with("ed")
+                        || matches!(
+                            verb_lower.as_str(),
+                            "said" | "thought" | "felt" | "told" | "saw" | "knew" | "wrote"
+                        ));
+                let listed = VERBS.split('|').any(|v| v == verb_lower);
+                if NOT_A_GROUP.contains(&group_lower.as_str())
+                    || !present
+                    || !(listed || reports_a_view(verb.as_str()))
+                {
+                    continue;
+                }
+                let before = text[sentence_start(m.start())..m.start()].trim_end();
+                let prev = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let clause_start = before.is_empty()
+                    || before.ends_with([',', ';', '—', ':'])
+                    || matches!(
+                        prev.as_str(),
+                        "while" | "but" | "although" | "though" | "and" | "whereas" | "yet"
+                    );
+                if clause_start {
+                    found.push((m.start()..m.end(), "group"));
+                }
+            }
             for m in REPORTS.find_iter(only(REPORT_WORDS)) {
+                // “according to local reports”: reports of an identified kind of outlet.
+                if super::outlet_kind_credits(m.as_str(), &(0..0)) {
+                    continue;
+                }
                 if !named_after(&text[m.end()..]) {
                     found.push((m.start()..m.end(), "reports"));
                 }
@@ -471,6 +565,17 @@ impl Rule for AttributionVague {
                 let rest = text[m.end()..].trim_start();
                 if rest.starts_with("by ") || passive_describes(m.as_str(), rest) {
                     continue;
+                }
+                // “has been described as reckless by the opposition leader”: the agent after
+                // the complement.
+                if m.as_str().to_lowercase().ends_with("described as") {
+                    let end = sentences
+                        .iter()
+                        .find(|s| s.start <= m.start() && m.start() < s.end)
+                        .map_or(text.len(), |s| s.end);
+                    if text[m.end()..end.max(m.end())].contains(" by ") {
+                        continue;
+                    }
                 }
                 // “The suspect is believed to have fled, police said.”, “Police said the
                 // suspect is believed …”, “…, according to the agency”: the sentence says by
@@ -648,6 +753,9 @@ fn might_match(text: &str) -> u8 {
         ("hoped", PASSIVE_WORDS),
         ("expected", PASSIVE_WORDS),
         ("estimated", PASSIVE_WORDS),
+        ("described as", PASSIVE_WORDS),
+        ("several", SOME_WORDS),
+        ("most ", SOME_WORDS),
         ("said", 0),
         ("reported", 0),
     ];
@@ -1190,5 +1298,55 @@ mod tests {
             flagged("The film was widely seen in cinemas across Europe."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn round_nine_outlet_kinds_quantified_groups_and_described_as() {
+        // Hearsay credited to a kind of outlet the sentence identifies.
+        for src in [
+            "The envoy reportedly left the capital, according to local media.",
+            "Four miners were reportedly trapped, state television reported.",
+            "The ferry reportedly capsized near the port, Turkish news agencies said.",
+            "The dam reportedly burst overnight, according to regional reports.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+        // Reports and media that identify nobody.
+        assert_eq!(
+            flagged("The ferry capsized near the port, according to media reports."),
+            ["according to media reports"]
+        );
+        assert_eq!(
+            flagged("The envoy reportedly left the capital."),
+            ["reportedly"]
+        );
+        // A quantified group of any plural noun with a view verb in the present.
+        assert_eq!(
+            flagged("Many farmers worry the drought will last into spring."),
+            ["Many farmers worry"]
+        );
+        assert_eq!(
+            flagged("Some legislators have questioned the cost of the bridge."),
+            ["Some legislators have questioned"]
+        );
+        for src in [
+            "Many farmers sold their cattle before the drought.",
+            "Some voters said they had waited two hours.",
+            "Many years passed before the bridge was built.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+        // “Described as” in the present or perfect, with nobody named.
+        assert_eq!(
+            flagged("The judge has been described as a stickler for procedure."),
+            ["has been described as"]
+        );
+        for src in [
+            "The judge has been described as a stickler by lawyers who appear before her.",
+            "The suspect was described as a tall man in a grey coat.",
+            "The judge is described as fair, the bar association said.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
     }
 }
