@@ -77,10 +77,21 @@ fn guess_diagnostic(r: &Respelling) -> Diagnostic {
     Diagnostic::new(
         META.id,
         r.range.clone(),
-        format!(
-            "“{}” is a given name no name list knows, and the draft writes it only once: did you mean “{}” ({})? Check the person's own spelling.",
-            r.word, r.expected, r.person
-        ),
+        if r.decided == Decided::Romanisation {
+            format!(
+                "“{}” is a family name of its own, but the draft writes it only once and never introduces that person, and writes “{}” {} ({}): did you mean “{}”? Check whether this is another person.",
+                r.word,
+                r.expected,
+                times(r.expected_count),
+                r.person,
+                r.expected
+            )
+        } else {
+            format!(
+                "“{}” is a given name no name list knows, and the draft writes it only once: did you mean “{}” ({})? Check the person's own spelling.",
+                r.word, r.expected, r.person
+            )
+        },
     )
     .with_data("expected", r.expected.clone())
     .with_data("actor", r.person.clone())
