@@ -340,22 +340,22 @@ fn classes_of_names_misspelled_once_are_caught() {
         spelling.is_empty(),
         "spelling flags on clean stories: {spelling:?}"
     );
-    // Floors a little below today's figures (round seven); the classes left weak are
-    // listed in QUALITY.md (hyphenated surnames are never spellings; short family names
-    // one edit from another listed romanisation are two names).
+    // Floors a little below today's figures (round seven; hyphenated and Spanish double
+    // surnames round nine); the class left weak is listed in QUALITY.md (short family names
+    // one edit from another listed romanisation are two names, but for a guess).
     for (class, floor) in [
         ("plain", 95.0),
         ("initials", 95.0),
         ("inner capital", 95.0),
         ("slavic", 95.0),
         ("arabic", 90.0),
-        ("spanish double", 90.0),
+        ("spanish double", 95.0),
         ("long surname", 95.0),
         ("middle name", 95.0),
         ("short surname", 90.0),
         ("east asian", 60.0),
         ("particle", 95.0),
-        ("hyphenated", 45.0),
+        ("hyphenated", 95.0),
     ] {
         let t = by_class[class];
         let recall = 100.0 * t.caught as f64 / t.n.max(1) as f64;
@@ -514,4 +514,114 @@ fn given_names_misspelled_in_a_full_name_are_caught() {
         }
     }
     assert!(wrong.is_empty(), "real given names flagged: {wrong:?}");
+}
+
+/// Round nine: the classes the held-out misses were reported in, each with invented people
+/// — a flag where the draft's own spellings show the slip, and the near misses that must
+/// stay clean (compounds, families and plurals, two people of one-letter-apart names).
+#[test]
+fn hyphenated_final_s_and_romanised_surnames() {
+    let config = Config::default();
+    let spelling = |d: &copydesk::analysis::Diagnostic| {
+        d.rule == "name.misspelled" || d.rule == "name.inconsistent"
+    };
+    // (story, the flagged word, the spelling its first fix writes, information severity)
+    let flags: &[(&str, &str, &str, bool)] = &[
+        // (a) A hyphenated surname is one unit after a given name, and alone when the
+        // draft writes it so in full.
+        (
+            "Representative Marisol Quintero-Vallejo said on Tuesday the bill would pass. Quintero-Vallejo told reporters she had the votes.\n\n“We will win,” Quintero-Valleja said.\n",
+            "Quintero-Valleja",
+            "Quintero-Vallejo",
+            false,
+        ),
+        (
+            "Engineer Dagny Albrecht-Sundqvist led the test. Albrecht-Sundqvist said the wing held.\n\nLater Dagny Albrecht-Sundvqist said the flight was cancelled.\n",
+            "Albrecht-Sundvqist",
+            "Albrecht-Sundqvist",
+            false,
+        ),
+        (
+            "Representative Marisol Quintero-Vallejo said on Tuesday the bill would pass.\n\nLater Marsiol Quintero-Vallejo said she had the votes.\n",
+            "Marsiol",
+            "Marisol",
+            false,
+        ),
+        // (d) A final letter added to a surname used with a given name.
+        (
+            "Industry Minister Tony Pembroke said the mill would close. Pembroke said talks would go on.\n\n“We have no choice,” Pembrokes told reporters.\n",
+            "Pembrokes",
+            "Pembroke",
+            false,
+        ),
+        // (b) A romanised family name written once, never introduced, one letter from a
+        // person introduced in full: a guess.
+        (
+            "Vice-mayor Zhou Xiaoming said the port would open on Monday. Zhou said the plan was approved.\n\n“We are ready,” Zhuo told reporters.\n",
+            "Zhuo",
+            "Zhou",
+            true,
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (text, word, right, low) in flags {
+        let diags = analyze(&Document::parse(text.to_string()), &config);
+        let at = text.find(word).unwrap_or(0);
+        let span = at..at + word.len();
+        let hit = diags
+            .iter()
+            .filter(|d| spelling(d))
+            .find(|d| d.range == span);
+        match hit {
+            None => problems.push(format!("missed {word}: {diags:?}")),
+            Some(d) => {
+                let fixed = apply_edits(text, &d.fixes[0].edits).0;
+                if fixed != text.replacen(word, right, 1) {
+                    problems.push(format!("{word}: first fix writes {fixed:?}"));
+                }
+                let info = d.severity == copydesk::analysis::Severity::Information;
+                if info != *low {
+                    problems.push(format!("{word}: severity {:?}", d.severity));
+                }
+            }
+        }
+    }
+    // A tie: a final "s" each way once, with a given name once.
+    let tie = "Industry Minister Tony Pembroke said the mill would close.\n\n“We have no choice,” Pembrokes told reporters.\n";
+    let diags = analyze(&Document::parse(tie.to_string()), &config);
+    if !diags
+        .iter()
+        .any(|d| d.rule == "name.inconsistent" && &tie[d.range.clone()] == "Pembrokes")
+    {
+        problems.push(format!("no tie for Pembrokes: {diags:?}"));
+    }
+    // Near misses: nothing to flag.
+    let clean: &[&str] = &[
+        // (a) Compounds of names, names after a known person's name, hyphenated places.
+        "Senator Joe Biden said the Biden-Trump debate would go ahead. Donald Trump said the pro-Trump crowd was larger. The Trump-branded hotel and the Biden-Harris ticket were mentioned. Franco-German talks resumed.\n",
+        "President Donald Trump-Kim summit talks stalled. Donald Trump said he would meet Kim again.\n",
+        "Chief Marisol Quintero-Vallejo met Ana Quintero-Vallejos, her cousin, and Ana Quintero-Vallejos said the farm was sold. Quintero-Vallejo agreed.\n",
+        // (d) Families, plurals and possessives.
+        "Tony Pembroke said on Tuesday the farm would be sold. The Pembrokes have owned it since 1910.\n\nPembroke's brother disagreed. The Pembrokes’ lawyer declined to comment, and both Pembrokes left.\n",
+        "Councillor Tony Pembroke spoke first. Sarah Pembrokes, a neighbour, said Pembrokes Lane would flood. Pembroke said it would not.\n",
+        // (b) Two people of one-letter-apart romanised names, each named again.
+        "Vice-mayor Zhou Wei said the port would open. His deputy, Zhuo Wei, disagreed.\n\nZhou said the port was ready. Zhuo said it was not.\n",
+        "Vice-mayor Zhou Wei said the port would open. His deputy, Zhuo Wei, disagreed.\n\nZhou said the port was ready.\n",
+        "Lee Min-ho and Lei Jun spoke. Lee said the deal was done and Lei agreed; Lee left first.\n",
+    ];
+    for text in clean {
+        for d in analyze(&Document::parse(text.to_string()), &config) {
+            if spelling(&d) {
+                problems.push(format!(
+                    "clean story flagged `{}`: {}",
+                    &text[d.range.clone()],
+                    d.message
+                ));
+            }
+        }
+    }
+    for p in &problems {
+        println!("  - {p}");
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -52,6 +52,10 @@ pub struct NameWord {
     /// Bytes of the token before the name word: an Arabic article joined by a hyphen
     /// ("al-Mansouri": the name is "Mansouri").
     pub skip: u8,
+    /// A hyphenated surname standing alone ("Ocasio-Cortez said"): a spelling only if the
+    /// draft writes it (or one a slip away) as the surname of a full name; else a compound
+    /// ("the Biden-Trump debate").
+    pub hyphen_alone: bool,
 }
 
 /// Words that never begin a person's name: articles, pronouns, conjunctions,
@@ -209,6 +213,47 @@ fn hyphen_given(word: &str) -> bool {
     }
 }
 
+/// A hyphenated surname's shape ("Ocasio-Cortez", "Smith-Kowalczyk", "Perez-Guerra"): two
+/// capitalised name parts of two letters or more, not both everyday words ("Long-Term"),
+/// no Arabic article (its own case, [`joined_article`]), no title or calendar word.
+fn hyphen_surname_shape(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let part = |x: &str| {
+        x.chars().count() >= 2
+            && plain_capital(x)
+            && x.chars().any(char::is_lowercase)
+            && !in_list(JOINED_ARTICLES, x)
+            && !lexicon::is_calendar_word(x)
+            && !draft_actors::is_title(x)
+    };
+    part(a) && part(b) && !(lexicon::is_common_word(a) && lexicon::is_common_word(b))
+}
+
+/// A given name and a hyphenated surname make a person's name ("Alexandria Ocasio-Cortez",
+/// "Jaime Perez-Guerra"): the first word a listed given name or no everyday word, and not
+/// a compound after a known person's name ("Donald Trump-Kim summit": the knowledge base
+/// knows Donald Trump).
+fn hyphen_full_name(kb: &Kb, given: &str, surname: &str) -> bool {
+    let Some((first, _)) = surname.split_once('-') else {
+        return false;
+    };
+    let known_pair = kb
+        .matcher
+        .lookup(&fold(&format!("{given} {first}")))
+        .is_some_and(|p| {
+            p.targets
+                .iter()
+                .any(|t| kb.actors[t.actor as usize].kind == Kind::Person)
+        });
+    given.chars().count() >= 2
+        && (lexicon::is_known_given_name(given) || !lexicon::is_common_word(given))
+        && !draft_actors::is_title(given)
+        && !known_pair
+}
+
 /// Whether `word` could be a misspelled name: nothing any word list or the knowledge base
 /// knows, three letters or more.
 pub fn suspect(kb: &Kb, word: &str) -> bool {
@@ -266,6 +311,7 @@ pub fn name_words(
         partner,
         opener,
         skip: u8::try_from(skip[tok]).unwrap_or(0),
+        hyphen_alone: false,
     };
     // Tokens inside a knowledge-base place or organisation ("New Delhi", "Notre-Dame").
     let mut thing = vec![false; toks.len()];
@@ -296,6 +342,14 @@ pub fn name_words(
             && super::joined_by_space(text, &toks[i], &toks[i + 1])
             && plain_capital(word(i + 1));
         if !plain_capital(word(i)) && !hyphenated {
+            // A hyphenated surname alone ("Ocasio-Cortez said"), or a compound ("the
+            // Biden-Trump debate"): the draft's full names tell which (`cluster`).
+            if hyphen_surname_shape(word(i)) && !thing[i] {
+                out.push(NameWord {
+                    hyphen_alone: true,
+                    ..name_word(i, Slot::Surname, None, false)
+                });
+            }
             i += 1;
             continue;
         }
@@ -306,6 +360,17 @@ pub fn name_words(
         {
             j += 1;
         }
+        // A hyphenated surname may end the name ("Alexandria Ocasio-Cortez"), when nothing
+        // capitalised follows it (decided below, once the given name is known).
+        let joined = |a: usize, b: usize| super::joined_by_space(text, &toks[a], &toks[b]);
+        let hy = (j < toks.len()
+            && joined(j - 1, j)
+            && hyphen_surname_shape(word(j))
+            && !thing[j]
+            && !(j + 1 < toks.len()
+                && joined(j, j + 1)
+                && (plain_capital(word(j + 1)) || particle(j + 1))))
+        .then_some(j);
         let run = i..j;
         i = j;
         // After the last title; without function words or an everyday word opening the
@@ -348,6 +413,13 @@ pub fn name_words(
         }
         if start >= end {
             continue;
+        }
+        // The hyphenated word is this person's surname: one unit, after a given name.
+        let hy = hy
+            .filter(|&h| end == h && h - start <= 3 && hyphen_full_name(kb, word(start), word(h)));
+        if let Some(h) = hy {
+            end = h + 1;
+            i = h + 1;
         }
         let words = start..end;
         if words
@@ -408,7 +480,7 @@ pub fn name_words(
                     && (!particle(k) || (k == g && lexicon::is_known_given_name(word(k))))
             })
             .collect();
-        if word(s).contains('-') {
+        if word(s).contains('-') && hy != Some(s) {
             continue;
         }
         for &k in &givens {
@@ -476,6 +548,10 @@ pub enum Decided {
     /// Written once, nothing else in the draft to compare it with: two swapped inner
     /// letters of a common given name the name lists know ("Jhon Smith"). A guess.
     GivenNameList,
+    /// A romanised family name written once, never introduced, one letter from the family
+    /// name of a person the draft introduces in full and names again ("Zhou Wei … Zhou …
+    /// Zhuo said"), both listed romanisations: maybe another person. A guess.
+    Romanisation,
 }
 
 /// One place where the draft writes a name part its own way, and the spelling the rest
@@ -559,6 +635,11 @@ struct Use<'a> {
     opener: bool,
     /// Index of the other part's use, in a full name.
     partner_use: Option<usize>,
+    /// A hyphenated word alone ([`NameWord::hyphen_alone`]).
+    hyphen_alone: bool,
+    /// Read as a family or a plural: after "the", "both", a number ("the Clements family",
+    /// "both Clintons"), or with a plural's apostrophe ("the Clements’ home").
+    plural_cue: bool,
 }
 
 /// The uses of one spelling in one slot.
@@ -607,7 +688,15 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                     .position(|x| x.tok == p && x.slot == slot)
                     .map(|k| base + k)
             });
+            let prev = w.tok.checked_sub(1).map(|p| &text[bn.toks[p].range()]);
+            let after = &text[tok.full_end()..];
+            let plural_cue = prev.is_some_and(|p| in_list(PLURAL_CUES, p))
+                || (tok.full_end() == tok.end()
+                    && (after.starts_with('’') || after.starts_with('\''))
+                    && written.ends_with('s'));
             uses.push(Use {
+                hyphen_alone: w.hyphen_alone,
+                plural_cue,
                 range: block.source_range(at),
                 partner_use,
                 written,
@@ -710,9 +799,23 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         })
     };
     let used_as_given: HashSet<&str> = given_of.values().flatten().copied().collect();
+    // A hyphenated word alone is a surname only where the draft writes it, or one a slip
+    // away, as the surname of a full name ("Alexandria Ocasio-Cortez … Ocasio-Cortes said");
+    // otherwise a compound ("the Biden-Trump debate", "Franco-German").
+    let hyphen_full: HashSet<&str> = uses
+        .iter()
+        .filter(|u| u.slot == Slot::Surname && u.full && u.written.contains('-'))
+        .map(|u| u.folded.as_str())
+        .collect();
     let keep: Vec<bool> = uses
         .iter()
-        .map(|u| !u.opener || opener_is_given(u))
+        .map(|u| {
+            (!u.hyphen_alone
+                || hyphen_full
+                    .iter()
+                    .any(|f| *f == u.folded || one_edit(f, &u.folded) || one_edit(&u.folded, f)))
+                && (!u.opener || opener_is_given(u))
+        })
         .collect();
     // Surnames: every use, in full names and alone.
     let mut surnames: HashMap<&str, Cluster> = HashMap::new();
@@ -750,6 +853,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     // Surnames: each suspect spelling against the spellings one edit away.
     let index = DeleteIndex::new(surnames.keys().copied().filter(|s| s.chars().count() >= 4));
     let mut pairs: Vec<(&str, &str, Slot, Option<&str>)> = Vec::new();
+    let mut guessed: Vec<(&str, &str)> = Vec::new();
     for (&w, cw) in &surnames {
         let n = w.chars().count();
         if n < 3 {
@@ -773,10 +877,19 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         let gw = given_of.get(w).map_or(&[][..], Vec::as_slice);
         let mut best: Option<(&str, usize)> = None;
         let mut ambiguous = false;
+        let mut romanised: Vec<&str> = Vec::new();
         for v in near {
             let cv = &surnames[v];
+            // A final "s" added or dropped ("Tony Clement … Clements"): a slip of one person's
+            // surname, not a family or a plural ("the Clements", "both Clintons") — never with
+            // a plural's cue, and one of the two in a full name.
+            let final_s = final_s_pair(w, v)
+                && !cw.uses.iter().chain(&cv.uses).any(|&i| uses[i].plural_cue)
+                && (cw.first_full.is_some() || cv.first_full.is_some())
+                && !lexicon::is_known_given_name(written)
+                && !lexicon::is_name_variant_form(written);
             // Somebody's surname: in a full name or a person's mention, here or there.
-            if !(cv.person || cw.first_full.is_some()) || !one_edit(w, v) {
+            if !(cv.person || cw.first_full.is_some()) || !(one_edit(w, v) || final_s) {
                 continue;
             }
             // Two given names, two people: Olena Zelenska is not a misspelled Zelensky.
@@ -791,10 +904,29 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             if short_bare && !outnumbered {
                 continue;
             }
+            // Two romanisations one letter apart (Zhou, Zhuo): two family names, unless the
+            // one written once was never introduced — alone, nobody's name in full, or in full
+            // with the other's given name — and the other is introduced in full and written
+            // again. Even then it may be another person: a guess ("did you mean").
+            if listed
+                && !final_s
+                && lexicon::is_name_variant_form(written)
+                && lexicon::is_name_variant_form(v)
+                && cw.uses.len() == 1
+                && cv.uses.len() >= 2
+                && cv.first_full.is_some()
+                && uses[cw.uses[0]].kb_person.is_none()
+                && !uses[cw.uses[0]].person_mention
+                && (shares || gw.is_empty())
+            {
+                romanised.push(v);
+                continue;
+            }
             // A listed name as a surname ("Andrzej Doda" beside "Andrzej Duda"): only beside
             // the same given name. Alone it is as likely somebody called by a given name, or
-            // a place.
-            if listed && (listed_name(v) || !shares) {
+            // a place. A final "s" of a surname the dictionary lists ("Clements") is a slip
+            // like any other.
+            if listed && !final_s && (listed_name(v) || !shares) {
                 continue;
             }
             match best {
@@ -808,7 +940,34 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         }
         if let (Some((v, _)), false) = (best, ambiguous) {
             pairs.push((w, v, Slot::Surname, None));
+        } else if let ([v], None) = (romanised.as_slice(), best) {
+            guessed.push((w, v));
         }
+    }
+    for (w, v) in guessed {
+        let (cw, cv) = (&surnames[w], &surnames[v]);
+        let u = &uses[cw.uses[0]];
+        let expected = most_written(&uses, &cv.uses);
+        let person = cv
+            .uses
+            .iter()
+            .find_map(|&i| uses[i].name_written.filter(|_| uses[i].full))
+            .map_or_else(|| expected.clone(), str::to_string);
+        out.guesses.push(Respelling {
+            range: u.range.clone(),
+            word: u.written.to_string(),
+            expected,
+            slot: Slot::Surname,
+            decided: Decided::Romanisation,
+            kb_agrees: false,
+            word_count: 1,
+            expected_count: cv.uses.len(),
+            expected_at: uses[cv.uses[0]].range.clone(),
+            against_first_reference: false,
+            person,
+            all: vec![u.range.clone()],
+            expected_all: cv.uses.iter().map(|&i| uses[i].range.clone()).collect(),
+        });
     }
     // Given names: against the other given names of the same surname.
     let mut by_surname: HashMap<&str, Vec<(&str, &Cluster)>> = HashMap::new();
@@ -927,6 +1086,8 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     }
     out.guesses.sort_by_key(|r| r.range.start);
     pairs.sort();
+    let paired: HashSet<(&str, &str, Option<&str>)> =
+        pairs.iter().map(|&(w, v, _, s)| (w, v, s)).collect();
     for (w, v, slot, s) in pairs {
         let (cw, cv) = match s {
             Some(s) => (&givens[&(s, w)], &givens[&(s, v)]),
@@ -945,7 +1106,10 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             match (cw.first_full, cv.first_full) {
                 (Some(a), Some(b)) if b < a => Decided::FirstReference,
                 _ if kb_agrees => Decided::Kb,
-                (Some(_), Some(_)) => continue,
+                // Both in full, this one first: the other is the slip of the first
+                // reference, if it can be one; else (a dictionary word: "Timothy D. Coak …
+                // Tim Cook") undecided.
+                (Some(_), Some(_)) if paired.contains(&(v, w, s)) => continue,
                 _ => Decided::Tie,
             }
         };
@@ -1199,6 +1363,19 @@ fn lone_inner_slip(w: &str, v: &str, nw: usize, nv: usize) -> bool {
     nw == 1 && nv >= 3 && v.chars().count() >= 5 && same_tail(w, v)
 }
 
+/// One spelling is the other with a final "s" ("Clements", "Clement"), the shorter of four
+/// letters or more.
+fn final_s_pair(w: &str, v: &str) -> bool {
+    let pair = |x: &str, y: &str| x.strip_suffix('s') == Some(y) && y.chars().count() >= 4;
+    pair(w, v) || pair(v, w)
+}
+
+/// Words before a surname that make it a family or a plural ("the Clements", "both
+/// Clintons", "two Smiths").
+const PLURAL_CUES: &[&str] = &[
+    "the", "both", "two", "three", "four", "all", "several", "many", "other", "these", "those",
+];
+
 /// The same last two letters: the edit is inside the name, not in an ending that makes
 /// another name or form (Zelensky, Zelenska; Mario, Marin).
 fn same_tail(w: &str, v: &str) -> bool {
@@ -1363,6 +1540,38 @@ mod tests {
                 ("Kosla", "Khosla", Decided::Tie),
                 ("Khosla", "Kosla", Decided::Tie)
             ])
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_surname_after_a_given_name_is_one_spelling() {
+        use Decided::*;
+        assert_eq!(
+            respellings("Dagny Albrecht-Sundqvist spoke. Albrecht-Sundqvist left. Albrecht-Sundvqist said no."),
+            pairs(&[("Albrecht-Sundvqist", "Albrecht-Sundqvist", Frequency)])
+        );
+        assert_eq!(
+            respellings("Dagny Albrecht-Sundqvist spoke. Later Dangy Albrecht-Sundqvist left."),
+            pairs(&[("Dangy", "Dagny", FirstReference)])
+        );
+        // Compounds alone, or after a known person's name, are no surname.
+        assert!(respellings(
+            "Joe Biden spoke. The Biden-Trump debate. The Biden-Trimp poll. Donald Trump-Kim talks."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_final_s_is_a_slip_unless_a_family_or_plural() {
+        assert_eq!(
+            respellings("Tony Pembroke spoke. Pembroke left. Later Pembrokes said no."),
+            pairs(&[("Pembrokes", "Pembroke", Decided::Frequency)])
+        );
+        assert!(
+            respellings("Tony Pembroke spoke. The Pembrokes left. Pembroke said no.").is_empty()
+        );
+        assert!(
+            respellings("Tony Pembroke spoke. Sarah Pembrokes left. Pembroke said no.").is_empty()
         );
     }
 

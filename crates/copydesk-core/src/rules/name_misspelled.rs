@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "A name spelled one or two letters away from a person or place the draft mentions.",
-    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. The draft's own usage comes first: a spelling it uses more often than another wins, and one it uses consistently (twice or more, never in the knowledge base's spelling) names somebody else — “James Comey” throughout is not a misspelled James Comer. Dictionary words, nicknames (Bill for William), accepted variants the knowledge base records (its transliterations and aliases) and words in the newsroom dictionary (`[names] accept`) are never flagged; nor is a spelling the draft uses more than once, always inside someone's quoted words (a statement's own transliteration: a copy editor does not alter a quote), while the writer's bracketed insertions in a quote are checked. A person the draft names once, with nothing in it to compare: a given name no list knows, one letter from the given name of the knowledge base's only person of that surname, is flagged (“Maark Warner”); and a given name no list knows that two swapped inner letters make of a common given name (“Jhon Smith”) draws a low-confidence “did you mean”, reported a level below the rule's severity (information by default), since the person may spell it that way. The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
+    explanation: "Spell-checkers either flag every proper name or none, so a misspelled name is the error most likely to reach print — and the one readers and sources notice first. copydesk knows the actors in the news (heads of state and government, ministers, international officials, countries and capitals) and the people this draft introduces, and flags a capitalised word that is a near miss of one of their names when the draft gives evidence it means that person: the word stands next to another part of their name, or the draft mentions them elsewhere. The draft's own usage comes first: a spelling it uses more often than another wins, and one it uses consistently (twice or more, never in the knowledge base's spelling) names somebody else — “James Comey” throughout is not a misspelled James Comer. Dictionary words, nicknames (Bill for William), accepted variants the knowledge base records (its transliterations and aliases) and words in the newsroom dictionary (`[names] accept`) are never flagged; nor is a spelling the draft uses more than once, always inside someone's quoted words (a statement's own transliteration: a copy editor does not alter a quote), while the writer's bracketed insertions in a quote are checked. A person the draft names once, with nothing in it to compare: a given name no list knows, one letter from the given name of the knowledge base's only person of that surname, is flagged (“Maark Warner”); and a given name no list knows that two swapped inner letters make of a common given name (“Jhon Smith”) draws a low-confidence “did you mean”, reported a level below the rule's severity (information by default), since the person may spell it that way; so does a romanised family name written once and never introduced, one letter from the family name of a person the draft introduces in full and names again (“Zhuo” beside “Zhou Wei … Zhou”), since both are real names. A hyphenated surname after a given name (“Alexandria Ocasio-Cortez”) is one name, while compounds (“the Biden-Trump debate”) are not; a final “s” added to a surname (“Tony Clement … Clements”) is a slip unless the draft writes it as a family or a plural (“the Clements”). The fix uses the house spelling (`[names] prefer`), else the spelling the draft already uses.",
     wrong: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenksiy said the talks would go on.\n",
     right: "Ukrainian President Volodymyr Zelenskiy met reporters. Zelenskiy said the talks would go on.\n",
 };
@@ -77,10 +77,21 @@ fn guess_diagnostic(r: &Respelling) -> Diagnostic {
     Diagnostic::new(
         META.id,
         r.range.clone(),
-        format!(
-            "“{}” is a given name no name list knows, and the draft writes it only once: did you mean “{}” ({})? Check the person's own spelling.",
-            r.word, r.expected, r.person
-        ),
+        if r.decided == Decided::Romanisation {
+            format!(
+                "“{}” is a family name of its own, but the draft writes it only once and never introduces that person, and writes “{}” {} ({}): did you mean “{}”? Check whether this is another person.",
+                r.word,
+                r.expected,
+                times(r.expected_count),
+                r.person,
+                r.expected
+            )
+        } else {
+            format!(
+                "“{}” is a given name no name list knows, and the draft writes it only once: did you mean “{}” ({})? Check the person's own spelling.",
+                r.word, r.expected, r.person
+            )
+        },
     )
     .with_data("expected", r.expected.clone())
     .with_data("actor", r.person.clone())
