@@ -322,7 +322,7 @@ pub fn name_words(
                 start = k + 1;
                 opener = None;
             } else if k == start
-                && toks[k].sent_start
+                && toks[k].sent_start()
                 && lexicon::is_common_word(w)
                 && !lexicon::is_known_given_name(w)
             {

@@ -462,9 +462,9 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             .flatten()
             .any(|n| {
                 let nw = &text[bn.toks[n].range()];
-                bn.toks[n].cap
+                bn.toks[n].cap()
                     && !draft_actors::is_title(nw)
-                    && (!bn.toks[n].sent_start || !lexicon::is_common_word(nw))
+                    && (!bn.toks[n].sent_start() || !lexicon::is_common_word(nw))
             });
             if cands.is_empty() && !other_name_beside && letters >= 4 {
                 // Depends on the word alone: worked out once per distinct word.
@@ -502,7 +502,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
                 let after = &text[tok.full_end()..];
                 let running = segment
-                    || (!tok.sent_start && !prev.is_some_and(|p| bn.toks[p].cap))
+                    || (!tok.sent_start() && !prev.is_some_and(|p| bn.toks[p].cap()))
                     || possessive
                     || after.starts_with(',');
                 let mut lists = Vec::new();
@@ -628,7 +628,7 @@ fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
             let Some(p) = bn.tok_pattern.get(t + 1).get() else {
                 continue;
             };
-            if !tok.cap
+            if !tok.cap()
                 || tok.full_end() != tok.end()
                 || text.get(tok.end()..next.start()) != Some(" ")
                 || bn.tok_mention.get(t).get().is_some()
@@ -694,7 +694,7 @@ fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
 fn name_word_counts(cx: &Context, names: &Names) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
-        for tok in bn.toks.iter().filter(|t| t.cap) {
+        for tok in bn.toks.iter().filter(|t| t.cap()) {
             *counts.entry(fold(&block.text[tok.range()])).or_default() += 1;
         }
     }
