@@ -354,13 +354,21 @@ pub struct BlockNames {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownWord {
     /// The token it is (part of).
-    pub tok: usize,
-    /// Block-text range of the word.
-    pub range: Range<usize>,
+    pub tok: u32,
+    /// Block-text range of the word (`u32` offsets: 16 bytes a word, not 40).
+    start: u32,
+    end: u32,
     /// Part of a hyphenated word.
     pub segment: bool,
     /// Letters in it.
-    pub letters: usize,
+    pub letters: u32,
+}
+
+impl UnknownWord {
+    /// Block-text range of the word.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 fn unknown_words(text: &str, toks: &[Tok]) -> Vec<UnknownWord> {
@@ -396,10 +404,11 @@ fn unknown_words(text: &str, toks: &[Tok]) -> Vec<UnknownWord> {
                 || lexicon::is_calendar_word(word)
                 || draft_actors::is_title(word);
             (!known).then_some(UnknownWord {
-                tok,
-                range,
+                tok: tok as u32,
+                start: offset32(range.start),
+                end: offset32(range.end),
                 segment,
-                letters,
+                letters: letters as u32,
             })
         })
         .collect()

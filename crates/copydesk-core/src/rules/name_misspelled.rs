@@ -353,7 +353,8 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
         for u in bn.unknown.iter() {
-            let (t, range, segment, letters) = (u.tok, u.range.clone(), u.segment, u.letters);
+            let (t, range, segment, letters) =
+                (u.tok as usize, u.range(), u.segment, u.letters as usize);
             let tok = &bn.toks[t];
             if bn.tok_pattern.get(t).is_some() || bn.tok_mention.get(t).is_some() {
                 continue;
