@@ -399,6 +399,8 @@ pub fn parse(source: &str) -> Markdown {
         }
     }
     finish(&mut out, &mut current);
+    // Kept for as long as the document: without the slack of its growth.
+    out.blocks.shrink_to_fit();
     out
 }
 

@@ -181,6 +181,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         i = j.max(i + 1);
     }
     push_trimmed(text, start..bytes_len, &mut out);
+    // Kept per block for as long as the document: without the slack of its growth.
+    out.shrink_to_fit();
     out
 }
 

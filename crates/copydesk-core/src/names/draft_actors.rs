@@ -499,7 +499,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].cap {
+        if !toks[i].cap() {
             i += 1;
             continue;
         }
@@ -507,7 +507,7 @@ pub fn learn(block: usize, text: &str, toks: &[Tok]) -> Vec<Learned> {
         let mut j = i + 1;
         while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
             let w = &text[toks[j].range()];
-            let ok = toks[j].cap || PARTICLES.contains(&w.to_lowercase().as_str());
+            let ok = toks[j].cap() || PARTICLES.contains(&w.to_lowercase().as_str());
             if !ok {
                 break;
             }
@@ -623,8 +623,9 @@ fn title_before(
             while k > 0
                 && start - k < 4
                 && text[toks[k - 1].full_end()..toks[k].start()] == *" "
-                && (toks[k - 1].cap || is_title(&text[toks[k - 1].range()]))
-                && !(toks[k - 1].sent_start && lexicon::is_common_word(&text[toks[k - 1].range()]))
+                && (toks[k - 1].cap() || is_title(&text[toks[k - 1].range()]))
+                && !(toks[k - 1].sent_start()
+                    && lexicon::is_common_word(&text[toks[k - 1].range()]))
             {
                 k -= 1;
             }
@@ -674,11 +675,11 @@ pub fn describe(text: &str, toks: &[Tok], start: usize, end: usize) -> (Describe
         let title = is_title(w);
         // After ". " only where the sentence goes on: "Dr. Andrew Smith", not "… the actor.
         // Andrew Smith said".
-        let joined = sep == " " || (sep == ". " && title && !toks[k].sent_start);
-        if !joined || !(title || (first_title.is_some() && toks[k - 1].cap)) {
+        let joined = sep == " " || (sep == ". " && title && !toks[k].sent_start());
+        if !joined || !(title || (first_title.is_some() && toks[k - 1].cap())) {
             break;
         }
-        if toks[k - 1].sent_start && !title && lexicon::is_common_word(w) {
+        if toks[k - 1].sent_start() && !title && lexicon::is_common_word(w) {
             break;
         }
         k -= 1;
@@ -719,7 +720,7 @@ fn bare_appositive(text: &str, toks: &[Tok], end: usize) -> Option<String> {
 /// before token `first`, in its sentence.
 fn laboratory_before(text: &str, toks: &[Tok], first: usize) -> bool {
     let mut k = first;
-    while k > 0 && first - k < 3 && !toks[k].sent_start {
+    while k > 0 && first - k < 3 && !toks[k].sent_start() {
         k -= 1;
         if LABORATORY.contains(&text[toks[k].range()].to_lowercase().as_str()) {
             return true;
@@ -824,7 +825,7 @@ mod tests {
         // A sentence's last word is not a title of the name opening the next.
         let text = "She met the actor. Jane Roe said no.";
         let mut toks = toks_of(text);
-        toks[4].sent_start = true;
+        toks[4].set_sent_start(true);
         assert_eq!(describe(text, &toks, 4, 6), (Described::default(), None));
 
         let text = "It came from the laboratory of Dr. Jane Roe.";

@@ -88,34 +88,43 @@ pub enum ActorRef {
 
 /// A word of a block: [`Tok::range`] without a possessive ending, [`Tok::full_end`] with it.
 ///
-/// Offsets are block-text bytes as `u32` (drafts are read up to 64 MiB) and the possessive
-/// ending is its length: a draft has one `Tok` per word, and this makes it 12 bytes
-/// instead of 24.
+/// 8 bytes: a draft has one `Tok` per word (one per ~7 bytes of text). The end is a block-text
+/// byte offset as `u32` (drafts are read up to 64 MiB); the start shares its `u32` with the
+/// possessive ending's length (at most 4 bytes: `’s`) and the two flags, which leaves it 27
+/// bits (128 MiB; an offset past that saturates, as a `u32` one did past 4 GiB).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok {
-    start: u32,
+    /// Start in the low 27 bits; then the possessive ending's bytes (3 bits), whether the
+    /// word starts with a capital letter, whether it opens its sentence.
+    start_flags: u32,
     end: u32,
-    /// Bytes of the possessive ending (`’s`: 4, `'s`: 2), 0 for none.
-    possessive: u8,
-    /// Starts with a capital letter.
-    pub cap: bool,
-    /// First word of a sentence.
-    pub sent_start: bool,
 }
 
 fn offset32(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
+const TOK_START_BITS: u32 = 27;
+const TOK_START_MASK: u32 = (1 << TOK_START_BITS) - 1;
+const TOK_POSSESSIVE_SHIFT: u32 = TOK_START_BITS;
+const TOK_CAP: u32 = 1 << 30;
+const TOK_SENT_START: u32 = 1 << 31;
+
 impl Tok {
     /// A word at `range` (without a possessive ending) whose possessive ends at `full_end`.
     pub fn new(range: Range<usize>, full_end: usize, cap: bool, sent_start: bool) -> Tok {
+        let start = offset32(range.start).min(TOK_START_MASK);
+        // `tokens` strips at most `’s` (4 bytes); anything longer is kept as 7 (the most
+        // three bits hold), as the 8-bit field saturated at 255.
+        let possessive = u32::try_from(full_end.saturating_sub(range.end))
+            .unwrap_or(u32::MAX)
+            .min(7);
         Tok {
-            start: offset32(range.start),
+            start_flags: start
+                | possessive << TOK_POSSESSIVE_SHIFT
+                | if cap { TOK_CAP } else { 0 }
+                | if sent_start { TOK_SENT_START } else { 0 },
             end: offset32(range.end),
-            possessive: u8::try_from(full_end.saturating_sub(range.end)).unwrap_or(u8::MAX),
-            cap,
-            sent_start,
         }
     }
 
@@ -125,7 +134,7 @@ impl Tok {
     }
 
     pub fn start(&self) -> usize {
-        self.start as usize
+        (self.start_flags & TOK_START_MASK) as usize
     }
 
     /// The end of the word without its possessive ending.
@@ -135,7 +144,26 @@ impl Tok {
 
     /// The end of the word with its possessive ending.
     pub fn full_end(&self) -> usize {
-        self.end() + usize::from(self.possessive)
+        self.end() + ((self.start_flags >> TOK_POSSESSIVE_SHIFT) & 7) as usize
+    }
+
+    /// Starts with a capital letter.
+    pub fn cap(&self) -> bool {
+        self.start_flags & TOK_CAP != 0
+    }
+
+    /// First word of a sentence.
+    pub fn sent_start(&self) -> bool {
+        self.start_flags & TOK_SENT_START != 0
+    }
+
+    /// Mark the word as the first of its sentence, or not.
+    pub fn set_sent_start(&mut self, sent_start: bool) {
+        if sent_start {
+            self.start_flags |= TOK_SENT_START;
+        } else {
+            self.start_flags &= !TOK_SENT_START;
+        }
     }
 }
 
@@ -326,13 +354,21 @@ pub struct BlockNames {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownWord {
     /// The token it is (part of).
-    pub tok: usize,
-    /// Block-text range of the word.
-    pub range: Range<usize>,
+    pub tok: u32,
+    /// Block-text range of the word (`u32` offsets: 16 bytes a word, not 40).
+    start: u32,
+    end: u32,
     /// Part of a hyphenated word.
     pub segment: bool,
     /// Letters in it.
-    pub letters: usize,
+    pub letters: u32,
+}
+
+impl UnknownWord {
+    /// Block-text range of the word.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 fn unknown_words(text: &str, toks: &[Tok]) -> Vec<UnknownWord> {
@@ -347,7 +383,7 @@ fn unknown_words(text: &str, toks: &[Tok]) -> Vec<UnknownWord> {
                 }
                 off += seg.len() + 1;
             }
-        } else if tok.cap {
+        } else if tok.cap() {
             items.push((t, tok.range(), false));
         }
     }
@@ -368,10 +404,11 @@ fn unknown_words(text: &str, toks: &[Tok]) -> Vec<UnknownWord> {
                 || lexicon::is_calendar_word(word)
                 || draft_actors::is_title(word);
             (!known).then_some(UnknownWord {
-                tok,
-                range,
+                tok: tok as u32,
+                start: offset32(range.start),
+                end: offset32(range.end),
                 segment,
-                letters,
+                letters: letters as u32,
             })
         })
         .collect()
@@ -494,14 +531,14 @@ fn tok_at(toks: &[Tok], offset: usize) -> Option<usize> {
 /// A capitalised word that looks like part of a person's name (not a title, not a
 /// sentence-initial common word, not a common word unless a known given name).
 fn name_like(word: &str, tok: &Tok) -> bool {
-    tok.cap
+    tok.cap()
         && !draft_actors::is_title(word)
-        && (!tok.sent_start || !lexicon::is_common_word(word))
+        && (!tok.sent_start() || !lexicon::is_common_word(word))
         && !lexicon::is_calendar_word(word)
         && (lexicon::is_known_given_name(word)
             || !lexicon::is_dictionary_word(word)
             // A common word capitalised mid-sentence is a name ("Hunter Biden").
-            || (lexicon::is_common_word(word) && !tok.sent_start))
+            || (lexicon::is_common_word(word) && !tok.sent_start()))
         && word.chars().any(char::is_lowercase)
 }
 
@@ -588,7 +625,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
                     let last = c.toks.end - 1;
                     last + 2 == t0
                         && bn.toks[last + 1].range().len() == 1
-                        && bn.toks[last + 1].cap
+                        && bn.toks[last + 1].cap()
                         && joined_by_space(text, &bn.toks[last], &bn.toks[last + 1])
                         && joined_by_space(text, &bn.toks[last + 1], &bn.toks[t0])
                 });
@@ -870,7 +907,8 @@ fn draft_parts(
     toks: Range<usize>,
     full: bool,
 ) -> Vec<PartUse> {
-    let mut parts = Vec::new();
+    // One or two parts: sized for them (a vector grown by a push has room for four).
+    let mut parts = Vec::with_capacity(if full { 2 } else { 1 });
     let words: Vec<&str> = btoks[toks.clone()]
         .iter()
         .map(|t| &text[t.range()])
@@ -1099,8 +1137,8 @@ fn longer_name_follows(bn: &BlockNames, text: &str, chain: &Chain) -> bool {
     let w = &text[b.range()];
     a.full_end() == a.end()
         && &text[a.full_end()..b.start()] == " "
-        && b.cap
-        && !b.sent_start
+        && b.cap()
+        && !b.sent_start()
         && w.chars().count() >= 2
         && w.chars().all(char::is_alphabetic)
         && w.chars().any(char::is_lowercase)
@@ -1142,9 +1180,12 @@ fn add_kb_mention(names: &mut Names, bn: &mut BlockNames, cx: BlockCx, hit: KbHi
         actor,
         toks,
         range,
-        parts,
+        mut parts,
         full,
     } = hit;
+    // Collected from a filter: a vector of one or two parts had room for four, kept for as
+    // long as the mention.
+    parts.shrink_to_fit();
     let mi = names.mentions.len() as u32;
     for t in toks.clone() {
         bn.tok_mention.set(t, mi);
@@ -1323,7 +1364,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         let mut bn = std::mem::take(&mut names.blocks[bi]);
         let ntok = bn.toks.len();
         for t in 0..ntok {
-            if bn.tok_mention.get(t).is_some() || !bn.toks[t].cap {
+            if bn.tok_mention.get(t).is_some() || !bn.toks[t].cap() {
                 continue;
             }
             let word = text[bn.toks[t].range()].to_string();
@@ -1348,12 +1389,12 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 && joined_by_space(text, &bn.toks[k - 1], &bn.toks[k])
             {
                 let w = &text[bn.toks[k - 1].range()];
-                let could_be_given = bn.toks[k - 1].cap
+                let could_be_given = bn.toks[k - 1].cap()
                     && !draft_actors::is_title(w)
                     && !lexicon::is_calendar_word(w)
                     && (!lexicon::is_common_word(w)
                         || lexicon::is_known_given_name(w)
-                        || !bn.toks[k - 1].sent_start);
+                        || !bn.toks[k - 1].sent_start());
                 if !could_be_given {
                     break;
                 }
@@ -1389,7 +1430,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                         .rfind(|c| first_full.get(c).is_some_and(|&s| s <= at))
                         .unwrap_or(&cand_actors[0]);
                     // A common word opening a sentence is not a surname mention ("Young").
-                    if bn.toks[s0].sent_start && lexicon::is_common_word(&word) {
+                    if bn.toks[s0].sent_start() && lexicon::is_common_word(&word) {
                         continue;
                     }
                     // "of Allen, Texas": a place.
@@ -1573,8 +1614,8 @@ mod tests {
     use crate::Document;
 
     #[test]
-    fn a_word_costs_12_bytes_and_keeps_its_possessive_end() {
-        assert!(std::mem::size_of::<Tok>() <= 12);
+    fn a_word_costs_8_bytes_and_keeps_its_possessive_end() {
+        assert!(std::mem::size_of::<Tok>() <= 8);
         let text = "Merkel’s aide";
         let toks = tokens(text, std::slice::from_ref(&(0..text.len())));
         assert_eq!((toks[0].range(), toks[0].full_end()), (0..6, 10));

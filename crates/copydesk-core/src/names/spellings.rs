@@ -41,10 +41,11 @@ pub enum Slot {
 /// A name word of one block, found from the block's text alone (cached per paragraph).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameWord {
-    pub tok: usize,
+    /// Token index in the block (`u32`: a block keeps a name word per name in it).
+    pub tok: u32,
     pub slot: Slot,
     /// The other part's token, in a full name (the surname of a given name and back).
-    pub partner: Option<usize>,
+    pub partner: Option<u32>,
     /// An everyday word opening the sentence before a name ("Troy Roberts said", "Later
     /// Biden said"): a given name only if the draft gives the person a given name one edit
     /// from it or equal to it elsewhere.
@@ -306,9 +307,9 @@ pub fn name_words(
         .collect();
     let word = |k: usize| &text[toks[k].start() + skip[k]..toks[k].end()];
     let name_word = |tok: usize, slot: Slot, partner: Option<usize>, opener: bool| NameWord {
-        tok,
+        tok: tok as u32,
         slot,
-        partner,
+        partner: partner.map(|p| p as u32),
         opener,
         skip: u8::try_from(skip[tok]).unwrap_or(0),
         hyphen_alone: false,
@@ -387,7 +388,7 @@ pub fn name_words(
                 start = k + 1;
                 opener = None;
             } else if k == start
-                && toks[k].sent_start
+                && toks[k].sent_start()
                 && lexicon::is_common_word(w)
                 && !lexicon::is_known_given_name(w)
             {
@@ -507,7 +508,7 @@ fn coordinated_given_names(text: &str, toks: &[Tok], out: &mut [NameWord]) {
         if w.slot != Slot::Surname || w.partner.is_some() || w.opener {
             continue;
         }
-        let k = w.tok;
+        let k = w.tok as usize;
         if k + 2 >= toks.len()
             || toks[k].full_end() != toks[k].end()
             || !lexicon::is_known_given_name(word(k))
@@ -520,7 +521,7 @@ fn coordinated_given_names(text: &str, toks: &[Tok], out: &mut [NameWord]) {
         // The next name word is the given name of a full name right after "and".
         let Some(surname) = out[i + 1..]
             .iter()
-            .find(|n| n.tok == k + 2 && n.slot == Slot::Given && !n.opener)
+            .find(|n| n.tok as usize == k + 2 && n.slot == Slot::Given && !n.opener)
             .and_then(|n| n.partner)
         else {
             continue;
@@ -660,18 +661,18 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         // Every word of the block makes one use, in order.
         let base = uses.len();
         for w in bn.words.iter() {
-            let tok = &bn.toks[w.tok];
+            let tok = &bn.toks[w.tok as usize];
             let at = tok.start() + usize::from(w.skip)..tok.end();
             let written = &text[at.clone()];
-            let partner = w.partner.map(|p| &text[bn.toks[p].range()]);
+            let partner = w.partner.map(|p| &text[bn.toks[p as usize].range()]);
             // From the first given name to the surname, whichever word this is.
             let ends = match w.slot {
-                Slot::Surname => w.partner.map(|g| (g, w.tok)),
+                Slot::Surname => w.partner.map(|g| (g as usize, w.tok as usize)),
                 Slot::Given => w.partner.and_then(|s| {
                     bn.words
                         .iter()
                         .find(|x| x.tok == s && x.slot == Slot::Surname)
-                        .map(|x| (x.partner.unwrap_or(w.tok).min(w.tok), s))
+                        .map(|x| (x.partner.unwrap_or(w.tok).min(w.tok) as usize, s as usize))
                 }),
             };
             let name_written = ends.filter(|_| !w.opener).and_then(|(a, b)| {
@@ -705,9 +706,9 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 partner: partner.map(fold),
                 partner_written: partner,
                 name_written,
-                kb_person: kb_person_at(names, bn, w.tok),
+                kb_person: kb_person_at(names, bn, w.tok as usize),
                 full: w.partner.is_some() && !w.opener,
-                person_mention: in_person_mention(names, bn, w.tok),
+                person_mention: in_person_mention(names, bn, w.tok as usize),
                 opener: w.opener,
             });
         }

@@ -364,7 +364,8 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
         let block = &cx.doc.blocks[bi];
         let text = block.text.as_str();
         for u in bn.unknown.iter() {
-            let (t, range, segment, letters) = (u.tok, u.range.clone(), u.segment, u.letters);
+            let (t, range, segment, letters) =
+                (u.tok as usize, u.range(), u.segment, u.letters as usize);
             let tok = &bn.toks[t];
             if bn.tok_pattern.get(t).is_some() || bn.tok_mention.get(t).is_some() {
                 continue;
@@ -473,9 +474,9 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             .flatten()
             .any(|n| {
                 let nw = &text[bn.toks[n].range()];
-                bn.toks[n].cap
+                bn.toks[n].cap()
                     && !draft_actors::is_title(nw)
-                    && (!bn.toks[n].sent_start || !lexicon::is_common_word(nw))
+                    && (!bn.toks[n].sent_start() || !lexicon::is_common_word(nw))
             });
             if cands.is_empty() && !other_name_beside && letters >= 4 {
                 // Depends on the word alone: worked out once per distinct word.
@@ -513,7 +514,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                 // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
                 let after = &text[tok.full_end()..];
                 let running = segment
-                    || (!tok.sent_start && !prev.is_some_and(|p| bn.toks[p].cap))
+                    || (!tok.sent_start() && !prev.is_some_and(|p| bn.toks[p].cap()))
                     || possessive
                     || after.starts_with(',');
                 let mut lists = Vec::new();
@@ -639,7 +640,7 @@ fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
             let Some(p) = bn.tok_pattern.get(t + 1).get() else {
                 continue;
             };
-            if !tok.cap
+            if !tok.cap()
                 || tok.full_end() != tok.end()
                 || text.get(tok.end()..next.start()) != Some(" ")
                 || bn.tok_mention.get(t).get().is_some()
@@ -705,7 +706,7 @@ fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
 fn name_word_counts(cx: &Context, names: &Names) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
-        for tok in bn.toks.iter().filter(|t| t.cap) {
+        for tok in bn.toks.iter().filter(|t| t.cap()) {
             *counts.entry(fold(&block.text[tok.range()])).or_default() += 1;
         }
     }

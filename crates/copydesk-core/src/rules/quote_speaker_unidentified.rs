@@ -213,7 +213,7 @@ fn first_named(cx: &Context) -> usize {
             break;
         }
         for (i, t) in b.toks.iter().enumerate() {
-            if !t.cap {
+            if !t.cap() {
                 continue;
             }
             let word = block.text.get(t.range()).unwrap_or("");
@@ -228,9 +228,9 @@ fn first_named(cx: &Context) -> usize {
                 continue;
             }
             let next_cap = b.toks.get(i + 1).is_some_and(|n| {
-                n.cap && !n.sent_start && block.text[t.end()..n.start()].trim().is_empty()
+                n.cap() && !n.sent_start() && block.text[t.end()..n.start()].trim().is_empty()
             });
-            if !t.sent_start || next_cap {
+            if !t.sent_start() || next_cap {
                 first = first.min(block.source_range(t.range()).start);
                 break 'blocks;
             }
