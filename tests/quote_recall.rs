@@ -244,7 +244,10 @@ impl Recall {
             "not counted, a removed pronoun whose person is named just before: {} ({} flagged anyway)",
             self.pronouns, self.pronouns_flagged
         );
-        println!("tune misses by how they were still attributed: {:?}", self.missed_by);
+        println!(
+            "tune misses by how they were still attributed: {:?}",
+            self.missed_by
+        );
     }
 }
 
