@@ -298,6 +298,15 @@ impl<'a> BlockInfo<'a> {
                 .subject(&clause)
                 .filter(|s| !self.is_quoted(s.start) && s.end <= clause.end);
         }
+        // "he said, adding that “…”", "Smith told reporters, noting …": the participle's
+        // speaker is the subject of the reporting verb before the comma, not "he said".
+        if FINITE_REPORTING.contains(&self.word(head).to_lowercase().as_str())
+            && self.text[self.words[head].end..end_at].contains(',')
+        {
+            if let Some(subject) = self.np_left_simple(self.words[head].start, floor) {
+                return Some(subject);
+            }
+        }
         // "Sen. Mitt Romney, R-Utah, called", "Advocates, who have pushed for it since
         // 2021, hailed": the speaker comes before the parenthetical between commas.
         if self.text[self.words[head].end..end_at].contains(',') {
@@ -1684,6 +1693,35 @@ impl BlockInfo<'_> {
     }
 }
 
+/// Finite reporting verbs, never nouns, that a participle cue after a comma continues
+/// (“he said, adding that …”).
+const FINITE_REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "explained",
+    "continued",
+    "replied",
+    "answered",
+    "announced",
+    "argued",
+    "insisted",
+    "recalled",
+    "warned",
+    "stated",
+    "noted",
+    "declared",
+    "commented",
+    "remarked",
+    "conceded",
+    "acknowledged",
+];
+
 /// Words that, right after a reporting verb, open the clause of what was said.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "how", "why", "whether", "if", "what", "when", "where", "there", "he", "she", "they",
@@ -2346,6 +2384,26 @@ mod tests {
             let q = attributed(src);
             let last = q.last().expect("a quote");
             assert_eq!(last.2, None, "{src}: {:?}", last.1);
+        }
+    }
+
+    /// “…,” he said, adding that “…”: the partial quote after the participle is the
+    /// subject's, not “he said”'s.
+    #[test]
+    fn a_participle_after_a_reporting_verb_keeps_its_subject() {
+        for (src, who) in [
+            (
+                "“We have work to do,” he said, adding that “the plan is more aggressive.”",
+                "he",
+            ),
+            (
+                "“We will win,” Jane Smith said, adding that “the vote is close.”",
+                "Jane Smith",
+            ),
+        ] {
+            let q = attributed(src);
+            assert_eq!(q.len(), 2, "{src}");
+            assert_eq!(q[1].1.as_deref(), Some(who), "{src}");
         }
     }
 
