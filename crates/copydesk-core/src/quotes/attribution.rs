@@ -298,6 +298,36 @@ impl<'a> BlockInfo<'a> {
                 .subject(&clause)
                 .filter(|s| !self.is_quoted(s.start) && s.end <= clause.end);
         }
+        // "he said, adding that “…”", "Smith told reporters, noting …": the participle's
+        // speaker is the subject of the reporting verb before the comma, not "he said".
+        if FINITE_REPORTING.contains(&self.word(head).to_lowercase().as_str())
+            && self.text[self.words[head].end..end_at].contains(',')
+        {
+            if let Some(subject) = self.np_left_simple(self.words[head].start, floor) {
+                return Some(subject);
+            }
+        }
+        // "Trump congratulated Pelosi, saying …": a participle after a comma speaks for
+        // the clause's subject, not for the object just before the comma.
+        let cue_word = self.words.partition_point(|w| w.start < at);
+        let participle = self.words.get(cue_word).is_some_and(|w| {
+            let t = &self.text[w.clone()];
+            w.start == at && t.len() > 4 && t.ends_with("ing") && !starts_upper(t)
+        });
+        if participle && self.text[self.words[head].end..end_at].contains(',') {
+            if let Some(sentence) = self
+                .sentence_index(self.words[head].start)
+                .and_then(|i| self.sentences.get(i))
+            {
+                let clause = sentence.start.max(floor)..self.words[head].end;
+                if let Some(subject) = self
+                    .subject(&clause)
+                    .filter(|s| !self.is_quoted(s.start) && s.end < self.words[head].start)
+                {
+                    return Some(subject);
+                }
+            }
+        }
         // "Sen. Mitt Romney, R-Utah, called", "Advocates, who have pushed for it since
         // 2021, hailed": the speaker comes before the parenthetical between commas.
         if self.text[self.words[head].end..end_at].contains(',') {
@@ -1560,6 +1590,38 @@ impl BlockInfo<'_> {
         persons: &HashSet<String>,
         lead: bool,
     ) -> Option<Found> {
+        // Narration between the source and the quote: “Smith said the vote was close. The
+        // room went quiet. “We will appeal.”” — up to [`NARRATION_BETWEEN`] short sentences
+        // that refer to nobody and quote nothing stand aside, and the sentence before them,
+        // reported speech with no quote of its own, is the one that must give the person as
+        // a source.
+        let mut window = window;
+        if !lead {
+            for _ in 0..NARRATION_BETWEEN {
+                let [rest @ .., before, s] = window else {
+                    break;
+                };
+                // A quote and its tag before the scene (“…,” Smith said. The talks
+                // resumed. “…”) is a run the scene ends: the next quote needs its own tag.
+                if !self.quoted_overlapping(before.clone()).is_empty() {
+                    break;
+                }
+                let mut nobody = People::default();
+                self.people_in(s, is_name, persons, &mut nobody);
+                let scene = nobody.named.is_empty()
+                    && !nobody.he
+                    && !nobody.she
+                    && !nobody.others
+                    && nobody.spoke.is_empty()
+                    && self.quoted_overlapping(s.clone()).is_empty()
+                    && self.words_between(s.start, s.end) <= NARRATION_BETWEEN_WORDS
+                    && !self.mentions_anyone(s);
+                if !scene {
+                    break;
+                }
+                window = &window[..rest.len() + 1];
+            }
+        }
         let mut people = People::default();
         let mut last = People::default();
         for (n, s) in window.iter().enumerate() {
@@ -1602,6 +1664,84 @@ impl BlockInfo<'_> {
         })
     }
 }
+
+/// The most sentences of narration that may stand between a quote and the sentence that
+/// gives its paragraph's one person as a source.
+const NARRATION_BETWEEN: usize = 2;
+
+/// The longest such sentence, in words: a beat of scene, not a new thread.
+const NARRATION_BETWEEN_WORDS: usize = 20;
+
+/// Words that refer to a person or people wherever they stand in a sentence.
+const PERSON_WORDS: &[&str] = &[
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "himself",
+    "herself",
+    "themselves",
+];
+
+impl BlockInfo<'_> {
+    /// Whether sentence `s` refers to anyone anywhere in it: a personal pronoun, a noun
+    /// for a person or a group (“the mayor”, “police”, “everyone”).
+    fn mentions_anyone(&self, s: &Range<usize>) -> bool {
+        let lo = self.words.partition_point(|w| w.start < s.start);
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        (lo..hi).any(|k| {
+            let w = self.word(k).replace('’', "'").to_lowercase();
+            let w = w.strip_suffix("'s").unwrap_or(&w);
+            PERSON_WORDS.contains(&w)
+                || PERSON_NOUNS.contains(&w)
+                || GROUPS.contains(&w)
+                || INDEFINITE.contains(&w)
+        })
+    }
+}
+
+/// Finite reporting verbs, never nouns, that a participle cue after a comma continues
+/// (“he said, adding that …”).
+const FINITE_REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "explained",
+    "continued",
+    "replied",
+    "answered",
+    "announced",
+    "argued",
+    "insisted",
+    "recalled",
+    "warned",
+    "stated",
+    "noted",
+    "declared",
+    "commented",
+    "remarked",
+    "conceded",
+    "acknowledged",
+];
 
 /// Words that, right after a reporting verb, open the clause of what was said.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -2224,6 +2364,75 @@ mod tests {
             let q = attributed(src);
             let last = q.last().expect("a quote");
             assert_ne!(last.2, Some(How::Paragraph), "{src}: {:?}", last.1);
+        }
+    }
+
+    /// One or two short sentences of scene that refer to nobody may stand between the
+    /// paragraph's source and the quote: the source is still the one a reader gives it to.
+    #[test]
+    fn narration_between_the_source_and_the_quote() {
+        for (src, who) in [
+            (
+                "Maria Lopez said the vote had been close. The room went quiet after the count. “We will appeal.”",
+                "Maria Lopez",
+            ),
+            (
+                "Tom Reyes told reporters the bridge would reopen by spring. The site was empty on Tuesday. Rain had stopped the work. “We are behind, but not by much.”",
+                "Tom Reyes",
+            ),
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_eq!(last.1.as_deref(), Some(who), "{src}");
+            assert_eq!(last.2, Some(How::Paragraph), "{src}");
+        }
+        for src in [
+            // The scene refers to someone: whose words these are is no longer clear.
+            "Maria Lopez said the vote had been close. The crowd booed her. “We will appeal.”",
+            "Maria Lopez said the vote had been close. Police cleared the hall. “We will appeal.”",
+            "Maria Lopez said the vote had been close. Everyone left early. “We will appeal.”",
+            // Three sentences of scene: too far back.
+            "Maria Lopez said the vote had been close. The room went quiet. The lights dimmed. The doors shut. “We will appeal.”",
+            // A long stretch of scene is a new thread.
+            "Maria Lopez said the vote had been close. The council chamber, rebuilt in 1998 after a fire that destroyed most of the old town hall and its archive of deeds, emptied slowly. “We will appeal.”",
+            // The person before the scene is told about, not given as a source.
+            "Maria Lopez was arrested on Friday. The house was searched for hours. “We found nothing.”",
+            // A quote and its tag before the scene: the scene ends the run.
+            "“The vote was close,” Maria Lopez said. The room went quiet. “We will appeal.”",
+            // A quote in the scene sentence: left to the run rules.
+            "Maria Lopez said the vote had been close. The sign read “closed”. “We will appeal.”",
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_eq!(last.2, None, "{src}: {:?}", last.1);
+        }
+    }
+
+    /// “…,” he said, adding that “…”: the partial quote after the participle is the
+    /// subject's, not “he said”'s.
+    #[test]
+    fn a_participle_after_a_reporting_verb_keeps_its_subject() {
+        for (src, who) in [
+            (
+                "“We have work to do,” he said, adding that “the plan is more aggressive.”",
+                "he",
+            ),
+            (
+                "“We will win,” Jane Smith said, adding that “the vote is close.”",
+                "Jane Smith",
+            ),
+            (
+                "President Tom Reyes congratulated Smith, saying, “We can get things done together.”",
+                "President Tom Reyes",
+            ),
+            (
+                "“We won,” said Jane Smith, adding that “the vote was close.”",
+                "Jane Smith",
+            ),
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_eq!(last.1.as_deref(), Some(who), "{src}");
         }
     }
 
