@@ -2995,6 +2995,84 @@ mod tests {
         (cue.direction, cue.words)
     }
 
+    /// The present of a timetable is told by its grammar, not by a list of verbs: a verb
+    /// after a subject that opens its clause, agreeing with it, before its complement. Its
+    /// near misses (plural nouns, adjectives, a verb elsewhere in the clause, a verb whose
+    /// past is its present) are not read as one.
+    #[test]
+    fn a_present_of_a_timetable_by_its_grammar() {
+        for (s, w, cue) in [
+            (
+                "The trade envoy flies to Seoul on Friday.",
+                "Friday",
+                "flies",
+            ),
+            (
+                "The assembly debates the motion on Tuesday.",
+                "Tuesday",
+                "debates",
+            ),
+            ("Dock workers walk off the job on Monday.", "Monday", "walk"),
+            ("Both teams meet in the final on Sunday.", "Sunday", "meet"),
+            (
+                "On Wednesday, the chancellor presents her spending plan.",
+                "Wednesday",
+                "presents",
+            ),
+            (
+                "Officials said the two sides resume their talks on Thursday.",
+                "Thursday",
+                "resume",
+            ),
+        ] {
+            assert_eq!(direction(s, w), (Direction::Future, cue.to_string()), "{s}");
+        }
+        // Not a present verb: nouns and adjectives by their place or suffix, a verb after
+        // the weekday, a verb straight before its time with no complement.
+        for (s, w) in [
+            (
+                "Government officials on Monday denied the report.",
+                "Monday",
+            ),
+            (
+                "Philippine officials on Thursday put the toll at 20.",
+                "Thursday",
+            ),
+            (
+                "On Sunday, the twelve nations from the bloc had agreed.",
+                "Sunday",
+            ),
+            (
+                "On Friday, former presidential candidate Jane Roe and others spoke.",
+                "Friday",
+            ),
+            (
+                "The regional elections on Sunday drew few voters.",
+                "Sunday",
+            ),
+        ] {
+            assert_ne!(direction(s, w).0, Direction::Future, "{s}");
+        }
+        // A verb whose past is its present: past after a singular subject without the -s,
+        // open after a plural.
+        assert_eq!(
+            direction("The central bank cut rates on Wednesday.", "Wednesday").0,
+            Direction::Past
+        );
+        assert_eq!(
+            direction(
+                "The firm, which builds ships, shut two yards on Monday.",
+                "Monday"
+            )
+            .0,
+            Direction::Past
+        );
+        assert_eq!(
+            direction("Several banks cut rates on Wednesday.", "Wednesday").0,
+            Direction::Unknown
+        );
+    }
+
     /// The verb that governs a weekday says which week: a past or perfect verb the last
     /// one, a future, plan, schedule or progressive the coming one.
     #[test]
