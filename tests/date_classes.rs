@@ -18,6 +18,9 @@
 //!   resolved against that date, not flagged;
 //! - spans back from the article date ("over the past 13 years", "in the last five years",
 //!   "the past 48 hours"): a duration value, not flagged;
+//! - the present of a timetable told by its grammar (round nine: "The delegation flies to
+//!   Tokyo on Sunday", "Voters head to the polls on Sunday"; near misses: a noun before
+//!   the weekday, "cut" after a singular subject is past);
 //! - generic and habitual uses ("on Tuesday nights", "today's youth", "on Sundays") and
 //!   names ("Park Won-soon", "The Sunday Times", "Ruby Tuesday"): not dates, not flagged.
 //!
@@ -207,9 +210,10 @@ const PROBES: &[Probe] = &[
 ];
 
 /// Overall floor on the share of probes right (value and flag), set a little below the
-/// figure measured when it was set (round eight: 73 of 76, 96.1%; the misses are three
-/// presents of timetable, "heads to Brussels on Monday", "Voters head to the polls on
-/// Sunday", "reports quarterly earnings on Tuesday"). Two misses more fail it.
+/// figure measured when it was set (round eight: 73 of 76, 96.1%; the misses were three
+/// presents of timetable). Round nine: 106 of 107 (99.1%), the presents now told by
+/// grammar; the one miss is "reports quarterly earnings on Tuesday", a reporting verb's
+/// present, read as a past report. The floor is kept.
 const FLOOR_RIGHT: f64 = 94.0;
 
 fn draft(text: &str) -> String {
