@@ -2522,7 +2522,12 @@ fn timetable_present(toks: &[Tok], first: usize, last: usize, quote: u32) -> Opt
                 .iter()
                 .filter(|t| t.quote == quote)
                 .take_while(|t| !stop(t))
-                .any(|t| verb_word(t, false).is_some_and(|v| v != VerbWord::Ing));
+                .any(|t| {
+                    // Not a noun that can be a verb ("her spending plan").
+                    verb_word(t, false).is_some_and(|v| {
+                        !matches!(v, VerbWord::Ing | VerbWord::Intent | VerbWord::Timetable)
+                    })
+                });
             return (!another).then_some(k);
         }
     }
@@ -3008,7 +3013,7 @@ mod tests {
                 "flies",
             ),
             (
-                "The assembly debates the motion on Tuesday.",
+                "The senate debates the motion on Tuesday.",
                 "Tuesday",
                 "debates",
             ),
