@@ -40,6 +40,14 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             let at = f.range.start.saturating_sub(f.sentence.start)
                 ..f.range.end.saturating_sub(f.sentence.start);
             let mut cue = clause_direction(sentence, at);
+            // A headline's present is the news of the day, past or coming.
+            let heading = doc
+                .blocks
+                .get(f.block)
+                .is_some_and(|b| matches!(b.kind, crate::markdown::BlockKind::Heading(_)));
+            if cue.present && heading {
+                cue.direction = Direction::Unknown;
+            }
             if let (true, Some(a), Some((_, s))) = (cue.future_in_past, article, story_day) {
                 if after_story_day(&f.sem, a, s) {
                     cue.direction = Direction::Future;
@@ -66,7 +74,7 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             None if matches!(
                 f.sem,
                 Sem::Anaphoric {
-                    unit: Unit::Year,
+                    unit: Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium,
                     ..
                 }
             ) =>
@@ -173,6 +181,7 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                 direction,
                 words,
                 future_in_past: false,
+                present: false,
             });
             resolved[i] = r;
             // Now unambiguous, with the same day: an earlier mention than `j` is the one
@@ -405,6 +414,12 @@ fn shifted(base: Date, n: f64, unit: Unit, r: Resolved) -> Resolved {
     }
     let k = n as i64;
     match unit {
+        // "48 hours ago" is the day before yesterday whatever the hour; "36 hours ago"
+        // is one of two days, which the count alone does not say.
+        Unit::Hour if k.abs() >= 24 && k % 24 != 0 => {
+            r.value(if k < 0 { "PAST_REF" } else { "FUTURE_REF" })
+        }
+        Unit::Hour if k.abs() >= 24 => add_days(base, k / 24).map_or(r.clone(), |d| r.day(d)),
         Unit::Second | Unit::Minute | Unit::Hour => r.day(base),
         Unit::Day => add_days(base, k).map_or(r.clone(), |d| r.day(d)),
         Unit::Week | Unit::Weekend => add_days(base, 7 * k).map_or(r.clone(), |d| r.week(d)),
@@ -1091,6 +1106,10 @@ pub struct Cue {
     /// meet on Monday"): after the time the story has reached, before or after the article
     /// date the clause alone does not say.
     pub future_in_past: bool,
+    /// Told by a present verb of a timetable found by its grammar ("the delegation flies to
+    /// Tokyo on Sunday"): a headline writes past events in the same present, so a heading
+    /// leaves it open.
+    pub present: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1979,6 +1998,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
         direction: Direction::Unknown,
         words: words.to_string(),
         future_in_past: false,
+        present: false,
     };
     let Some(first) = toks.iter().position(|t| t.range.end > at.start) else {
         return unknown("");
@@ -2006,6 +2026,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             direction: Direction::Past,
             words: "since".into(),
             future_in_past: false,
+            present: false,
         };
     }
     // A headline's infinitive is a plan: "Russian markets to remain closed until Friday".
@@ -2014,6 +2035,31 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             direction: Direction::Future,
             words,
             future_in_past: false,
+            present: false,
+        };
+    }
+    // "The company cut 200 jobs on Monday": a verb whose past is its present, after a
+    // singular subject without the -s of the present, is past.
+    if let Some(k) = same_form_past(&toks, first, quote) {
+        return Cue {
+            direction: Direction::Past,
+            words: sentence[toks[k].range.clone()].to_string(),
+            future_in_past: false,
+            present: false,
+        };
+    }
+    // The present of a timetable, told by its grammar: "Parliament debates the budget on
+    // Tuesday", "Voters head to the polls on Sunday", "On Monday, the minister unveils".
+    if let Some(k) = timetable_present(&toks, first, last, quote) {
+        return Cue {
+            direction: if matches!(prep, "after" | "following") {
+                Direction::Unknown
+            } else {
+                Direction::Future
+            },
+            words: sentence[toks[k].range.clone()].to_string(),
+            future_in_past: false,
+            present: true,
         };
     }
     let Some(verb) = governing_verb(sentence, &toks, first, last, quote) else {
@@ -2033,6 +2079,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
                 direction,
                 words: t.lower.clone(),
                 future_in_past: false,
+                present: false,
             };
         }
         return unknown("");
@@ -2044,6 +2091,7 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             direction: Direction::Future,
             words: format!("{} … {prep}", verb.words),
             future_in_past: false,
+            present: false,
         };
     }
     let before_it = matches!(
@@ -2077,12 +2125,413 @@ pub fn clause_direction(sentence: &str, at: std::ops::Range<usize>) -> Cue {
             && direction == Direction::Unknown
             && !before_it
             && !after_it,
+        present: false,
         words: if prep.contains(' ') || before_it || after_it {
             format!("{} … {prep}", verb.words)
         } else {
             verb.words
         },
     }
+}
+
+/// Verbs whose past is spelt as their present ("they cut 200 jobs on Monday"): tense
+/// cannot be read from them, so a clause holding one is not read as a present.
+const SAME_FORM_PAST: &[&str] = &[
+    "cut",
+    "put",
+    "set",
+    "hit",
+    "let",
+    "shut",
+    "quit",
+    "read",
+    "spread",
+    "cost",
+    "hurt",
+    "beat",
+    "bet",
+    "bid",
+    "burst",
+    "cast",
+    "shed",
+    "split",
+    "thrust",
+    "upset",
+    "broadcast",
+    "forecast",
+    "rid",
+    "slit",
+    "spit",
+    "fit",
+    "lay",
+    "reset",
+    "offset",
+    "outbid",
+    "recast",
+    "typeset",
+    "input",
+    "sublet",
+    "wed",
+    "knit",
+];
+
+/// Words that are never the finite verb of a clause: determiners, pronouns, prepositions,
+/// conjunctions, quantifiers and comparatives ("stocks higher on Monday").
+fn function_word(w: &str) -> bool {
+    determiner(w)
+        || matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "to"
+                | "for"
+                | "from"
+                | "by"
+                | "with"
+                | "of"
+                | "about"
+                | "into"
+                | "over"
+                | "under"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "until"
+                | "against"
+                | "between"
+                | "among"
+                | "through"
+                | "across"
+                | "near"
+                | "off"
+                | "up"
+                | "out"
+                | "down"
+                | "as"
+                | "than"
+                | "per"
+                | "via"
+                | "without"
+                | "within"
+                | "amid"
+                | "despite"
+                | "toward"
+                | "towards"
+                | "upon"
+                | "onto"
+                | "like"
+                | "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "so"
+                | "if"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "you"
+                | "i"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "who"
+                | "which"
+                | "what"
+                | "there"
+                | "here"
+                | "not"
+                | "more"
+                | "most"
+                | "less"
+                | "many"
+                | "much"
+                | "such"
+                | "other"
+                | "own"
+                | "same"
+                | "very"
+                | "too"
+                | "both"
+                | "first"
+                | "last"
+                | "next"
+                | "past"
+                | "week"
+                | "weekend"
+                | "day"
+                | "higher"
+                | "lower"
+                | "better"
+                | "worse"
+                | "bigger"
+                | "smaller"
+                | "stronger"
+                | "weaker"
+                | "greater"
+                | "longer"
+                | "shorter"
+                | "faster"
+                | "slower"
+                | "further"
+                | "later"
+                | "earlier"
+                | "early"
+                | "late"
+                | "again"
+                | "home"
+                | "today"
+                | "tonight"
+                | "tomorrow"
+                | "yesterday"
+                | "now"
+                | "then"
+        )
+}
+
+/// Is `toks[k]` the present-tense verb of its clause, by its grammar: a lowercase word
+/// (not a function word, not -ed, -ing or -ly) after a subject noun phrase that opens the
+/// clause, agreeing with it — the -s form after a singular head ("the delegation flies",
+/// "Parliament debates"), the plain form after a plural head ("voters head", "both
+/// candidates address") — and followed by its complement, not by another verb ("Apple
+/// shares fell": a noun). `skip` is the weekday's tokens, which may open the clause ("On
+/// Monday the minister unveils").
+fn present_at(toks: &[Tok], k: usize, skip: (usize, usize)) -> bool {
+    let t = &toks[k];
+    let w = t.lower.as_str();
+    if k == 0
+        || t.kind != TokKind::Word
+        || t.capital
+        || w.len() < 2
+        || !w.chars().all(|c| c.is_ascii_lowercase())
+        || function_word(w)
+        || adverb(w)
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+        || SAME_FORM_PAST.contains(&w)
+        || verb_word(t, false).is_some()
+    {
+        return false;
+    }
+    // Not a noun or an adjective by its suffix ("presidential", "negotiations").
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    if [
+        "ial", "ical", "nal", "ous", "ful", "less", "able", "ible", "ary", "tion", "sion", "ness",
+        "ity", "ism", "ship", "ic", "ian", "ese",
+    ]
+    .iter()
+    .any(|x| stem.ends_with(x))
+    {
+        return false;
+    }
+    // Its complement follows: a determiner, pronoun, preposition, particle, name or
+    // number ("flies to", "debates the", "unveils her", "celebrates Mass"), not a noun it
+    // modifies ("presidential candidate"), "of" ("the heads of state") or a verb ("shares
+    // fell"); and not the weekday's own preposition ("officials on Thursday": a verb
+    // straight before its time needs a complement to be told from a noun).
+    match toks.get(k + 1) {
+        Some(n)
+            if n.kind == TokKind::Word
+                && n.quote == t.quote
+                && n.lower != "of"
+                && (function_word(&n.lower)
+                    || n.capital
+                    || n.lower.starts_with(|c: char| c.is_ascii_digit()))
+                && verb_word(n, false).is_none()
+                && !(k + 2 == skip.0 || k + 1 == skip.0) => {}
+        _ => return false,
+    }
+    let head = &toks[k - 1];
+    let h = head.lower.as_str();
+    if head.kind != TokKind::Word || head.quote != t.quote {
+        return false;
+    }
+    let s_form = w.ends_with('s') && !w.ends_with("ss");
+    if s_form && (w.ends_with("us") || w.ends_with("is") || w.ends_with("ics")) {
+        return false;
+    }
+    let agrees = match h {
+        "who" | "which" => true,
+        "he" | "she" | "it" => s_form,
+        "they" | "we" | "you" | "i" => !s_form,
+        _ if function_word(h)
+            || adverb(h)
+            || h.ends_with("'s")
+            || h.ends_with("s'")
+            || h.chars().any(|c| c.is_ascii_digit())
+            || crate::time::patterns::counts::number(h).is_some()
+            || verb_word(head, false).is_some() =>
+        {
+            false
+        }
+        // A capitalised head is a name ("Parliament", "Paris"), of either number.
+        _ if head.capital => s_form || h.ends_with('s'),
+        _ => s_form != (h.ends_with('s') && !h.ends_with("ss")),
+    };
+    if !agrees {
+        return false;
+    }
+    if matches!(h, "who" | "which") {
+        return true;
+    }
+    // The subject noun phrase opens its clause: nothing before it but the clause's start,
+    // a speaker's "said" ("officials said the talks resume on Monday"), or the weekday's
+    // own phrase; no verb inside it.
+    let mut j = k - 1;
+    loop {
+        if (skip.0..=skip.1).contains(&j) || (j + 1 == skip.0 && function_word(&toks[j].lower)) {
+            return true;
+        }
+        let x = &toks[j];
+        if x.quote != t.quote
+            || x.kind != TokKind::Word
+            || CLAUSE_OPENERS.contains(&x.lower.as_str())
+            || matches!(x.lower.as_str(), "said" | "says" | "say" | "added")
+        {
+            return j + 1 < k;
+        }
+        if matches!(verb_word(x, j == 0), Some(v) if v != VerbWord::Ing) {
+            return false;
+        }
+        if j == 0 {
+            // A noun phrase opening the sentence, not a preposition's object.
+            return !function_word(&x.lower) || determiner(&x.lower) || x.lower == "both";
+        }
+        j -= 1;
+    }
+}
+
+/// A verb whose past is spelt as its present ("cut", "hit", "set") before the weekday in
+/// its clause, read as past when its subject is singular and it lacks the present's -s:
+/// "The Fed cut rates on Wednesday", "The company, which makes panels, cut 200 jobs on
+/// Monday" (the subject before a relative clause). After a plural ("the banks cut") or an
+/// auxiliary ("will cut", "to cut") it says nothing.
+fn same_form_past(toks: &[Tok], first: usize, quote: u32) -> Option<usize> {
+    let singular = |h: &Tok| {
+        let w = h.lower.as_str();
+        h.kind == TokKind::Word
+            && h.quote == quote
+            && match w {
+                "he" | "she" | "it" => true,
+                _ if function_word(w)
+                    || adverb(w)
+                    || w.ends_with('s')
+                    || w.chars().any(|c| !c.is_alphabetic())
+                    || verb_word(h, false).is_some() =>
+                {
+                    false
+                }
+                _ => true,
+            }
+    };
+    for k in (0..first).rev() {
+        let t = &toks[k];
+        if t.quote != quote {
+            continue;
+        }
+        if t.kind == TokKind::Boundary
+            || CLAUSE_OPENERS.contains(&t.lower.as_str())
+            || verb_word(t, k == 0).is_some()
+        {
+            return None;
+        }
+        if t.kind != TokKind::Word || !SAME_FORM_PAST.contains(&t.lower.as_str()) || k == 0 {
+            continue;
+        }
+        // The subject's head: the word before, or the one before a relative clause set off
+        // by commas.
+        let mut h = k - 1;
+        if toks[h].kind == TokKind::Comma {
+            let open = (0..h).rev().find(|&j| toks[j].kind == TokKind::Comma)?;
+            let opener = toks.get(open + 1)?;
+            if !matches!(opener.lower.as_str(), "which" | "who" | "whose") || open == 0 {
+                return None;
+            }
+            h = open - 1;
+        }
+        return singular(&toks[h]).then_some(k);
+    }
+    None
+}
+
+/// The present verb of a timetable that governs the weekday at `first..=last`, if its clause
+/// has one and no other verb: the nearest before it (its object between), else the first
+/// after it when nothing before it in the clause is a verb. A verb whose past is its
+/// present ("cut", "set") leaves the clause unread.
+fn timetable_present(toks: &[Tok], first: usize, last: usize, quote: u32) -> Option<usize> {
+    let stop = |t: &Tok| t.kind == TokKind::Boundary || CLAUSE_OPENERS.contains(&t.lower.as_str());
+    let same_form = |t: &Tok| t.kind == TokKind::Word && SAME_FORM_PAST.contains(&t.lower.as_str());
+    let skip = (first, last);
+    // Verbs after the weekday in its clause ("Apple shares on Monday fell").
+    let mut verb_after = false;
+    for (k, t) in toks.iter().enumerate().skip(last + 1) {
+        if t.quote != quote {
+            continue;
+        }
+        if stop(t) {
+            break;
+        }
+        if same_form(t) {
+            return None;
+        }
+        if verb_word(t, false).is_some_and(|v| v != VerbWord::Ing) && finite_at(toks, k) {
+            verb_after = true;
+            break;
+        }
+    }
+    let mut verb_before = false;
+    for k in (0..first).rev() {
+        let t = &toks[k];
+        if t.quote != quote {
+            continue;
+        }
+        if stop(t) {
+            break;
+        }
+        if same_form(t) {
+            return None;
+        }
+        if verb_word(t, k == 0).is_some() {
+            verb_before = true;
+            break;
+        }
+        if t.kind == TokKind::Word && present_at(toks, k, skip) {
+            return (!verb_after).then_some(k);
+        }
+        if t.kind == TokKind::Comma {
+            break;
+        }
+    }
+    if verb_before {
+        return None;
+    }
+    for (k, t) in toks.iter().enumerate().skip(last + 1) {
+        if t.quote != quote {
+            continue;
+        }
+        if stop(t) || same_form(t) || verb_word(t, false).is_some_and(|v| v != VerbWord::Ing) {
+            return None;
+        }
+        if present_at(toks, k, skip) {
+            // The clause's one finite verb: none after it ("On Sunday, the fifteen
+            // countries from the Eurogroup had agreed").
+            let another = toks[k + 1..]
+                .iter()
+                .filter(|t| t.quote == quote)
+                .take_while(|t| !stop(t))
+                .any(|t| {
+                    // Not a noun that can be a verb ("her spending plan").
+                    verb_word(t, false).is_some_and(|v| {
+                        !matches!(v, VerbWord::Ing | VerbWord::Intent | VerbWord::Timetable)
+                    })
+                });
+            return (!another).then_some(k);
+        }
+    }
+    None
 }
 
 /// The tokens without the asides set off by paired dashes or brackets ("On Sunday, the
@@ -2549,6 +2998,84 @@ mod tests {
         let at = sentence.find(expr).expect(expr);
         let cue = clause_direction(sentence, at..at + expr.len());
         (cue.direction, cue.words)
+    }
+
+    /// The present of a timetable is told by its grammar, not by a list of verbs: a verb
+    /// after a subject that opens its clause, agreeing with it, before its complement. Its
+    /// near misses (plural nouns, adjectives, a verb elsewhere in the clause, a verb whose
+    /// past is its present) are not read as one.
+    #[test]
+    fn a_present_of_a_timetable_by_its_grammar() {
+        for (s, w, cue) in [
+            (
+                "The trade envoy flies to Seoul on Friday.",
+                "Friday",
+                "flies",
+            ),
+            (
+                "The senate debates the motion on Tuesday.",
+                "Tuesday",
+                "debates",
+            ),
+            ("Dock workers walk off the job on Monday.", "Monday", "walk"),
+            ("Both teams meet in the final on Sunday.", "Sunday", "meet"),
+            (
+                "On Wednesday, the chancellor presents her spending plan.",
+                "Wednesday",
+                "presents",
+            ),
+            (
+                "Officials said the two sides resume their talks on Thursday.",
+                "Thursday",
+                "resume",
+            ),
+        ] {
+            assert_eq!(direction(s, w), (Direction::Future, cue.to_string()), "{s}");
+        }
+        // Not a present verb: nouns and adjectives by their place or suffix, a verb after
+        // the weekday, a verb straight before its time with no complement.
+        for (s, w) in [
+            (
+                "Government officials on Monday denied the report.",
+                "Monday",
+            ),
+            (
+                "Philippine officials on Thursday put the toll at 20.",
+                "Thursday",
+            ),
+            (
+                "On Sunday, the twelve nations from the bloc had agreed.",
+                "Sunday",
+            ),
+            (
+                "On Friday, former presidential candidate Jane Roe and others spoke.",
+                "Friday",
+            ),
+            (
+                "The regional elections on Sunday drew few voters.",
+                "Sunday",
+            ),
+        ] {
+            assert_ne!(direction(s, w).0, Direction::Future, "{s}");
+        }
+        // A verb whose past is its present: past after a singular subject without the -s,
+        // open after a plural.
+        assert_eq!(
+            direction("The central bank cut rates on Wednesday.", "Wednesday").0,
+            Direction::Past
+        );
+        assert_eq!(
+            direction(
+                "The firm, which builds ships, shut two yards on Monday.",
+                "Monday"
+            )
+            .0,
+            Direction::Past
+        );
+        assert_eq!(
+            direction("Several banks cut rates on Wednesday.", "Wednesday").0,
+            Direction::Unknown
+        );
     }
 
     /// The verb that governs a weekday says which week: a past or perfect verb the last

@@ -11,7 +11,7 @@ use regex::Captures;
 
 /// A count: numerals ("3,000", "2.5"), number words ("twenty-one", "a dozen") and vague
 /// quantities ("several", "a few", "more than two").
-const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|one\s+and\s+a\s+half|a\s+half|half\s+a|a\s+couple\s+of|a\s+couple|a\s+few|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|an|a|few|several|some|many|fewer\s+than\s+\w+|more\s+than\s+\w+";
+const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|one\s+and\s+a\s+half|a\s+half|half\s+a|a\s+couple\s+of|a\s+couple|a\s+few|(?:a|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|a\s+hundred|dozens\s+of|hundreds\s+of|thousands\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|an|a|few|several|some|many|fewer\s+than\s+\w+|more\s+than\s+\w+";
 
 /// An adjective of extent between a count and its unit: "six straight days", "three
 /// consecutive years", "two full weeks", "two more years". The count is the same.
@@ -252,13 +252,30 @@ pub(crate) fn number(s: &str) -> Option<f64> {
                 .map(|i| tens + i as f64 + 1.0),
         };
     }
+    // "two dozen", "three hundred": a number word times a dozen or a hundred.
+    if let Some((n, times)) = s.rsplit_once(' ') {
+        let times = match times {
+            "dozen" => 12.0,
+            "hundred" => 100.0,
+            _ => 0.0,
+        };
+        if times > 0.0 {
+            let n = if matches!(n, "a" | "an") {
+                Some(1.0)
+            } else {
+                number(n)
+            };
+            if let Some(n) = n.filter(|n| *n >= 1.0 && n.fract() == 0.0) {
+                return Some(n * times);
+            }
+        }
+    }
     match s.as_str() {
         "a" | "an" | "single" => Some(1.0),
         "hundred" => Some(100.0),
         "a half" | "half a" => Some(0.5),
         "one and a half" => Some(1.5),
         "a couple" | "a couple of" => Some(2.0),
-        "a dozen" => Some(12.0),
         _ => None,
     }
 }
