@@ -689,7 +689,10 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                     .position(|x| x.tok == p && x.slot == slot)
                     .map(|k| base + k)
             });
-            let prev = w.tok.checked_sub(1).map(|p| &text[bn.toks[p as usize].range()]);
+            let prev = w
+                .tok
+                .checked_sub(1)
+                .map(|p| &text[bn.toks[p as usize].range()]);
             let after = &text[tok.full_end()..];
             let plural_cue = prev.is_some_and(|p| in_list(PLURAL_CUES, p))
                 || (tok.full_end() == tok.end()
