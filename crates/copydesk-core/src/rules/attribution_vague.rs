@@ -356,6 +356,22 @@ impl Rule for AttributionVague {
                 let i = sentences.partition_point(|s| s.end <= at);
                 sentences.get(i).map_or(0, |s| s.start)
             };
+            // "Some say", "many residents fear": the group opens its sentence or clause
+            // (after a comma, a dash or a conjunction), so it is the subject of the view.
+            let opens_clause = |at: usize| {
+                let before = text[sentence_start(at)..at].trim_end();
+                let prev = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                before.is_empty()
+                    || before.ends_with([',', ';', '—', ':'])
+                    || matches!(
+                        prev.as_str(),
+                        "while" | "but" | "although" | "though" | "and" | "whereas" | "yet"
+                    )
+            };
             // A pattern reads the block only when the block has its words.
             let only = |family: u8| if can & family != 0 { text.as_str() } else { "" };
             let mut found: Vec<(Range<usize>, &'static str)> = Vec::new();
@@ -477,19 +493,7 @@ impl Rule for AttributionVague {
             }
             for c in SOME.captures_iter(only(SOME_WORDS)) {
                 let Some(m) = c.get(0) else { continue };
-                let before = text[sentence_start(m.start())..m.start()].trim_end();
-                let prev = before
-                    .rsplit(|ch: char| !ch.is_alphanumeric())
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let clause_start = before.is_empty()
-                    || before.ends_with([',', ';', '—', ':'])
-                    || matches!(
-                        prev.as_str(),
-                        "while" | "but" | "although" | "though" | "and" | "whereas" | "yet"
-                    );
-                if clause_start {
+                if opens_clause(m.start()) {
                     found.push((m.start()..m.end(), "some"));
                 }
             }
@@ -517,19 +521,7 @@ impl Rule for AttributionVague {
                 {
                     continue;
                 }
-                let before = text[sentence_start(m.start())..m.start()].trim_end();
-                let prev = before
-                    .rsplit(|ch: char| !ch.is_alphanumeric())
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let clause_start = before.is_empty()
-                    || before.ends_with([',', ';', '—', ':'])
-                    || matches!(
-                        prev.as_str(),
-                        "while" | "but" | "although" | "though" | "and" | "whereas" | "yet"
-                    );
-                if clause_start {
+                if opens_clause(m.start()) {
                     found.push((m.start()..m.end(), "group"));
                 }
             }
