@@ -423,6 +423,15 @@ fn weekday_text(at: &Around, d: Date, e: &TimeExpr) -> String {
     if let Some(p) = part_words(e.value.as_deref().unwrap_or("")) {
         s = format!("{s} {p}");
     }
+    // "Early yesterday morning", "earlier today": the qualifier says when in the day and
+    // stays, with no "on" ("early Thursday", AP).
+    if let Some(q) = e.text.split_whitespace().next().filter(|w| {
+        ["early", "earlier", "late", "later"]
+            .iter()
+            .any(|q| w.eq_ignore_ascii_case(q))
+    }) {
+        return at.finish(format!("{} {s}", q.to_lowercase()));
+    }
     // AP: "On Wednesday," at the start of a sentence; a name before it reads as one
     // with it ("Pelosi on Sunday resumed").
     if (at.after_name || at.opens_sentence || at.mid_verb) && !at.has_prep && !at.possessive {
@@ -1169,6 +1178,15 @@ mod tests {
         );
         // The article date's own weekday is today.
         assert_eq!(fixed("Talks resume today.", &ap), ["Talks resume Monday."]);
+        // A qualifier of the day stays, with no "on" (AP: "early Thursday").
+        assert_eq!(
+            fixed("Early yesterday morning, police raided the flat.", &ap),
+            ["Early Sunday morning, police raided the flat."]
+        );
+        assert_eq!(
+            fixed("Prices rose slightly from earlier today.", &ap),
+            ["Prices rose slightly from earlier Monday."]
+        );
         // Seven days back is no longer "Monday": the date.
         assert_eq!(
             fixed("The minister resigned last Monday.", &ap),
