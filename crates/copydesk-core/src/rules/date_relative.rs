@@ -338,6 +338,9 @@ struct Around {
     opens_sentence: bool,
     /// "than" right before it: a year is compared as "than in 2018", not "than 2018".
     than: bool,
+    /// A month name right before it ("in January next year"): the year follows it bare
+    /// ("in January 2008").
+    after_month: bool,
     /// Between an auxiliary (or "also") and the rest of its verb: "was yesterday reported",
     /// "which also today reported". A bare weekday there does not read ("was Tuesday
     /// reported"); "on Tuesday" does.
@@ -389,6 +392,9 @@ impl Around {
                 && !after.starts_with(['\'', '’'])
                 && opens_clause(after),
             than: prev == "than",
+            after_month: crate::calendar::MONTHS
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(prev_word)),
             mid_verb: matches!(
                 prev.as_str(),
                 "is" | "are"
@@ -998,6 +1004,10 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
                 None => with_modifier(&lower, &m, prep),
             }
         }
+        // "in January next year" → "in January 2008", not "in January in 2008".
+        Some(Granularity::Year) if at.after_month && lower.split_whitespace().count() == 2 => {
+            value.to_string()
+        }
         Some(Granularity::Year) => match half_words(value) {
             Some(half) => half,
             None => match part_of(&e.text) {
@@ -1178,6 +1188,11 @@ mod tests {
         );
         // The article date's own weekday is today.
         assert_eq!(fixed("Talks resume today.", &ap), ["Talks resume Monday."]);
+        // A year after a month name follows it bare.
+        assert_eq!(
+            fixed("The plant opens in January next year.", &ap),
+            ["The plant opens in January 2024."]
+        );
         // A qualifier of the day stays, with no "on" (AP: "early Thursday").
         assert_eq!(
             fixed("Early yesterday morning, police raided the flat.", &ap),
