@@ -19,13 +19,16 @@
 
 #[path = "common/figures.rs"]
 mod figures;
+#[path = "common/time_want.rs"]
+mod time_want;
 
-use copydesk::analysis::time::{TimeExpr, TimeKind};
+use copydesk::analysis::time::TimeExpr;
 use copydesk::analysis::{analyze, Config, Context, Document};
 use figures::ratio;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use time_want::Want;
 
 /// The rows of a probe file: comment lines and the header row skipped, each row split on tabs
 /// and checked for its column count (a malformed row fails the test, naming its line).
@@ -125,68 +128,22 @@ const DATES_FLOOR_VALUE: f64 = 73.0;
 const DATES_FLOOR_FLAG: f64 = 87.0;
 const SOURCING_FLOOR: f64 = 77.0;
 
-/// What the marked expression must refer to.
-enum Value {
-    Day(String),
-    Exact(String),
-    NotDate,
-    Unknown,
-}
-
-impl Value {
-    fn parse(cell: &str) -> Value {
-        let is_day = cell.len() == 10
-            && cell.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        match cell {
-            "not-a-date" => Value::NotDate,
-            "?" | "" | "-" => Value::Unknown,
-            _ if is_day => Value::Day(cell.to_string()),
-            _ => Value::Exact(cell.to_string()),
-        }
-    }
-}
-
-fn describe(e: &TimeExpr) -> String {
-    format!(
-        "`{}` {:?} value {:?} day {:?}",
-        e.text, e.kind, e.value, e.day
-    )
-}
-
-/// Whether the value is right: `None` when the probe does not say.
-fn value_right(want: &Value, exprs: &[&TimeExpr]) -> Option<Result<(), String>> {
-    let found = exprs.iter().find(|e| e.kind != TimeKind::Vague);
-    let result = match want {
-        Value::Unknown => return None,
-        Value::Day(d) => match found {
-            None => Err("not found".to_string()),
-            Some(e) => {
-                let day = e.day.map(|x| x.to_string());
-                let v = e.value.clone().unwrap_or_default();
-                if day.as_deref() == Some(d.as_str()) || v.starts_with(d.as_str()) {
-                    Ok(())
-                } else {
-                    Err(format!("want {d}, got {}", describe(e)))
-                }
+/// The value column as a `Want`: `None` when the probe does not say (`?`).
+fn want(cell: &str) -> Option<Want<'_>> {
+    let is_day = cell.len() == 10
+        && cell.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
             }
-        },
-        Value::Exact(want) => match found {
-            None => Err("not found".to_string()),
-            Some(e) if e.value.as_deref() == Some(want.as_str()) => Ok(()),
-            Some(e) => Err(format!("want {want}, got {}", describe(e))),
-        },
-        Value::NotDate => match exprs.iter().find(|e| e.kind.anchors()) {
-            Some(e) => Err(format!("taken for a date: {}", describe(e))),
-            None => Ok(()),
-        },
-    };
-    Some(result)
+        });
+    match cell {
+        "not-a-date" => Some(Want::NotDate),
+        "?" | "" | "-" => None,
+        _ if is_day => Some(Want::Day(cell)),
+        _ => Some(Want::Value(cell)),
+    }
 }
 
 #[test]
@@ -212,7 +169,7 @@ fn dates_blind_probe() {
             .iter()
             .filter(|e| overlaps(&e.source, &span))
             .collect();
-        if let Some(result) = value_right(&Value::parse(value), &exprs) {
+        if let Some(result) = want(value).map(|w| time_want::judge(w, &exprs)) {
             let t = values.entry(class.clone()).or_default();
             t.counted += 1;
             match result {

@@ -29,27 +29,19 @@
 //!
 //! Run with figures: `cargo test --release --test date_classes -- --nocapture`.
 
-use copydesk::analysis::time::TimeKind;
+#[path = "common/time_want.rs"]
+mod time_want;
+
+use copydesk::analysis::time::TimeExpr;
 use copydesk::analysis::{analyze, Config, Context, Document};
 use std::collections::BTreeMap;
-
-/// What the marked expression must be.
-#[derive(Clone, Copy, Debug)]
-enum Want {
-    /// A day, ISO ("2024-03-12"): the expression's day, or its value's first ten characters.
-    Day(&'static str),
-    /// A TimeML value exactly ("P13Y", "2024-02", "2020").
-    Value(&'static str),
-    /// Not a date: no expression that anchors a time (absolute, relative, anaphoric, clock)
-    /// overlaps it.
-    NotDate,
-}
+use time_want::Want;
 
 struct Probe {
     class: &'static str,
     text: &'static str,
     target: &'static str,
-    want: Want,
+    want: Want<'static>,
     /// Must `date.relative` flag it (default style)? `None`: either.
     flag: Option<bool>,
 }
@@ -58,7 +50,7 @@ const fn p(
     class: &'static str,
     text: &'static str,
     target: &'static str,
-    want: Want,
+    want: Want<'static>,
     flag: Option<bool>,
 ) -> Probe {
     Probe {
@@ -232,39 +224,12 @@ fn judge(probe: &Probe, config: &Config) -> Result<(), String> {
     let target = at..at + probe.target.len();
     let overlaps = |r: &std::ops::Range<usize>| r.start < target.end && target.start < r.end;
     let cx = Context::new(&doc, config);
-    let exprs: Vec<_> = cx
+    let exprs: Vec<&TimeExpr> = cx
         .time_expressions()
         .iter()
         .filter(|e| overlaps(&e.source))
         .collect();
-    let found = exprs.iter().find(|e| e.kind != TimeKind::Vague);
-    let describe = |e: &copydesk::analysis::time::TimeExpr| {
-        format!(
-            "`{}` {:?} value {:?} day {:?} ambiguous {:?}",
-            e.text, e.kind, e.value, e.day, e.ambiguous
-        )
-    };
-    match probe.want {
-        Day(d) => {
-            let e = found.ok_or("not found")?;
-            let day = e.day.map(|x| x.to_string());
-            let v = e.value.clone().unwrap_or_default();
-            if day.as_deref() != Some(d) && !v.starts_with(d) {
-                return Err(format!("want {d}, got {}", describe(e)));
-            }
-        }
-        Value(want) => {
-            let e = found.ok_or("not found")?;
-            if e.value.as_deref() != Some(want) {
-                return Err(format!("want {want}, got {}", describe(e)));
-            }
-        }
-        NotDate => {
-            if let Some(e) = exprs.iter().find(|e| e.kind.anchors()) {
-                return Err(format!("taken for a date: {}", describe(e)));
-            }
-        }
-    }
+    time_want::judge(probe.want, &exprs)?;
     if let Some(want_flag) = probe.flag {
         let flagged = analyze(&doc, config)
             .iter()
