@@ -12,7 +12,8 @@ use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Document {
-    text: String,
+    /// Shared with the blocks whose prose is a verbatim run of it.
+    text: Arc<String>,
     pub blocks: Vec<Block>,
     /// Sentences of each block, in block-text offsets (parallel to `blocks`).
     pub sentences: Vec<Vec<Range<usize>>>,
@@ -38,7 +39,8 @@ impl Document {
     }
 
     fn parse_with(text: String, cache: Option<Arc<ParagraphCache>>) -> Document {
-        let md = markdown::parse(&text);
+        let text = Arc::new(text);
+        let md = markdown::parse_shared(&text);
         let lines = LineIndex::new(&text);
         let front_matter = md
             .front_matter
@@ -77,9 +79,12 @@ impl Document {
         &self.text
     }
 
-    /// The text, without the rest of the document.
+    /// The text, without the rest of the document (which is dropped first: the blocks
+    /// share the text).
     pub fn into_text(self) -> String {
-        self.text
+        let text = Arc::clone(&self.text);
+        drop(self);
+        Arc::try_unwrap(text).unwrap_or_else(|shared| shared.as_str().to_string())
     }
 
     pub fn line_index(&self) -> &LineIndex {

@@ -4,6 +4,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Stands in the block text for something that is not prose (inline code, inline HTML),
 /// so that words on either side are not glued together and offsets stay mappable.
@@ -55,6 +56,109 @@ impl Segment {
     }
 }
 
+/// A block's prose. Where it is a byte copy of one range of the draft (most paragraphs:
+/// one line of plain text), it is that range of the draft's own text, shared, not a copy:
+/// a copy of the prose cost a byte per byte of draft for as long as the document lived.
+/// Reads as a `str`.
+#[derive(Clone)]
+pub struct BlockText(TextRepr);
+
+#[derive(Clone)]
+enum TextRepr {
+    Own(String),
+    Shared {
+        src: Arc<String>,
+        start: u32,
+        end: u32,
+    },
+}
+
+impl BlockText {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            TextRepr::Own(s) => s,
+            TextRepr::Shared { src, start, end } => &src[*start as usize..*end as usize],
+        }
+    }
+
+    fn push_str(&mut self, text: &str) {
+        match &mut self.0 {
+            TextRepr::Own(s) => s.push_str(text),
+            TextRepr::Shared { .. } => {
+                let mut s = self.as_str().to_string();
+                s.push_str(text);
+                self.0 = TextRepr::Own(s);
+            }
+        }
+    }
+}
+
+impl Default for BlockText {
+    fn default() -> Self {
+        BlockText(TextRepr::Own(String::new()))
+    }
+}
+
+impl std::ops::Deref for BlockText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for BlockText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for BlockText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for BlockText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for BlockText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for BlockText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for BlockText {}
+
+impl PartialEq<str> for BlockText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for BlockText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl From<BlockText> for String {
+    fn from(t: BlockText) -> String {
+        match t.0 {
+            TextRepr::Own(s) => s,
+            TextRepr::Shared { .. } => t.as_str().to_string(),
+        }
+    }
+}
+
 /// One block of prose.
 #[derive(Debug, Clone)]
 pub struct Block {
@@ -62,7 +166,7 @@ pub struct Block {
     /// How many `>` block quotes enclose this block.
     pub quote_depth: u8,
     /// The prose, with soft breaks as spaces and non-prose inline content as [`PLACEHOLDER`].
-    pub text: String,
+    pub text: BlockText,
     /// Source range from the first to the last prose byte.
     pub source: Range<usize>,
     segments: Vec<Segment>,
@@ -73,7 +177,7 @@ impl Block {
         Block {
             kind,
             quote_depth,
-            text: String::new(),
+            text: BlockText::default(),
             source: 0..0,
             segments: Vec::new(),
         }
@@ -228,6 +332,56 @@ fn leading_front_matter(source: &str) -> Option<(FrontMatterKind, Range<usize>, 
 }
 
 pub fn parse(source: &str) -> Markdown {
+    parse_with(source, None)
+}
+
+/// [`parse`], with each block whose prose is a byte copy of one range of `source` sharing
+/// that range of `source` instead of holding a copy.
+pub fn parse_shared(source: &Arc<String>) -> Markdown {
+    parse_with(source, Some(source))
+}
+
+/// A block read in full: its prose shared from the draft where it is one verbatim run of it
+/// (its segments then collapse into one), else its own string without the slack of its
+/// growth.
+fn settle(block: &mut Block, shared: Option<&Arc<String>>) {
+    let segs = &block.segments;
+    let one_run = !segs.is_empty()
+        && segs.iter().all(|s| s.verbatim)
+        && segs.windows(2).all(|w| {
+            w[0].text_start() + w[0].text_len() == w[1].text_start()
+                && w[0].src_start() + w[0].src_len() == w[1].src_start()
+        });
+    if one_run {
+        let (first, last) = (segs[0], segs[segs.len() - 1]);
+        let (start, end) = (first.src_start(), last.src_start() + last.src_len());
+        block.segments = vec![Segment {
+            text_start: 0,
+            text_len: u32_of(end - start),
+            src_start: first.src_start,
+            src_len: u32_of(end - start),
+            verbatim: true,
+        }];
+        if let (Some(src), Ok(start32), Ok(end32)) =
+            (shared, u32::try_from(start), u32::try_from(end))
+        {
+            if src.get(start..end) == Some(block.text.as_str()) {
+                block.text = BlockText(TextRepr::Shared {
+                    src: Arc::clone(src),
+                    start: start32,
+                    end: end32,
+                });
+                return;
+            }
+        }
+    }
+    if let TextRepr::Own(s) = &mut block.text.0 {
+        s.shrink_to_fit();
+    }
+    block.segments.shrink_to_fit();
+}
+
+fn parse_with(source: &str, shared: Option<&Arc<String>>) -> Markdown {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -244,7 +398,7 @@ pub fn parse(source: &str) -> Markdown {
     // Open links, innermost last: whether each is an autolink.
     let mut links: Vec<bool> = Vec::new();
 
-    fn finish(out: &mut Markdown, current: &mut Option<Block>) {
+    let finish = |out: &mut Markdown, current: &mut Option<Block>| {
         if let Some(block) = current.take() {
             if !block.text.trim().is_empty() {
                 if let BlockKind::Heading(level) = block.kind {
@@ -254,14 +408,13 @@ pub fn parse(source: &str) -> Markdown {
                     });
                 }
                 let mut block = block;
-                // Grown by doubling while the block was read: give back the slack, kept
-                // for as long as the document lives.
-                block.text.shrink_to_fit();
-                block.segments.shrink_to_fit();
+                // Grown by doubling while the block was read: shared from the draft or
+                // without the slack, kept for as long as the document lives.
+                settle(&mut block, shared);
                 out.blocks.push(block);
             }
         }
-    }
+    };
 
     // Front matter is found here rather than by pulldown-cmark, which misses it after a byte
     // order mark or with CRLF line ends; the rest is parsed after it, offsets shifted back.

@@ -12,6 +12,8 @@ use super::kb::Actor;
 pub use super::name_table::{fold, Pattern, Target, TargetKind};
 use super::name_table::{fold_char, sorted_order};
 use aho_corasick::BuildError;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 #[derive(Debug)]
@@ -24,7 +26,40 @@ pub struct Matcher {
     /// For each first two bytes, the range of `sorted` whose spellings start with them
     /// (every spelling has at least two).
     first: Vec<(u32, u32)>,
+    /// The first word of every spelling (its bytes up to the first that is not a letter or
+    /// digit): a word of the text that is none of these starts no name, whatever follows it.
+    first_words: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
     pub patterns: Vec<Pattern>,
+}
+
+/// FNV-1a: short keys (a word), hashed once per word start of the text; the standard
+/// hasher's SipHash costs several times more on them.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The bytes of `s` up to its first character that is not alphanumeric.
+fn first_word(s: &str) -> &str {
+    s.find(|c: char| !c.is_alphanumeric())
+        .map_or(s, |end| &s[..end])
 }
 
 /// One spelling in [`Matcher::sorted`].
@@ -64,6 +99,7 @@ impl Matcher {
         let mut keys = Vec::with_capacity(patterns.iter().map(|p| p.folded.len()).sum());
         let mut sorted = Vec::with_capacity(order.len());
         let mut first = vec![(0u32, 0u32); 1 << 16];
+        let mut first_words: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>> = HashSet::default();
         for &p in order {
             let Some(pattern) = patterns.get(p as usize) else {
                 continue;
@@ -76,6 +112,10 @@ impl Matcher {
                 pattern: p,
             });
             keys.extend_from_slice(folded);
+            let word = first_word(&pattern.folded).as_bytes();
+            if !word.is_empty() && !first_words.contains(word) {
+                first_words.insert(word.into());
+            }
             if let [b0, b1, ..] = *folded {
                 let r = &mut first[usize::from(b0) << 8 | usize::from(b1)];
                 if r.0 == r.1 {
@@ -88,6 +128,7 @@ impl Matcher {
             keys,
             sorted,
             first,
+            first_words,
             patterns,
         }
     }
@@ -145,6 +186,14 @@ impl Matcher {
                 prev[1].is_alphanumeric() || (prev[1] == '\'' && prev[0].is_alphanumeric());
             prev = [prev[1], c];
             if pos < next_free || !c.is_alphanumeric() || inside {
+                continue;
+            }
+            // A spelling found here must end at a word boundary: it is this word, or this
+            // word and more after a space or a stop. Either way its first word is this one.
+            if !self
+                .first_words
+                .contains(first_word(&folded.text[pos..]).as_bytes())
+            {
                 continue;
             }
             let Some((pattern_id, len)) = self.longest_prefix(&hay[pos..]) else {
