@@ -8,7 +8,9 @@
 //!   after the article date ("Tuesday"); beyond that, month and day ("March 13"), with the
 //!   year when it differs. "yesterday", "tomorrow", "tonight", "last week", "next month",
 //!   "this year" are flagged with that form as the fix ("Sunday", "in 2022"). Spans counted
-//!   back from the article date ("the past 13 years") are left alone.
+//!   back from the article date ("the past 13 years") are left alone. "next Tuesday" within
+//!   the week, which readers take as either of two Tuesdays, is flagged with the bare day;
+//!   "last Tuesday" and "this Friday" read one way and are kept.
 //! - `evergreen`: every relative expression, weekday names included, gets its calendar date.
 //!
 //! A weekday whose sentence does not say which week (no tense, or a future seen from the

@@ -3732,7 +3732,7 @@ mod tests {
         assert_eq!(
             first_value(
                 sun,
-                "The new rules apply later this week.",
+                "The new rule takes effect later this week.",
                 "later this week"
             ),
             "2019-W21"
