@@ -8,7 +8,9 @@
 //!   after the article date ("Tuesday"); beyond that, month and day ("March 13"), with the
 //!   year when it differs. "yesterday", "tomorrow", "tonight", "last week", "next month",
 //!   "this year" are flagged with that form as the fix ("Sunday", "in 2022"). Spans counted
-//!   back from the article date ("the past 13 years") are left alone.
+//!   back from the article date ("the past 13 years") are left alone. "next Tuesday" within
+//!   the week, which readers take as either of two Tuesdays, is flagged with the bare day;
+//!   "last Tuesday" and "this Friday" read one way and are kept.
 //! - `evergreen`: every relative expression, weekday names included, gets its calendar date.
 //!
 //! A weekday whose sentence does not say which week (no tense, or a future seen from the
@@ -84,6 +86,17 @@ fn is_weekday_expr(e: &TimeExpr) -> bool {
     ];
     let lower = e.text.to_ascii_lowercase();
     DAYS.iter().any(|d| lower.contains(d))
+}
+
+/// "next Monday": readers split between the coming Monday and the Monday of next week
+/// (AP: "Avoid such redundancies as last Tuesday or next Tuesday"), so within the week the
+/// bare day is written. "last Wednesday", "this Friday", "this past Sunday" read one way
+/// and are left alone, as the documented style keeps a weekday within six days.
+fn weekday_modifier(e: &TimeExpr) -> bool {
+    e.text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("next"))
 }
 
 const NO_DATE: &str = "Give the draft an article date with front matter `date:`, `--date` on the command line, or `[dates] article-date` in copydesk.toml.";
@@ -174,11 +187,13 @@ fn advice(cx: &Context, e: &TimeExpr, a: Date) -> Advice {
     if let (Some(d), Some(Granularity::Day)) = (e.day, e.granularity) {
         let near = days_between(a, d).abs() <= 6;
         let weekday = is_weekday_expr(e);
-        if style == DateStyle::Ap && near && weekday {
+        if style == DateStyle::Ap && near && weekday && !weekday_modifier(e) {
             return Advice::Keep;
         }
         let at = Around::new(cx, e, text);
         if style == DateStyle::Ap && near {
+            // "next Monday" within the week: the bare day is the fix when it reads back as
+            // the same day (`weekday_modifier`).
             // AP names the day of the week: "yesterday" is "Sunday", if it reads back as
             // that Sunday in its sentence.
             let new = weekday_text(&at, d, e);
@@ -610,7 +625,17 @@ fn reads_as(cx: &Context, e: &TimeExpr, new: &str, d: Date) -> bool {
         return false;
     }
     let r = resolve_alone(&sentence, f, article);
-    r.day == Some(d) && r.ambiguous.is_none()
+    if r.day == Some(d) && r.ambiguous.is_none() {
+        return true;
+    }
+    // A future seen from the past ("said the outages would begin Thursday") leaves a bare
+    // weekday open between the last one and the coming one; said in the story's week, the
+    // future of the report is the coming one, and AP style names it so (a weekday left open
+    // is not flagged again in that style; evergreen style never offers a weekday).
+    let coming_of_a_report = r.cue.as_ref().is_some_and(|c| c.future_in_past)
+        && article.is_some_and(|a| d > a)
+        && r.ambiguous.is_some_and(|(_, coming)| coming == d);
+    coming_of_a_report && cx.config.dates.style() == DateStyle::Ap
 }
 
 fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option<Diagnostic> {
@@ -1094,6 +1119,51 @@ mod tests {
                     .to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_weekday_fix_reads_as_a_desk_would_write_it_round_ten() {
+        // 2023-03-20 is a Monday. A future seen from a report made in the story's week
+        // names the coming day (the copy editor: "tomorrow" → the weekday, not the date).
+        assert_eq!(
+            fixed(
+                "The utility said the repairs would be finished tomorrow.",
+                &Config::default()
+            ),
+            ["The utility said the repairs would be finished Tuesday."]
+        );
+        // Beside the reporting verb the weekday would read as the past one: the date.
+        assert_eq!(
+            fixed(
+                "The utility said tomorrow it would finish.",
+                &Config::default()
+            ),
+            ["The utility said on March 21 it would finish."]
+        );
+        assert_eq!(
+            fixed(
+                "The utility said the repairs would be finished tomorrow.",
+                &evergreen()
+            ),
+            ["The utility said the repairs would be finished on March 21."]
+        );
+        // "next Friday" within the week: the bare day. "last Friday" reads one way: kept.
+        assert_eq!(
+            fixed(
+                "Lawmakers will vote next Friday on the levy.",
+                &Config::default()
+            ),
+            ["Lawmakers will vote Friday on the levy."]
+        );
+        assert!(fixed(
+            "The board, which met last Friday, rejected it.",
+            &Config::default()
+        )
+        .is_empty());
+        // "late this week" ahead in a Sunday story is the coming week.
+        let src = "---\ndate: 2023-03-19\n---\nThe new rule takes effect late this week.\n";
+        let d = run(src, &Config::default());
+        assert!(d[0].1.contains("March 20"), "{}", d[0].1);
     }
 
     #[test]

@@ -35,6 +35,33 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             .map(|(d, _)| d.year());
         let text = doc.blocks.get(f.block).map_or("", |b| b.text.as_str());
         let quoted = quotes.open_at(f.block, text, f.range.start);
+        // A day written without its year that the tense places in another year
+        // ("takes effect Jan. 1" in an October story): the present of a timetable looks
+        // ahead as "will" does, so its clause is read when the two years differ.
+        let future = f.future
+            || article.is_some_and(|a| {
+                // A day only: a timetable names one ("takes effect Jan. 1"); a month
+                // beside a present is as often a state ("as of February, the store
+                // accounts for 70%").
+                let (m, d) = match f.sem {
+                    Sem::Ymd { y: None, m, d } => (m, Some(d)),
+                    _ => return false,
+                };
+                if infer_year(a, m, d, false) == infer_year(a, m, d, true) {
+                    return false;
+                }
+                let sentence = text.get(f.sentence.clone()).unwrap_or("");
+                let at = f.range.start.saturating_sub(f.sentence.start)
+                    ..f.range.end.saturating_sub(f.sentence.start);
+                // Ahead by a verb of its own ("takes effect", "opens"), not by a present
+                // "be" or a progressive, which say nothing of a date's year ("the date is
+                // unclear, with reports of Dec. 27").
+                let cue = clause_direction(sentence, at);
+                let verb = cue.words.split_whitespace().next().unwrap_or("");
+                cue.direction == Direction::Future
+                    && !matches!(verb, "is" | "are" | "am" | "be" | "remains" | "remain")
+                    && !verb.ends_with("ing")
+            });
         let cue = reads_direction(&f.sem).then(|| {
             let sentence = text.get(f.sentence.clone()).unwrap_or("");
             let at = f.range.start.saturating_sub(f.sentence.start)
@@ -61,7 +88,7 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             .filter(|s| quoted && matches!(f.sem, Sem::Deictic { .. }) && Some(*s) < article);
         let mut r = match speech_day {
             Some(s) => {
-                let mut r = resolve_in(&f.sem, f.future, Some(s), reference, year, None);
+                let mut r = resolve_in(&f.sem, future, Some(s), reference, year, None);
                 if r.day.is_some() {
                     r.anchor = Anchor::Previous(s);
                 }
@@ -79,15 +106,32 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                 }
             ) =>
             {
-                resolve_in(&f.sem, f.future, article, year_reference, year, None)
+                resolve_in(&f.sem, future, article, year_reference, year, None)
             }
             None if matches!(f.sem, Sem::StoryDay) => {
                 let day = story_day.map(|(_, s)| s).or(reference);
-                resolve_in(&f.sem, f.future, article, day, year, None)
+                resolve_in(&f.sem, future, article, day, year, None)
             }
-            None => resolve_in(&f.sem, f.future, article, reference, year, cue.as_ref()),
+            None => resolve_in(&f.sem, future, article, reference, year, cue.as_ref()),
         };
         r.cue = cue;
+        // "Friday, Aug. 14" without a year: the weekday tells the year, the nearest one
+        // (to the year inferred) in which that day is that weekday.
+        if let (Sem::Ymd { y: None, m, d }, Some(day)) = (&f.sem, r.day) {
+            let wd = found_text(doc, f)
+                .split([',', ' '])
+                .next()
+                .and_then(crate::time::patterns::weekday_number);
+            if let Some(wd) = wd.filter(|wd| *wd != weekday_no(day)) {
+                let other = [1, -1]
+                    .into_iter()
+                    .filter_map(|k| Date::new(day.year() + k, *m, *d).ok())
+                    .find(|o| weekday_no(*o) == wd);
+                if let Some(o) = other {
+                    r = r.day(o);
+                }
+            }
+        }
         if nowadays(doc, f) {
             r = Resolved::new(TimeKind::Vague).value("PRESENT_REF");
         }
@@ -639,7 +683,7 @@ fn reads_direction(sem: &Sem) -> bool {
         Sem::Weekday { rel: Rel::Bare, .. }
             | Sem::Weekend
             | Sem::RelUnit {
-                unit: Unit::Weekend,
+                unit: Unit::Weekend | Unit::Week,
                 offset: 0
             }
     )
@@ -944,6 +988,29 @@ pub fn resolve_in(
                 None => r,
             }
         }
+        Sem::WeekdayShift { wd, back, weeks } => {
+            let r = Resolved::new(Relative);
+            let Some(a) = article else {
+                return r.value(if *back { "PAST_REF" } else { "FUTURE_REF" });
+            };
+            let k = 7 * i64::from(*weeks) * if *back { -1 } else { 1 };
+            match weekday_near(a, *wd, *back, true).and_then(|d| add_days(d, k)) {
+                Some(d) => r.day(d).anchor(Anchor::ArticleDate),
+                None => r,
+            }
+        }
+        Sem::WeekdayAfter { wd } => {
+            let r = Resolved::new(Anaphoric);
+            let (base, anchor) = match (reference, article) {
+                (Some(d), _) => (d, Anchor::Previous(d)),
+                (None, Some(a)) => (a, Anchor::ArticleDate),
+                (None, None) => return r.value(format!("XXXX-WXX-{wd}")),
+            };
+            match weekday_near(base, *wd, false, true) {
+                Some(d) => r.day(d).anchor(anchor),
+                None => r,
+            }
+        }
         Sem::Deictic { days, part } => {
             let r = Resolved::new(Relative);
             let Some(a) = article else {
@@ -1002,6 +1069,12 @@ pub fn resolve_in(
                     r
                 }
                 Unit::Day => add_days(a, *offset as i64).map_or(r.clone(), |d| r.day(d)),
+                // "late this week", "later this week" ahead, written on a Saturday or a
+                // Sunday: what is left of the ISO week is the weekend itself, so news
+                // means the week that starts on Monday.
+                Unit::Week if *offset == 0 && !back && weekday_no(a) >= 6 => {
+                    weekday_near(a, 1, false, true).map_or(r.clone(), |d| r.week(d))
+                }
                 other => shifted(a, *offset as f64, *other, r),
             }
         }
@@ -3647,6 +3720,167 @@ mod tests {
         .filter(|e| e.text == what)
         .map(|e| e.value)
         .collect()
+    }
+
+    /// Round ten (issue 15): classes from the blind tune probe and the copy editor, in
+    /// invented sentences of other wording.
+    #[test]
+    fn round_ten_classes() {
+        let d = |s: &str| s.parse::<Date>().expect("date");
+        // "this week" ahead, written on a weekend: the week that starts on Monday.
+        let sun = d("2019-05-19");
+        assert_eq!(
+            first_value(
+                sun,
+                "The new rule takes effect later this week.",
+                "later this week"
+            ),
+            "2019-W21"
+        );
+        assert_eq!(
+            first_value(
+                d("2019-05-18"),
+                "The clinic will reopen this week.",
+                "this week"
+            ),
+            "2019-W21"
+        );
+        assert_eq!(
+            first_value(
+                sun,
+                "Parliament approved the plan late this week.",
+                "late this week"
+            ),
+            "2019-W20"
+        );
+        assert_eq!(
+            first_value(
+                d("2019-05-15"),
+                "The clinic will reopen this week.",
+                "this week"
+            ),
+            "2019-W20"
+        );
+        // A weekday written with the date tells its year.
+        assert_eq!(
+            first_value(
+                d("2020-06-30"),
+                "The fair runs through Sunday, Aug. 16.",
+                "Sunday, Aug. 16"
+            ),
+            "2020-08-16"
+        );
+        assert_eq!(
+            first_value(
+                d("2020-06-30"),
+                "The fair ran until Tuesday, June 2.",
+                "Tuesday, June 2"
+            ),
+            "2020-06-02"
+        );
+        // The present of a timetable places a day without its year ahead.
+        assert_eq!(
+            first_value(
+                d("2025-10-29"),
+                "The toll increase kicks in Jan. 15 under the plan.",
+                "Jan. 15"
+            ),
+            "2026-01-15"
+        );
+        assert_eq!(
+            first_value(
+                d("2025-10-29"),
+                "The toll increase kicked in Jan. 15 under the plan.",
+                "Jan. 15"
+            ),
+            "2025-01-15"
+        );
+        // Capitals mid-sentence make a title; an ordinal weekday of a month is a rule.
+        let a = d("2011-07-19");
+        for (src, what) in [
+            ("The band closed with Tomorrow, its first hit.", "Tomorrow"),
+            (
+                "She was a guest on Last Night with the comedian.",
+                "Last Night",
+            ),
+            ("He told NBC's Next Week that he would run.", "Next Week"),
+            (
+                "Investors in Friday Evening, the restaurant chain, lost money.",
+                "Friday Evening",
+            ),
+            (
+                "The board meets on the second Wednesday of every month.",
+                "Wednesday",
+            ),
+            (
+                "Rent is due on the last Friday in each quarter.",
+                "last Friday",
+            ),
+        ] {
+            assert!(values_in(a, src, what).is_empty(), "{src}");
+        }
+        // A weekday counted in weeks, or after the date named before it.
+        assert_eq!(
+            first_value(
+                d("2005-04-14"),
+                "The hall opens two weeks from Friday.",
+                "two weeks from Friday"
+            ),
+            "2005-04-29"
+        );
+        assert_eq!(
+            first_value(
+                d("2008-06-11"),
+                "The report is due on Monday week.",
+                "Monday week"
+            ),
+            "2008-06-23"
+        );
+        assert_eq!(
+            first_value(
+                d("2017-11-05"),
+                "They met a week ago Sunday.",
+                "a week ago Sunday"
+            ),
+            "2017-10-22"
+        );
+        assert_eq!(
+            first_value(
+                d("2024-03-12"),
+                "It has been shut since the Tuesday before last.",
+                "the Tuesday before last"
+            ),
+            "2024-02-27"
+        );
+        assert_eq!(
+            first_value(
+                d("2019-04-18"),
+                "The ship left Oslo on May 3, 2001, and docked the following Monday.",
+                "the following Monday"
+            ),
+            "2001-05-07"
+        );
+        // "the N of tomorrow / of today" is the future or the present age.
+        assert_eq!(
+            first_value(
+                a,
+                "The firm wants to build the cars of tomorrow.",
+                "tomorrow"
+            ),
+            "FUTURE_REF"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "The show compares the city of 1900 with the skyline of today.",
+                "today"
+            ),
+            "PRESENT_REF"
+        );
+        assert_eq!(
+            first_value(a, "The offer expires at the end of today.", "today"),
+            "2011-07-19"
+        );
     }
 
     /// Round six (issue 15): classes seen on other desks' business copy, in invented

@@ -97,6 +97,17 @@ pub enum Sem {
         rel: Rel,
         part: Option<&'static str>,
     },
+    /// A weekday a number of weeks beyond the nearest one: "a week from Friday", "Thursday
+    /// week" (ahead), "a week ago Saturday", "the Friday before last" (back).
+    WeekdayShift {
+        wd: i8,
+        back: bool,
+        weeks: i8,
+    },
+    /// "the following Tuesday": the first one after the date the story last named.
+    WeekdayAfter {
+        wd: i8,
+    },
     /// today (0), yesterday (-1), tomorrow (1), with a part of the day.
     Deictic {
         days: i32,

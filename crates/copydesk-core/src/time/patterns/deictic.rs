@@ -132,6 +132,39 @@ fn deictic(c: &Captures, cx: &Ctx) -> Option<Reading> {
             return None;
         }
     }
+    // Outside a heading and not opening a sentence or a quotation, a capital makes a title
+    // or a name: the song "Yesterday", "The Tonight Show", "Tomorrow Never Dies".
+    let opens_quote = text[..whole.start()]
+        .trim_end_matches(' ')
+        .ends_with(['"', '“', '‘', '(']);
+    if is_capitalised(first) && !cx.initial(whole.start()) && !opens_quote {
+        return None;
+    }
+    // "the engineers of tomorrow", "the waterfront of today", "the cities of tomorrow": a
+    // noun phrase with "of" and the bare word is the present age or the future, not a day
+    // ("as of today", "by the end of today": no noun after a determiner before "of").
+    if c.name("w").is_some() && c.name("part").is_none() {
+        let w = first.to_ascii_lowercase();
+        if (w == "today" || w == "tomorrow") && word_before(text, whole.start()) == "of" {
+            let of_at = text[..whole.start()].trim_end().len().saturating_sub(2);
+            let noun = word_before(text, of_at).to_ascii_lowercase();
+            let noun_at = text[..of_at].trim_end().len().saturating_sub(noun.len());
+            let det = word_before(text, noun_at).to_ascii_lowercase();
+            // A part of the day is the day itself: "the end of today", "the rest of today".
+            let part_of_day = matches!(
+                noun.as_str(),
+                "end" | "start" | "beginning" | "middle" | "close" | "rest" | "course" | "events"
+            );
+            if !part_of_day && matches!(det.as_str(), "the" | "a" | "an") {
+                let v = if w == "today" {
+                    "PRESENT_REF"
+                } else {
+                    "FUTURE_REF"
+                };
+                return Some((range, Sem::Vague(v)));
+            }
+        }
+    }
     // "Easter Island is today a barren place", "the youth of today": today as
     // "nowadays", not a date. "The events of today", "as of today" are the day.
     if first.eq_ignore_ascii_case("today") && s.len() == 5 {

@@ -179,7 +179,7 @@ pub fn month_number(s: &str) -> Option<i8> {
 }
 
 /// 1 (Monday) – 7 for a weekday name or abbreviation.
-fn weekday_number(s: &str) -> Option<i8> {
+pub fn weekday_number(s: &str) -> Option<i8> {
     let lower = s.to_ascii_lowercase();
     Some(match lower.get(..3)? {
         "mon" => 1,

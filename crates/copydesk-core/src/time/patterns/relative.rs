@@ -33,6 +33,14 @@ fn rel_unit(c: &Captures, cx: &Ctx) -> Option<Reading> {
     if after.starts_with('-') {
         return None;
     }
+    // "ABC's This Week", "Next Year in Jerusalem": outside a heading and a sentence's
+    // start, capitals on the modifier and the unit make a title.
+    if c.name("mod")?.as_str().starts_with(char::is_uppercase)
+        && c.name("unit")?.as_str().starts_with(char::is_uppercase)
+        && !cx.initial(whole.start())
+    {
+        return None;
+    }
     let deictic = |offset: i32| Sem::RelUnit { unit, offset };
     let sem = match md.as_str() {
         "this"

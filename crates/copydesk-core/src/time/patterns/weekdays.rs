@@ -128,13 +128,30 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
         return None;
     }
     let end = c.name("part").map_or(wd_m.end(), |p| p.end());
-    // "Monday Night Football", "Saturday Night Live": a capitalised part of the day with
-    // another capitalised word after it is a title.
+    // "the last Tuesday of each month", "the first Monday in October", "the second Sunday
+    // of Advent": an ordinal counts weekdays inside a month or a season (a rule or a
+    // calendar), not from the day of writing.
+    let ordinal = match rel_m.map(|(_, w)| w) {
+        Some("last") => word_before(text, start).eq_ignore_ascii_case("the"),
+        Some(_) => false,
+        None => matches!(
+            prev_l.as_str(),
+            "first" | "second" | "third" | "fourth" | "fifth" | "final" | "penultimate"
+        ),
+    };
+    if ordinal
+        && matches!(
+            word_after(text, end).to_ascii_lowercase().as_str(),
+            "of" | "in"
+        )
+    {
+        return None;
+    }
+    // "Monday Night Football", "Saturday Night Live", "shares of Tuesday Morning": outside
+    // a heading, a capitalised part of the day makes a name (sentence case writes "Tuesday
+    // morning").
     if let Some(p) = c.name("part") {
-        if !cx.title_case
-            && p.as_str().starts_with(char::is_uppercase)
-            && is_capitalised(word_after(text, p.end()))
-        {
+        if !cx.title_case && p.as_str().starts_with(char::is_uppercase) {
             return None;
         }
     }
@@ -183,7 +200,77 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
         }
     }
     let part = c.name("part").map(|p| part_code(p.as_str()));
+    if rel_m.is_none() && part.is_none() {
+        if let Some(r) = counted_weekday(text, start, end, wd) {
+            return Some(r);
+        }
+    }
     Some((start..end, Sem::Weekday { wd, rel, part }))
+}
+
+/// A weekday counted in weeks from the nearest one, or from the date before it: "a week
+/// from Friday", "two weeks from Monday", "Thursday week" (ahead); "a week ago Saturday",
+/// "the Friday before last" (back); "the Friday after next" (ahead); "the following
+/// Tuesday" (after the date the story last named).
+fn counted_weekday(text: &str, start: usize, end: usize, wd: i8) -> Option<Reading> {
+    let before = text[..start].trim_end();
+    let after = &text[end..];
+    let lower_after = after.to_ascii_lowercase();
+    let w1 = word_before(text, start).to_ascii_lowercase();
+    let at_w1 = before.len().saturating_sub(w1.len());
+    let w2 = word_before(text, at_w1).to_ascii_lowercase();
+    let at_w2 = text[..at_w1].trim_end().len().saturating_sub(w2.len());
+    let w3 = word_before(text, at_w2).to_ascii_lowercase();
+    let at_w3 = text[..at_w2].trim_end().len().saturating_sub(w3.len());
+    // "a week from Friday", "two weeks ago Saturday".
+    if matches!(w1.as_str(), "from" | "ago") && matches!(w2.as_str(), "week" | "weeks") {
+        let weeks = match w3.as_str() {
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            _ => return None,
+        };
+        let back = w1 == "ago";
+        return Some((at_w3..end, Sem::WeekdayShift { wd, back, weeks }));
+    }
+    // "the Friday before last", "the Monday after next".
+    if w1 == "the" {
+        for (tail, back) in [(" before last", true), (" after next", false)] {
+            if lower_after.starts_with(tail)
+                && lower_after[tail.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            {
+                return Some((
+                    at_w1..end + tail.len(),
+                    Sem::WeekdayShift { wd, back, weeks: 1 },
+                ));
+            }
+        }
+    }
+    // "the following Tuesday".
+    if w1 == "following" && w2 == "the" {
+        return Some((at_w2..end, Sem::WeekdayAfter { wd }));
+    }
+    // "Thursday week" (British: a week after the coming Thursday), ending its phrase.
+    if let Some(rest) = after.strip_prefix(" week") {
+        let ends = rest
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')'));
+        if ends {
+            return Some((
+                start..end + 5,
+                Sem::WeekdayShift {
+                    wd,
+                    back: false,
+                    weeks: 1,
+                },
+            ));
+        }
+    }
+    None
 }
 
 fn weekend(c: &Captures, cx: &Ctx) -> Option<Reading> {
