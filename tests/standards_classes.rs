@@ -174,6 +174,48 @@ const CASES: &[Case] = &[
     ("loaded: factual act (round 9)", LOADED, "The goalkeeper conceded two goals in the first half.", "conceded", false),
     ("loaded: factual act (round 9)", LOADED, "She claimed asylum in Sweden in 2015.", "claimed", false),
     ("loaded: factual act (round 9)", LOADED, "The patients admitted overnight were all men.", "admitted", false),
+    // Round ten. An unnamed source described by where they were: in the room, at the
+    // private meeting, in the know (AP: a source described, not named).
+    ("anon: described by presence (round 10)", ANON, "The vote was close, said one person who attended the closed-door meeting.", "one person who attended the closed-door meeting", true),
+    ("anon: described by presence (round 10)", ANON, "A participant in the negotiations said the offer had been doubled.", "A participant in the negotiations", true),
+    ("anon: described by presence (round 10)", ANON, "Somebody in the room said the chairman had walked out.", "Somebody in the room", true),
+    ("anon: described by presence (round 10)", ANON, "A source who was present at the briefing said the general was furious.", "A source who was present at the briefing", true),
+    ("anon: described by presence (round 10)", ANON, "Those familiar with the bid say it will be raised again.", "Those familiar with the bid", true),
+    ("anon: described by presence (round 10)", ANON, "People in the know expect the chairman to quit.", "People in the know", true),
+    ("anon: described by presence (round 10)", ANON, "People who attended the concert said the sound was poor.", "People who attended the concert", false),
+    ("anon: described by presence (round 10)", ANON, "Visitors in the museum said the alarm rang for an hour.", "Visitors in the museum", false),
+    ("anon: described by presence (round 10)", ANON, "Mira Okafor, who attended the meeting, said the vote was close.", "Mira Okafor", false),
+    // A person for or to someone, marked anonymous by a relative clause.
+    ("anon: marked, person for/to (round 10)", ANON, "A lawyer for the tenants, who asked not to be identified, said they would appeal.", "A lawyer for the tenants", true),
+    ("anon: marked, person for/to (round 10)", ANON, "An adviser to the governor, who declined to be named, said the veto was certain.", "An adviser to the governor", true),
+    ("anon: marked, person for/to (round 10)", ANON, "A friend of the singer, who requested anonymity, said she was recovering.", "A friend of the singer", true),
+    ("anon: marked, person for/to (round 10)", ANON, "A lawyer for the tenants, who asked not to be identified because the case is sealed, said they would appeal.", "A lawyer for the tenants", false),
+    ("anon: marked, person for/to (round 10)", ANON, "A lawyer for the tenants, Rosa Imbert, said they would appeal.", "A lawyer for the tenants", false),
+    // Anonymous sources as a topic, not as a source of what the sentence says.
+    ("anon: anonymity as a topic (round 10)", ANON, "The broadcaster has banned the use of anonymous sources in its bulletins.", "anonymous sources", false),
+    ("anon: anonymity as a topic (round 10)", ANON, "Editors debated a policy against unnamed sources for two years.", "unnamed sources", false),
+    ("anon: anonymity as a topic (round 10)", ANON, "Details of the plan were provided by unnamed officials.", "unnamed officials", true),
+    ("anon: anonymity as a topic (round 10)", ANON, "The leak came from unnamed officials in the finance ministry.", "unnamed officials", true),
+    // Documents are sources (AP: cite them by what they are and who holds them): hearsay
+    // and the passive credited to records, filings, emails or a draft.
+    ("vague: hearsay credited to documents (round 10)", VAGUE, "The consultant was reportedly paid $900,000 last year.", "reportedly", true),
+    ("vague: hearsay credited to documents (round 10)", VAGUE, "The tunnel is believed to have cost $2 billion.", "is believed to", true),
+    ("vague: hearsay credited to documents (round 10)", VAGUE, "The consultant was reportedly paid $900,000, according to invoices reviewed by The Ledger, court records and emails obtained by the paper.", "reportedly", false),
+    ("vague: hearsay credited to documents (round 10)", VAGUE, "The mayor allegedly steered the contract to a friend, emails obtained by the Gazette show.", "allegedly", false),
+    ("vague: hearsay credited to documents (round 10)", VAGUE, "The tunnel is believed to have cost $2 billion, according to budget documents.", "is believed to", false),
+    // A group named by who asked them: a poll's consensus.
+    ("vague: a group someone polled (round 10)", VAGUE, "According to economists surveyed by Bloomberg, the bank will hold rates.", "According to economists", false),
+    ("vague: a group someone polled (round 10)", VAGUE, "According to analysts polled by the Financial Times, profits will fall.", "According to analysts", false),
+    ("vague: a group someone polled (round 10)", VAGUE, "According to economists, the bank will hold rates.", "According to economists", true),
+    // Loaded verbs in the other shapes of a statement: a colon and a quotation, an insert
+    // before the clause, a statement made under pressure.
+    ("loaded: other shapes of a statement (round 10)", LOADED, "The manager conceded: “We did not deserve to win.”", "conceded", true),
+    ("loaded: other shapes of a statement (round 10)", LOADED, "The treasurer admitted, however, that the accounts were late.", "admitted", true),
+    ("loaded: other shapes of a statement (round 10)", LOADED, "The mayor was forced to concede that the tram would open a year late.", "concede", true),
+    ("loaded: other shapes of a statement (round 10)", LOADED, "The governor claimed, without evidence, that the ballots had been forged.", "claimed", false),
+    ("loaded: other shapes of a statement (round 10)", LOADED, "The treasurer refused to admit that the accounts were late.", "admit", false),
+    ("loaded: other shapes of a statement (round 10)", LOADED, "The city claimed the trophy for a third year, a record.", "claimed", false),
+    ("loaded: other shapes of a statement (round 10)", LOADED, "The club admitted, in a short statement, two new members.", "admitted", false),
 ];
 
 /// Floors (regression guards): share of `flag` cases caught, share of near misses left

@@ -182,12 +182,19 @@ pub(crate) fn credited_in_sentence(
         regex::Regex::new(r"(?i)(?-u:\b)as\s+(?:stated|reported|said|announced|noted|published|posted|claimed|advertised|listed|quoted)\s+(?:by|on|in)\s+\S")
             .expect("regex builds")
     });
+    // A document as the source (AP: documents are sources, cited by what they are):
+    // “according to court records”, “according to documents seen by The Daily Courier”,
+    // “according to a draft of the budget”, “records show”, “emails obtained by the paper”.
+    static DOCUMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:documents?|records|filings?|files|memos?|memorandum|emails|e-mails|letters|invoices|receipts|contracts|logs|minutes|transcripts?|drafts?|papers|cables|data|figures|statistics|accounts|court\s+(?:filings?|papers|records))(?-u:\b)|(?-u:\b)(?:documents|records|filings|files|memos|emails|e-mails|letters|invoices|receipts|contracts|logs|minutes|transcripts?|papers|cables|data|figures|statistics)\s+(?:(?:seen|obtained|reviewed|viewed|released|published|filed|made\s+public)\s+by|(?:show|shows|showed|indicate|indicates|indicated)(?-u:\b))")
+            .expect("regex builds")
+    });
     let Some(text) = cx.doc.blocks.get(bi).map(|b| b.text.as_str()) else {
         return false;
     };
     if text
         .get(sentence.clone())
-        .is_some_and(|s| AS_STATED.is_match(s))
+        .is_some_and(|s| AS_STATED.is_match(s) || DOCUMENT.is_match(s))
     {
         return true;
     }
