@@ -625,6 +625,11 @@ impl Rule for AttributionLoaded {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
+            // An infinitive reports no statement (“refused to admit that …”, “plans to
+            // claim …”), unless one made under pressure (“had to admit that …”).
+            if prev_word == "to" && !obliged_before(&text[..a.cue.start]) {
+                continue;
+            }
             let Some(src) = a.source.clone().or_else(|| {
                 // The second verb of a coordination, its subject out of reach: “jumped on
                 // stage and claimed he was …” (a clause must follow, checked below); the
@@ -1066,6 +1071,8 @@ mod tests {
         for src in [
             "The senator claimed, without evidence, that the count had been rigged.",
             "The senator declined to admit that the bill would fail.",
+            "The senator refused to admit that the bill would fail.",
+            "The senator plans to claim that the count was rigged.",
             "The team claimed the cup, its first, in 1998.",
         ] {
             assert!(
