@@ -1862,6 +1862,55 @@ const TELLING: &[&str] = &[
     "looks",
 ];
 
+/// Verbs of a gesture or an expression, the “beat” with which feature copy hands a person
+/// the quote after it (“Smith shook her head. “We will not give up.””, “Reyes shrugged.”,
+/// “Ruiz paused, then smiled.”). Body language that goes with speaking, never an event a
+/// quote could answer; “shook” only with a head (“shook hands” is an act).
+const GESTURES: &[&str] = &[
+    "shook",
+    "shakes",
+    "nodded",
+    "nods",
+    "shrugged",
+    "shrugs",
+    "smiled",
+    "smiles",
+    "grinned",
+    "grins",
+    "laughed",
+    "laughs",
+    "chuckled",
+    "chuckles",
+    "sighed",
+    "sighs",
+    "paused",
+    "pauses",
+    "hesitated",
+    "hesitates",
+    "winced",
+    "winces",
+    "frowned",
+    "frowns",
+    "grimaced",
+    "grimaces",
+    "beamed",
+    "beams",
+    "leaned",
+    "leans",
+    "gestured",
+    "gestures",
+    "wept",
+    "weeps",
+    "bristled",
+    "bristles",
+    "blinked",
+    "blinks",
+];
+
+/// The longest gesture sentence, in words from its subject, that hands the quote after it
+/// to its subject: a beat is short (“Reyes leaned forward in his chair.”).
+const GESTURE_WORDS: usize = 10;
+
 /// Words between a subject and its verb that do not change what the verb does.
 const VERB_LEADERS: &[&str] = &[
     "also", "still", "later", "then", "once", "often", "has", "had", "have", "would", "now",
@@ -1916,6 +1965,12 @@ impl BlockInfo<'_> {
                         || (matches!(verb.as_str(), "looked" | "looks" | "opened" | "opens")
                             && matches!(w.as_str(), "back" | "up"))
                 }));
+        // A beat: “Smith shook her head.”, “Asked about the delay, Reyes shrugged.”
+        let gesture = GESTURES.contains(&verb.as_str())
+            && self.words_between(np.start, s.end) <= GESTURE_WORDS
+            && (!matches!(verb.as_str(), "shook" | "shakes")
+                || (k + 1..hi.min(k + 3)).any(|j| self.word(j).eq_ignore_ascii_case("head")));
+        let narrates = narrates || gesture;
         // Not in the passive (“Smith was described as …”) nor quoted.
         if !narrates
             || self.is_quoted(self.words[k].start)
@@ -1968,6 +2023,37 @@ pub(crate) fn speaker_statement(
         }
     }
     None
+}
+
+/// A sentence after a quote that names whose words they were: “That was the message from
+/// the residents.”, “Those were the words of Jane Smith, …”, “Such was the verdict of
+/// one analyst.” A demonstrative, a form of “be”, up to two words, a noun of speech
+/// ([`crate::quotes::lexicon::SPEECH_NOUNS`]), then “from” or “of” and the speaker.
+pub(crate) fn demonstrative_source(b: &BlockInfo, next: &Range<usize>) -> Option<Found> {
+    let k = b.words.partition_point(|w| w.start < next.start);
+    let hi = b.words.partition_point(|w| w.end <= next.end);
+    let word = |i: usize| b.word(i).to_lowercase();
+    if k + 3 >= hi
+        || !matches!(
+            word(k).as_str(),
+            "that" | "this" | "those" | "these" | "such"
+        )
+        || !matches!(word(k + 1).as_str(), "was" | "is" | "were" | "are")
+    {
+        return None;
+    }
+    let noun = (k + 2..hi.min(k + 5))
+        .find(|&i| crate::quotes::lexicon::SPEECH_NOUNS.contains(&word(i).as_str()))?;
+    let prep = noun + 1;
+    if prep >= hi || !matches!(word(prep).as_str(), "from" | "of") {
+        return None;
+    }
+    let speaker = b.np_right(b.words[prep].end, next.end)?;
+    Some(Found {
+        cue: b.words[noun].start..b.words[prep].end,
+        speaker: Some(speaker),
+        kind: CueKind::Source,
+    })
 }
 
 /// Words that may open the phrase after a tag's verb without starting a new thought: place,
