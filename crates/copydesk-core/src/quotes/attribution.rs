@@ -1335,8 +1335,25 @@ impl BlockInfo<'_> {
         }
         // Without a reporting verb, the sentence describes the speaker (“Smith was
         // blunt.”, “The mayor had a warning.”); “Police charged Jones.” tells an event.
-        if found.kind == CueKind::Source && !self.describes_subject(&found, s) {
+        if found.kind == CueKind::Source
+            && !self.describes_subject(&found, s)
+            && !self.tells_manner(&found, s)
+        {
             return None;
+        }
+        // “The talks had failed, Smith said.” reports what was said too, its tag after
+        // the content: the quote after it is a new one (left to the paragraph's one
+        // source, see [`Self::paragraph_speaker`]), not set up by the tag.
+        if found.kind != CueKind::Source {
+            let tag_start = found
+                .speaker
+                .as_ref()
+                .map_or(found.cue.start, |sp| sp.start.min(found.cue.start));
+            let lead = self.text[s.start..tag_start.max(s.start)].trim_end();
+            let tag_ends = self.trailing_phrase(found.cue.end, s.end);
+            if lead.ends_with(',') && self.words_between(s.start, tag_start) >= 3 && tag_ends {
+                return None;
+            }
         }
         // The speaker's appositive does not count: “Brett McGurk, the former envoy to the
         // coalition, also criticised the decision via Twitter.”
@@ -1810,6 +1827,49 @@ impl BlockInfo<'_> {
     }
 }
 
+/// Verbs that tell how a person put something, or would not (“Adebayo did not soften the
+/// result.”, “Smith minced no words.”, “The minister hedged.”): a sentence of them sets up
+/// its subject's quote as “Smith was blunt.” does.
+const MANNER: &[&str] = &[
+    "soften",
+    "softened",
+    "softens",
+    "mince",
+    "minced",
+    "minces",
+    "sugarcoat",
+    "sugarcoated",
+    "sugarcoats",
+    "sugar-coat",
+    "sugar-coated",
+    "hedge",
+    "hedged",
+    "hedges",
+    "equivocate",
+    "equivocated",
+    "equivocates",
+];
+
+/// Nouns of a tone or a stance as the object of a short sentence about a person (“Ruiz
+/// struck a defiant tone.”, “Lee sounded a note of caution.”, “Park took a darker view.”).
+const TONE_NOUNS: &[&str] = &["tone", "note", "view", "assessment", "punches", "words"];
+
+impl BlockInfo<'_> {
+    /// Whether sentence `s`, after its subject `found.speaker`, tells how the subject put
+    /// something: a verb of [`MANNER`] (negated or not) or a noun of [`TONE_NOUNS`].
+    fn tells_manner(&self, found: &Found, s: &Range<usize>) -> bool {
+        let Some(sp) = &found.speaker else {
+            return false;
+        };
+        let lo = self.word_at_or_after(sp.end);
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        (lo..hi).any(|k| {
+            let w = self.word(k).to_lowercase();
+            MANNER.contains(&w.as_str()) || TONE_NOUNS.contains(&w.as_str())
+        })
+    }
+}
+
 /// The longest sentence, in words, that can set up a quote after it (“Smith was blunt.”).
 const SETUP_WORDS: usize = 8;
 
@@ -1861,6 +1921,55 @@ const TELLING: &[&str] = &[
     "looked",
     "looks",
 ];
+
+/// Verbs of a gesture or an expression, the “beat” with which feature copy hands a person
+/// the quote after it (“Smith shook her head. “We will not give up.””, “Reyes shrugged.”,
+/// “Ruiz paused, then smiled.”). Body language that goes with speaking, never an event a
+/// quote could answer; “shook” only with a head (“shook hands” is an act).
+const GESTURES: &[&str] = &[
+    "shook",
+    "shakes",
+    "nodded",
+    "nods",
+    "shrugged",
+    "shrugs",
+    "smiled",
+    "smiles",
+    "grinned",
+    "grins",
+    "laughed",
+    "laughs",
+    "chuckled",
+    "chuckles",
+    "sighed",
+    "sighs",
+    "paused",
+    "pauses",
+    "hesitated",
+    "hesitates",
+    "winced",
+    "winces",
+    "frowned",
+    "frowns",
+    "grimaced",
+    "grimaces",
+    "beamed",
+    "beams",
+    "leaned",
+    "leans",
+    "gestured",
+    "gestures",
+    "wept",
+    "weeps",
+    "bristled",
+    "bristles",
+    "blinked",
+    "blinks",
+];
+
+/// The longest gesture sentence, in words from its subject, that hands the quote after it
+/// to its subject: a beat is short (“Reyes leaned forward in his chair.”).
+const GESTURE_WORDS: usize = 10;
 
 /// Words between a subject and its verb that do not change what the verb does.
 const VERB_LEADERS: &[&str] = &[
@@ -1916,6 +2025,12 @@ impl BlockInfo<'_> {
                         || (matches!(verb.as_str(), "looked" | "looks" | "opened" | "opens")
                             && matches!(w.as_str(), "back" | "up"))
                 }));
+        // A beat: “Smith shook her head.”, “Asked about the delay, Reyes shrugged.”
+        let gesture = GESTURES.contains(&verb.as_str())
+            && self.words_between(np.start, s.end) <= GESTURE_WORDS
+            && (!matches!(verb.as_str(), "shook" | "shakes")
+                || (k + 1..hi.min(k + 3)).any(|j| self.word(j).eq_ignore_ascii_case("head")));
+        let narrates = narrates || gesture;
         // Not in the passive (“Smith was described as …”) nor quoted.
         if !narrates
             || self.is_quoted(self.words[k].start)
@@ -1968,6 +2083,49 @@ pub(crate) fn speaker_statement(
         }
     }
     None
+}
+
+/// A sentence after a quote that names whose words they were: “That was the message from
+/// the residents.”, “Those were the words of Jane Smith, …”, “Such was the verdict of
+/// one analyst.” A demonstrative, a form of “be”, up to two words, a noun of speech
+/// ([`crate::quotes::lexicon::SPEECH_NOUNS`]), then “from” or “of” and the speaker.
+pub(crate) fn demonstrative_source(b: &BlockInfo, next: &Range<usize>) -> Option<Found> {
+    let k = b.words.partition_point(|w| w.start < next.start);
+    let hi = b.words.partition_point(|w| w.end <= next.end);
+    let word = |i: usize| b.word(i).to_lowercase();
+    if k + 3 >= hi
+        || !matches!(
+            word(k).as_str(),
+            "that" | "this" | "those" | "these" | "such"
+        )
+        || !matches!(word(k + 1).as_str(), "was" | "is" | "were" | "are")
+    {
+        return None;
+    }
+    let noun = (k + 2..hi.min(k + 5))
+        .find(|&i| crate::quotes::lexicon::SPEECH_NOUNS.contains(&word(i).as_str()))?;
+    let prep = noun + 1;
+    if prep >= hi || !matches!(word(prep).as_str(), "from" | "of") {
+        return None;
+    }
+    let speaker = b.np_right(b.words[prep].end, next.end)?;
+    // A person or a body, not a thing (“the message of the protest”).
+    let head = b.text[speaker.clone()]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let person = b.text[speaker.clone()].starts_with(char::is_uppercase)
+        || PERSON_NOUNS.contains(&head.as_str())
+        || GROUPS.contains(&head.as_str());
+    if !person {
+        return None;
+    }
+    Some(Found {
+        cue: b.words[noun].start..b.words[prep].end,
+        speaker: Some(speaker),
+        kind: CueKind::Source,
+    })
 }
 
 /// Words that may open the phrase after a tag's verb without starting a new thought: place,
@@ -2593,6 +2751,129 @@ mod tests {
             "Jobs left the building, “I have made some of the best friends of my life.”",
         );
         assert_eq!(q[0].2, None);
+    }
+
+    /// A beat of gesture or expression hands its subject the quote after it, as feature
+    /// copy writes it; an act, or a crowd as the subject, does not.
+    #[test]
+    fn a_gesture_beat_sets_up_its_subjects_quote() {
+        for (src, who) in [
+            (
+                "Lena Okafor has run the shelter since 2011.\n\nOkafor shook her head. “We turn people away every night.”",
+                "Okafor",
+            ),
+            (
+                "Dev Amin won by 12 votes.\n\nAmin paused, then grinned. “Nobody gave us a chance.”",
+                "Amin",
+            ),
+            (
+                "Asked about the delay, Commissioner Rosa Vidal shrugged. “Tunnels take time.”",
+                "Commissioner Rosa Vidal",
+            ),
+            ("The mayor nodded toward the harbour. “It was full of boats once.”", "The mayor"),
+            ("Karl Brandt leaned back in his chair. “I have heard that promise before.”", "Karl Brandt"),
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_eq!(last.1.as_deref(), Some(who), "{src}");
+            assert_eq!(last.2, Some(How::PreviousSentence), "{src}");
+        }
+        for src in [
+            // Shaking hands is an act.
+            "Karl Brandt was elected in May.\n\nBrandt shook hands with the governor on Friday. “It is a good day for the port.”",
+            // A long sentence of scene is narrative, not a beat.
+            "Karl Brandt was elected in May.\n\nBrandt smiled as officers led his rival from the courtroom in handcuffs after the long hearing. “It is a good day.”",
+            // The crowd is no speaker.
+            "The crowd laughed. “It is a good day for the port.”",
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_ne!(last.2, Some(How::PreviousSentence), "{src}: {:?}", last.1);
+        }
+    }
+
+    /// A short sentence telling how a person put something (or would not) sets up their
+    /// quote, as “Smith was blunt.” does.
+    #[test]
+    fn a_sentence_of_manner_sets_up_the_quote() {
+        for (src, who) in [
+            (
+                "Governor Hal Brisco did not soften the news. “We are out of money.”",
+                "Governor Hal Brisco",
+            ),
+            (
+                "Mayor Ines Ortega minced no words. “This plan is dead.”",
+                "Mayor Ines Ortega",
+            ),
+            (
+                "Coach Tariq Bell struck a defiant tone. “We will be back.”",
+                "Coach Tariq Bell",
+            ),
+        ] {
+            let q = attributed(src);
+            assert_eq!(q[0].1.as_deref(), Some(who), "{src}");
+            assert_eq!(q[0].2, Some(How::PreviousSentence), "{src}");
+        }
+        // An act is not a manner of speaking.
+        let q = attributed("Governor Hal Brisco did not attend the budget hearing on Monday. “We are out of money.”");
+        assert_ne!(q[0].2, Some(How::PreviousSentence), "{:?}", q[0].1);
+    }
+
+    /// Reported speech with its tag after the content (“The talks failed, Smith said.”)
+    /// does not set up the quote after it: with another person in the paragraph (the
+    /// person the content is about) the quote has no speaker.
+    #[test]
+    fn a_trailing_tag_of_reported_speech_sets_up_nothing() {
+        let q = attributed(
+            "Tomas Berg, 80, died in the crash on Sunday, the sheriff's office said. “He was the best neighbour we ever had.”",
+        );
+        assert_eq!(q[0].2, None, "{:?}", q[0].1);
+        // With the paragraph's one source, the quote is theirs (the paragraph rule).
+        let q =
+            attributed("The talks had failed by midnight, Ana Silva said. “We tried everything.”");
+        assert_eq!(q[0].1.as_deref(), Some("Ana Silva"));
+    }
+
+    /// “That was the message from …”: a demonstrative sentence after a quote names whose
+    /// words they were.
+    #[test]
+    fn a_demonstrative_sentence_names_the_source() {
+        for (src, who) in [
+            ("“We are not leaving.” That was the message from the residents on Tuesday.", "the residents"),
+            (
+                "“Build it and they will come.” Those were the words of Ellen Marsh, the project's first backer.",
+                "Ellen Marsh",
+            ),
+            ("“Rates will fall by June.” Such is the verdict of one analyst.", "one analyst"),
+        ] {
+            let q = attributed(src);
+            assert_eq!(q[0].1.as_deref(), Some(who), "{src}");
+            assert_eq!(q[0].2, Some(How::FollowingSentence), "{src}");
+        }
+        // A demonstrative about something else names nobody.
+        let q = attributed(
+            "“We are not leaving.” That was the message of the protest, organisers hoped.",
+        );
+        assert_ne!(q[0].1.as_deref(), Some("the protest"));
+    }
+
+    /// A quote repeated in display type (a pull quote, a block quote, a caption) with its
+    /// speaker named where the story quotes it.
+    #[test]
+    fn a_quote_repeated_with_its_speaker_elsewhere() {
+        let src = "The mayor spoke at the bridge. “It will take a year, and it will cost more than we hoped,” Tom Reyes said.\n\n> “It will take a year, and it will cost more than we hoped.”\n";
+        let q = attributed(src);
+        assert_eq!(q[1].1.as_deref(), Some("Tom Reyes"), "{q:?}");
+        assert_eq!(q[1].2, Some(How::Repeated));
+        // Before the story's quote too, and a part of it.
+        let src = "*“It will cost more than we hoped.”*\n\nThe mayor spoke at the bridge. “It will take a year, and it will cost more than we hoped,” Tom Reyes said.\n";
+        let q = attributed(src);
+        assert_eq!(q[0].2, Some(How::Repeated), "{q:?}");
+        // Other words, or too few to be one person's, stay unattributed.
+        let src = "“We will rebuild,” Tom Reyes said.\n\nThe council met on Friday.\n\n“We will rebuild.”\n";
+        assert_eq!(attributed(src)[1].2, None);
+        let src = "“It will take a year,” Tom Reyes said.\n\nThe council met on Friday.\n\n“It will take a decade and cost a fortune.”\n";
+        assert_eq!(attributed(src)[1].2, None);
     }
 
     /// A sentence that opens by citing a document quotes the document.

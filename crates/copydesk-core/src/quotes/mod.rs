@@ -71,6 +71,9 @@ pub enum How {
     /// The paragraph before it refers to one person only, and the sentence just before
     /// to them: Smith left the series. She wanted more. “It was time.”
     Paragraph,
+    /// The same words are quoted with their speaker elsewhere in the draft: a pull quote,
+    /// a headline or caption that repeats a quote of the story.
+    Repeated,
 }
 
 impl How {
@@ -83,6 +86,7 @@ impl How {
             How::Transcript => "transcript label",
             How::PreviousSentence => "named in the sentence before it",
             How::Paragraph => "the one person the paragraph names before it",
+            How::Repeated => "the same words quoted with their speaker elsewhere in the draft",
         }
     }
 }
@@ -777,12 +781,20 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 let asked = b.text[tr.clone()]
                     .trim_end_matches(['”', '"', '’', '\'', '»'])
                     .ends_with(['?', '!']);
-                let found = b.tag_sentence(&next, asked).or_else(|| {
-                    attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
+                let found = b
+                    .tag_sentence(&next, asked)
+                    .or_else(|| {
                         demonstrative
-                            || (bare && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                            .then(|| attribution::demonstrative_source(b, &next))
+                            .flatten()
                     })
-                });
+                    .or_else(|| {
+                        attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
+                            demonstrative
+                                || (bare
+                                    && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                        })
+                    });
                 if let Some(found) = found {
                     if !b.is_quoted_public(found.cue.start) {
                         set(&mut out[i], found, How::FollowingSentence, blk);
@@ -883,12 +895,96 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             set(&mut out[i], found, How::Paragraph, &doc.blocks[wb]);
         }
     }
+    repeated_quotes(doc, &mut out);
     for q in &mut out {
         if q.attributed() {
             q.reason = None;
         }
     }
     out
+}
+
+/// The fewest words a quote must have for its repetition elsewhere to attribute it: a
+/// phrase of two or three words (“never again”) may be anyone's.
+const REPEATED_WORDS: usize = 5;
+
+/// The words of a quote, lowercased, with punctuation dropped: “It will take a year,”
+/// and “It will take a year.” are the same words.
+fn quote_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c }),
+        );
+    }
+    out
+}
+
+/// A quote still without a speaker whose words are quoted, with a speaker, elsewhere in
+/// the draft (a pull quote or a block quote that repeats the story's quote, a headline,
+/// deck or caption that quotes it): news repeats quotes in display type and attributes
+/// them once, in the story. The repeated words must be at least [`REPEATED_WORDS`] long
+/// and the whole of the unattributed quote, found whole-word inside the attributed one.
+fn repeated_quotes(doc: &Document, out: &mut [Quotation]) {
+    let text = doc.text();
+    let words_of = |q: &Quotation| text.get(q.inner.clone()).map(quote_words);
+    let pending: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            let q = &out[i];
+            !q.attributed() && q.kind != QuoteKind::Scare && q.closed && q.words >= REPEATED_WORDS
+        })
+        .collect();
+    if pending.is_empty() {
+        return;
+    }
+    let sources: Vec<(usize, String)> = (0..out.len())
+        .filter(|&j| out[j].attributed() && out[j].speaker.is_some())
+        .filter_map(|j| Some((j, format!(" {} ", words_of(&out[j])?))))
+        .collect();
+    // Each run of [`REPEATED_WORDS`] words of the attributed quotes, to the first few
+    // quotes that hold it: a repeated quote is looked up by its first words, then checked
+    // whole, so a draft of thousands of quotes stays near linear.
+    let mut index: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (n, (_, w)) in sources.iter().enumerate() {
+        let ws: Vec<&str> = w.split_whitespace().collect();
+        for win in ws.windows(REPEATED_WORDS) {
+            let at = index.entry(win.join(" ")).or_default();
+            if at.len() < 4 && at.last() != Some(&n) {
+                at.push(n);
+            }
+        }
+    }
+    for i in pending {
+        let Some(mine) = words_of(&out[i]) else {
+            continue;
+        };
+        let key: Vec<&str> = mine.split(' ').take(REPEATED_WORDS).collect();
+        if key.len() < REPEATED_WORDS {
+            continue;
+        }
+        let Some(candidates) = index.get(&key.join(" ")) else {
+            continue;
+        };
+        let needle = format!(" {mine} ");
+        let found = candidates
+            .iter()
+            .map(|&n| &sources[n])
+            .find(|(j, w)| *j != i && w.contains(&needle));
+        if let Some(&(j, _)) = found {
+            take_speaker(out, i, j, How::Repeated);
+            if out[i].kind == QuoteKind::Scare {
+                out[i].kind = QuoteKind::Partial;
+            }
+        }
+    }
 }
 
 /// Whether a clause only says that something exists or happened ("There has been
