@@ -2,6 +2,9 @@
 //! in a real git repository made by the test, and `--baseline`/`--write-baseline`.
 
 use std::path::Path;
+#[path = "common/output.rs"]
+mod output;
+use output::{code, stderr, stdout};
 use std::process::{Command, Output};
 
 /// copydesk, run in `dir`.
@@ -12,18 +15,6 @@ fn copydesk(dir: &Path, args: &[&str]) -> Output {
         .env_remove("NO_COLOR")
         .output()
         .expect("run copydesk")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap_or(-1)
 }
 
 /// git in `dir`, without the user's or the system's configuration.

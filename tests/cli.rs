@@ -1,6 +1,9 @@
 //! End-to-end tests of the `copydesk` command line: the real binary, exact output.
 
 use std::path::{Path, PathBuf};
+#[path = "common/output.rs"]
+mod output;
+use output::{code, stderr, stdout};
 use std::process::{Command, Output, Stdio};
 
 fn copydesk() -> Command {
@@ -12,18 +15,6 @@ fn copydesk() -> Command {
 
 fn run(args: &[&str]) -> Output {
     copydesk().args(args).output().expect("run copydesk")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap_or(-1)
 }
 
 /// A folder with drafts for one test.

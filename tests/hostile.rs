@@ -10,10 +10,12 @@
 //! `cargo test --release --test hostile -- --ignored --nocapture` (figures in
 //! BENCHMARKS.md). Each test prints time, CPU time and peak memory (`--nocapture`).
 
-use std::io::{Read, Write};
 use std::path::Path;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/pipes.rs"]
+mod pipes;
+use pipes::Pipes;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -62,24 +64,7 @@ fn run_limited(args: &[&str], dir: &Path, stdin: Option<Vec<u8>>, limit: Duratio
         .spawn()
         .expect("spawn copydesk");
     let pid = child.id();
-    let writer = child.stdin.take().map(|mut w| {
-        let bytes = stdin.unwrap_or_default();
-        std::thread::spawn(move || {
-            let _ = w.write_all(&bytes);
-        })
-    });
-    let mut out = child.stdout.take().expect("stdout");
-    let mut err = child.stderr.take().expect("stderr");
-    let out_t = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = out.read_to_end(&mut v);
-        v
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = err.read_to_end(&mut v);
-        v
-    });
+    let pipes = Pipes::start(&mut child, stdin);
     let mut peak = 0;
     let mut cpu = Duration::ZERO;
     let status = loop {
@@ -103,11 +88,9 @@ fn run_limited(args: &[&str], dir: &Path, stdin: Option<Vec<u8>>, limit: Duratio
         std::thread::sleep(Duration::from_millis(20));
     };
     let elapsed = start.elapsed();
-    if let Some(w) = writer {
-        let _ = w.join();
-    }
-    let stdout = String::from_utf8(out_t.join().expect("stdout")).expect("utf-8 stdout");
-    let stderr = String::from_utf8_lossy(&err_t.join().expect("stderr")).into_owned();
+    let (stdout, stderr) = pipes.finish();
+    let stdout = String::from_utf8(stdout).expect("utf-8 stdout");
+    let stderr = String::from_utf8_lossy(&stderr).into_owned();
     assert!(
         !stderr.contains("panicked"),
         "copydesk {args:?} panicked: {stderr}"

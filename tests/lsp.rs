@@ -3,6 +3,9 @@
 mod common;
 
 use common::lsp_client::*;
+#[path = "common/rng.rs"]
+mod rng;
+use rng::{addressable, Rng};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -71,20 +74,6 @@ fn diagnostics_have_the_right_ranges_in_utf16_and_utf8() {
     }
 }
 
-/// A small deterministic PRNG (xorshift), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 const PIECES: &[&str] = &[
     "a",
     "word ",
@@ -103,18 +92,6 @@ const PIECES: &[&str] = &[
     "x\u{301}",
     "🇺🇦",
 ];
-
-/// A random offset that an LSP position can address (a char boundary, not between \r and \n).
-fn addressable(text: &str, rng: &mut Rng) -> usize {
-    loop {
-        let o = rng.below(text.len() + 1);
-        if text.is_char_boundary(o)
-            && !(o > 0 && text.as_bytes()[o - 1] == b'\r' && text.as_bytes().get(o) == Some(&b'\n'))
-        {
-            return o;
-        }
-    }
-}
 
 fn random_edits(utf8: bool, seed: u64) {
     let mut c = started(if utf8 { &["utf-8"] } else { &["utf-16"] });

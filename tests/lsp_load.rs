@@ -12,6 +12,9 @@
 mod common;
 
 use common::lsp_client::*;
+#[path = "common/rng.rs"]
+mod rng;
+use rng::{addressable, Rng};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 #[path = "common/corpus.rs"]
@@ -19,19 +22,6 @@ mod corpus;
 use std::time::{Duration, Instant};
 
 const DRAFTS: usize = 200;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// What a reporter types: words, quotes, names, dates, line breaks, multi-byte text.
 const PIECES: &[&str] = &[
@@ -62,18 +52,6 @@ const PIECES: &[&str] = &[
     "> ",
     "- ",
 ];
-
-/// A random offset that an LSP position can address (a char boundary, not inside \r\n).
-fn addressable(text: &str, rng: &mut Rng) -> usize {
-    loop {
-        let o = rng.below(text.len() + 1);
-        if text.is_char_boundary(o)
-            && !(o > 0 && text.as_bytes()[o - 1] == b'\r' && text.as_bytes().get(o) == Some(&b'\n'))
-        {
-            return o;
-        }
-    }
-}
 
 fn corpus() -> Vec<String> {
     corpus::texts()

@@ -2,8 +2,10 @@
 //! destroy text, file access confined to regular files of bounded size, messages that say
 //! what happened, and output bounded by the input.
 
-use std::io::{Read, Write};
 use std::path::Path;
+#[path = "common/pipes.rs"]
+mod pipes;
+use pipes::Pipes;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -39,30 +41,15 @@ fn run_cmd(cmd: &mut Command, dir: &Path, stdin: In, limit: Duration) -> Output 
         .spawn()
         .expect("spawn");
     let mut kept_open = None;
-    let writer = match stdin {
+    let input = match stdin {
         In::Null => None,
         In::OpenPipe => {
             kept_open = child.stdin.take();
             None
         }
-        In::Bytes(bytes) => child.stdin.take().map(|mut w| {
-            std::thread::spawn(move || {
-                let _ = w.write_all(&bytes);
-            })
-        }),
+        In::Bytes(bytes) => Some(bytes),
     };
-    let mut out = child.stdout.take().expect("stdout");
-    let mut err = child.stderr.take().expect("stderr");
-    let out_t = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = out.read_to_end(&mut v);
-        v
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = err.read_to_end(&mut v);
-        v
-    });
+    let pipes = Pipes::start(&mut child, input);
     let deadline = Instant::now() + limit;
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {
@@ -76,13 +63,11 @@ fn run_cmd(cmd: &mut Command, dir: &Path, stdin: In, limit: Duration) -> Output 
         std::thread::sleep(Duration::from_millis(10));
     };
     drop(kept_open);
-    if let Some(w) = writer {
-        let _ = w.join();
-    }
+    let (stdout, stderr) = pipes.finish();
     Output {
         status,
-        stdout: out_t.join().expect("stdout thread"),
-        stderr: err_t.join().expect("stderr thread"),
+        stdout,
+        stderr,
     }
 }
 
