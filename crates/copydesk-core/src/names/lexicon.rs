@@ -238,7 +238,11 @@ pub fn slipped_common_given_name(word: &str) -> Option<String> {
     // A letter dropped: put one back anywhere after the first.
     for i in 1..=n {
         for l in 'a'..='z' {
-            let v: String = c[..i].iter().chain(std::iter::once(&l)).chain(&c[i..]).collect();
+            let v: String = c[..i]
+                .iter()
+                .chain(std::iter::once(&l))
+                .chain(&c[i..])
+                .collect();
             if !take(v) {
                 return None;
             }
@@ -360,8 +364,8 @@ mod tests {
         // vowel, a changed first letter, an everyday word, two names one slip away, or a
         // word in capitals: not guessed.
         for w in [
-            "Kein", "Emilly", "Monnika", "Paola", "Valerii", "Viktor", "Franis",
-            "Rechel", "Davud", "Xavid", "Olg", "Ann", "DAVD", "Mccain", "Davids",
+            "Kein", "Emilly", "Monnika", "Paola", "Valerii", "Viktor", "Franis", "Rechel", "Davud",
+            "Xavid", "Olg", "Ann", "DAVD", "Mccain", "Davids",
         ] {
             assert_eq!(slipped_common_given_name(w), None, "{w}");
         }
