@@ -676,7 +676,11 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             if near_miss_of_kb_person(&kb, &words, &bn.tok_pattern.slice(l.toks.clone())) {
                 continue;
             }
-            let actor = learn_actor(&mut names.draft_actors, &words);
+            // "his cousin Tomasz Brogan": a relative, another person even with a given name
+            // one letter from a relative's.
+            let kin = l.toks.start > 0
+                && spellings::is_kin_word(&text[bn.toks[l.toks.start - 1].range()]);
+            let actor = learn_actor(&mut names.draft_actors, &words, kin);
             intros.entry(actor).or_insert(Intro {
                 title: l.title.clone(),
                 range: src.clone(),
@@ -837,11 +841,15 @@ fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usiz
 }
 
 /// Add a learned person (or a new spelling of one already learned) and return it.
-fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
+/// The draft actor a full name names, learned if new. `kin`: the name follows a word of
+/// kinship ("his cousin …"), so a given name one letter from a relative's is somebody else.
+fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str], kin: bool) -> ActorRef {
     let split = surname_start(words);
     let given = words[..split].join(" ");
     let surname = words[split..].join(" ");
-    match find_actor(actors, &given, &surname) {
+    let found = find_actor(actors, &given, &surname)
+        .filter(|(_, m)| !(kin && matches!(m, Match::GivenVariant)));
+    match found {
         Some((i, m)) => {
             match m {
                 Match::Same => {}
@@ -1013,7 +1021,7 @@ fn rebind_namesakes(doc: &Document, names: &mut Names, intros: &mut HashMap<Acto
             continue;
         }
         let parts = draft_parts(block, text, btoks, toks, true);
-        let actor = learn_actor(&mut names.draft_actors, &words);
+        let actor = learn_actor(&mut names.draft_actors, &words, false);
         if let ActorRef::Draft(d) = actor {
             if let Some(da) = names.draft_actors.get_mut(d as usize) {
                 da.namesake_of.get_or_insert(a);
@@ -1400,7 +1408,11 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 }
                 k -= 1;
                 let given = text[bn.toks[k].start()..bn.toks[s0 - 1].end()].to_string();
-                match find_actor(&names.draft_actors, &given, &surname) {
+                // "his cousin Tomasz Brogan": a relative, not a slip of a relative's name.
+                let kin = k > 0 && spellings::is_kin_word(&text[bn.toks[k - 1].range()]);
+                let known = find_actor(&names.draft_actors, &given, &surname)
+                    .filter(|(_, m)| !(kin && matches!(m, Match::GivenVariant)));
+                match known {
                     Some((i, m)) => {
                         if let Match::GivenVariant = m {
                             names.draft_actors[i].parts[0].push(given);
