@@ -676,11 +676,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             if near_miss_of_kb_person(&kb, &words, &bn.tok_pattern.slice(l.toks.clone())) {
                 continue;
             }
-            // "his cousin Tomasz Brogan": a relative, another person even with a given name
-            // one letter from a relative's.
-            let kin = l.toks.start > 0
-                && spellings::is_kin_word(&text[bn.toks[l.toks.start - 1].range()]);
-            let actor = learn_actor(&mut names.draft_actors, &words, kin);
+            let actor = learn_actor(&mut names.draft_actors, &words);
             intros.entry(actor).or_insert(Intro {
                 title: l.title.clone(),
                 range: src.clone(),
@@ -841,15 +837,11 @@ fn find_actor(actors: &[DraftActor], given: &str, surname: &str) -> Option<(usiz
 }
 
 /// Add a learned person (or a new spelling of one already learned) and return it.
-/// The draft actor a full name names, learned if new. `kin`: the name follows a word of
-/// kinship ("his cousin …"), so a given name one letter from a relative's is somebody else.
-fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str], kin: bool) -> ActorRef {
+fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
     let split = surname_start(words);
     let given = words[..split].join(" ");
     let surname = words[split..].join(" ");
-    let found = find_actor(actors, &given, &surname)
-        .filter(|(_, m)| !(kin && matches!(m, Match::GivenVariant)));
-    match found {
+    match find_actor(actors, &given, &surname) {
         Some((i, m)) => {
             match m {
                 Match::Same => {}
@@ -1021,7 +1013,7 @@ fn rebind_namesakes(doc: &Document, names: &mut Names, intros: &mut HashMap<Acto
             continue;
         }
         let parts = draft_parts(block, text, btoks, toks, true);
-        let actor = learn_actor(&mut names.draft_actors, &words, false);
+        let actor = learn_actor(&mut names.draft_actors, &words);
         if let ActorRef::Draft(d) = actor {
             if let Some(da) = names.draft_actors.get_mut(d as usize) {
                 da.namesake_of.get_or_insert(a);
@@ -1408,11 +1400,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                 }
                 k -= 1;
                 let given = text[bn.toks[k].start()..bn.toks[s0 - 1].end()].to_string();
-                // "his cousin Tomasz Brogan": a relative, not a slip of a relative's name.
-                let kin = k > 0 && spellings::is_kin_word(&text[bn.toks[k - 1].range()]);
-                let known = find_actor(&names.draft_actors, &given, &surname)
-                    .filter(|(_, m)| !(kin && matches!(m, Match::GivenVariant)));
-                match known {
+                match find_actor(&names.draft_actors, &given, &surname) {
                     Some((i, m)) => {
                         if let Match::GivenVariant = m {
                             names.draft_actors[i].parts[0].push(given);
