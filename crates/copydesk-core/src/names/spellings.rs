@@ -547,7 +547,8 @@ pub enum Decided {
     /// from that person's given name, which the draft never writes ("Maark Warner").
     KbPerson,
     /// Written once, nothing else in the draft to compare it with: two swapped inner
-    /// letters of a common given name the name lists know ("Jhon Smith"). A guess.
+    /// letters of a common given name the name lists know ("Jhon Smith"), or one dropped
+    /// or doubled letter of one, spelled as no listed name is ("Davd Smith"). A guess.
     GivenNameList,
     /// A romanised family name written once, never introduced, one letter from the family
     /// name of a person the draft introduces in full and names again ("Zhou Wei … Zhou …
@@ -1063,7 +1064,9 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             out.wrong.insert(w.to_string());
             continue;
         }
-        let Some(v) = lexicon::swapped_common_given_name(u.written) else {
+        let Some(v) = lexicon::swapped_common_given_name(u.written)
+            .or_else(|| lexicon::slipped_common_given_name(u.written))
+        else {
             continue;
         };
         let person = match u.name_written {
