@@ -1137,6 +1137,16 @@ mod tests {
         flagged_text("source.anonymous", src, &Config::default())
     }
 
+    /// A flag of `src` covers `want` or lies inside it (the span may take in a modifier).
+    fn assert_flags_span(src: &str, want: &str) {
+        let got = flagged(src);
+        assert!(
+            got.iter()
+                .any(|g| g.contains(want) || want.contains(g.as_str())),
+            "{src}: {got:?}"
+        );
+    }
+
     #[test]
     fn flags_unnamed_sources_in_attribution() {
         assert_eq!(
@@ -1409,11 +1419,7 @@ mod tests {
                 "A spokeswoman for the ministry",
             ),
         ] {
-            let got = flagged(src);
-            assert!(
-                got.iter().any(|g| g.contains(want) || want.contains(g.as_str())),
-                "{src}: {got:?}"
-            );
+            assert_flags_span(src, want);
         }
         // A place, witnesses, a reason given.
         for src in [
@@ -1445,11 +1451,7 @@ mod tests {
                 "unnamed officials",
             ),
         ] {
-            let got = flagged(src);
-            assert!(
-                got.iter().any(|g| g.contains(want) || want.contains(g.as_str())),
-                "{src}: {got:?}"
-            );
+            assert_flags_span(src, want);
         }
         // Anonymity as the topic, a reason given, witnesses at a public event.
         for src in [
