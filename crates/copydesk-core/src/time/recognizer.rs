@@ -364,6 +364,15 @@ pub fn modifier_before(
     })
 }
 
+/// Whether `text` starts with `prefix`, ignoring ASCII case. Reads only the prefix's length,
+/// so a pattern that looks ahead of its match stays linear in the paragraph (lower-casing the
+/// rest of the paragraph at every match made a long paragraph quadratic).
+pub fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }

@@ -160,10 +160,10 @@ fn count(c: &Captures, cx: &Ctx) -> Option<Reading> {
         // "in three weeks": a date when the sentence looks ahead, else a duration.
         let sentence = &text[cx.sentence_start..];
         let sentence_end = sentence.find(['.', '?', '!']).map_or(sentence.len(), |e| e);
-        let lead = text[..whole.start()].to_ascii_lowercase();
+        let lead = &text[..whole.start()];
         let completes = lead.split_whitespace().rev().take(3).any(|w| {
             matches!(
-                w,
+                w.to_ascii_lowercase().as_str(),
                 "completed"
                     | "complete"
                     | "finished"

@@ -2,7 +2,7 @@
 //! "in the past", "the near future", "these days", "a while ago".
 
 use super::{Gate, Pattern, Reading, B};
-use crate::time::recognizer::{word_before, Ctx};
+use crate::time::recognizer::{starts_with_ci, word_before, Ctx};
 use crate::time::sem::Sem;
 use regex::Captures;
 
@@ -40,7 +40,7 @@ fn vague(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let x = c.name("x")?;
     let s = x.as_str().to_ascii_lowercase();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let after = text[x.end()..].trim_start().to_ascii_lowercase();
+    let after = text[x.end()..].trim_start();
     // Part of a hyphenated word or name: "Park Won-soon", "Kim Hyun-soon".
     if text[..x.start()].ends_with(['-', '‐']) {
         return None;
@@ -53,11 +53,7 @@ fn vague(c: &Captures, cx: &Ctx) -> Option<Reading> {
     }
     if s == "soon" {
         let prev = word_before(text, x.start()).to_ascii_lowercase();
-        if prev == "as"
-            || after.starts_with("after")
-            || after.starts_with("afterward")
-            || text[x.end()..].starts_with('-')
-        {
+        if prev == "as" || starts_with_ci(after, "after") || text[x.end()..].starts_with('-') {
             return None;
         }
     }

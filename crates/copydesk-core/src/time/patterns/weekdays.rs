@@ -4,7 +4,7 @@
 use super::{month_number, part_code, weekday_number, Gate, Pattern, Reading, B, WEEKDAY_FULL};
 use crate::calendar::WEEKDAYS;
 use crate::time::recognizer::{
-    is_capitalised, modifier_before, sentence_initial, word_after, word_before, Ctx,
+    is_capitalised, modifier_before, sentence_initial, starts_with_ci, word_after, word_before, Ctx,
 };
 use crate::time::sem::{Rel, Sem};
 use regex::Captures;
@@ -215,7 +215,6 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
 fn counted_weekday(text: &str, start: usize, end: usize, wd: i8) -> Option<Reading> {
     let before = text[..start].trim_end();
     let after = &text[end..];
-    let lower_after = after.to_ascii_lowercase();
     let w1 = word_before(text, start).to_ascii_lowercase();
     let at_w1 = before.len().saturating_sub(w1.len());
     let w2 = word_before(text, at_w1).to_ascii_lowercase();
@@ -236,8 +235,8 @@ fn counted_weekday(text: &str, start: usize, end: usize, wd: i8) -> Option<Readi
     // "the Friday before last", "the Monday after next".
     if w1 == "the" {
         for (tail, back) in [(" before last", true), (" after next", false)] {
-            if lower_after.starts_with(tail)
-                && lower_after[tail.len()..]
+            if starts_with_ci(after, tail)
+                && after[tail.len()..]
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric())
