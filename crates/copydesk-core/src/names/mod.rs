@@ -201,38 +201,56 @@ impl Default for TokSlot {
 
 /// The [`TokSlot`] of each token of a block, kept only for the tokens that have one: a few
 /// words in a hundred are in a name, and a slot per word cost 4 bytes per ~6-byte word.
-/// Tokens past `len` have none.
+/// Tokens past `len` have none. A sorted vector of (token, slot), not a map: a block has a
+/// handful, and a B-tree allocated a ~100-byte node for the first.
 #[derive(Debug, Clone, Default)]
 pub struct TokSlots {
-    len: usize,
-    some: std::collections::BTreeMap<u32, u32>,
+    len: u32,
+    some: Vec<(u32, u32)>,
 }
 
 impl TokSlots {
     /// No slots, for a block of `len` tokens.
     pub fn new(len: usize) -> TokSlots {
         TokSlots {
-            len,
-            some: Default::default(),
+            len: offset32(len),
+            some: Vec::new(),
         }
     }
 
     pub fn get(&self, tok: usize) -> TokSlot {
         u32::try_from(tok)
             .ok()
-            .and_then(|t| self.some.get(&t))
-            .map_or(TokSlot::NONE, |&i| TokSlot::some(i))
+            .and_then(|t| self.some.binary_search_by_key(&t, |&(k, _)| k).ok())
+            .map_or(TokSlot::NONE, |i| TokSlot::some(self.some[i].1))
     }
 
     /// Set a token's slot (nothing for a token past the block's).
     pub fn set(&mut self, tok: usize, index: u32) {
-        if let (true, Ok(t)) = (tok < self.len, u32::try_from(tok)) {
-            self.some.insert(t, index);
+        let Ok(t) = u32::try_from(tok) else {
+            return;
+        };
+        if t >= self.len {
+            return;
+        }
+        // Slots are mostly set in token order: append without a search.
+        if self.some.last().is_none_or(|&(k, _)| k < t) {
+            self.some.push((t, index));
+            return;
+        }
+        match self.some.binary_search_by_key(&t, |&(k, _)| k) {
+            Ok(i) => self.some[i].1 = index,
+            Err(i) => self.some.insert(i, (t, index)),
         }
     }
 
     pub fn clear(&mut self) {
         self.some.clear();
+    }
+
+    /// Give back the growth room once the block's slots are final.
+    fn shrink_to_fit(&mut self) {
+        self.some.shrink_to_fit();
     }
 
     /// The first slot among the tokens `toks`, in token order.
@@ -241,7 +259,8 @@ impl TokSlots {
         if start >= end {
             return None;
         }
-        self.some.range(start..end).next().map(|(_, &i)| i)
+        let i = self.some.partition_point(|&(k, _)| k < start);
+        self.some.get(i).filter(|&&(k, _)| k < end).map(|&(_, s)| s)
     }
 
     /// Whether any of the tokens `toks` has a slot.
@@ -333,19 +352,36 @@ pub struct Entry {
     pub intro: Option<Intro>,
 }
 
-/// Words and knowledge-base hits of one block.
+/// A block's words as the names scan finds them, in one allocation shared by the scan (and
+/// the paragraph cache holding it) and the analysis: three shared slices cost three
+/// allocations and 48 bytes a block.
+#[derive(Debug, Default)]
+pub struct BlockWords {
+    pub toks: Box<[Tok]>,
+    /// Capitalised words that are no known word: what `name.misspelled` looks at.
+    pub unknown: Box<[UnknownWord]>,
+    /// Given names and surnames as the block writes them (see [`spellings`]).
+    pub words: Box<[spellings::NameWord]>,
+}
+
+/// Words and knowledge-base hits of one block. Its words (`toks`, `unknown`, `words`) are
+/// read through [`BlockWords`].
 #[derive(Debug, Clone, Default)]
 pub struct BlockNames {
     /// Shared with the block's scan (and the paragraph cache holding it), not copied.
-    pub toks: Arc<[Tok]>,
+    scan_words: Arc<BlockWords>,
     /// The knowledge-base pattern each token starts (or is inside), if any.
     pub tok_pattern: TokSlots,
     /// The mention each token belongs to, if any.
     pub tok_mention: TokSlots,
-    /// Capitalised words that are no known word: what `name.misspelled` looks at.
-    pub unknown: Arc<[UnknownWord]>,
-    /// Given names and surnames as the block writes them (see [`spellings`]).
-    pub words: Arc<[spellings::NameWord]>,
+}
+
+impl std::ops::Deref for BlockNames {
+    type Target = BlockWords;
+
+    fn deref(&self) -> &BlockWords {
+        &self.scan_words
+    }
 }
 
 /// A capitalised word (or capitalised part of a hyphenated word: "pro-Biejing") that is
@@ -474,12 +510,10 @@ impl Names {
 /// paragraph in its paragraph cache and a keystroke rescans one paragraph.
 #[derive(Debug)]
 pub struct BlockScan {
-    toks: Arc<[Tok]>,
+    words: Arc<BlockWords>,
     hits: Vec<matcher::Hit>,
     /// With `block` 0: the caller knows the block's index.
     learned: Vec<draft_actors::Learned>,
-    unknown: Arc<[UnknownWord]>,
-    words: Arc<[spellings::NameWord]>,
 }
 
 impl BlockScan {
@@ -490,11 +524,13 @@ impl BlockScan {
         let unknown = unknown_words(text, &toks);
         let words = spellings::name_words(kb, text, &toks, &hits);
         Arc::new(BlockScan {
-            toks: toks.into(),
+            words: Arc::new(BlockWords {
+                toks: toks.into(),
+                unknown: unknown.into(),
+                words: words.into(),
+            }),
             hits,
             learned,
-            unknown: unknown.into(),
-            words: words.into(),
         })
     }
 }
@@ -595,11 +631,9 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             });
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let mut bn = BlockNames {
-            tok_pattern: TokSlots::new(scan.toks.len()),
-            tok_mention: TokSlots::new(scan.toks.len()),
-            toks: Arc::clone(&scan.toks),
-            unknown: Arc::clone(&scan.unknown),
-            words: Arc::clone(&scan.words),
+            tok_pattern: TokSlots::new(scan.words.toks.len()),
+            tok_mention: TokSlots::new(scan.words.toks.len()),
+            scan_words: Arc::clone(&scan.words),
         };
         // Chains of adjacent hits.
         let mut chains: Vec<Chain> = Vec::new();
@@ -729,6 +763,12 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             }
         }
     }
+    // Kept for the document's life: without their growth room.
+    for bn in &mut names.blocks {
+        bn.tok_pattern.shrink_to_fit();
+        bn.tok_mention.shrink_to_fit();
+    }
+    names.mentions.shrink_to_fit();
     names.spellings = spellings::cluster(doc, &names, config);
     names
 }
