@@ -117,8 +117,11 @@ impl<'a> Context<'a> {
 
     /// Every quotation of the draft with its speaker, computed on first use.
     pub fn quotes(&self) -> &[quotes::Quotation] {
-        self.quotes
-            .get_or_init(|| Arc::new(quotes::find(self.doc, &self.config.quotes)))
+        self.quotes.get_or_init(|| {
+            let mut all = quotes::find(self.doc, &self.config.quotes);
+            all.shrink_to_fit();
+            Arc::new(all)
+        })
     }
 
     /// The quotations' inner ranges indexed for containment (see [`VerbatimSpans`]).
@@ -137,8 +140,9 @@ impl<'a> Context<'a> {
     /// Every time expression in the prose, resolved against the article date.
     pub fn time_expressions(&self) -> &[time::TimeExpr] {
         self.time_expressions.get_or_init(|| {
-            let all = time::find_all(self.doc, self.article_date());
+            let mut all = time::find_all(self.doc, self.article_date());
             debug_assert!(all.windows(2).all(|w| w[0].block <= w[1].block));
+            all.shrink_to_fit();
             Arc::new(all)
         })
     }
@@ -185,8 +189,10 @@ impl<'a> Context<'a> {
     /// on first use): what the sourcing and attribution rules read.
     pub fn attributions(&self) -> &[quotes::sources::Attribution] {
         self.attributions.get_or_init(|| {
-            let all = quotes::sources::attributions(self.doc, self.quoted_by_block());
+            let mut all = quotes::sources::attributions(self.doc, self.quoted_by_block());
             debug_assert!(all.windows(2).all(|w| w[0].block <= w[1].block));
+            // Kept for the document's life: without the growth room of its pushes.
+            all.shrink_to_fit();
             all
         })
     }

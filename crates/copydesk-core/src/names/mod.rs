@@ -92,7 +92,7 @@ pub enum ActorRef {
 /// byte offset as `u32` (drafts are read up to 64 MiB); the start shares its `u32` with the
 /// possessive ending's length (at most 4 bytes: `’s`) and the two flags, which leaves it 27
 /// bits (128 MiB; an offset past that saturates, as a `u32` one did past 4 GiB).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
     /// Start in the low 27 bits; then the possessive ending's bytes (3 bits), whether the
     /// word starts with a capital letter, whether it opens its sentence.
@@ -167,6 +167,124 @@ impl Tok {
     }
 }
 
+/// A block's words, kept for the document's life (the name rules read them after the
+/// analysis): 4 bytes a word where the block allows it, else 8 ([`Tok`]). Read by value
+/// (`at`, `get`, `iter`), as the narrow form has no `Tok` to lend.
+#[derive(Debug, Clone)]
+pub enum Toks {
+    /// Each word in a `u32`: start (16 bits), length without the possessive ending (11),
+    /// the possessive ending's bytes (3), capital, sentence start. Used when every word of
+    /// the block fits: starts below 64 KiB and words under 2 KiB (nearly every paragraph).
+    Narrow(Box<[u32]>),
+    Wide(Box<[Tok]>),
+}
+
+const NARROW_START_BITS: u32 = 16;
+const NARROW_LEN_BITS: u32 = 11;
+const NARROW_POSSESSIVE_SHIFT: u32 = NARROW_START_BITS + NARROW_LEN_BITS;
+const NARROW_CAP: u32 = 1 << 30;
+const NARROW_SENT_START: u32 = 1 << 31;
+
+impl Default for Toks {
+    fn default() -> Self {
+        Toks::Narrow(Box::default())
+    }
+}
+
+impl From<Vec<Tok>> for Toks {
+    fn from(toks: Vec<Tok>) -> Toks {
+        let narrow = |t: &Tok| -> Option<u32> {
+            let start = u32::try_from(t.start())
+                .ok()
+                .filter(|&s| s < 1 << NARROW_START_BITS)?;
+            let len = u32::try_from(t.end() - t.start())
+                .ok()
+                .filter(|&l| l < 1 << NARROW_LEN_BITS)?;
+            let possessive = (t.start_flags >> TOK_POSSESSIVE_SHIFT) & 7;
+            Some(
+                start
+                    | len << NARROW_START_BITS
+                    | possessive << NARROW_POSSESSIVE_SHIFT
+                    | if t.cap() { NARROW_CAP } else { 0 }
+                    | if t.sent_start() { NARROW_SENT_START } else { 0 },
+            )
+        };
+        match toks.iter().map(narrow).collect::<Option<Box<[u32]>>>() {
+            Some(packed) => Toks::Narrow(packed),
+            None => Toks::Wide(toks.into()),
+        }
+    }
+}
+
+impl Toks {
+    fn unpack(w: u32) -> Tok {
+        let start = w & ((1 << NARROW_START_BITS) - 1);
+        let len = (w >> NARROW_START_BITS) & ((1 << NARROW_LEN_BITS) - 1);
+        Tok {
+            start_flags: start
+                | ((w >> NARROW_POSSESSIVE_SHIFT) & 7) << TOK_POSSESSIVE_SHIFT
+                | if w & NARROW_CAP != 0 { TOK_CAP } else { 0 }
+                | if w & NARROW_SENT_START != 0 {
+                    TOK_SENT_START
+                } else {
+                    0
+                },
+            end: start + len,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Toks::Narrow(v) => v.len(),
+            Toks::Wide(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<Tok> {
+        match self {
+            Toks::Narrow(v) => v.get(i).map(|&w| Toks::unpack(w)),
+            Toks::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    /// The word at `i`; panics past the end, as indexing a slice does.
+    pub fn at(&self, i: usize) -> Tok {
+        match self {
+            Toks::Narrow(v) => Toks::unpack(v[i]),
+            Toks::Wide(v) => v[i],
+        }
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Tok> + ExactSizeIterator + '_ {
+        self.range(0..self.len())
+    }
+
+    /// The words `r`; panics past the end, as slicing does.
+    pub fn range(
+        &self,
+        r: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = Tok> + ExactSizeIterator + '_ {
+        assert!(
+            r.start <= r.end && r.end <= self.len(),
+            "token range out of bounds"
+        );
+        r.map(move |i| self.at(i))
+    }
+
+    /// The index of the first word for which `pred` is false (`pred` true for a prefix, as
+    /// for [`slice::partition_point`]).
+    pub fn partition_point(&self, mut pred: impl FnMut(&Tok) -> bool) -> usize {
+        match self {
+            Toks::Narrow(v) => v.partition_point(|&w| pred(&Toks::unpack(w))),
+            Toks::Wide(v) => v.partition_point(pred),
+        }
+    }
+}
+
 /// A word's knowledge-base pattern or mention, if any: an index, with `u32::MAX` for none, so
 /// that the two a block keeps per word take 8 bytes rather than 16 (`Option<u32>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,38 +319,56 @@ impl Default for TokSlot {
 
 /// The [`TokSlot`] of each token of a block, kept only for the tokens that have one: a few
 /// words in a hundred are in a name, and a slot per word cost 4 bytes per ~6-byte word.
-/// Tokens past `len` have none.
+/// Tokens past `len` have none. A sorted vector of (token, slot), not a map: a block has a
+/// handful, and a B-tree allocated a ~100-byte node for the first.
 #[derive(Debug, Clone, Default)]
 pub struct TokSlots {
-    len: usize,
-    some: std::collections::BTreeMap<u32, u32>,
+    len: u32,
+    some: Vec<(u32, u32)>,
 }
 
 impl TokSlots {
     /// No slots, for a block of `len` tokens.
     pub fn new(len: usize) -> TokSlots {
         TokSlots {
-            len,
-            some: Default::default(),
+            len: offset32(len),
+            some: Vec::new(),
         }
     }
 
     pub fn get(&self, tok: usize) -> TokSlot {
         u32::try_from(tok)
             .ok()
-            .and_then(|t| self.some.get(&t))
-            .map_or(TokSlot::NONE, |&i| TokSlot::some(i))
+            .and_then(|t| self.some.binary_search_by_key(&t, |&(k, _)| k).ok())
+            .map_or(TokSlot::NONE, |i| TokSlot::some(self.some[i].1))
     }
 
     /// Set a token's slot (nothing for a token past the block's).
     pub fn set(&mut self, tok: usize, index: u32) {
-        if let (true, Ok(t)) = (tok < self.len, u32::try_from(tok)) {
-            self.some.insert(t, index);
+        let Ok(t) = u32::try_from(tok) else {
+            return;
+        };
+        if t >= self.len {
+            return;
+        }
+        // Slots are mostly set in token order: append without a search.
+        if self.some.last().is_none_or(|&(k, _)| k < t) {
+            self.some.push((t, index));
+            return;
+        }
+        match self.some.binary_search_by_key(&t, |&(k, _)| k) {
+            Ok(i) => self.some[i].1 = index,
+            Err(i) => self.some.insert(i, (t, index)),
         }
     }
 
     pub fn clear(&mut self) {
         self.some.clear();
+    }
+
+    /// Give back the growth room once the block's slots are final.
+    fn shrink_to_fit(&mut self) {
+        self.some.shrink_to_fit();
     }
 
     /// The first slot among the tokens `toks`, in token order.
@@ -241,7 +377,8 @@ impl TokSlots {
         if start >= end {
             return None;
         }
-        self.some.range(start..end).next().map(|(_, &i)| i)
+        let i = self.some.partition_point(|&(k, _)| k < start);
+        self.some.get(i).filter(|&&(k, _)| k < end).map(|&(_, s)| s)
     }
 
     /// Whether any of the tokens `toks` has a slot.
@@ -333,19 +470,36 @@ pub struct Entry {
     pub intro: Option<Intro>,
 }
 
-/// Words and knowledge-base hits of one block.
+/// A block's words as the names scan finds them, in one allocation shared by the scan (and
+/// the paragraph cache holding it) and the analysis: three shared slices cost three
+/// allocations and 48 bytes a block.
+#[derive(Debug, Default)]
+pub struct BlockWords {
+    pub toks: Toks,
+    /// Capitalised words that are no known word: what `name.misspelled` looks at.
+    pub unknown: Box<[UnknownWord]>,
+    /// Given names and surnames as the block writes them (see [`spellings`]).
+    pub words: Box<[spellings::NameWord]>,
+}
+
+/// Words and knowledge-base hits of one block. Its words (`toks`, `unknown`, `words`) are
+/// read through [`BlockWords`].
 #[derive(Debug, Clone, Default)]
 pub struct BlockNames {
     /// Shared with the block's scan (and the paragraph cache holding it), not copied.
-    pub toks: Arc<[Tok]>,
+    scan_words: Arc<BlockWords>,
     /// The knowledge-base pattern each token starts (or is inside), if any.
     pub tok_pattern: TokSlots,
     /// The mention each token belongs to, if any.
     pub tok_mention: TokSlots,
-    /// Capitalised words that are no known word: what `name.misspelled` looks at.
-    pub unknown: Arc<[UnknownWord]>,
-    /// Given names and surnames as the block writes them (see [`spellings`]).
-    pub words: Arc<[spellings::NameWord]>,
+}
+
+impl std::ops::Deref for BlockNames {
+    type Target = BlockWords;
+
+    fn deref(&self) -> &BlockWords {
+        &self.scan_words
+    }
 }
 
 /// A capitalised word (or capitalised part of a hyphenated word: "pro-Biejing") that is
@@ -474,12 +628,10 @@ impl Names {
 /// paragraph in its paragraph cache and a keystroke rescans one paragraph.
 #[derive(Debug)]
 pub struct BlockScan {
-    toks: Arc<[Tok]>,
+    words: Arc<BlockWords>,
     hits: Vec<matcher::Hit>,
     /// With `block` 0: the caller knows the block's index.
     learned: Vec<draft_actors::Learned>,
-    unknown: Arc<[UnknownWord]>,
-    words: Arc<[spellings::NameWord]>,
 }
 
 impl BlockScan {
@@ -490,11 +642,13 @@ impl BlockScan {
         let unknown = unknown_words(text, &toks);
         let words = spellings::name_words(kb, text, &toks, &hits);
         Arc::new(BlockScan {
-            toks: toks.into(),
+            words: Arc::new(BlockWords {
+                toks: toks.into(),
+                unknown: unknown.into(),
+                words: words.into(),
+            }),
             hits,
             learned,
-            unknown: unknown.into(),
-            words: words.into(),
         })
     }
 }
@@ -523,9 +677,9 @@ fn tokens(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
 }
 
 /// The token containing a block-text offset.
-fn tok_at(toks: &[Tok], offset: usize) -> Option<usize> {
+fn tok_at(toks: &Toks, offset: usize) -> Option<usize> {
     let i = toks.partition_point(|t| t.full_end() <= offset);
-    (i < toks.len() && toks[i].start() <= offset).then_some(i)
+    (i < toks.len() && toks.at(i).start() <= offset).then_some(i)
 }
 
 /// A capitalised word that looks like part of a person's name (not a title, not a
@@ -595,11 +749,9 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             });
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let mut bn = BlockNames {
-            tok_pattern: TokSlots::new(scan.toks.len()),
-            tok_mention: TokSlots::new(scan.toks.len()),
-            toks: Arc::clone(&scan.toks),
-            unknown: Arc::clone(&scan.unknown),
-            words: Arc::clone(&scan.words),
+            tok_pattern: TokSlots::new(scan.words.toks.len()),
+            tok_mention: TokSlots::new(scan.words.toks.len()),
+            scan_words: Arc::clone(&scan.words),
         };
         // Chains of adjacent hits.
         let mut chains: Vec<Chain> = Vec::new();
@@ -614,20 +766,20 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             let extend = chains.last().is_some_and(|c| {
                 let last = c.toks.end - 1;
                 last + 1 == t0
-                    && joined_by_space(text, &bn.toks[last], &bn.toks[t0])
+                    && joined_by_space(text, &bn.toks.at(last), &bn.toks.at(t0))
                     && c.hits
                         .last()
-                        .is_some_and(|(r, _)| r.end == bn.toks[last].end())
+                        .is_some_and(|(r, _)| r.end == bn.toks.at(last).end())
             });
             // An initial between two hits ("George W. Bush").
             let extend_initial = !extend
                 && chains.last().is_some_and(|c| {
                     let last = c.toks.end - 1;
                     last + 2 == t0
-                        && bn.toks[last + 1].range().len() == 1
-                        && bn.toks[last + 1].cap()
-                        && joined_by_space(text, &bn.toks[last], &bn.toks[last + 1])
-                        && joined_by_space(text, &bn.toks[last + 1], &bn.toks[t0])
+                        && bn.toks.at(last + 1).range().len() == 1
+                        && bn.toks.at(last + 1).cap()
+                        && joined_by_space(text, &bn.toks.at(last), &bn.toks.at(last + 1))
+                        && joined_by_space(text, &bn.toks.at(last + 1), &bn.toks.at(t0))
                 });
             if extend || extend_initial {
                 let c = chains.last_mut().expect("checked above");
@@ -654,7 +806,7 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             block: bi,
             ..l.clone()
         }) {
-            let name_range = bn.toks[l.toks.start].start()..bn.toks[l.toks.end - 1].end();
+            let name_range = bn.toks.at(l.toks.start).start()..bn.toks.at(l.toks.end - 1).end();
             let src = block.source_range(name_range.clone());
             // A knowledge-base person: keep the introduction.
             if let Some(mi) = bn.tok_mention.first_in(l.toks.clone()) {
@@ -667,8 +819,9 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
                 }
                 continue;
             }
-            let words: Vec<&str> = bn.toks[l.toks.clone()]
-                .iter()
+            let words: Vec<&str> = bn
+                .toks
+                .range(l.toks.clone())
                 .map(|t| &text[t.range()])
                 .collect();
             // "Donald Trupm": a knowledge-base person's name with a near miss is that person
@@ -729,6 +882,12 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             }
         }
     }
+    // Kept for the document's life: without their growth room.
+    for bn in &mut names.blocks {
+        bn.tok_pattern.shrink_to_fit();
+        bn.tok_mention.shrink_to_fit();
+    }
+    names.mentions.shrink_to_fit();
     names.spellings = spellings::cluster(doc, &names, config);
     names
 }
@@ -878,7 +1037,7 @@ fn push_mention(
         heading,
         text,
     } = cx;
-    let range = bn.toks[toks.start].start()..bn.toks[toks.end - 1].end();
+    let range = bn.toks.at(toks.start).start()..bn.toks.at(toks.end - 1).end();
     let parts = match actor {
         ActorRef::Draft(_) => draft_parts(block, text, &bn.toks, toks.clone(), full),
         ActorRef::Kb(_) => Vec::new(),
@@ -903,20 +1062,20 @@ fn push_mention(
 fn draft_parts(
     block: &super::markdown::Block,
     text: &str,
-    btoks: &[Tok],
+    btoks: &Toks,
     toks: Range<usize>,
     full: bool,
 ) -> Vec<PartUse> {
     // One or two parts: sized for them (a vector grown by a push has room for four).
     let mut parts = Vec::with_capacity(if full { 2 } else { 1 });
-    let words: Vec<&str> = btoks[toks.clone()]
-        .iter()
+    let words: Vec<&str> = btoks
+        .range(toks.clone())
         .map(|t| &text[t.range()])
         .collect();
     let split = if full { surname_start(&words) } else { 0 };
     let last = toks.start + split;
     if split > 0 {
-        let r = btoks[toks.start].start()..btoks[last - 1].end();
+        let r = btoks.at(toks.start).start()..btoks.at(last - 1).end();
         parts.push(PartUse {
             range: block.source_range(r.clone()),
             part: 0,
@@ -925,7 +1084,7 @@ fn draft_parts(
             misspelling: false,
         });
     }
-    let r = btoks[last].start()..btoks[toks.end - 1].end();
+    let r = btoks.at(last).start()..btoks.at(toks.end - 1).end();
     parts.push(PartUse {
         range: block.source_range(r.clone()),
         part: 1,
@@ -964,14 +1123,18 @@ fn rebind_namesakes(doc: &Document, names: &mut Names, intros: &mut HashMap<Acto
     // How the draft describes each knowledge-base person where it names them in full.
     // With the first title written, for the introduction of a namesake.
     let mut described: HashMap<u32, (draft_actors::Described, Option<Intro>)> = HashMap::new();
+    // The words of the last block read, unpacked (mentions come in block order).
+    let mut block_toks: (usize, Vec<Tok>) = (usize::MAX, Vec::new());
     for m in names.mentions.iter().filter(|m| m.full) {
         let ActorRef::Kb(a) = m.actor else { continue };
         if names.kb.actors[a as usize].kind != Kind::Person {
             continue;
         }
         let text = doc.blocks[m.block].text.as_str();
-        let (d, title) =
-            draft_actors::describe(text, &names.blocks[m.block].toks, m.toks.start, m.toks.end);
+        if block_toks.0 != m.block {
+            block_toks = (m.block, names.blocks[m.block].toks.iter().collect());
+        }
+        let (d, title) = draft_actors::describe(text, &block_toks.1, m.toks.start, m.toks.end);
         let slot = described.entry(a).or_default();
         slot.0 = slot.0.merge(d);
         if slot.1.is_none() && title.is_some() {
@@ -1005,8 +1168,8 @@ fn rebind_namesakes(doc: &Document, names: &mut Names, intros: &mut HashMap<Acto
         let block = &doc.blocks[bi];
         let text = block.text.as_str();
         let btoks = &names.blocks[bi].toks;
-        let words: Vec<&str> = btoks[toks.clone()]
-            .iter()
+        let words: Vec<&str> = btoks
+            .range(toks.clone())
             .map(|t| &text[t.range()])
             .collect();
         if words.len() < 2 {
@@ -1236,15 +1399,16 @@ fn resolve_single(
     // ("Kevin McCarthy", "Jordan Peterson").
     let neighbour_name = |t: Option<usize>| {
         t.is_some_and(|t| {
-            bn.tok_pattern.get(t).is_none() && name_like(&text[bn.toks[t].range()], &bn.toks[t])
+            bn.tok_pattern.get(t).is_none()
+                && name_like(&text[bn.toks.at(t).range()], &bn.toks.at(t))
         })
     };
     let prev = toks
         .start
         .checked_sub(1)
-        .filter(|&t| joined_by_space(text, &bn.toks[t], &bn.toks[toks.start]));
+        .filter(|&t| joined_by_space(text, &bn.toks.at(t), &bn.toks.at(toks.start)));
     let next = Some(toks.end).filter(|&t| {
-        t < bn.toks.len() && joined_by_space(text, &bn.toks[toks.end - 1], &bn.toks[t])
+        t < bn.toks.len() && joined_by_space(text, &bn.toks.at(toks.end - 1), &bn.toks.at(t))
     });
     if neighbour_name(prev) || neighbour_name(next) {
         return;
@@ -1364,10 +1528,10 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         let mut bn = std::mem::take(&mut names.blocks[bi]);
         let ntok = bn.toks.len();
         for t in 0..ntok {
-            if bn.tok_mention.get(t).is_some() || !bn.toks[t].cap() {
+            if bn.tok_mention.get(t).is_some() || !bn.toks.at(t).cap() {
                 continue;
             }
-            let word = text[bn.toks[t].range()].to_string();
+            let word = text[bn.toks.at(t).range()].to_string();
             let Some(cands) = draft_surnames.get(&fold(&word)) else {
                 continue;
             };
@@ -1378,7 +1542,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             if bn.tok_mention.any_in(s0..t + 1) {
                 continue;
             }
-            let surname = text[bn.toks[s0].start()..bn.toks[t].end()].to_string();
+            let surname = text[bn.toks.at(s0).start()..bn.toks.at(t).end()].to_string();
             // A given name before it, shortest first.
             let mut found: Option<(u32, usize)> = None;
             let mut other_person = false;
@@ -1386,20 +1550,20 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             while k > 0
                 && s0 - k < 3
                 && bn.tok_mention.get(k - 1).is_none()
-                && joined_by_space(text, &bn.toks[k - 1], &bn.toks[k])
+                && joined_by_space(text, &bn.toks.at(k - 1), &bn.toks.at(k))
             {
-                let w = &text[bn.toks[k - 1].range()];
-                let could_be_given = bn.toks[k - 1].cap()
+                let w = &text[bn.toks.at(k - 1).range()];
+                let could_be_given = bn.toks.at(k - 1).cap()
                     && !draft_actors::is_title(w)
                     && !lexicon::is_calendar_word(w)
                     && (!lexicon::is_common_word(w)
                         || lexicon::is_known_given_name(w)
-                        || !bn.toks[k - 1].sent_start());
+                        || !bn.toks.at(k - 1).sent_start());
                 if !could_be_given {
                     break;
                 }
                 k -= 1;
-                let given = text[bn.toks[k].start()..bn.toks[s0 - 1].end()].to_string();
+                let given = text[bn.toks.at(k).start()..bn.toks.at(s0 - 1).end()].to_string();
                 match find_actor(&names.draft_actors, &given, &surname) {
                     Some((i, m)) => {
                         if let Match::GivenVariant = m {
@@ -1424,13 +1588,13 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
                         continue;
                     }
                     // Nearest learned actor introduced before.
-                    let at = block.source_start(bn.toks[t].start());
+                    let at = block.source_start(bn.toks.at(t).start());
                     let chosen = *cand_actors
                         .iter()
                         .rfind(|c| first_full.get(c).is_some_and(|&s| s <= at))
                         .unwrap_or(&cand_actors[0]);
                     // A common word opening a sentence is not a surname mention ("Young").
-                    if bn.toks[s0].sent_start() && lexicon::is_common_word(&word) {
+                    if bn.toks.at(s0).sent_start() && lexicon::is_common_word(&word) {
                         continue;
                     }
                     // "of Allen, Texas": a place.
@@ -1475,7 +1639,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
             names.blocks[bi] = bn;
             continue;
         }
-        let word = text[bn.toks[toks.start].start()..bn.toks[toks.end - 1].end()].to_string();
+        let word = text[bn.toks.at(toks.start).start()..bn.toks.at(toks.end - 1).end()].to_string();
         // Prefer an actor this draft names in full.
         let distinct_present: std::collections::BTreeSet<u32> = cands
             .iter()
@@ -1497,7 +1661,7 @@ fn second_pass(doc: &Document, names: &mut Names, bare: &mut Bare) {
         });
         if let Some(actor) = chosen {
             if let Some(&(_, part, variant)) = cands.iter().find(|c| c.0 == actor) {
-                let r = bn.toks[toks.start].start()..bn.toks[toks.end - 1].end();
+                let r = bn.toks.at(toks.start).start()..bn.toks.at(toks.end - 1).end();
                 // Part of a hyphenated compound ("pro-Trump", "the Biden-Trump debate"): a
                 // mention (for hover), but no spelling of the name.
                 let compound =
@@ -1549,8 +1713,8 @@ fn surname_tokens(
         }
         let s0 = t + 1 - n;
         let ok = (s0..t).all(|k| {
-            fold(&text[bn.toks[k].range()]) == words[k - s0]
-                && joined_by_space(text, &bn.toks[k], &bn.toks[k + 1])
+            fold(&text[bn.toks.at(k).range()]) == words[k - s0]
+                && joined_by_space(text, &bn.toks.at(k), &bn.toks.at(k + 1))
         });
         if !ok {
             continue;
@@ -1568,8 +1732,8 @@ fn surname_tokens(
 fn place_context(text: &str, bn: &BlockNames, s0: usize, t: usize) -> bool {
     let before = s0
         .checked_sub(1)
-        .map(|p| text[bn.toks[p].range()].to_lowercase());
-    let after = &text[bn.toks[t].full_end()..];
+        .map(|p| text[bn.toks.at(p).range()].to_lowercase());
+    let after = &text[bn.toks.at(t).full_end()..];
     matches!(
         before.as_deref(),
         Some("of" | "in" | "near" | "from" | "at")
@@ -1620,6 +1784,55 @@ mod tests {
         let toks = tokens(text, std::slice::from_ref(&(0..text.len())));
         assert_eq!((toks[0].range(), toks[0].full_end()), (0..6, 10));
         assert_eq!((toks[1].range(), toks[1].full_end()), (11..15, 15));
+    }
+
+    #[test]
+    fn a_paragraph_keeps_its_words_in_4_bytes_each_and_gives_them_back_unchanged() {
+        let text = "Merkel’s aide, Jong-un and O'Brien met.\nLater Scholz spoke.";
+        let later = text.find("Later").unwrap_or(0);
+        let sentences = [0..later, later..text.len()];
+        let toks = tokens(text, &sentences);
+        let kept = Toks::from(toks.clone());
+        assert!(matches!(kept, Toks::Narrow(_)));
+        assert_eq!(kept.len(), toks.len());
+        assert_eq!(kept.iter().collect::<Vec<_>>(), toks);
+        assert_eq!(kept.range(1..3).collect::<Vec<_>>(), toks[1..3]);
+        assert_eq!(kept.get(toks.len()), None);
+        assert_eq!(tok_at(&kept, 3), Some(0));
+        assert_eq!(tok_at(&kept, 8), Some(0), "inside the possessive ending");
+        assert!(kept.at(6).sent_start() && kept.at(6).cap() && !kept.at(5).sent_start());
+    }
+
+    #[test]
+    fn a_word_far_into_a_long_paragraph_or_a_very_long_word_keeps_8_bytes() {
+        let far = format!("{} Merkel’s aide", "a ".repeat(40_000));
+        let toks = tokens(&far, std::slice::from_ref(&(0..far.len())));
+        let kept = Toks::from(toks.clone());
+        assert!(matches!(kept, Toks::Wide(_)));
+        assert_eq!(kept.iter().collect::<Vec<_>>(), toks);
+        let long = format!("Ab{} said", "c".repeat(3_000));
+        let toks = tokens(&long, std::slice::from_ref(&(0..long.len())));
+        let kept = Toks::from(toks.clone());
+        assert!(matches!(kept, Toks::Wide(_)));
+        assert_eq!(kept.iter().collect::<Vec<_>>(), toks);
+    }
+
+    #[test]
+    fn token_slots_answer_in_any_order_of_setting() {
+        let mut slots = TokSlots::new(10);
+        for (t, i) in [(7, 70), (2, 20), (5, 50), (2, 21), (12, 120)] {
+            slots.set(t, i);
+        }
+        assert_eq!(
+            slots.get(2).get(),
+            Some(21),
+            "a second set replaces the first"
+        );
+        assert_eq!(slots.get(12).get(), None, "past the block");
+        assert_eq!(slots.first_in(3..8), Some(50));
+        assert_eq!(slots.first_in(8..10), None);
+        assert!(!slots.any_in(3..3));
+        assert_eq!(slots.slice(4..6), vec![TokSlot::NONE, TokSlot::some(50)]);
     }
 
     fn analyse_text(text: &str) -> (Document, Names) {

@@ -662,10 +662,10 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         // Every word of the block makes one use, in order.
         let base = uses.len();
         for w in bn.words.iter() {
-            let tok = &bn.toks[w.tok as usize];
+            let tok = &bn.toks.at(w.tok as usize);
             let at = tok.start() + usize::from(w.skip)..tok.end();
             let written = &text[at.clone()];
-            let partner = w.partner.map(|p| &text[bn.toks[p as usize].range()]);
+            let partner = w.partner.map(|p| &text[bn.toks.at(p as usize).range()]);
             // From the first given name to the surname, whichever word this is.
             let ends = match w.slot {
                 Slot::Surname => w.partner.map(|g| (g as usize, w.tok as usize)),
@@ -677,7 +677,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 }),
             };
             let name_written = ends.filter(|_| !w.opener).and_then(|(a, b)| {
-                text.get(bn.toks[a].start()..bn.toks[b].end())
+                text.get(bn.toks.at(a).start()..bn.toks.at(b).end())
                     .filter(|s| !s.contains('\n') && !s.contains(" and "))
             });
             let partner_use = w.partner.and_then(|p| {
@@ -693,7 +693,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             let prev = w
                 .tok
                 .checked_sub(1)
-                .map(|p| &text[bn.toks[p as usize].range()]);
+                .map(|p| &text[bn.toks.at(p as usize).range()]);
             let after = &text[tok.full_end()..];
             let plural_cue = prev.is_some_and(|p| in_list(PLURAL_CUES, p))
                 || (tok.full_end() == tok.end()

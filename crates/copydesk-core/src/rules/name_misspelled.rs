@@ -398,7 +398,7 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
         for u in bn.unknown.iter() {
             let (t, range, segment, letters) =
                 (u.tok as usize, u.range(), u.segment, u.letters as usize);
-            let tok = &bn.toks[t];
+            let tok = &bn.toks.at(t);
             if bn.tok_pattern.get(t).is_some() || bn.tok_mention.get(t).is_some() {
                 continue;
             }
@@ -449,8 +449,8 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             let mut cands: Vec<Candidate> = Vec::new();
             // Neighbours: another part of an actor's name right beside the word.
             let joined = |a: usize, b: usize| {
-                let between = &text[bn.toks[a].full_end()..bn.toks[b].start()];
-                between == " " || (between == ". " && bn.toks[a].range().len() == 1)
+                let between = &text[bn.toks.at(a).full_end()..bn.toks.at(b).start()];
+                between == " " || (between == ". " && bn.toks.at(a).range().len() == 1)
             };
             let prev = t.checked_sub(1).filter(|&p| !segment && joined(p, t));
             let next = Some(t + 1).filter(|&n| !segment && n < bn.toks.len() && joined(t, n));
@@ -499,16 +499,16 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             // A capitalised word beside it (not a title, not a sentence-opening common
             // word): the word is part of a longer name ("Al Jorden", "Olena Zelenska").
             let other_name_beside = [
-                prev.filter(|&p| bn.toks[p].full_end() == bn.toks[p].end()),
+                prev.filter(|&p| bn.toks.at(p).full_end() == bn.toks.at(p).end()),
                 next.filter(|_| !possessive),
             ]
             .into_iter()
             .flatten()
             .any(|n| {
-                let nw = &text[bn.toks[n].range()];
-                bn.toks[n].cap()
+                let nw = &text[bn.toks.at(n).range()];
+                bn.toks.at(n).cap()
                     && !draft_actors::is_title(nw)
-                    && (!bn.toks[n].sent_start() || !lexicon::is_common_word(nw))
+                    && (!bn.toks.at(n).sent_start() || !lexicon::is_common_word(nw))
             });
             if cands.is_empty() && !other_name_beside && letters >= 4 {
                 // Depends on the word alone: worked out once per distinct word.
@@ -542,11 +542,11 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
             if cands.is_empty() && !other_name_beside {
                 let near = names.kb.near();
                 let after_title =
-                    prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks[p].range()]));
+                    prev.is_some_and(|p| draft_actors::is_title(&text[bn.toks.at(p).range()]));
                 // A lone capitalised word in running text ("talks in Polnad", "Mexcio's").
                 let after = &text[tok.full_end()..];
                 let running = segment
-                    || (!tok.sent_start() && !prev.is_some_and(|p| bn.toks[p].cap()))
+                    || (!tok.sent_start() && !prev.is_some_and(|p| bn.toks.at(p).cap()))
                     || possessive
                     || after.starts_with(',');
                 let mut lists = Vec::new();
@@ -699,7 +699,7 @@ fn listed_given_slips(cx: &Context, names: &Names, out: &mut Vec<Finding>) {
     for (bn, block) in names.blocks.iter().zip(&cx.doc.blocks) {
         let text = block.text.as_str();
         for t in 0..bn.toks.len().saturating_sub(1) {
-            let (tok, next) = (&bn.toks[t], &bn.toks[t + 1]);
+            let (tok, next) = (&bn.toks.at(t), &bn.toks.at(t + 1));
             // The word right before a knowledge-base name word, itself no name word known.
             let Some(p) = bn.tok_pattern.get(t + 1).get() else {
                 continue;

@@ -354,8 +354,8 @@ impl Rule for NameTitleMismatch {
             let bn = &names.blocks[m.block];
             let block = &cx.doc.blocks[m.block];
             let text = block.text.as_str();
-            let start = bn.toks[m.toks.start].start();
-            let end = bn.toks[m.toks.end - 1].end();
+            let start = bn.toks.at(m.toks.start).start();
+            let end = bn.toks.at(m.toks.end - 1).end();
             let Some(t) = title_before(text, start) else {
                 continue;
             };
