@@ -48,7 +48,9 @@ pub struct NameWord {
     pub partner: Option<u32>,
     /// An everyday word opening the sentence before a name ("Troy Roberts said", "Later
     /// Biden said"): a given name only if the draft gives the person a given name one edit
-    /// from it or equal to it elsewhere.
+    /// from it or equal to it elsewhere. As a surname (no partner), an everyday word
+    /// alone before a reporting verb ("Chandler said"): a surname only if a full name
+    /// of the draft has that surname or one a slip away.
     pub opener: bool,
     /// Bytes of the token before the name word: an Arabic article joined by a hyphen
     /// ("al-Mansouri": the name is "Mansouri").
@@ -378,13 +380,23 @@ pub fn name_words(
         // sentence (kept aside: it may be a given name).
         let mut start = run.start;
         let mut opener = None;
+        let mut after_thing = false;
         for k in run.clone() {
             let w = word(k);
             // A thing's name before a person's ("House Intelligence Committee
             // Representative Adam Schiff"): the person's name follows it.
             // (Last in the run, such a word is dealt with below: "Doris Day".)
-            let thing_word = k + 1 < run.end && in_list(draft_actors::NOT_PERSON, w);
-            if draft_actors::is_title(w) || thing_word || (k == start && stop_word(w)) {
+            // A listed given name opening the name is the person's ("Bill Hallorann",
+            // "Senator Bill Hallorann"), not a bill's.
+            let thing_word = k + 1 < run.end
+                && in_list(draft_actors::NOT_PERSON, w)
+                && !(k == start && !after_thing && lexicon::is_known_given_name(w));
+            after_thing |= thing_word;
+            if draft_actors::is_title(w)
+                || plural_title(w)
+                || thing_word
+                || (k == start && stop_word(w))
+            {
                 start = k + 1;
                 opener = None;
             } else if k == start
@@ -413,6 +425,18 @@ pub fn name_words(
             start += 1;
         }
         if start >= end {
+            // A surname that is also an everyday word opening a sentence before a
+            // reporting verb ("Chandler said"): a surname use only where the draft writes
+            // it, or one a slip away, as the surname of a full name (`cluster`).
+            if let Some(o) = opener.filter(|&o| {
+                run.len() == 1
+                    && word(o).chars().count() >= 4
+                    && o + 1 < toks.len()
+                    && draft_actors::is_reporting(word(o + 1))
+                    && super::joined_by_space(text, &toks[o], &toks[o + 1])
+            }) {
+                out.push(name_word(o, Slot::Surname, None, true));
+            }
             continue;
         }
         // The hyphenated word is this person's surname: one unit, after a given name.
@@ -421,6 +445,12 @@ pub fn name_words(
         if let Some(h) = hy {
             end = h + 1;
             i = h + 1;
+        }
+        // A place, an organisation or a date before a person's name ("Ambassador to
+        // Germany Richard Grenell", "Mayor of Springfield Piotr Nowak", "On Monday Anna
+        // Kessler said"): the name starts after it.
+        if let Some(k) = name_after_prefix(text, toks, start..end, &thing) {
+            start = k;
         }
         let words = start..end;
         if words
@@ -496,6 +526,62 @@ pub fn name_words(
     }
     coordinated_given_names(text, toks, &mut out);
     out
+}
+
+/// A plural title before the names it applies to ("Senators Jane Roe and John Doe",
+/// "Drs. Anna Kessler and Tom Birkett"): the title's word with an "s" (or "ies" for "y").
+fn plural_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.ends_with("ss") {
+        return false;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return draft_actors::is_title(&format!("{stem}y"));
+    }
+    w.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && draft_actors::is_title(stem))
+}
+
+/// Where a person's name starts in a capitalised run that opens with something else: the
+/// token after a knowledge-base place or organisation or a calendar word ("Germany
+/// Richard Grenell", "Monday Anna Kessler"), or, right after a title and "of", "to" or
+/// "for" ("Mayor of Springfield Piotr Nowak", "Ambassador to the UN"), after the
+/// jurisdiction the title names. The name must be two words at least, the first a listed
+/// given name no everyday word is; else (jurisdiction only) the last two of a run of three.
+fn name_after_prefix(
+    text: &str,
+    toks: &[Tok],
+    words: Range<usize>,
+    thing: &[bool],
+) -> Option<usize> {
+    let word = |k: usize| &text[toks[k].range()];
+    let given = |k: usize| {
+        (lexicon::is_known_given_name(word(k)) || lexicon::is_name_variant_form(word(k)))
+            && !lexicon::is_common_word(word(k))
+    };
+    let prefix = |k: usize| thing[k] || lexicon::is_calendar_word(word(k));
+    let start = words.start;
+    // Leading thing or date words, then a given name.
+    let mut k = start;
+    while k < words.end && prefix(k) {
+        k += 1;
+    }
+    if k > start && k + 2 <= words.end && given(k) && (k..words.end).all(|x| !prefix(x)) {
+        return Some(k);
+    }
+    // The jurisdiction of a title: "Mayor of Springfield …".
+    let jurisdiction = start >= 2
+        && matches!(word(start - 1), "of" | "to" | "for")
+        && (draft_actors::is_title(word(start - 2)) || plural_title(word(start - 2)))
+        && toks[start].start() >= toks[start - 1].end()
+        && text[toks[start - 1].end()..toks[start].start()] == *" ";
+    if !jurisdiction || words.len() < 3 {
+        return None;
+    }
+    if let Some(g) = (start + 1..words.end - 1).find(|&x| given(x)) {
+        return Some(g);
+    }
+    (words.len() == 3).then_some(start + 1)
 }
 
 /// "David and Louise Turpin", "Cherie and Sean O'Donnell": a given name standing alone
@@ -642,6 +728,9 @@ struct Use<'a> {
     /// Read as a family or a plural: after "the", "both", a number ("the Clements family",
     /// "both Clintons"), or with a plural's apostrophe ("the Clements’ home").
     plural_cue: bool,
+    /// A surname alone right after a title or honorific ("Mr. Tarrow", "Dr. Kessler",
+    /// "Secretary Wolfowitz"): a person's name, even if never written in full.
+    titled: bool,
 }
 
 /// The uses of one spelling in one slot.
@@ -699,9 +788,14 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 || (tok.full_end() == tok.end()
                     && (after.starts_with('’') || after.starts_with('\''))
                     && written.ends_with('s'));
+            let titled = w.slot == Slot::Surname
+                && w.partner.is_none()
+                && !w.opener
+                && prev.is_some_and(|p| draft_actors::is_title(p) || plural_title(p));
             uses.push(Use {
                 hyphen_alone: w.hyphen_alone,
                 plural_cue,
+                titled,
                 range: block.source_range(at),
                 partner_use,
                 written,
@@ -725,8 +819,11 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         let mut surnames_of: HashMap<&str, Vec<&str>> = HashMap::new();
         let mut full_surnames: HashSet<&str> = HashSet::new();
         for u in &uses {
+            // A middle word ("Ana Lucía Mendoza Ferrer") is no given name a word alone
+            // could be: alone it is the first of two surnames, or a middle name.
+            let middle = u.name_written.is_some_and(|n| !n.starts_with(u.written));
             match (u.slot, &u.partner) {
-                (Slot::Given, Some(s)) if !u.opener => {
+                (Slot::Given, Some(s)) if !u.opener && !middle => {
                     let v = surnames_of.entry(u.folded.as_str()).or_default();
                     if !v.contains(&s.as_str()) {
                         v.push(s.as_str());
@@ -742,7 +839,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         let given_index = DeleteIndex::new(surnames_of.keys().copied());
         uses.iter()
             .enumerate()
-            .filter(|(_, u)| u.slot == Slot::Surname && u.partner.is_none())
+            .filter(|(_, u)| u.slot == Slot::Surname && u.partner.is_none() && !u.opener)
             .filter(|(_, u)| !full_surnames.contains(u.folded.as_str()))
             // A listed given name, or a name the dictionary knows only capitalised ("Sean"):
             // a middle name or a second surname standing alone ("Pedro Pierluisi Urrutia …
@@ -812,6 +909,18 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         .filter(|u| u.slot == Slot::Surname && u.full && u.written.contains('-'))
         .map(|u| u.folded.as_str())
         .collect();
+    // An everyday word opening a sentence before a reporting verb ("Chandler said") is a
+    // surname only where a full name has that surname, or one a slip away.
+    let full_surnames: HashSet<&str> = uses
+        .iter()
+        .filter(|u| u.slot == Slot::Surname && u.full)
+        .map(|u| u.folded.as_str())
+        .collect();
+    let opener_is_surname = |u: &Use| {
+        full_surnames
+            .iter()
+            .any(|f| *f == u.folded || one_edit(f, &u.folded) || one_edit(&u.folded, f))
+    };
     let keep: Vec<bool> = uses
         .iter()
         .map(|u| {
@@ -819,9 +928,34 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 || hyphen_full
                     .iter()
                     .any(|f| *f == u.folded || one_edit(f, &u.folded) || one_edit(&u.folded, f)))
-                && (!u.opener || opener_is_given(u))
+                && (!u.opener
+                    || match u.slot {
+                        Slot::Given => opener_is_given(u),
+                        Slot::Surname => opener_is_surname(u),
+                    })
         })
         .collect();
+    // A middle word of a full name the draft also writes alone, as it is or a slip away, is
+    // the first of two surnames ("Ana Lucía Mendoza Ferrer … Mendoza said", as Spanish
+    // names are written): a surname use too, in full.
+    let bare_surnames: HashSet<&str> = uses
+        .iter()
+        .enumerate()
+        .filter(|&(i, u)| {
+            keep[i] && u.slot == Slot::Surname && u.partner.is_none() && !u.hyphen_alone
+        })
+        .map(|(_, u)| u.folded.as_str())
+        .collect();
+    let second_surname = |u: &Use| {
+        u.slot == Slot::Given
+            && u.full
+            && u.partner.is_some()
+            && u.written.chars().count() >= 4
+            && u.name_written.is_some_and(|n| !n.starts_with(u.written))
+            && bare_surnames
+                .iter()
+                .any(|b| *b == u.folded || one_edit(b, &u.folded) || one_edit(&u.folded, b))
+    };
     // Surnames: every use, in full names and alone.
     let mut surnames: HashMap<&str, Cluster> = HashMap::new();
     // Given names, by the surname they stand with.
@@ -830,16 +964,22 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         if !keep[i] {
             continue;
         }
-        let full = u.full || u.opener;
+        let full = u.full || (u.opener && u.slot == Slot::Given);
         let c = match (u.slot, &u.partner) {
             (Slot::Surname, _) => surnames.entry(u.folded.as_str()).or_default(),
             (Slot::Given, Some(s)) => givens.entry((s.as_str(), u.folded.as_str())).or_default(),
             (Slot::Given, None) => continue,
         };
         c.uses.push(i);
-        c.person |= full || u.person_mention;
+        c.person |= full || u.person_mention || u.titled;
         if full && c.first_full.is_none() {
             c.first_full = Some(u.range.start);
+        }
+        if second_surname(u) {
+            let c = surnames.entry(u.folded.as_str()).or_default();
+            c.uses.push(i);
+            c.person = true;
+            c.first_full.get_or_insert(u.range.start);
         }
     }
     let kb_knows = |folded: &str, slot: Slot| {
@@ -1148,6 +1288,10 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                     }
                     (Slot::Given, Some(n), _) if n.starts_with(u.written) => {
                         format!("{expected}{}", &n[u.written.len()..])
+                    }
+                    // The first of two surnames ("Ana Lucía Mendoza Ferrer").
+                    (Slot::Given, Some(n), _) if n.contains(u.written) => {
+                        n.replacen(u.written, &expected, 1)
                     }
                     (Slot::Surname, _, Some(g)) => format!("{g} {expected}"),
                     (Slot::Given, _, Some(s)) => format!("{expected} {s}"),
@@ -1620,12 +1764,13 @@ mod tests {
         );
         // A given name alone is matched exactly, not one edit away ("Bark" is no "Bary").
         assert!(respellings("Musician Bary Comdel played. The Bark reported it.").is_empty());
-        // A middle name or second surname alone is the surname.
+        // A middle name or second surname alone is the surname; the full name's middle word
+        // is a use of it too, so two spellings twice each: the knowledge base decides.
         assert_eq!(
             respellings(
                 "Pedro Pierlusi Urrutia spoke. Pierlusi left. Pierluisi came. Pierluisi won."
             ),
-            pairs(&[("Pierlusi", "Pierluisi", Frequency)])
+            pairs(&[("Pierlusi", "Pierluisi", Kb), ("Pierlusi", "Pierluisi", Kb)])
         );
         // Not a listed given name before "and": two people.
         assert!(respellings("Marsh and Jane Dorval met. Marsch left.").is_empty());
@@ -1817,6 +1962,123 @@ mod tests {
         assert!(guesses("Jhon Pettigrew spoke. Jhon Pettigrew left.").is_empty());
         assert!(guesses("Fatih Demirtas and Krishan Pillai spoke.").is_empty());
         assert!(guesses("Viktor Halasz said the shares would fall.").is_empty());
+    }
+
+    #[test]
+    fn names_after_a_plural_title_are_read_one_by_one() {
+        use Decided::*;
+        // "Senators" is no given name of the first person: the given-name guess sees one
+        // given name of that surname, and a slip there meets the right spelling.
+        assert_eq!(
+            guesses("The bill was backed by Senators Micahel Tarrow and Jane Roe."),
+            vec![("Micahel".to_string(), "Michael".to_string())]
+        );
+        assert_eq!(
+            respellings(
+                "Drs. Anna Kesler and Tom Birkett spoke. Anna Kessler left. Kessler said no."
+            ),
+            pairs(&[("Kesler", "Kessler", Frequency)])
+        );
+        // Clean: two people after one plural title, each named again the same way.
+        assert!(respellings(
+            "Senators Jane Roe and John Doe wrote the bill. Roe said it would pass. Doe agreed."
+        )
+        .is_empty());
+        assert!(guesses("Representatives Jane Roe and John Doe wrote the bill.").is_empty());
+    }
+
+    #[test]
+    fn a_title_s_jurisdiction_or_a_known_place_before_a_name_is_not_part_of_it() {
+        use Decided::*;
+        // "Mayor of Springfield": the place the title names, then the person.
+        assert_eq!(
+            guesses("Mayor of Springfield Micahel Tarrow declared a day of mourning."),
+            vec![("Micahel".to_string(), "Michael".to_string())]
+        );
+        assert_eq!(
+            respellings(
+                "Mayor of Lindenfeld Tadeusz Wroblewksi spoke. Wroblewski left. Wroblewski said no."
+            ),
+            pairs(&[("Wroblewksi", "Wroblewski", Frequency)])
+        );
+        // A knowledge-base place before the name ("Ambassador to Germany …"), or a date.
+        assert_eq!(
+            respellings(
+                "US Ambassador to Germany Richard Grenell spoke. Later Richard Grenelll left."
+            ),
+            pairs(&[("Grenelll", "Grenell", FirstReference)])
+        );
+        assert_eq!(
+            respellings("On Monday Anna Kessler spoke. Later Anna Kesler left."),
+            pairs(&[("Kesler", "Kessler", FirstReference)])
+        );
+        // Clean: a place's own name, a person named after the place.
+        assert!(respellings(
+            "Texas Christian University won. Mayor of New York Bill de Blasio spoke. De Blasio left."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn bill_opening_a_name_is_a_given_name_not_a_law() {
+        assert_eq!(
+            respellings(
+                "Bill Hallorann of NASA spoke. Later Bill Halloran said the launch went well."
+            ),
+            pairs(&[("Halloran", "Hallorann", Decided::FirstReference)])
+        );
+        // A bill is still a thing's word after another word ("the Health Bill").
+        assert!(respellings(
+            "The Health Bill Committee met. Committee chairman Anna Kessler spoke. Kessler left."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_opening_a_sentence_before_a_reporting_verb_is_read() {
+        // "Chandler said": the full name's slip meets it, as a tie (which was typed?), one
+        // flag: the everyday word is never the slip.
+        assert_eq!(
+            respellings(
+                "Counsel Mark Chandlr explained the deal. Chandler said more would follow."
+            ),
+            pairs(&[("Chandlr", "Chandler", Decided::Tie)])
+        );
+        // Clean: the word with no full name of that surname, or the same surname in full.
+        assert!(respellings("Hawks said the war would end. Mark Chandler left.").is_empty());
+        assert!(respellings("Mark Chandler spoke. Chandler said more would follow.").is_empty());
+    }
+
+    #[test]
+    fn a_surname_only_ever_written_after_an_honorific_is_a_person_s() {
+        // "Mr. Tarrow" twice, "Mr. Tarow" once: never in full, but titled, so a person.
+        assert_eq!(
+            respellings("Mr. Tarrow spoke on Monday. Later Mr. Tarow left. Mr. Tarrow said no."),
+            pairs(&[("Tarow", "Tarrow", Decided::Frequency)])
+        );
+        assert_eq!(
+            respellings("Dr. Kessler spoke. Dr. Kesler left. Kessler said no."),
+            pairs(&[("Kesler", "Kessler", Decided::Frequency)])
+        );
+        // Clean: the same spelling each time; two words one letter apart never titled.
+        assert!(respellings("Mr. Tarrow spoke. Later Mr. Tarrow left. Tarrow said no.").is_empty());
+    }
+
+    #[test]
+    fn the_first_of_two_surnames_written_alone_meets_the_full_name() {
+        // Spanish double surnames: "Mendoza" alone is the first surname of the full name.
+        assert_eq!(
+            respellings(
+                "Ana Lucía Mendoza Ferrer won an award. Mendoza has tagged birds. Mendosa said so."
+            ),
+            pairs(&[("Mendosa", "Mendoza", Decided::Frequency)])
+        );
+        // Clean: the first surname alone, as written in full; a middle given name.
+        assert!(respellings(
+            "Ana Lucía Mendoza Ferrer won an award. Mendoza has tagged birds. Mendoza said so."
+        )
+        .is_empty());
+        assert!(respellings("John Michael Tarrow spoke. Tarrow said no. Michael left.").is_empty());
     }
 
     #[test]
