@@ -138,7 +138,7 @@ fn left_source(info: &BlockInfo, at: usize, floor: usize) -> Option<Range<usize>
         }
         return Some(np);
     }
-    if let Some(np) = ly_noun_before(&info.text, at, floor) {
+    if let Some(np) = ly_noun_before(info.text, at, floor) {
         return Some(np);
     }
     let before = &info.text[floor..at];
