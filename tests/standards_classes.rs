@@ -216,6 +216,59 @@ const CASES: &[Case] = &[
     ("loaded: other shapes of a statement (round 10)", LOADED, "The treasurer refused to admit that the accounts were late.", "admit", false),
     ("loaded: other shapes of a statement (round 10)", LOADED, "The city claimed the trophy for a third year, a record.", "claimed", false),
     ("loaded: other shapes of a statement (round 10)", LOADED, "The club admitted, in a short statement, two new members.", "admitted", false),
+    // Round eleven: the classes of the blind tune probe's misses, in other words.
+    // A bloc names no government or body (a country or an organisation does).
+    ("anon: a bloc's officials (round 11)", ANON, "Western officials say the sanctions have begun to bite.", "Western officials", true),
+    ("anon: a bloc's officials (round 11)", ANON, "The convoy was turned back at the border, foreign diplomats said.", "foreign diplomats", true),
+    ("anon: a bloc's officials (round 11)", ANON, "Arab officials told reporters the summit would be postponed.", "Arab officials", true),
+    ("anon: a bloc's officials (round 11)", ANON, "Norwegian officials said the ferry had been inspected in March.", "Norwegian officials", false),
+    ("anon: a bloc's officials (round 11)", ANON, "NATO officials said the exercise would go ahead.", "NATO officials", false),
+    ("anon: a bloc's officials (round 11)", ANON, "Western diplomats, who spoke on condition of anonymity because the talks are private, said a deal was close.", "Western diplomats", false),
+    // Unnamed sources holding a view, with no verb of saying.
+    ("anon: sources holding a view (round 11)", ANON, "Party insiders believe the leader will not survive the summer.", "Party insiders", true),
+    ("anon: sources holding a view (round 11)", ANON, "Sources now expect the verdict before Christmas.", "Sources", true),
+    ("anon: sources holding a view (round 11)", ANON, "People in the know think the merger will be called off.", "People in the know", true),
+    ("anon: sources holding a view (round 11)", ANON, "Two people close to the board fear the chairman will resign.", "Two people close to the board", true),
+    ("anon: sources holding a view (round 11)", ANON, "Officials expect the road to reopen on Monday.", "Officials", false),
+    ("anon: sources holding a view (round 11)", ANON, "Renewable sources are expected to cover a third of demand.", "Renewable sources", false),
+    ("anon: sources holding a view (round 11)", ANON, "Company insiders expect the plant to close. They spoke on condition of anonymity because they were not authorized to discuss the plans.", "Company insiders", false),
+    // A reason given for another unnamed source is not this one's.
+    ("anon: reason of another source (round 11)", ANON, "The mine will close in June, a union official said. Shares fell on the news. A second official, who asked not to be named because the talks were confidential, said the date could slip.", "a union official", true),
+    ("anon: reason of another source (round 11)", ANON, "The fund lost $40 million, a source said. Another source, speaking on condition of anonymity because of the inquiry, put the loss higher.", "a source", true),
+    ("anon: reason of another source (round 11)", ANON, "The fund lost $40 million, a source said. The source spoke on condition of anonymity because the inquiry is continuing.", "a source", false),
+    ("anon: reason of another source (round 11)", ANON, "The mine will close in June, a union official said. Shares fell on the news. The official asked not to be named because the talks were confidential.", "a union official", false),
+    // Close to a family: the family is a party (the reader took “family” for an adverb).
+    ("anon: close to a family (round 11)", ANON, "The actor has left the country, people close to the family said.", "people close to the family", true),
+    ("anon: close to a family (round 11)", ANON, "A person close to the family said the wedding had been called off.", "A person close to the family", true),
+    ("anon: close to a family (round 11)", ANON, "The family said the boy had been found safe.", "The family", false),
+    ("anon: close to a family (round 11)", ANON, "Neighbours close to the family home said they heard shouting.", "Neighbours", false),
+    // “Denied” for what denies nothing.
+    ("loaded: a non-denial called a denial (round 11)", LOADED, "The bank denied the allegations, saying it would not comment on an ongoing inquiry.", "denied", true),
+    ("loaded: a non-denial called a denial (round 11)", LOADED, "The mayor's office denied the story, saying only that the mayor meets many developers.", "denied", true),
+    ("loaded: a non-denial called a denial (round 11)", LOADED, "The club denies the report, adding that it does not discuss transfers.", "denies", true),
+    ("loaded: a non-denial called a denial (round 11)", LOADED, "The bank denied the allegations, saying they were false.", "denied", false),
+    ("loaded: a non-denial called a denial (round 11)", LOADED, "The minister denied the report, saying she had never met the lobbyist.", "denied", false),
+    ("loaded: a non-denial called a denial (round 11)", LOADED, "The court denied the appeal, saying the deadline had passed.", "denied", false),
+    // A claim in the present with a common noun as the clause's subject; the noun “claims”.
+    ("loaded: present claims and the noun (round 11)", LOADED, "Ostrova claims the new law protects no one.", "claims", true),
+    ("loaded: present claims and the noun (round 11)", LOADED, "The coach insists the referee owes the club an apology.", "insists", true),
+    ("loaded: present claims and the noun (round 11)", LOADED, "Varga admits the plan needs a rethink.", "admits", true),
+    ("loaded: present claims and the noun (round 11)", LOADED, "The insurer processed 12,000 claims last year.", "claims", false),
+    ("loaded: present claims and the noun (round 11)", LOADED, "The company claims the title of largest employer in the region.", "claims", false),
+    ("loaded: present claims and the noun (round 11)", LOADED, "The firm reveals the new models each spring.", "reveals", false),
+    // A document with a participle and its agent is the subject; a person is not a document.
+    ("loaded: a document and its agent (round 11)", LOADED, "Emails obtained by the Chronicle revealed that the contract had been rigged.", "revealed", false),
+    ("loaded: a document and its agent (round 11)", LOADED, "Figures released by the ministry revealed that exports had fallen.", "revealed", false),
+    ("loaded: a document and its agent (round 11)", LOADED, "A former aide interviewed by the Chronicle revealed that the contract had been rigged.", "revealed", true),
+    // An admission that answers the speaker's own denials.
+    ("loaded: an admission after denials (round 11)", LOADED, "After months of denials, the senator admitted taking the gifts.", "admitted", false),
+    ("loaded: an admission after denials (round 11)", LOADED, "Having long denied any role, the firm admitted that it had paid the bribes.", "admitted", false),
+    ("loaded: an admission after denials (round 11)", LOADED, "After the hearing, the senator admitted that the gifts had been a mistake.", "admitted", true),
+    // “Reportedly” carrying on a named report of its paragraph.
+    ("vague: reportedly after a named report (round 11)", VAGUE, "Bloomberg reported on Friday that the carmaker is cutting 3,000 jobs. The cuts would reportedly fall mostly in Germany.", "reportedly", false),
+    ("vague: reportedly after a named report (round 11)", VAGUE, "Bloomberg reported on Friday that the carmaker is cutting jobs.\n\nThe chief executive reportedly plans to step down.", "reportedly", true),
+    ("vague: reportedly after a named report (round 11)", VAGUE, "Police said the plant was evacuated. The fire reportedly started in a paint shop.", "reportedly", true),
+    ("vague: reportedly after a named report (round 11)", VAGUE, "Media reported that the carmaker is cutting jobs. The cuts would reportedly fall in Germany.", "reportedly", true),
 ];
 
 /// Floors (regression guards): share of `flag` cases caught, share of near misses left

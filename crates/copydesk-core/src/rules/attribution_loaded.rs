@@ -29,8 +29,9 @@
 //! Also not: the verb's other senses (“claimed responsibility”, “claimed 40 lives”,
 //! “admitted to hospital”, “revealed a new model”), the passive (“it was claimed that” is
 //! `attribution.vague`'s), nouns (“his claims that”, “Smith's claim that”), a document as
-//! the subject (“the report revealed that”), and quoted speech. “Denied” is never flagged:
-//! whether what follows is a denial cannot be told from the words.
+//! the subject (“the report revealed that”), and quoted speech. “Denied” is flagged only
+//! where the words show a non-denial (round 11, below); otherwise whether what follows is a
+//! denial cannot be told from the words.
 //!
 //! Round 7: an outlet as the claimer, also in the progressive (“the website is claiming
 //! that”, “Znak.com claiming”: “is … -ing” is no passive; a web address is a source); the
@@ -63,6 +64,15 @@
 //! responsibility / asylum”, “revealed the design”, “conceded two goals”, a plea) were
 //! already read as objects, passives or a court's record; the class probe now holds each.
 //!
+//! Round 11 (the blind tune probe's classes): “denied … , saying it does not comment / saying
+//! only that …” is a non-denial called a denial (AP: “deny” is a flat contradiction), flagged
+//! with no one-word fix; a present-tense claim after a common-noun subject (“claims the audit
+//! vindicates the department”: a determiner, a noun, a verb in -s and its object) is a clause;
+//! a number before the word makes it a noun (“paid out 4,000 claims”); a document with a
+//! participle and its agent (“Records obtained by the Gazette revealed”) is the subject, not
+//! the agent; and an admission that answers the speaker's own denials (“After years of
+//! denials, the cyclist admitted using …”) is the fact, not a loaded word.
+//!
 //! The fix (“said”, in the same tense and person: claimed → said, claims → says, claiming →
 //! saying, claim → say) is offered but not safe: sometimes the loaded word is the accurate one
 //! (a defendant who admitted guilt).
@@ -80,7 +90,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     enabled_by_default: true,
     summary: "A loaded attribution verb (“claimed”, “insisted”, “admitted”, “conceded”, “confessed”, “revealed”) where “said” is meant.",
-    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”), “reveal” for an organisation's announcement of its own act or plan (“the carmaker revealed that it will build a plant”, “Apple revealed the new iPhone”: the news made public is the fact, where a person's revelation stays flagged), an admission on a court's record (“admitted in court”, “pleaded guilty and admitted”) and “denied” are not flagged. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours”), with no fix: “is said to” would hide the source, so the writer makes the claimer the subject (“the maker says it lasts ten hours”); with nobody named it is `attribution.vague`'s (by whom?).",
+    explanation: "AP's guidance on “said”: it is neutral and nearly always right. “Claimed” suggests the reporter doubts the speaker, “admitted”, “conceded” and “confessed” imply wrongdoing or a point lost, “insisted” stubbornness and “revealed” a secret; the SPJ code asks reporters not to let their view colour the report. Use “said” (the fix keeps the tense: “claimed” → “said”, “claims” → “says”) unless the stronger word is a fact you can stand behind. Quoted speech, the verbs' other senses (“claimed responsibility”, “admitted to hospital”), a legal filing's claims (“the lawsuit claims”, “in a formal protest, claiming”: a filing's claims are its contentions, and “claim” is the pleading's own term), “reveal” in the sense of disclose (“would not reveal the terms”, “later revealing he had had surgery”), “reveal” for an organisation's announcement of its own act or plan (“the carmaker revealed that it will build a plant”, “Apple revealed the new iPhone”: the news made public is the fact, where a person's revelation stays flagged), an admission on a court's record (“admitted in court”, “pleaded guilty and admitted”) or one that answers the speaker's own denials (“after years of denials, admitted”), and a document with its agent (“records obtained by the Gazette revealed”) are not flagged. “Denied” is flagged only for what denies nothing — a refusal to comment or a hedge (“denied the report, saying it does not comment on personnel matters”, “saying only that”): AP's “deny” is a flat contradiction; say what the source did, with no one-word fix. The passive “is claimed to” is flagged here when the sentence names the claimer (“is claimed by the maker to last ten hours”), with no fix: “is said to” would hide the source, so the writer makes the claimer the subject (“the maker says it lasts ten hours”); with nobody named it is `attribution.vague`'s (by whom?).",
     wrong: "The minister claimed that the figures were wrong.\n",
     right: "The minister said the figures were wrong.\n",
 };
@@ -269,6 +279,8 @@ fn clause_follows(rest: &str, mandative: bool) -> bool {
         }
     }
     let mut prev: Option<&str> = None;
+    let mut prev2: Option<&str> = None;
+    let mut first: Option<&str> = None;
     let mut prev_capital = false;
     for (i, (w, ends, capital)) in iter.enumerate() {
         if i == 0 && (w.ends_with("ed") || BREAKS.contains(&w.as_str())) {
@@ -295,6 +307,41 @@ fn clause_follows(rest: &str, mandative: bool) -> bool {
             if prev_capital && !capital && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
                 return true;
             }
+            // “claims the audit vindicates the department”, “claims the new law protects
+            // no one”: the clause opens with a determiner, a noun (and a modifier) follow,
+            // then a verb in -s and the start of its object (a plural noun — “revealed the
+            // new models” — is followed by no determiner or pronoun).
+            if (i == 2 || i == 3)
+                && first.is_some_and(|p| DETERMINERS.contains(&p) && p != "that")
+                && prev.is_some_and(|p| !p.ends_with('s'))
+                && (i == 2 || prev2.is_some_and(|p| !p.ends_with('s')))
+                && !capital
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+                && !*ends
+                && words.get(i + offset + 1).is_some_and(|(next, _, _)| {
+                    matches!(
+                        next.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "him"
+                            | "them"
+                            | "it"
+                            | "no"
+                    )
+                })
+            {
+                return true;
+            }
             if BREAKS.contains(&w.as_str()) {
                 return false;
             }
@@ -304,6 +351,10 @@ fn clause_follows(rest: &str, mandative: bool) -> bool {
         } else if *ends {
             return resumes(i + offset);
         }
+        if i == 0 {
+            first = Some(w.as_str());
+        }
+        prev2 = prev;
         prev = Some(w.as_str());
         prev_capital = *capital;
     }
@@ -568,6 +619,62 @@ fn announcement(rest: &str) -> bool {
     first_pronoun.as_deref() == Some("it")
 }
 
+/// “after years of denials”, “having long denied it”, “after initially denying”: the
+/// sentence, before the verb, says the admission answers the speaker's own denials.
+static AFTER_DENIALS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:(?:after|following)\s+(?:(?:years|months|weeks|decades)\s+of\s+|(?:his|her|their|its|repeated|earlier|initial|previous)\s+)?(?:denials?|denying)|(?:having|had)\s+(?:long\s+|previously\s+|repeatedly\s+|initially\s+|earlier\s+)?denied)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// “Records obtained by the Gazette”, “emails seen by reporters”, “figures released by the
+/// ministry”: a document and a participle with its agent open the sentence before the verb;
+/// the document is the subject (a thing that shows, not a speaker), whatever the agent.
+fn document_with_agent(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    words.windows(3).any(|w| {
+        let participle = w[1].ends_with("ed")
+            || matches!(
+                w[1].as_str(),
+                "seen" | "shown" | "given" | "written" | "taken" | "kept"
+            );
+        participle
+            && w[2] == "by"
+            && (THINGS.contains(&w[0].as_str())
+                || DOCUMENTS.contains(&w[0].as_str())
+                || matches!(
+                    w[0].as_str(),
+                    "emails"
+                        | "letters"
+                        | "files"
+                        | "memos"
+                        | "messages"
+                        | "texts"
+                        | "receipts"
+                        | "logs"
+                        | "returns"
+                        | "invoices"
+                        | "contracts"
+                        | "transcripts"
+                        | "cables"
+                        | "recordings"
+                ))
+    })
+}
+
+/// “denied the report, saying it does not comment on …”, “denied the account, saying only
+/// that …”: a denial verb for what denies nothing — a refusal to comment or a statement hedged
+/// with “only” (AP: “deny” is a flat contradiction; say what the source did say).
+static NON_DENIAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(denied|denies|deny|denying)\s+(?:the|a|an|its|his|her|their|any|those|these|that|this|reports?|claims?|allegations?|accounts?|accusations?|charges?|it|them)(?-u:\b)[^.;:“”\x22]{0,80}?,\s+(?:saying|adding|and\s+said)\s+(?:only(?-u:\b)|(?:that\s+)?(?:it|he|she|they|we|the\s+\w+)\s+(?:(?:does|do|did|would|will|could|can)\s*(?:not|n't)|never)\s+(?:comment|discuss|speak|respond)|(?:that\s+)?(?:it|he|she|they)\s+(?:declined|refused)\s+to\s+(?:comment|discuss|respond)|(?:that\s+)?(?:it|he|she|they)\s+had\s+no\s+comment)")
+        .expect("regex builds")
+});
+
 /// An admission on the record of a court or a plea: “admitted in court that he had taken
 /// the money”, “pleaded guilty and admitted …”, “confessed under oath”. The admission is
 /// the fact the court records, so “admitted” is the accurate word, not a loaded one.
@@ -677,6 +784,27 @@ impl Rule for AttributionLoaded {
             if subject.ends_with("'s") || subject.ends_with("’s") {
                 continue; // “Smith's claim that”: a noun.
             }
+            // “paid out 4,000 claims”: after a number the word is a noun (the reader finds
+            // “000” as its subject), and a number says nothing.
+            if !head.is_empty()
+                && head
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
+                continue;
+            }
+            // “Records obtained by the Gazette revealed that …”: the subject is the document
+            // before the participle, not the agent the reader found after “by”.
+            if document_with_agent(&text[a.sentence.start.min(a.cue.start)..a.cue.start]) {
+                continue;
+            }
+            // “After years of denials, the cyclist admitted using …”: an admission that
+            // answers the speaker's own denials is the fact, the word the story stands behind.
+            if (lower.starts_with("admit") || lower.starts_with("confess"))
+                && AFTER_DENIALS.is_match(&text[a.sentence.start.min(a.cue.start)..a.cue.start])
+            {
+                continue;
+            }
             // A website or blog is an outlet that claims like a speaker (“the website is
             // claiming that …”), not a document.
             if THINGS.contains(&head.as_str())
@@ -781,6 +909,39 @@ impl Rule for AttributionLoaded {
                     edits: vec![Edit::replace(source_range, fix_text)],
                 }),
             );
+        }
+        // “Denied” for a non-denial: no one-word fix (“said the report” is no sentence); the
+        // writer says what the source did (“declined to comment on the report”).
+        for (bi, block) in cx.doc.blocks.iter().enumerate() {
+            if matches!(block.kind, crate::markdown::BlockKind::Heading(_))
+                || !block.text.contains("den")
+            {
+                continue;
+            }
+            let mut quoted: Option<Vec<std::ops::Range<usize>>> = None;
+            for c in NON_DENIAL.captures_iter(&block.text) {
+                let Some(verb) = c.get(1) else {
+                    continue;
+                };
+                let quoted = quoted.get_or_insert_with(|| super::quoted_in_block(cx, bi));
+                if quoted
+                    .iter()
+                    .any(|r| r.start <= verb.start() && verb.start() < r.end)
+                {
+                    continue;
+                }
+                let word = verb.as_str();
+                out.push(
+                    Diagnostic::new(
+                        META.id,
+                        block.source_range(verb.range()),
+                        format!(
+                            "“{word}”, but what follows denies nothing: a refusal to comment or a hedged statement is not a denial. Say what the source did (“declined to comment on”, “said only that”)."
+                        ),
+                    )
+                    .with_data("verb", word.to_string()),
+                );
+            }
         }
     }
 }
@@ -1080,5 +1241,63 @@ mod tests {
                 "{src}"
             );
         }
+    }
+
+    #[test]
+    fn round_eleven_non_denials_present_claims_documents_and_admissions_after_denials() {
+        // A denial verb for a refusal to comment or a hedge: flagged, with no fix.
+        for src in [
+            "The ministry denied the claims, saying it does not comment on staffing.",
+            "The singer's agent denied the report, saying only that the tour was under review.",
+        ] {
+            let got = flagged_text("attribution.loaded", src, &Config::default());
+            assert_eq!(got.len(), 1, "{src}: {got:?}");
+            assert!(got[0].starts_with("denie"), "{src}: {got:?}");
+            let fixes: usize = crate::analyze(&crate::Document::parse(src), &Config::default())
+                .iter()
+                .filter(|d| d.rule == "attribution.loaded")
+                .map(|d| d.fixes.len())
+                .sum();
+            assert_eq!(fixes, 0, "no fix: {src}");
+        }
+        // A denial that denies, and another sense.
+        for src in [
+            "The ministry denied the claims, saying they were untrue.",
+            "The board denied the request, saying the budget was spent.",
+        ] {
+            assert!(
+                flagged_text("attribution.loaded", src, &Config::default()).is_empty(),
+                "{src}"
+            );
+        }
+        // The present after a common-noun subject is a clause.
+        assert_eq!(
+            flagged("Delgado claims the survey proves his point."),
+            pairs(&[("claims", "says")])
+        );
+        for src in [
+            // A number makes the word a noun.
+            "Tenants filed 2,300 claims against the landlord.",
+            // A document with its agent is the subject.
+            "Tax returns obtained by the Sentinel revealed that the firm paid nothing.",
+            // An admission answering the speaker's own denials.
+            "After years of denying it, the coach admitted that he had bet on games.",
+            // A plural object, no clause.
+            "The designer reveals the spring collections each March.",
+        ] {
+            assert!(
+                flagged_text("attribution.loaded", src, &Config::default()).is_empty(),
+                "{src}"
+            );
+        }
+        // A person questioned by a paper is no document; an admission with no denial before.
+        assert_eq!(
+            flagged("A clerk questioned by the Sentinel revealed that the firm paid nothing."),
+            pairs(&[("revealed", "said")])
+        );
+        assert_eq!(
+            flagged("The coach admitted that he had bet on games."),
+            pairs(&[("admitted", "said")])
+        );
     }
 }

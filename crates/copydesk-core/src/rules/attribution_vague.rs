@@ -57,6 +57,12 @@
 //! perfect report a reputation; the simple past, “was described as a man in his 30s”, one
 //! description, usually credited nearby, is left alone; an agent later, “by …”, credits it).
 //!
+//! Round 11: “reportedly” right after a sentence of its paragraph that credits a report to a
+//! named source (“The Wall Street Journal reported Monday that … The deal would reportedly
+//! value …”) carries on that report: the reader knows whose it is. A statement (“according
+//! to”, “said”: often of another fact), an unnamed report (“media reported”) or a report in
+//! the paragraph before does not.
+//!
 //! Not flagged: a group that is named or pointed to — “the experts” (already introduced),
 //! “critics, including Senator Smith,”, “analysts at Goldman Sachs”, “critics such as …”,
 //! a capitalised modifier inside a sentence (“but Republican critics say”: opening a
@@ -551,6 +557,13 @@ impl Rule for AttributionVague {
                 if super::credited_in_sentence(cx, bi, &sentence, &(m.start()..m.end())) {
                     continue;
                 }
+                // “The Wall Street Journal reported Monday that … The deal would reportedly
+                // value …”: “reportedly” carries on the report the sentence before names.
+                if m.as_str().eq_ignore_ascii_case("reportedly")
+                    && report_named_before(cx, bi, m.start())
+                {
+                    continue;
+                }
                 found.push((m.start()..m.end(), "hearsay"));
             }
             for m in PASSIVE.find_iter(only(PASSIVE_WORDS)) {
@@ -935,6 +948,45 @@ fn attributed_before(cx: &Context, bi: usize, at: usize) -> bool {
                 a.kind,
                 crate::quotes::lexicon::CueKind::Verb | crate::quotes::lexicon::CueKind::According
             )
+    })
+}
+
+/// Whether the sentence before the one at `at`, in the same paragraph, credits a report to a
+/// named source: “The Wall Street Journal reported …”, “Bloomberg reports”. Only the verb
+/// of a report — not “according to” or “said”, which credit a statement, often of another
+/// fact — and only a name (two capitalised words, or one that is no common word), not “media
+/// reported”. A new paragraph is a new account: the report before it does not carry over.
+fn report_named_before(cx: &Context, bi: usize, at: usize) -> bool {
+    let Some(sentences) = cx.doc.sentences.get(bi) else {
+        return false;
+    };
+    let i = sentences.partition_point(|s| s.end <= at);
+    let block = bi;
+    let (Some(sentence), Some(text)) = (
+        i.checked_sub(1).and_then(|p| sentences.get(p)).cloned(),
+        cx.doc.blocks.get(block).map(|b| &b.text),
+    ) else {
+        return false;
+    };
+    cx.attributions_in(block).iter().any(|a| {
+        let cue = text.get(a.cue.clone()).unwrap_or("").to_lowercase();
+        let Some(source) = a.source.as_ref().and_then(|s| text.get(s.clone())) else {
+            return false;
+        };
+        let capitals: Vec<&str> = source
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase) && *w != "The")
+            .collect();
+        let named = capitals.len() >= 2
+            || capitals.first().is_some_and(|w| {
+                !crate::names::lexicon::is_common_word(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+            });
+        a.block == block
+            && a.sentence == sentence
+            && matches!(cue.as_str(), "reported" | "reports" | "reporting")
+            && named
     })
 }
 
@@ -1370,5 +1422,21 @@ mod tests {
             flagged("According to economists, inflation will ease."),
             ["According to economists"]
         );
+    }
+
+    #[test]
+    fn round_eleven_reportedly_carries_a_named_report_of_its_paragraph() {
+        assert_eq!(
+            flagged("Reuters reported that the port will be sold. The buyer would reportedly pay $2 billion."),
+            Vec::<String>::new()
+        );
+        // A new paragraph, a statement, an unnamed report: nobody's report is carried.
+        for src in [
+            "Reuters reported that the port will be sold.\n\nThe buyer would reportedly pay $2 billion.",
+            "Harbour officials said the port will be sold. The buyer would reportedly pay $2 billion.",
+            "Media reported that the port will be sold. The buyer would reportedly pay $2 billion.",
+        ] {
+            assert_eq!(flagged(src), ["reportedly"], "{src}");
+        }
     }
 }

@@ -59,6 +59,14 @@
 //! them anonymous (“a member of the negotiating team, who asked not to be named,”, “a lawyer
 //! for the family”).
 //!
+//! Round 11 (the blind tune probe's classes): a bloc before a plural head names no
+//! government or body (“Western diplomats”, “foreign officials”; a country still does, by the
+//! decision above); unnamed sources holding a view with no verb of saying (“Company insiders
+//! expect …”, “People in the know think …”); a reason in a sentence that brings in another
+//! source (“Another official, who asked not to be named because …”) is that source's, not
+//! this one's; and “close to the family”, whose “family” the noun-phrase reader took for an
+//! adverb (`quotes::sources` reads it as a noun).
+//!
 //! Not flagged when a reason is given in the same or a neighbouring sentence: an anonymity
 //! phrase (“on condition of anonymity”, “asked not to be named”, “declined to be
 //! identified”) together with why (“because”, “not authorized to”, “for fear of”, …), or
@@ -81,7 +89,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "An unnamed source (“a source said”, “officials said”, “people familiar with the matter”) with no reason given for the anonymity.",
-    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency (“Pentagon officials said”) is institutional attribution and is not flagged, nor is a bare “officials said” when the story names the organisation they speak for in the same paragraph or the lede (or, for “officials” in the lede, anywhere in the story) and the sentence does not call them anonymous, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”, “Citing people familiar with the matter, The Wall Street Journal reported …”): AP asks for that credit, and only that outlet can give the reason. A lede's “a … official said” is not flagged when the next paragraph names the official (summary attribution), and headlines are not read. Any person the sentence says asked not to be named (“an employee who requested anonymity said”) is an unnamed source; the reason may come later in the paragraph or at the start of the next (“The official spoke on condition of anonymity because …”).",
+    explanation: "AP's anonymous-source policy allows an unnamed source only when the information is not available otherwise, the source is reliable and in a position to know, and the story says why the source was not named (“who spoke on condition of anonymity because they were not authorized to discuss the talks”); the SPJ Code of Ethics asks the same: “explain why anonymity was granted”. Describe the source as fully as you can (“a State Department official involved in the talks”, not “a source”). Name the source, or give the reason in the same or the next sentence. Plural “officials” of a named agency or country (“Pentagon officials said”, “German officials said”; a bloc, as in “Western diplomats say”, names nobody and is flagged) is institutional attribution and is not flagged, nor is a bare “officials said” when the story names the organisation they speak for in the same paragraph or the lede (or, for “officials” in the lede, anywhere in the story) and the sentence does not call them anonymous, nor is another news organisation's source that the sentence credits to it (“Reuters reported, citing a source …”, “Citing people familiar with the matter, The Wall Street Journal reported …”): AP asks for that credit, and only that outlet can give the reason. A lede's “a … official said” is not flagged when the next paragraph names the official (summary attribution), and headlines are not read. Any person the sentence says asked not to be named (“an employee who requested anonymity said”) is an unnamed source; the reason may come later in the paragraph or at the start of the next (“The official spoke on condition of anonymity because …”), but not from a sentence that brings in another source (“Another official, who asked not to be named because …”). An unnamed source's view is its statement too (“Company insiders expect …”).",
     wrong: "The talks have stalled, a source said.\n",
     right: "The talks have stalled, said a State Department official who spoke on condition of anonymity because she was not authorized to discuss them.\n",
 };
@@ -176,6 +184,23 @@ const VAGUE_MODIFIERS: &[&str] = &[
     "a",
     "number",
     "of",
+];
+
+/// Capitalised or not, modifiers that place a plural head in a bloc or abroad but name no
+/// government or body it speaks for: “Western diplomats”, “foreign officials”, “Arab
+/// officials”. A country (“German officials”) or an organisation (“NATO officials”) is
+/// institutional attribution (documented decision above); a bloc identifies nobody, which
+/// is why wire copy that uses it gives the reason for the anonymity.
+const BLOC_MODIFIERS: &[&str] = &[
+    "western",
+    "foreign",
+    "arab",
+    "gulf",
+    "regional",
+    "international",
+    "overseas",
+    "asian",
+    "african",
 ];
 
 /// “a person familiar with the matter”: an unnamed source by its description.
@@ -279,6 +304,8 @@ impl Rule for SourceAnonymous {
             if matches!(block.kind, crate::markdown::BlockKind::Heading(_)) {
                 continue;
             }
+            let sentences = cx.doc.sentences.get(bi).map_or(&[][..], Vec::as_slice);
+            found.extend(holding_a_view(text, sentences).into_iter().map(|r| (bi, r)));
             // Each pattern only where its words are: “citing/cited”, “source/insider” (for
             // “reported by industry sources”), “anonymous/unnamed/unidentified”.
             let (citing, sources, explicit) = pattern_words(text);
@@ -589,8 +616,9 @@ fn unnamed_source(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>>
         let vague = modifiers.iter().enumerate().all(|(i, w)| {
             let lw = w.to_lowercase();
             let capital = w.starts_with(char::is_uppercase);
-            VAGUE_MODIFIERS.contains(&lw.as_str())
-                && (!capital || (i == 0 && sentence_initial) || lw == "the")
+            BLOC_MODIFIERS.contains(&lw.as_str())
+                || (VAGUE_MODIFIERS.contains(&lw.as_str())
+                    && (!capital || (i == 0 && sentence_initial) || lw == "the"))
         });
         // “officials at the ministry”, “officials of the city”: an agency after the head.
         let post = text[src.end..]
@@ -1080,15 +1108,29 @@ fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
     };
     let text = &doc.blocks[bi].text;
     let i = sentences.partition_point(|s| s.end <= at);
-    for s in sentences.iter().skip(i.saturating_sub(1)).take(3) {
-        look(text.get(s.clone()).unwrap_or(""));
+    // A sentence beside the source's that brings in a source of its own (“Another official,
+    // who asked not to be named because …, said …”) gives that source's reason, not this one's.
+    let mine = |s: &str| !introduces_another_source(s);
+    for (k, s) in sentences
+        .iter()
+        .enumerate()
+        .skip(i.saturating_sub(1))
+        .take(3)
+    {
+        let s = text.get(s.clone()).unwrap_or("");
+        if k == i || mine(s) {
+            look(s);
+        }
     }
     if i == 0 && bi > 0 {
         if let (Some(b), Some(last)) = (
             doc.blocks.get(bi - 1),
             doc.sentences.get(bi - 1).and_then(|s| s.last()),
         ) {
-            look(b.text.get(last.clone()).unwrap_or(""));
+            let s = b.text.get(last.clone()).unwrap_or("");
+            if mine(s) {
+                look(s);
+            }
         }
     }
     if i + 1 >= sentences.len() {
@@ -1096,7 +1138,10 @@ fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
             doc.blocks.get(bi + 1),
             doc.sentences.get(bi + 1).and_then(|s| s.first()),
         ) {
-            look(b.text.get(first.clone()).unwrap_or(""));
+            let s = b.text.get(first.clone()).unwrap_or("");
+            if mine(s) {
+                look(s);
+            }
         }
     }
     if reason {
@@ -1106,8 +1151,9 @@ fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
     // official spoke on condition of anonymity because the talks are confidential.”), later
     // in the paragraph or at the start of the next. Only a sentence that both grants
     // anonymity and says why, or says the source was not authorised, counts there.
-    let far =
-        |s: &str| NOT_AUTHORIZED.is_match(s) || (GRANTED.on(s).is_match(s) && WHY.is_match(s));
+    let far = |s: &str| {
+        (NOT_AUTHORIZED.is_match(s) || (GRANTED.on(s).is_match(s) && WHY.is_match(s))) && mine(s)
+    };
     let later_here = sentences
         .iter()
         .skip(i + 2)
@@ -1126,6 +1172,132 @@ fn reason_near(cx: &Context, bi: usize, at: usize) -> (bool, bool) {
         return (true, true);
     }
     (granted, reason)
+}
+
+/// Verbs of view in the present: what an unnamed source expects or believes is its
+/// statement as much as what it says (“Insiders expect the chief executive to go”).
+static VIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:expect|expects|believe|believes|think|thinks|fear|fears|suspect|suspects|predict|predicts|anticipate|anticipates|reckon|reckons|worry|worries)(?-u:\b)")
+        .expect("regex builds")
+});
+
+/// Unnamed sources that hold a view, with no verb of saying: “Company insiders expect …”,
+/// “Sources believe …”, “People in the know think …”, “people close to the talks fear …”
+/// (the reporter's sources, reported as the sources' own view). Only the kinds that are
+/// unnamed whatever their modifier — sources, insiders, and the descriptions of people by
+/// what they know — as the subject opening a clause; “officials expect” is routine
+/// institutional copy and a group's view (“analysts expect”) is `attribution.vague`'s.
+fn holding_a_view(text: &str, sentences: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for v in VIEW.find_iter(text) {
+        let Some(sentence) = sentences
+            .iter()
+            .find(|s| s.start <= v.start() && v.start() < s.end)
+        else {
+            continue;
+        };
+        // The clause before the verb: after the last punctuation, and an opening “but”.
+        let lead = &text[sentence.start..v.start()];
+        let clause_at = lead
+            .rfind([',', ';', ':', '—', '“', '”', '"', '(', ')'])
+            .map_or(0, |i| {
+                i + lead[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let mut start = sentence.start + clause_at;
+        let mut clause = &text[start..v.start()];
+        for lead_word in ["but ", "and ", "yet ", "But ", "And ", "Yet "] {
+            let trimmed = clause.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(lead_word) {
+                start += clause.len() - rest.len();
+                clause = rest;
+            }
+        }
+        let lead_space = clause.len() - clause.trim_start().len();
+        start += lead_space;
+        let clause = clause.trim();
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // “Sources privately expect”, “Sources now expect”: one adverb between.
+        let adverb = |w: &str| {
+            (w.len() > 4 && w.ends_with("ly"))
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "now" | "also" | "still" | "already"
+                )
+        };
+        let subject: &[&str] = match words.split_last() {
+            Some((last, rest)) if adverb(last) => rest,
+            _ => &words,
+        };
+        let Some(head) = subject.last().map(|w| w.to_lowercase()) else {
+            continue;
+        };
+        let modifiers = &subject[..subject.len() - 1];
+        let lower: Vec<String> = modifiers.iter().map(|w| w.to_lowercase()).collect();
+        let plural = matches!(head.as_str(), "sources" | "insiders");
+        let singular = matches!(head.as_str(), "source" | "insider")
+            && lower
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one"));
+        let sourced = (plural || singular)
+            && modifiers.len() <= 3
+            && !lower.iter().any(|w| {
+                THING_SOURCES.contains(&w.as_str())
+                    || matches!(w.as_str(), "the" | "these" | "those" | "its" | "their")
+            });
+        // Where the subject ends in the clause (before the adverb, if any).
+        let end = start
+            + subject.last().map_or(0, |w| {
+                w.as_ptr() as usize - clause.as_ptr() as usize + w.len()
+            });
+        if sourced {
+            out.push(start..end);
+            continue;
+        }
+        // “People in the know expect”, “people familiar with the plans fear”: a
+        // description opening the clause, at most five words of its object before the verb.
+        if let Some(m) = FAMILIAR.find(clause) {
+            let before = clause[..m.start()].trim();
+            let opens = before.is_empty()
+                || matches!(
+                    before.to_lowercase().as_str(),
+                    "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many" | "other"
+                );
+            let object = &clause[m.end()..];
+            if opens && object.split_whitespace().count() <= 5 && close_to_a_party(clause, m.end())
+            {
+                out.push(start..end);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a sentence introduces a source other than one named before: “another official”,
+/// “a second source”, “other people familiar with the talks”, “one other aide”. Its
+/// anonymity and reason are that source's (AP asks for the reason of each unnamed source).
+/// Not “the other officials”: a group already introduced.
+fn introduces_another_source(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    let person = |w: &str| {
+        PERSONS.contains(&w) || matches!(w, "source" | "sources" | "insider" | "insiders")
+    };
+    words.iter().enumerate().any(|(k, w)| {
+        let other = match w.as_str() {
+            "another" => true,
+            "other" => k == 0 || !matches!(words[k - 1].as_str(), "the" | "each" | "no"),
+            "second" | "third" | "different" => {
+                k > 0 && matches!(words[k - 1].as_str(), "a" | "one")
+            }
+            _ => false,
+        };
+        other && words.iter().skip(k + 1).take(3).any(|w| person(w))
+    })
 }
 
 #[cfg(test)]
@@ -1462,5 +1634,49 @@ mod tests {
         ] {
             assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
         }
+    }
+
+    #[test]
+    fn round_eleven_blocs_views_another_sources_reason_and_the_family() {
+        // A bloc names no government; a country does (documented decision).
+        assert_eq!(
+            flagged("Western envoys met, and Western diplomats said a truce was near."),
+            ["Western diplomats"]
+        );
+        assert_eq!(
+            flagged("Foreign officials said the airport had reopened."),
+            ["Foreign officials"]
+        );
+        assert_eq!(
+            flagged("Danish officials said the airport had reopened."),
+            Vec::<String>::new()
+        );
+        // Unnamed sources holding a view.
+        assert_eq!(
+            flagged("Club insiders expect the manager to be sacked."),
+            ["Club insiders"]
+        );
+        assert_eq!(
+            flagged("But people familiar with the bid believe it will fail."),
+            ["people familiar with the bid"]
+        );
+        assert_eq!(
+            flagged("Many voters expect the mayor to run again."),
+            Vec::<String>::new()
+        );
+        // The reason of a second source does not cover the first.
+        assert_eq!(
+            flagged("The plant will shut, an aide said. Another aide, who asked not to be named because the plan is secret, disagreed."),
+            ["an aide"]
+        );
+        assert_eq!(
+            flagged("The plant will shut, an aide said. The aide asked not to be named because the plan is secret."),
+            Vec::<String>::new()
+        );
+        // “family” is a noun, not an adverb.
+        assert_eq!(
+            flagged("The boy was found safe, people close to the family said."),
+            ["people close to the family"]
+        );
     }
 }
