@@ -881,6 +881,24 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 }
             }
         }
+        // A quote alone in its paragraph, credited by a dash line under it (a pull quote,
+        // a `>` quote with the credit in a paragraph of its own): “…” / — Jane Smith, …
+        let alone = block_start
+            && out[i].last_block == fbi
+            && b.text[out[i].text_range.end.min(b.text.len())..]
+                .trim()
+                .is_empty();
+        if alone {
+            if let Some(found) = dash_credit(doc, &infos, fbi + 1) {
+                set(
+                    &mut out[i],
+                    found,
+                    How::FollowingSentence,
+                    &doc.blocks[fbi + 1],
+                );
+                continue;
+            }
+        }
         // The paragraph's one person (wire style attributes a run of quotes once).
         let is_name = |w: &str| names_in_draft().contains(w);
         let persons = persons.get_or_init(|| {
@@ -1319,6 +1337,28 @@ impl BlockInfo<'_> {
 
 /// A `>` block quote is attributed by the paragraph before it (ending in a colon or
 /// naming a speaker with a cue), or by a dash line in it or after it ("— Jane Smith").
+/// The speaker of block `bi` when the block is a dash credit line: “— Jane Smith,
+/// volcanologist”, “-- Jane Smith”. The dash must open the block, and a name or a noun
+/// phrase follow it.
+fn dash_credit(doc: &Document, infos: &[BlockInfo], bi: usize) -> Option<attribution::Found> {
+    let b = doc.blocks.get(bi)?;
+    let info = infos.get(bi)?;
+    let text = &b.text;
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let dash = ["—", "―", "-- ", "– "]
+        .into_iter()
+        .find(|d| rest.starts_with(d))?;
+    let after = lead + dash.len();
+    let after = after + text[after..].len() - text[after..].trim_start().len();
+    let speaker = info.np_right(after, text.len())?;
+    Some(attribution::Found {
+        cue: lead..after,
+        speaker: Some(speaker),
+        kind: lexicon::CueKind::Source,
+    })
+}
+
 fn attribute_block_quote(
     doc: &Document,
     infos: &[BlockInfo],
@@ -1439,6 +1479,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_dash_credit_under_a_quote_names_its_speaker() {
+        // A `>` quote with its credit in a paragraph of its own, in or out of the block
+        // quote, and a pull quote.
+        for src in [
+            "> “The river has never been this low.”\n\n> — Tomas Berg, hydrologist\n",
+            "> “The river has never been this low.”\n>\n> — Tomas Berg, hydrologist\n",
+            "“The river has never been this low.”\n\n-- Tomas Berg, hydrologist\n",
+        ] {
+            let q = quotes(src);
+            assert_eq!(q[0].2.as_deref(), Some("Tomas Berg"), "{src}");
+            assert_eq!(q[0].3, Some(How::FollowingSentence), "{src}");
+        }
+        // Not a quote with more of its paragraph after it, nor a paragraph that is no credit.
+        let q = quotes("“The river is low.” The dam opened.\n\n— Tomas Berg, hydrologist\n");
+        assert_eq!(q[0].3, None);
+        let q = quotes("“The river has never been this low.”\n\nTomas Berg is a hydrologist.\n");
+        assert_eq!(q[0].3, None);
     }
 
     #[test]
