@@ -1461,11 +1461,9 @@ impl BlockInfo<'_> {
             words = words.saturating_sub(self.words_between(sp.start, sp.end).saturating_sub(1));
             let lo = self.word_at_or_after(sp.end);
             let hi = self.words.partition_point(|w| w.end <= s.end);
-            let occasion = (lo + 2..hi)
-                .rev()
-                .take(OCCASION_WORDS)
-                .filter(|&k| OCCASION_PREPOSITIONS.contains(&self.word(k).to_lowercase().as_str()))
-                .last();
+            // The earliest preposition of the sentence's last words.
+            let occasion = (hi.saturating_sub(OCCASION_WORDS).max(lo + 2)..hi)
+                .find(|&k| OCCASION_PREPOSITIONS.contains(&self.word(k).to_lowercase().as_str()));
             if let Some(k) = occasion {
                 words = words.saturating_sub(hi - k);
             }
@@ -1489,7 +1487,7 @@ impl BlockInfo<'_> {
         };
         // The same subject, a title the speaker's span leaves out aside (“Dr. Haddad”).
         let subject = self.person_subject(s, is_name);
-        if sp.start > found.cue.start || !subject.is_some_and(|np| np.end == sp.end) {
+        if sp.start > found.cue.start || subject.is_none_or(|np| np.end != sp.end) {
             return false;
         }
         let lo = self.word_at_or_after(found.cue.end);
@@ -3077,7 +3075,7 @@ mod tests {
             "Mayor Ines Ortega continued the tour of the flooded streets. “You lied to us.”",
             "The hearing began. “You lied to us.”",
             "Mayor Ines Ortega was in the chamber when the council voted to close the two libraries on the east side. “You lied to us.”",
-            "Mayor Ines Ortega was sworn in for a second term on Monday. “She is the wrong choice.”",
+            "Ines Ortega was appointed police commissioner at a ceremony on Monday. “She is the wrong choice.”",
         ] {
             let q = attributed(src);
             assert_ne!(q[0].2, Some(How::PreviousSentence), "{src}: {:?}", q[0].1);
