@@ -871,6 +871,12 @@ pub(crate) fn in_sentence(
     q: &Range<usize>,
     host: &Range<usize>,
 ) -> Result<Found, &'static str> {
+    // “Shame on you!” was heard from the back of the hall as the minister rose to speak.”
+    // — the quote is the subject of a passive with no “by”: the sentence says the words
+    // were heard, not who said them, and a cue later in it is another clause's.
+    if b.quote_heard_in_passive(q, host) {
+        return Err(PASSIVE_NO_SPEAKER);
+    }
     let mut best: Option<(usize, Found)> = None;
     let mut reason = "No reporting verb (said, told, according to …) or speaker in its sentence.";
     // Cues are in text order: only those from the host's start on (a scan of every cue of
@@ -920,7 +926,7 @@ pub(crate) fn in_sentence(
                     }
                 }
                 None => {
-                    reason = "The reporting verb is in the passive and names no speaker (“was described as”, “was told”).";
+                    reason = PASSIVE_NO_SPEAKER;
                 }
             }
             continue;
@@ -1091,6 +1097,84 @@ pub(crate) fn in_sentence(
         }
     }
     best.map(|(_, f)| f).ok_or(reason)
+}
+
+/// Why a quote is unattributed when its verb is in the passive.
+pub(crate) const PASSIVE_NO_SPEAKER: &str =
+    "The reporting verb is in the passive and names no speaker (“was described as”, “was told”).";
+
+/// Participles of a quote heard or given in the passive that do not end in “-ed”.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "heard",
+    "said",
+    "written",
+    "sung",
+    "spoken",
+    "read",
+    "given",
+    "seen",
+    "overheard",
+];
+
+impl BlockInfo<'_> {
+    /// Whether a reporting verb in the passive opens a that-clause before `at` in `host`:
+    /// “It was said at the meeting that the smelter would “never reopen.”” — hearsay whose
+    /// quoted words are someone's speech, not a scare quote.
+    pub(crate) fn passive_report_before(&self, host: &Range<usize>, at: usize) -> bool {
+        let lo = self.cues.partition_point(|c| c.start < host.start);
+        self.cues[lo..]
+            .iter()
+            .take_while(|c| c.end <= at)
+            .filter(|c| c.cue.kind == CueKind::Verb && self.passive_before(c.start))
+            .any(|c| {
+                let k = self.word_at_or_after(c.end);
+                let hi = self.words.partition_point(|w| w.end <= at);
+                (k..hi).any(|j| self.word(j).eq_ignore_ascii_case("that"))
+            })
+    }
+
+    /// Whether quote `q` opens its sentence `host` as the subject of a passive verb with
+    /// no agent after it: ““…” was heard from the gallery”, ““…” could be heard”, ““…”
+    /// was shouted as the bill passed.” Not ““…” was shouted by a man at the back”, nor
+    /// ““…” was the verdict” (no participle).
+    fn quote_heard_in_passive(&self, q: &Range<usize>, host: &Range<usize>) -> bool {
+        if !self.text[host.start..q.start.max(host.start)]
+            .trim()
+            .is_empty()
+        {
+            return false;
+        }
+        let lo = self.word_at_or_after(q.end);
+        let hi = self.words.partition_point(|w| w.end <= host.end);
+        let words: Vec<String> = (lo..hi).map(|k| self.word(k).to_lowercase()).collect();
+        // Only spaces between the quote and the verb (“…!” was heard), not “…,” she said.
+        let gap = self
+            .words
+            .get(lo)
+            .map_or("", |w| &self.text[q.end..w.start]);
+        if !gap.trim().is_empty() {
+            return false;
+        }
+        let mut k = match words.first().map(String::as_str) {
+            Some("was" | "were" | "is" | "are") => 1,
+            Some("could" | "can" | "would" | "might")
+                if words.get(1).is_some_and(|w| w == "be") =>
+            {
+                2
+            }
+            _ => return false,
+        };
+        while words
+            .get(k)
+            .is_some_and(|w| w.len() > 3 && w.ends_with("ly"))
+        {
+            k += 1;
+        }
+        let participle = words.get(k).is_some_and(|w| {
+            (w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&w.as_str())
+        });
+        participle && !words[k..].iter().any(|w| w == "by")
+    }
 }
 
 /// Nouns for people (and bodies that speak) that can be the subject naming a speaker:
@@ -1330,7 +1414,9 @@ impl BlockInfo<'_> {
                 .iter()
                 .take_while(|c| c.start == found.cue.start)
                 .any(|c| c.cue.weak);
-        if weak_verb {
+        // Unless the verb ends the sentence with a person as its subject: “Ferreira
+        // disagreed.”, “Lopez continued.” tell of speech, with nothing for it to act on.
+        if weak_verb && !self.bare_verb_of_a_person(&found, s, is_name) {
             return None;
         }
         // Without a reporting verb, the sentence describes the speaker (“Smith was
@@ -1368,7 +1454,52 @@ impl BlockInfo<'_> {
                 words -= self.words_between(from, from + close);
             }
         }
+        // A sentence that describes its subject (“Coach Okafor was generous about the
+        // forward after training.”): a name with its title is one word, and a closing
+        // phrase of occasion does not count; what remains is the description.
+        if found.kind == CueKind::Source && sp.end > sp.start && !self.passive_event(&sp, s) {
+            words = words.saturating_sub(self.words_between(sp.start, sp.end).saturating_sub(1));
+            let lo = self.word_at_or_after(sp.end);
+            let hi = self.words.partition_point(|w| w.end <= s.end);
+            // The earliest preposition of the sentence's last words.
+            let occasion = (hi.saturating_sub(OCCASION_WORDS).max(lo + 2)..hi)
+                .find(|&k| OCCASION_PREPOSITIONS.contains(&self.word(k).to_lowercase().as_str()));
+            if let Some(k) = occasion {
+                words = words.saturating_sub(hi - k);
+            }
+        }
         (words <= SETUP_WORDS).then_some(found)
+    }
+}
+
+impl BlockInfo<'_> {
+    /// Whether sentence `s` is its subject, a person (see [`Self::person_subject`]), and the
+    /// verb `found.cue` with at most adverbs after it: “Inspector Ferreira disagreed.”,
+    /// “Lopez disagreed sharply.”, “Not everyone agreed.”
+    fn bare_verb_of_a_person(
+        &self,
+        found: &Found,
+        s: &Range<usize>,
+        is_name: &dyn Fn(&str) -> bool,
+    ) -> bool {
+        let Some(sp) = &found.speaker else {
+            return false;
+        };
+        // The same subject, a title the speaker's span leaves out aside (“Dr. Haddad”).
+        let subject = self.person_subject(s, is_name);
+        if sp.start > found.cue.start || subject.is_none_or(|np| np.end != sp.end) {
+            return false;
+        }
+        let lo = self.word_at_or_after(found.cue.end);
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        (lo..hi).all(|k| {
+            let w = self.word(k).to_lowercase();
+            (w.len() > 3 && w.ends_with("ly"))
+                || matches!(
+                    w.as_str(),
+                    "too" | "again" | "though" | "however" | "outright"
+                )
+        })
     }
 }
 
@@ -1865,10 +1996,92 @@ impl BlockInfo<'_> {
         let hi = self.words.partition_point(|w| w.end <= s.end);
         (lo..hi).any(|k| {
             let w = self.word(k).to_lowercase();
-            MANNER.contains(&w.as_str()) || TONE_NOUNS.contains(&w.as_str())
+            // The subject's own feeling: “did not hide her anger”, “voiced his frustration”.
+            let own_feeling = EMOTION_NOUNS.contains(&w.as_str())
+                && k > lo
+                && matches!(
+                    self.word(k - 1).to_lowercase().as_str(),
+                    "his" | "her" | "their" | "its"
+                );
+            MANNER.contains(&w.as_str()) || TONE_NOUNS.contains(&w.as_str()) || own_feeling
         })
     }
 }
+
+/// Past participles not in “-ed” or “-en” of events told in the passive (“was sworn in”,
+/// “was shot”).
+const EVENT_PARTICIPLES: &[&str] = &[
+    "sworn", "born", "held", "made", "told", "taken", "shot", "hit", "found", "sent", "put", "set",
+    "kept", "left", "built", "paid", "caught", "brought", "led", "won", "lost", "sold",
+];
+
+impl BlockInfo<'_> {
+    /// Whether sentence `s` tells an event that befell its subject `sp` in the passive
+    /// (“Dube was sworn in as commissioner on Monday.”, “Lee was arrested …”) rather than
+    /// describing them (“Lee was generous …”): a form of “be” and a past participle.
+    fn passive_event(&self, sp: &Range<usize>, s: &Range<usize>) -> bool {
+        let Some(k) = self.verb_after(sp, s) else {
+            return false;
+        };
+        if !matches!(
+            self.word(k).to_lowercase().as_str(),
+            "is" | "was" | "are" | "were" | "been" | "be"
+        ) {
+            return false;
+        }
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        (k + 1..hi)
+            .map(|j| self.word(j).to_lowercase())
+            .find(|w| !(w == "not" || w == "been" || (w.len() > 3 && w.ends_with("ly"))))
+            .is_some_and(|w| {
+                (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")))
+                    || EVENT_PARTICIPLES.contains(&w.as_str())
+            })
+    }
+}
+
+/// Feelings a short sentence can say a person showed, as the object after their own
+/// possessive (“Raghunathan did not hide her anger.”, “Ortiz made his frustration clear.”):
+/// the quote after it voices them.
+const EMOTION_NOUNS: &[&str] = &[
+    "anger",
+    "fury",
+    "frustration",
+    "disappointment",
+    "displeasure",
+    "dismay",
+    "impatience",
+    "scepticism",
+    "skepticism",
+    "contempt",
+    "delight",
+    "relief",
+    "pride",
+    "optimism",
+    "pessimism",
+    "exasperation",
+    "irritation",
+    "sorrow",
+    "grief",
+];
+
+/// Prepositions that open a closing phrase of place, time or occasion (“… at the zoning
+/// hearing”, “… after training”), which does not make a setup sentence narrative.
+const OCCASION_PREPOSITIONS: &[&str] = &[
+    "at",
+    "after",
+    "during",
+    "before",
+    "following",
+    "on",
+    "in",
+    "outside",
+    "inside",
+];
+
+/// The longest closing phrase of occasion, in words with its preposition, left out of a
+/// setup sentence's length.
+const OCCASION_WORDS: usize = 5;
 
 /// The longest sentence, in words, that can set up a quote after it (“Smith was blunt.”).
 const SETUP_WORDS: usize = 8;
@@ -2030,7 +2243,18 @@ impl BlockInfo<'_> {
             && self.words_between(np.start, s.end) <= GESTURE_WORDS
             && (!matches!(verb.as_str(), "shook" | "shakes")
                 || (k + 1..hi.min(k + 3)).any(|j| self.word(j).eq_ignore_ascii_case("head")));
-        let narrates = narrates || gesture;
+        // Showing something while speaking of it: “Reyes held up the evidence bag.”,
+        // “Lee pointed to the cracked beam.” (“held” alone is an act: “held talks”).
+        let next_is = |words: &[&str]| {
+            (k + 1 < hi) && words.contains(&self.word(k + 1).to_lowercase().as_str())
+        };
+        let shows = self.words_between(np.start, s.end) <= GESTURE_WORDS
+            && match verb.as_str() {
+                "held" | "holds" => next_is(&["up"]),
+                "pointed" | "points" => next_is(&["at", "to", "toward", "towards"]),
+                _ => false,
+            };
+        let narrates = narrates || gesture || shows;
         // Not in the passive (“Smith was described as …”) nor quoted.
         if !narrates
             || self.is_quoted(self.words[k].start)
@@ -2455,7 +2679,7 @@ mod tests {
         ] {
             let q = attributed(src);
             let last = q.last().expect("a quote");
-            assert_eq!(last.1.as_deref(), Some(who), "{src}");
+            assert!(last.1.as_deref().is_some_and(|s| s.ends_with(who)), "{src}: {q:?}");
             assert_eq!(last.2, Some(How::PreviousSentence), "{src}");
         }
         for src in [
@@ -2817,6 +3041,95 @@ mod tests {
         // An act is not a manner of speaking.
         let q = attributed("Governor Hal Brisco did not attend the budget hearing on Monday. “We are out of money.”");
         assert_ne!(q[0].2, Some(How::PreviousSentence), "{:?}", q[0].1);
+    }
+
+    /// A sentence that describes its subject's stance or feeling sets up the quote after
+    /// it whatever the length of the name and of a closing phrase of occasion; a person's
+    /// bare verb of agreeing or going on (“Ferreira disagreed.”) does too.
+    #[test]
+    fn a_described_stance_or_a_bare_verb_sets_up_the_quote() {
+        for (src, who) in [
+            (
+                "Councillor Anneke de Vries did not hide her frustration at Monday's session. “We were ignored.”",
+                "Councillor Anneke de Vries",
+            ),
+            (
+                "Manager Tomasz Wrona was scathing about the referee after the match. “He lost control.”",
+                "Manager Tomasz Wrona",
+            ),
+            (
+                "“The bridge is safe,” the contractor said. Engineer Ruth Aldana disagreed. “The bolts are rusted through.”",
+                "Engineer Ruth Aldana",
+            ),
+            ("Amal Haddad disagreed sharply. “The data say otherwise.”", "Amal Haddad"),
+        ] {
+            let q = attributed(src);
+            let last = q.last().expect("a quote");
+            assert_eq!(last.1.as_deref(), Some(who), "{src}");
+            assert_eq!(last.2, Some(How::PreviousSentence), "{src}");
+        }
+        // Not a feeling others showed, a weak verb with an object, a thing's verb, or a
+        // long narrative sentence.
+        for src in [
+            "Mayor Ines Ortega faced anger from residents at the meeting. “You lied to us.”",
+            "Mayor Ines Ortega continued the tour of the flooded streets. “You lied to us.”",
+            "The hearing began. “You lied to us.”",
+            "Mayor Ines Ortega was in the chamber when the council voted to close the two libraries on the east side. “You lied to us.”",
+            "Ines Ortega was appointed police commissioner at a ceremony on Monday. “She is the wrong choice.”",
+        ] {
+            let q = attributed(src);
+            assert_ne!(q[0].2, Some(How::PreviousSentence), "{src}: {:?}", q[0].1);
+        }
+    }
+
+    /// Showing something sets up the quote about it, as a gesture does; holding a meeting
+    /// does not.
+    #[test]
+    fn showing_something_sets_up_the_quote() {
+        let q =
+            attributed("Sergeant Ana Costa held up a torn jacket. “We found this by the river.”");
+        assert_eq!(q[0].1.as_deref(), Some("Sergeant Ana Costa"));
+        let q = attributed(
+            "Engineer Li Wen pointed to the cracked beam. “That should never have passed.”",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Engineer Li Wen"));
+        let q = attributed(
+            "Sergeant Ana Costa held a meeting with the families of the missing. “We found this.”",
+        );
+        assert_ne!(q[0].2, Some(How::PreviousSentence));
+    }
+
+    /// Hearsay in the passive: the words closing its that-clause are a partial quote of
+    /// someone's speech, and nobody is named for it.
+    #[test]
+    fn hearsay_in_the_passive_quotes_speech() {
+        let doc =
+            Document::parse("It was said at the briefing that the mine would “never reopen.”");
+        let q = &find(&doc, &QuotesConfig::default())[0];
+        assert_eq!((q.kind, q.how), (crate::quotes::QuoteKind::Partial, None));
+        // A scare quote inside the clause stays one.
+        let doc = Document::parse("It was said that the “temporary” levy would end in May.");
+        let q = &find(&doc, &QuotesConfig::default())[0];
+        assert_eq!(q.kind, crate::quotes::QuoteKind::Scare);
+    }
+
+    /// A quote that is the subject of a passive with no agent (““…” was heard from the
+    /// gallery”) names no speaker, even with a cue in a later clause.
+    #[test]
+    fn a_quote_heard_in_the_passive_has_no_speaker() {
+        for src in [
+            "“Resign!” was heard from the gallery as the premier stood to speak.",
+            "“Not in our name” could be heard outside as the mayor began to speak.",
+            "“Go home!” was repeatedly shouted while the minister spoke.",
+        ] {
+            let q = attributed(src);
+            assert_eq!(q[0].2, None, "{src}: {:?}", q[0].1);
+        }
+        // With an agent, or a tag of its own, it has one.
+        let q = attributed("“Resign!” was shouted by a man in the gallery.");
+        assert_eq!(q[0].1.as_deref(), Some("a man"), "{q:?}");
+        let q = attributed("“Resign!” Tom Hale shouted from the gallery.");
+        assert_eq!(q[0].1.as_deref(), Some("Tom Hale"));
     }
 
     /// Reported speech with its tag after the content (“The talks failed, Smith said.”)

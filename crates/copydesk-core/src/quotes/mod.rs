@@ -545,8 +545,21 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
         // quote (“Critics have referred to the plan as “…””).
         let wordy = words_as_words(bi, f.first.start, f.first.end)
             || (!q.attributed() && named_as(bi, f.first.start));
+        // Hearsay in the passive (“It was said that the smelter would “never reopen.””):
+        // the words that close the clause are someone's speech, however few.
+        let closes_host = fb.text[f.first.end.min(host.end)..host.end]
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_punctuation());
+        let hearsay = !q.attributed()
+            && q.reason == Some(attribution::PASSIVE_NO_SPEAKER)
+            && !starts_sentence
+            && closes_host
+            && bi.passive_report_before(&host, f.first.start);
         q.kind = if f.last_block != f.first_block {
             QuoteKind::Full
+        } else if hearsay {
+            QuoteKind::Partial
         } else if wordy
             && q.words <= config.scare_max_words.max(4) * 3
             && !(starts_sentence && ends_sentence)
@@ -879,6 +892,49 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     take_speaker(&mut out, i, j, How::Run);
                     continue;
                 }
+            }
+        }
+        // A quote alone in its paragraph, credited by a dash line under it (a pull quote,
+        // a `>` quote with the credit in a paragraph of its own): “…” / — Jane Smith, …
+        let alone = block_start
+            && out[i].last_block == fbi
+            && b.text[out[i].text_range.end.min(b.text.len())..]
+                .trim()
+                .is_empty();
+        if alone {
+            if let Some(found) = dash_credit(doc, &infos, fbi + 1) {
+                set(
+                    &mut out[i],
+                    found,
+                    How::FollowingSentence,
+                    &doc.blocks[fbi + 1],
+                );
+                continue;
+            }
+            // A question alone, its tag opening the next paragraph with the answer:
+            // “How can it go away?” / Alan Mulally remembered asking, “It sells.”
+            let asked = b.text[tr.clone()]
+                .trim_end_matches(['”', '"', '’', '\'', '»'])
+                .ends_with(['?', '!']);
+            let next = infos.get(fbi + 1).filter(|_| {
+                matches!(
+                    doc.blocks[fbi + 1].kind,
+                    crate::markdown::BlockKind::Paragraph
+                )
+            });
+            let tag = next
+                .filter(|_| asked)
+                .and_then(|n| Some((n, n.sentences.first()?.clone())))
+                .filter(|(n, first)| n.text[..first.start].trim().is_empty())
+                .and_then(|(n, first)| n.tag_sentence(&first, true));
+            if let Some(found) = tag {
+                set(
+                    &mut out[i],
+                    found,
+                    How::FollowingSentence,
+                    &doc.blocks[fbi + 1],
+                );
+                continue;
             }
         }
         // The paragraph's one person (wire style attributes a run of quotes once).
@@ -1319,6 +1375,28 @@ impl BlockInfo<'_> {
 
 /// A `>` block quote is attributed by the paragraph before it (ending in a colon or
 /// naming a speaker with a cue), or by a dash line in it or after it ("— Jane Smith").
+/// The speaker of block `bi` when the block is a dash credit line: “— Jane Smith,
+/// volcanologist”, “-- Jane Smith”. The dash must open the block, and a name or a noun
+/// phrase follow it.
+fn dash_credit(doc: &Document, infos: &[BlockInfo], bi: usize) -> Option<attribution::Found> {
+    let b = doc.blocks.get(bi)?;
+    let info = infos.get(bi)?;
+    let text = &b.text;
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let dash = ["—", "―", "-- ", "– "]
+        .into_iter()
+        .find(|d| rest.starts_with(d))?;
+    let after = lead + dash.len();
+    let after = after + text[after..].len() - text[after..].trim_start().len();
+    let speaker = info.np_right(after, text.len())?;
+    Some(attribution::Found {
+        cue: lead..after,
+        speaker: Some(speaker),
+        kind: lexicon::CueKind::Source,
+    })
+}
+
 fn attribute_block_quote(
     doc: &Document,
     infos: &[BlockInfo],
@@ -1439,6 +1517,34 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_dash_credit_under_a_quote_names_its_speaker() {
+        // A `>` quote with its credit in a paragraph of its own, in or out of the block
+        // quote, and a pull quote.
+        for src in [
+            "> “The river has never been this low.”\n\n> — Tomas Berg, hydrologist\n",
+            "> “The river has never been this low.”\n>\n> — Tomas Berg, hydrologist\n",
+            "“The river has never been this low.”\n\n-- Tomas Berg, hydrologist\n",
+        ] {
+            let q = quotes(src);
+            assert_eq!(q[0].2.as_deref(), Some("Tomas Berg"), "{src}");
+            assert_eq!(q[0].3, Some(How::FollowingSentence), "{src}");
+        }
+        // A question alone, its tag opening the paragraph after, with the answer.
+        let q = quotes(
+            "“Why would we close it?”\n\nMayor Lena Ortiz asked, “It is our best school.”\n",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Mayor Lena Ortiz"));
+        let q =
+            quotes("“Why would we close it?”\n\nMayor Lena Ortiz said the school would close.\n");
+        assert_eq!(q[0].3, None);
+        // Not a quote with more of its paragraph after it, nor a paragraph that is no credit.
+        let q = quotes("“The river is low.” The dam opened.\n\n— Tomas Berg, hydrologist\n");
+        assert_eq!(q[0].3, None);
+        let q = quotes("“The river has never been this low.”\n\nTomas Berg is a hydrologist.\n");
+        assert_eq!(q[0].3, None);
     }
 
     #[test]

@@ -202,11 +202,27 @@ fn heading_intro(doc: &Document, bi: usize) -> Option<Range<usize>> {
     if level < 2 && words.len() > 4 {
         return None;
     }
-    words.into_iter().find(|w| {
-        let lw = b.text[w.clone()].to_lowercase();
-        INTRO_WORDS.contains(&lw.as_str())
-    })
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| b.text[w.clone()].to_lowercase())
+        .collect();
+    // A speech named as the section's source (“### From the commencement address by Dr.
+    // Horváth”): “from”, “by” or a possessive ties “address” or “lecture” to a speaker;
+    // alone (“## Address”) it is a venue's.
+    let credited = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "from" | "by") || w.ends_with("'s") || w.ends_with("’s"));
+    let k = lower.iter().position(|w| {
+        INTRO_WORDS.contains(&w.as_str()) || (credited && SPEECH_WORDS.contains(&w.as_str()))
+    })?;
+    Some(words[k].clone())
 }
+
+/// Kinds of speech a heading names as the text below it when it also says whose or
+/// where from (see [`heading_intro`]).
+const SPEECH_WORDS: &[&str] = &[
+    "address", "lecture", "sermon", "eulogy", "homily", "keynote", "oration",
+];
 
 /// Whether the last sentence of a paragraph introduces a transcript or a text given whole
 /// (“Below is an excerpt of the speech.”, “The ministry's statement reads:”), and the
@@ -399,6 +415,16 @@ mod tests {
         assert_eq!(t[1].as_deref(), Some(""));
         assert_eq!(t[2].as_deref(), Some(""));
         assert_eq!(t[4], None);
+        // A heading naming a speech and whose it is introduces its excerpts; an address
+        // that is a place does not.
+        let t = turn_speakers(
+            "### From the budget address by Governor Ana Ruiz\n\n“We will not cut.”\n\n## Address\n\n“Open daily.”",
+        );
+        assert!(
+            t[1].as_deref().is_some_and(|s| s.ends_with("Ana Ruiz")),
+            "{t:?}"
+        );
+        assert_eq!(t[3], None);
         // The article's title is not a section introducing a transcript.
         let t = turn_speakers(
             "# Wikinews interviews Jane Smith about the election\n\nSmith said “no”.",
