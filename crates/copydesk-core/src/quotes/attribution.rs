@@ -268,7 +268,17 @@ impl<'a> BlockInfo<'a> {
                 return None;
             }
             let lw = self.word(k - 1).to_lowercase();
-            let adverb = lw.len() > 4 && lw.ends_with("ly") && !starts_upper(self.word(k - 1));
+            // An -ly word is an adverb ("she quickly said") unless a determiner makes it a
+            // noun ("people close to the family said", "an ally said").
+            let after_determiner = k >= 2
+                && matches!(
+                    self.word(k - 2).to_lowercase().as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
+                );
+            let adverb = lw.len() > 4
+                && lw.ends_with("ly")
+                && !starts_upper(self.word(k - 1))
+                && !after_determiner;
             if (AUXILIARIES.contains(&lw.as_str()) || adverb) && skipped < 4 {
                 end_at = w.start;
                 k -= 1;
@@ -2583,6 +2593,22 @@ mod tests {
             .into_iter()
             .next()
             .and_then(|(_, s, how)| how.and(s))
+    }
+
+    /// A noun in -ly after a determiner is a speaker's noun, not an adverb to step over.
+    #[test]
+    fn a_noun_in_ly_after_a_determiner_is_part_of_the_speaker() {
+        for src in [
+            "People close to the family said: “We are praying for him.”",
+            "“It is over,” an ally of the mayor said.",
+        ] {
+            assert!(speaker_of_first(src).is_some(), "{src}");
+        }
+        // An adverb in -ly is still stepped over.
+        assert_eq!(
+            speaker_of_first("“It is over,” the mayor quickly said.").as_deref(),
+            Some("the mayor")
+        );
     }
 
     /// A quote ending in ? ! or . is a sentence of its own; the tag after it is the next
