@@ -643,7 +643,13 @@ fn nowadays(doc: &Document, f: &Found) -> bool {
 /// "annually". Clauses end at commas, so "The fair, held every year since 1990, opens on
 /// June 21" keeps its date.
 fn habitual(sem: &Sem, text: &str, f: &Found) -> bool {
-    let counted_from_another = matches!(sem, Sem::Anaphoric { unit: Unit::Day, .. });
+    let counted_from_another = matches!(
+        sem,
+        Sem::Anaphoric {
+            unit: Unit::Day,
+            ..
+        }
+    );
     let yearless = matches!(
         sem,
         Sem::Ym {
@@ -670,7 +676,11 @@ fn habitual(sem: &Sem, text: &str, f: &Found) -> bool {
     };
     if counted_from_another {
         // Before the expression, in its sentence outside quotations.
-        let before = &sentence[..f.range.start.saturating_sub(f.sentence.start).min(sentence.len())];
+        let before = &sentence[..f
+            .range
+            .start
+            .saturating_sub(f.sentence.start)
+            .min(sentence.len())];
         return words(before).iter().any(|w| {
             matches!(
                 w.as_str(),
@@ -692,17 +702,28 @@ fn habitual(sem: &Sem, text: &str, f: &Found) -> bool {
     }
     // The clause around the expression: from the comma, semicolon or dash before it to
     // the one after it.
-    let at = f.range.start.saturating_sub(f.sentence.start).min(sentence.len());
-    let end = f.range.end.saturating_sub(f.sentence.start).min(sentence.len());
+    let at = f
+        .range
+        .start
+        .saturating_sub(f.sentence.start)
+        .min(sentence.len());
+    let end = f
+        .range
+        .end
+        .saturating_sub(f.sentence.start)
+        .min(sentence.len());
     let stop = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
     let from = sentence[..at]
         .char_indices()
         .rev()
         .find(|(_, c)| stop(*c))
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let to = sentence[end..].find(stop).map_or(sentence.len(), |p| end + p);
+    let to = sentence[end..]
+        .find(stop)
+        .map_or(sentence.len(), |p| end + p);
     let ws = words(&sentence[from..to]);
-    ws.iter().any(|w| matches!(w.as_str(), "annually" | "yearly"))
+    ws.iter()
+        .any(|w| matches!(w.as_str(), "annually" | "yearly"))
         || ws
             .windows(2)
             .any(|p| matches!(p[0].as_str(), "every" | "each") && p[1] == "year")

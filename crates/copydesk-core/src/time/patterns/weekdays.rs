@@ -270,7 +270,10 @@ fn ordinal_weekday_of_month(
     let ord_start = if last {
         start
     } else {
-        text[..start].trim_end().len().saturating_sub(ordinal_word.len())
+        text[..start]
+            .trim_end()
+            .len()
+            .saturating_sub(ordinal_word.len())
     };
     let the = word_before(text, ord_start);
     let from = if the.eq_ignore_ascii_case("the") {
