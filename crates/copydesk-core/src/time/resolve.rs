@@ -138,6 +138,16 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                 }
             }
         }
+        // "last Christmas" a few days before this year's: the one before, whatever the
+        // coming-week reading of a bare holiday says.
+        if let (Sem::Holiday { name, y: None }, Some(a), Some(day)) = (&f.sem, article, r.day) {
+            let prev = crate::time::recognizer::word_before(text, f.range.start);
+            if day > a && (prev.eq_ignore_ascii_case("last") || prev.eq_ignore_ascii_case("past")) {
+                if let Some(d) = holiday(name, day.year() - 1) {
+                    r = r.day(d);
+                }
+            }
+        }
         if nowadays(doc, f) {
             r = Resolved::new(TimeKind::Vague).value("PRESENT_REF");
         }
@@ -3957,6 +3967,14 @@ mod tests {
                 "Cyber Monday"
             ),
             "2019-12-02"
+        );
+        assert_eq!(
+            first_value(
+                d("2019-12-20"),
+                "Last Christmas, the shelter fed 300 families.",
+                "Christmas"
+            ),
+            "2018-12-25"
         );
         assert_eq!(
             first_value(
