@@ -164,7 +164,13 @@ const PROBES: &[Probe] = &[
     p(NAME, "She told NBC's Today show that she would run.", "Today", NotDate, NO),
     p(NAME, "The Sunday Times first reported the deal.", "Sunday", NotDate, NO),
     p(NAME, "The restaurant chain Ruby Tuesday closed 30 stores.", "Tuesday", NotDate, NO),
-    p(NAME, "Shoppers crowded the malls on Black Friday in November.", "Friday", NotDate, None),
+    // Round eleven: "Black Friday" was read here as a name; the blind labeller, like AP,
+    // reads it as the day after Thanksgiving (a holiday's date, not counted from today).
+    p(ABSOLUTE, "Shoppers crowded the malls on Black Friday in November.", "Black Friday", Day("2023-11-24"), NO),
+    p(NAME, "The Black Friday Bushfires burned across Victoria in 1939.", "Black Friday", NotDate, NO),
+    p(GENERIC, "Hikers often reach the summit the next morning.", "the next morning", NotDate, NO),
+    p(GENERIC, "The rodeo, staged every year in the second week of July, draws ranchers from three states.", "the second week of July", NotDate, NO),
+    p(ABSOLUTE, "Ballots must arrive by the third Friday in April, the clerk said.", "the third Friday in April", Day("2024-04-19"), NO),
     // Round nine: the present of a timetable told by grammar (a present verb, no past or
     // future marker, a weekday ahead), and its near misses.
     p(TIMETABLE, "The delegation flies to Tokyo on Sunday for trade talks.", "Sunday", Day("2024-03-17"), NO),

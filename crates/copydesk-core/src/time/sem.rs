@@ -171,6 +171,14 @@ pub enum Sem {
         m: i8,
         y: Option<i16>,
     },
+    /// "the last Friday in September" (`n` -1), "the second Tuesday of March" (2): one day
+    /// of a month, its year possibly left out.
+    OrdinalWeekday {
+        n: i8,
+        wd: i8,
+        m: i8,
+        y: Option<i16>,
+    },
     /// A holiday on a fixed or computed date; `y` when written ("Christmas 2018").
     Holiday {
         name: &'static str,

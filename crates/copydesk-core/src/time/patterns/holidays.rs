@@ -1,5 +1,6 @@
 //! Holidays on a fixed or computed date: "Christmas", "New Year's Eve", "Thanksgiving",
-//! "Easter 2019", "Good Friday".
+//! "Easter 2019", "Good Friday", and the shopping days after Thanksgiving ("Black Friday",
+//! "Cyber Monday").
 
 use super::{year_of, Pattern, Reading, B};
 use crate::time::recognizer::{is_capitalised, word_after, word_before, Ctx};
@@ -12,7 +13,7 @@ pub const HOLIDAY: Pattern = Pattern {
     gate: None,
     regex: || {
         format!(
-            r"{B}(?P<name>Christmas\s+(?:Day|Eve)|Christmas|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Easter\s+Sunday|Easter|Good\s+Friday){B}(?:\s+(?P<year>[0-9]{{4}}){B})?"
+            r"{B}(?P<name>Christmas\s+(?:Day|Eve)|Christmas|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Easter\s+Sunday|Easter|Good\s+Friday|Black\s+Friday|Cyber\s+Monday){B}(?:\s+(?P<year>[0-9]{{4}}){B})?"
         )
     },
     interpret: holiday,
@@ -61,6 +62,14 @@ fn holiday(c: &Captures, cx: &Ctx) -> Option<Reading> {
             return None;
         }
     }
+    // "the Black Friday Bushfires": a capital after the day makes the name of an event.
+    if matches!(key, "black friday" | "cyber monday")
+        && y.is_none()
+        && is_capitalised(word_after(text, whole.end()))
+        && !cx.title_case
+    {
+        return None;
+    }
     Some((whole.range(), Sem::Holiday { name: key, y }))
 }
 
@@ -78,6 +87,8 @@ fn holiday_key(name: &str) -> Option<&'static str> {
         "thanksgiving" | "thanksgiving day" => "thanksgiving",
         "easter" | "easter sunday" => "easter",
         "good friday" => "good friday",
+        "black friday" => "black friday",
+        "cyber monday" => "cyber monday",
         _ => return None,
     })
 }

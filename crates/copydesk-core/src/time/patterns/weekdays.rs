@@ -145,7 +145,7 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
             "of" | "in"
         )
     {
-        return None;
+        return ordinal_weekday_of_month(text, start, end, wd, rel_m.is_some(), &prev_l);
     }
     // "Monday Night Football", "Saturday Night Live", "shares of Tuesday Morning": outside
     // a heading, a capitalised part of the day makes a name (sentence case writes "Tuesday
@@ -206,6 +206,82 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
         }
     }
     Some((start..end, Sem::Weekday { wd, rel, part }))
+}
+
+/// "the last Friday in September", "the second Tuesday of March 2027": a calendar
+/// description of one day, which names no date counted from the day of writing. "of each
+/// month", "in Advent" and other rules or seasons are not a day at all (`None`).
+fn ordinal_weekday_of_month(
+    text: &str,
+    start: usize,
+    end: usize,
+    wd: i8,
+    last: bool,
+    ordinal_word: &str,
+) -> Option<Reading> {
+    let n: i8 = if last {
+        -1
+    } else {
+        match ordinal_word {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "final" => -1,
+            _ => return None,
+        }
+    };
+    // "in September", "of September 2027": a month written out, then perhaps its year.
+    let rest = &text[end..];
+    let after_prep = rest
+        .trim_start()
+        .split_once(char::is_whitespace)
+        .map(|(_, r)| r.trim_start())?;
+    let month_word: String = after_prep
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    if !super::MONTH_FULL.split('|').any(|m| m == month_word) {
+        return None;
+    }
+    let m = month_number(&month_word)?;
+    let mut span_end = end + (rest.len() - after_prep.len()) + month_word.len();
+    let tail = &text[span_end..];
+    let year_digits: String = tail
+        .strip_prefix(' ')
+        .or_else(|| tail.strip_prefix(", "))
+        .map(|t| t.chars().take_while(char::is_ascii_digit).collect())
+        .unwrap_or_default();
+    let y = if year_digits.len() == 4
+        && !text[span_end..]
+            .trim_start_matches([' ', ','])
+            .get(4..)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    {
+        span_end = text[span_end..]
+            .find(&year_digits)
+            .map_or(span_end, |p| span_end + p + 4);
+        year_digits.parse().ok()
+    } else {
+        None
+    };
+    // Start at the ordinal ("the last Friday", "the first Monday").
+    let ord_start = if last {
+        start
+    } else {
+        text[..start]
+            .trim_end()
+            .len()
+            .saturating_sub(ordinal_word.len())
+    };
+    let the = word_before(text, ord_start);
+    let from = if the.eq_ignore_ascii_case("the") {
+        text[..ord_start].trim_end().len() - the.len()
+    } else {
+        ord_start
+    };
+    Some((from..span_end, Sem::OrdinalWeekday { n, wd, m, y }))
 }
 
 /// A weekday counted in weeks from the nearest one, or from the date before it: "a week
