@@ -160,6 +160,28 @@ fn story(person: &Person, mentions: &[Pos]) -> (String, Vec<(Pos, std::ops::Rang
     (s, at)
 }
 
+/// Whether `d` is about a name's spelling (the two rules these stories test).
+fn spelling(d: &copydesk::analysis::Diagnostic) -> bool {
+    d.rule == "name.misspelled" || d.rule == "name.inconsistent"
+}
+
+/// Each spelling flag on stories that must draw none, as a problem to report.
+fn clean_story_flags(clean: &[&str], config: &Config) -> Vec<String> {
+    let mut problems = Vec::new();
+    for text in clean {
+        for d in analyze(&Document::parse(text.to_string()), config) {
+            if spelling(&d) {
+                problems.push(format!(
+                    "clean story flagged `{}`: {}",
+                    &text[d.range.clone()],
+                    d.message
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// Every one-edit misspelling of `word` of `kind`, one per position; a vowel change only
 /// on an inner letter (not the last).
 fn misspellings(word: &str, kind: Kind) -> Vec<String> {
@@ -373,9 +395,6 @@ fn classes_of_names_misspelled_once_are_caught() {
 fn given_names_misspelled_in_a_full_name_are_caught() {
     let config = Config::default();
     let kb = Kb::default_kb();
-    let spelling = |d: &copydesk::analysis::Diagnostic| {
-        d.rule == "name.misspelled" || d.rule == "name.inconsistent"
-    };
     // Invented people; given names common, rare and foreign.
     const TWICE: &[&str] = &[
         "Darleen Pruvost",
@@ -522,9 +541,6 @@ fn given_names_misspelled_in_a_full_name_are_caught() {
 #[test]
 fn hyphenated_final_s_and_romanised_surnames() {
     let config = Config::default();
-    let spelling = |d: &copydesk::analysis::Diagnostic| {
-        d.rule == "name.misspelled" || d.rule == "name.inconsistent"
-    };
     // (story, the flagged word, the spelling its first fix writes, information severity)
     let flags: &[(&str, &str, &str, bool)] = &[
         // (a) A hyphenated surname is one unit after a given name, and alone when the
@@ -609,17 +625,7 @@ fn hyphenated_final_s_and_romanised_surnames() {
         "Vice-mayor Zhou Wei said the port would open. His deputy, Zhuo Wei, disagreed.\n\nZhou said the port was ready.\n",
         "Lee Min-ho and Lei Jun spoke. Lee said the deal was done and Lei agreed; Lee left first.\n",
     ];
-    for text in clean {
-        for d in analyze(&Document::parse(text.to_string()), &config) {
-            if spelling(&d) {
-                problems.push(format!(
-                    "clean story flagged `{}`: {}",
-                    &text[d.range.clone()],
-                    d.message
-                ));
-            }
-        }
-    }
+    problems.extend(clean_story_flags(clean, &config));
     for p in &problems {
         println!("  - {p}");
     }
@@ -634,9 +640,6 @@ fn hyphenated_final_s_and_romanised_surnames() {
 #[test]
 fn names_in_the_grammar_of_news_are_read() {
     let config = Config::default();
-    let spelling = |d: &copydesk::analysis::Diagnostic| {
-        d.rule == "name.misspelled" || d.rule == "name.inconsistent"
-    };
     // (class, story, the flagged word, the spelling its first fix writes)
     let flags: &[(&str, &str, &str, &str)] = &[
         (
@@ -717,17 +720,7 @@ fn names_in_the_grammar_of_news_are_read() {
         "John Michael Tarrow spoke. Tarrow said no. Michael left.\n",
         "Ana Lucía Mendoza Ferrer won an award. Mendoza has tagged birds. Mendoza said so.\n",
     ];
-    for text in clean {
-        for d in analyze(&Document::parse(text.to_string()), &config) {
-            if spelling(&d) {
-                problems.push(format!(
-                    "clean story flagged `{}`: {}",
-                    &text[d.range.clone()],
-                    d.message
-                ));
-            }
-        }
-    }
+    problems.extend(clean_story_flags(clean, &config));
     println!(
         "round eleven classes: {} of {} flags right, {} clean stories",
         flags.len() - problems.iter().filter(|p| !p.starts_with("clean")).count(),
