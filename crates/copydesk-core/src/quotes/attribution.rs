@@ -522,7 +522,10 @@ impl<'a> BlockInfo<'a> {
             .unwrap_or("")
             .to_lowercase();
         let comma = self.text[range.clone()].find(", ");
-        if SUBORDINATORS.contains(&first.as_str()) {
+        // "Asked whether she would run again, Lindqvist smiled.": a participle of a
+        // question opens a clause of any length, like a subordinator.
+        let question = matches!(first.as_str(), "asked" | "pressed" | "questioned");
+        if SUBORDINATORS.contains(&first.as_str()) || question {
             // "While many offered …, at least one business …": the subject of the main
             // clause, after the comma; none if the clause runs on.
             match comma {
@@ -3019,6 +3022,10 @@ mod tests {
             (
                 "Asked about the delay, Commissioner Rosa Vidal shrugged. “Tunnels take time.”",
                 "Commissioner Rosa Vidal",
+            ),
+            (
+                "Asked whether she would seek a fourth term, Mayor Ines Brandt only laughed. “Ask me in May.”",
+                "Mayor Ines Brandt",
             ),
             ("The mayor nodded toward the harbour. “It was full of boats once.”", "The mayor"),
             ("Karl Brandt leaned back in his chair. “I have heard that promise before.”", "Karl Brandt"),

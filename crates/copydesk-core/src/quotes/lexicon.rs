@@ -664,6 +664,29 @@ pub struct CueMatch {
     pub cue: CueWord,
 }
 
+/// Whether the text before a cue ends with a determiner, alone or before an ordinal: the
+/// cue is then a noun (“his claims”, “a brand”, “a second term”), not a verb of saying.
+/// (“that” and “this” stay out: “the report that claims …”.)
+fn after_a_determiner(before: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+    ];
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "final", "last", "new",
+    ];
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .skip_while(|w| w.is_empty());
+    let is = |w: Option<&str>, list: &[&str]| {
+        w.is_some_and(|w| list.iter().any(|d| d.eq_ignore_ascii_case(w)))
+    };
+    let w1 = words.next();
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    is(w1, DETERMINERS) || (is(w1, ORDINALS) && is(words.next(), DETERMINERS))
+}
+
 /// All cues in a piece of text, on word boundaries.
 pub fn cues_in(text: &str) -> Vec<CueMatch> {
     let lex = &*LEXICON;
@@ -678,11 +701,13 @@ pub fn cues_in(text: &str) -> Vec<CueMatch> {
             let c = text[m.end()..].chars().next().unwrap_or(' ');
             !(crate::text::is_word_char(c) || c == '-')
         };
-        if before_ok && after_ok {
+        let cue = lex.cues[m.pattern().as_usize()];
+        let verb = matches!(cue.kind, CueKind::Verb | CueKind::Naming);
+        if before_ok && after_ok && !(verb && after_a_determiner(&text[..m.start()])) {
             out.push(CueMatch {
                 start: m.start(),
                 end: m.end(),
-                cue: lex.cues[m.pattern().as_usize()],
+                cue,
             });
         }
     }
@@ -791,6 +816,17 @@ mod tests {
         assert_eq!(inflect("argue"), ["argues", "argued", "arguing"]);
         assert_eq!(inflect("stress"), ["stresses", "stressed", "stressing"]);
         assert_eq!(inflect("agree"), ["agrees", "agreed", "agreeing"]);
+    }
+
+    #[test]
+    fn a_verb_after_a_determiner_is_a_noun() {
+        let t = "She was sworn in for a second term, and her claims stood. The report that claims it said so.";
+        let found: Vec<&str> = cues_in(t).iter().map(|m| &t[m.start..m.end]).collect();
+        assert_eq!(found, ["claims", "said"]);
+        assert_eq!(
+            &t[cues_in(t)[0].start - 12..cues_in(t)[0].start],
+            "report that "
+        );
     }
 
     #[test]
