@@ -20,7 +20,8 @@
 //!   not speech, subjects and objects that are not speakers).
 //!
 //! Each file has a tune twin (`dates-tune.tsv`, `sourcing-tune.tsv`, `names-tune.tsv`, round
-//! ten; `quotes-tune.tsv`, round eleven), written blind by another labeller in the same format for the rules' authors to learn
+//! ten; `quotes-tune.tsv`, round eleven; the names and quotes twins widened by a second
+//! labeller in round eleven), written blind by another labeller in the same format for the rules' authors to learn
 //! from: its tests (named `…_tune_probe`) list every miss. The held-out files' tests list none.
 //!
 //! A span counts as flagged when a diagnostic of the rule overlaps it. Figures are printed per
@@ -169,7 +170,8 @@ fn print_misses(part: Part, misses: &[String]) {
 /// Floors: regression guards a little below the figures on main at the end of round eleven
 /// (held-out: dates value 112/133 = 84.2%, flag 118/127 = 92.9%; sourcing 144/177 = 81.4%;
 /// names 111/125 = 88.8%; quotes 123/140 = 87.9%; tune twins: dates value 92/103 = 89.3%,
-/// flag 93/97 = 95.9%; sourcing 142/144 = 98.6%; names 59/66 = 89.4%; quotes 88/90 = 97.8%).
+/// flag 93/97 = 95.9%; sourcing 142/144 = 98.6%; names 123/146 = 84.2% and quotes 176/190 =
+/// 92.6% after a second labeller widened them, 80 and 100 rows, at the end of the round).
 /// They are not targets: each issue's targets are in QUALITY.md.
 const DATES_FLOOR_VALUE: f64 = 82.0;
 const DATES_FLOOR_FLAG: f64 = 90.0;
@@ -179,8 +181,8 @@ const QUOTES_FLOOR: f64 = 85.0;
 const DATES_TUNE_FLOOR_VALUE: f64 = 87.0;
 const DATES_TUNE_FLOOR_FLAG: f64 = 93.0;
 const SOURCING_TUNE_FLOOR: f64 = 96.0;
-const NAMES_TUNE_FLOOR: f64 = 87.0;
-const QUOTES_TUNE_FLOOR: f64 = 95.0;
+const NAMES_TUNE_FLOOR: f64 = 82.0;
+const QUOTES_TUNE_FLOOR: f64 = 90.0;
 
 /// The value column as a `Want`: `None` when the probe does not say (`?`).
 fn want(cell: &str) -> Option<Want<'_>> {
