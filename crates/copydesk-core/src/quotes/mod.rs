@@ -902,17 +902,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                 .trim()
                 .is_empty();
         if alone {
-            if let Some(found) = dash_credit(doc, &infos, fbi + 1) {
-                set(
-                    &mut out[i],
-                    found,
-                    How::FollowingSentence,
-                    &doc.blocks[fbi + 1],
-                );
-                continue;
-            }
-            // A question alone, its tag opening the next paragraph with the answer:
-            // “How can it go away?” / Alan Mulally remembered asking, “It sells.”
+            // A dash credit under it (“> — Tomas Berg, hydrologist”); or, for a question
+            // alone, its tag opening the next paragraph with the answer: “How can it go
+            // away?” / Alan Mulally remembered asking, “It sells.”
             let asked = b.text[tr.clone()]
                 .trim_end_matches(['”', '"', '’', '\'', '»'])
                 .ends_with(['?', '!']);
@@ -922,12 +914,13 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                     crate::markdown::BlockKind::Paragraph
                 )
             });
-            let tag = next
-                .filter(|_| asked)
-                .and_then(|n| Some((n, n.sentences.first()?.clone())))
-                .filter(|(n, first)| n.text[..first.start].trim().is_empty())
-                .and_then(|(n, first)| n.tag_sentence(&first, true));
-            if let Some(found) = tag {
+            let tag = || {
+                next.filter(|_| asked)
+                    .and_then(|n| Some((n, n.sentences.first()?.clone())))
+                    .filter(|(n, first)| n.text[..first.start].trim().is_empty())
+                    .and_then(|(n, first)| n.tag_sentence(&first, true))
+            };
+            if let Some(found) = dash_credit(doc, &infos, fbi + 1).or_else(tag) {
                 set(
                     &mut out[i],
                     found,
