@@ -84,8 +84,11 @@ fn actor(given: &str, surname: &str) -> String {
     )
 }
 
-fn start(caps: Value, root: &Path) -> (LspClient, Value) {
+/// A server for `root` whose client answers `settings` from the start: set before
+/// `initialize`, so that the server's first request for them cannot race the test.
+fn start(caps: Value, root: &Path, settings: Value) -> (LspClient, Value) {
     let mut c = LspClient::spawn(&[], None);
+    c.set_settings(settings);
     let init = c.initialize(caps, Value::Null, Some(root));
     (c, init)
 }
@@ -153,12 +156,15 @@ fn settle(c: &mut LspClient) {
 #[test]
 fn vscode_pulls_again_after_settings_config_actor_file_and_dictionary_changes() {
     let ws = workspace();
-    let (mut c, init) = start(capabilities(VSCODE), &ws.root);
+    let (mut c, init) = start(
+        capabilities(VSCODE),
+        &ws.root,
+        json!({"rules": {"quote.unbalanced": "hint"}}),
+    );
     assert_eq!(
         init["capabilities"]["diagnosticProvider"]["identifier"], "copydesk",
         "VS Code pulls: {init}"
     );
-    c.set_settings(json!({"rules": {"quote.unbalanced": "hint"}}));
     c.open(&ws.uri, 1, DRAFT);
     let deadline = Instant::now() + TIMEOUT;
     while pull(&mut c, &ws.uri) != 4 {
@@ -241,13 +247,16 @@ fn vscode_pulls_again_after_settings_config_actor_file_and_dictionary_changes() 
 #[test]
 fn neovim_gets_diagnostics_pushed_again_after_settings_and_config_changes() {
     let ws = workspace();
-    let (mut c, init) = start(capabilities(NEOVIM), &ws.root);
+    let (mut c, init) = start(
+        capabilities(NEOVIM),
+        &ws.root,
+        json!({"rules": {"quote.unbalanced": "hint"}}),
+    );
     // Neovim 0.11 announces pull diagnostics but cannot be asked to pull again: pushed.
     assert!(
         init["capabilities"].get("diagnosticProvider").is_none(),
         "{init}"
     );
-    c.set_settings(json!({"rules": {"quote.unbalanced": "hint"}}));
     c.open(&ws.uri, 1, DRAFT);
     let deadline = Instant::now() + TIMEOUT;
     while c.diagnostics(&ws.uri, Some(1))["diagnostics"]
