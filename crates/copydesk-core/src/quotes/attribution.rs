@@ -81,8 +81,9 @@ impl<'a> BlockInfo<'a> {
         false
     }
 
-    /// Whether a reporting verb is used as a noun, after an article or a possessive: “the
-    /// talks resumed”, “a report”, “his remarks”.
+    /// Whether a reporting verb is used as a noun inside a name: “the State Department”,
+    /// “the Washington Post”. (After an article or a possessive, “the talks”, “his
+    /// remarks”, [`lexicon::cues_in`] does not report it at all.)
     fn noun_use(text: &str, c: &CueMatch) -> bool {
         if c.cue.kind != CueKind::Verb {
             return false;
@@ -112,19 +113,7 @@ impl<'a> BlockInfo<'a> {
                 return true;
             }
         }
-        let before = text[..c.start].trim_end();
-        if before.len() + 1 != c.start {
-            return false;
-        }
-        let prev = before
-            .rsplit(|ch: char| !is_word_char(ch))
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        matches!(
-            prev.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-        )
+        false
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -271,10 +260,8 @@ impl<'a> BlockInfo<'a> {
             // An -ly word is an adverb ("she quickly said") unless a determiner makes it a
             // noun ("people close to the family said", "an ally said").
             let after_determiner = k >= 2
-                && matches!(
-                    self.word(k - 2).to_lowercase().as_str(),
-                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
-                );
+                && lexicon::ARTICLES_AND_POSSESSIVES
+                    .contains(&self.word(k - 2).to_lowercase().as_str());
             let adverb = lw.len() > 4
                 && lw.ends_with("ly")
                 && !starts_upper(self.word(k - 1))

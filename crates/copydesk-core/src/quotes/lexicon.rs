@@ -664,27 +664,32 @@ pub struct CueMatch {
     pub cue: CueWord,
 }
 
-/// Whether the text before a cue ends with a determiner, alone or before an ordinal: the
-/// cue is then a noun (“his claims”, “a brand”, “a second term”), not a verb of saying.
-/// (“that” and “this” stay out: “the report that claims …”.)
+/// Articles and possessives: a word of saying right after one is a noun (“the talks”,
+/// “his claims”), and so is a word in “-ly” (“the family”, “an ally”).
+pub(crate) const ARTICLES_AND_POSSESSIVES: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+];
+
+/// Whether the text before a cue ends with an article or a possessive, alone or before an
+/// ordinal: the cue is then a noun (“his claims”, “a brand”, “a second term”), not a verb of
+/// saying. (“that” and “this” stay out: “the report that claims …”.)
 fn after_a_determiner(before: &str) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
-    ];
     const ORDINALS: &[&str] = &[
         "first", "second", "third", "fourth", "fifth", "sixth", "final", "last", "new",
     ];
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    // The words right before, as written ("“the claims”" too); a full stop between ends it.
     let mut words = before
-        .rsplit(|c: char| c.is_whitespace())
-        .skip_while(|w| w.is_empty());
+        .trim_end()
+        .rsplit(|c: char| !crate::text::is_word_char(c));
     let is = |w: Option<&str>, list: &[&str]| {
         w.is_some_and(|w| list.iter().any(|d| d.eq_ignore_ascii_case(w)))
     };
     let w1 = words.next();
-    if !before.ends_with(char::is_whitespace) {
-        return false;
-    }
-    is(w1, DETERMINERS) || (is(w1, ORDINALS) && is(words.next(), DETERMINERS))
+    is(w1, ARTICLES_AND_POSSESSIVES)
+        || (is(w1, ORDINALS) && is(words.next(), ARTICLES_AND_POSSESSIVES))
 }
 
 /// All cues in a piece of text, on word boundaries.
