@@ -805,7 +805,10 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
                         attribution::speaker_statement(b, &head, demonstrative).filter(|f| {
                             demonstrative
                                 || (bare
-                                    && f.speaker.as_ref().is_some_and(|s| s.start == next.start))
+                                    && f.speaker.as_ref().is_some_and(|s| s.start == next.start)
+                                    // “Detours add about 40 minutes.” is a fact, not a tag.
+                                    && (f.kind != lexicon::CueKind::Verb
+                                        || b.trailing_phrase(f.cue.end, next.end)))
                         })
                     });
                 if let Some(found) = found {
@@ -1154,8 +1157,20 @@ fn paragraph_speaker(
             (start < end && end <= wi.text.len()).then(|| (start..end, &wi.text[start..end]))
         })
         .collect();
-    wi.paragraph_speaker(&window, &speakers, is_name, persons, !opens)
-        .map(|f| (f, wb))
+    let found = wi.paragraph_speaker(&window, &speakers, is_name, persons, !opens)?;
+    // “Goalkeeper Tariq Mansour has not conceded a goal in six matches. “He reads the
+    // game better than anyone.””: a quote that opens on “he” or “she” when the paragraph
+    // names nobody else is about its one person, so someone else said it.
+    let speaker = found.speaker.clone()?;
+    let opens_on_third_person = b.text[tr.clone()]
+        .trim_start_matches(['"', '“', '‘', '\'', '«', '„'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| matches!(w, "He" | "She" | "His" | "Her"));
+    let spoken_of = opens_on_third_person
+        && !lexicon::PRONOUNS.contains(&wi.text[speaker.clone()].to_lowercase().as_str())
+        && !window.iter().any(|s| wi.mentions_another(s, &speaker));
+    (!spoken_of).then_some((found, wb))
 }
 
 /// Every word the draft writes with a capital letter other than at the start of a sentence
