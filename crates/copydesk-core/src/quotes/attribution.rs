@@ -1174,6 +1174,67 @@ impl BlockInfo<'_> {
     }
 }
 
+impl BlockInfo<'_> {
+    /// Whether the speaker `found` gives is “he” or “she” right after a sentence whose
+    /// subject is two people named in full (“Inês Duarte and Marta Silva finished 212
+    /// votes apart. “…,” she said.”): the pronoun could stand for either, and nothing in
+    /// that sentence (“his”, “her”, “Mr.”, “Ms.”) tells them apart.
+    pub(crate) fn pronoun_of_two(&self, found: &Found, host: &Range<usize>) -> bool {
+        let Some(sp) = &found.speaker else {
+            return false;
+        };
+        if !matches!(self.text[sp.clone()].to_lowercase().as_str(), "he" | "she") {
+            return false;
+        }
+        let Some(prev) = self
+            .sentence_index(host.start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.sentences.get(i))
+        else {
+            return false;
+        };
+        if !self.quoted_overlapping(prev.clone()).is_empty() {
+            return false;
+        }
+        let lo = self.words.partition_point(|w| w.start < prev.start);
+        let hi = self.words.partition_point(|w| w.end <= prev.end);
+        let gendered = (lo..hi).any(|k| {
+            matches!(
+                self.word(k).to_lowercase().as_str(),
+                "he" | "she" | "his" | "her" | "him" | "himself" | "herself" | "mr" | "mrs" | "ms"
+            )
+        });
+        if gendered {
+            return false;
+        }
+        // A run of capitalised words (a full name: at least two, none a determiner).
+        let name_run = |from: usize| {
+            let mut k = from;
+            while k < hi && starts_upper(self.word(k)) && !self.word(k).eq_ignore_ascii_case("and")
+            {
+                k += 1;
+            }
+            let first = self.word(from.min(hi.saturating_sub(1))).to_lowercase();
+            (k >= from + 2 && !DETERMINERS.contains(&first.as_str())).then_some(k)
+        };
+        let Some(and) = name_run(lo) else {
+            return false;
+        };
+        if and >= hi || self.word(and) != "and" {
+            return false;
+        }
+        let Some(after) = name_run(and + 1) else {
+            return false;
+        };
+        // Then the verb: the two are the subject.
+        after < hi && !starts_upper(self.word(after))
+    }
+}
+
+/// Why a quote's “he” or “she” names nobody: two people named just before.
+pub(crate) const PRONOUN_OF_TWO: &str =
+    "“he” or “she” could be either of the two people named just before: name the speaker.";
+
 /// Why a quote is unattributed when its verb is in the passive.
 pub(crate) const PASSIVE_NO_SPEAKER: &str =
     "The reporting verb is in the passive and names no speaker (“was described as”, “was told”).";
@@ -3646,6 +3707,24 @@ mod tests {
             .as_deref(),
             Some("Coach Mele Taufa")
         );
+    }
+
+    #[test]
+    fn he_or_she_after_two_people_named_in_full_names_nobody() {
+        assert_eq!(
+            speaker_of_first(
+                "Pavel Novak and Tereza Dvorak tied for first place in Brno. “I want a \
+                 rematch,” she said."
+            ),
+            None
+        );
+        // A word that tells them apart, or one person named: the pronoun is clear.
+        for src in [
+            "Pavel Novak and his sister Tereza tied for first place. “I want a rematch,” she said.",
+            "Tereza Dvorak tied for first place in Brno. “I want a rematch,” she said.",
+        ] {
+            assert_eq!(speaker_of_first(src).as_deref(), Some("she"), "{src}");
+        }
     }
 
     #[test]

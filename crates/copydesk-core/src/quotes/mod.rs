@@ -489,6 +489,9 @@ pub fn find(doc: &Document, config: &QuotesConfig) -> Vec<Quotation> {
             }
             for (blk, r, host) in tries {
                 match attribution::in_sentence(&infos[blk], &r, &host) {
+                    Ok(found) if infos[blk].pronoun_of_two(&found, &host) => {
+                        reason.get_or_insert(attribution::PRONOUN_OF_TWO);
+                    }
                     Ok(found) => {
                         let b = &doc.blocks[blk];
                         q.speaker = found.speaker.map(|s| span(doc, b, s));
