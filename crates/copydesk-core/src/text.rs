@@ -88,6 +88,23 @@ pub fn count_words(text: &str) -> usize {
     n
 }
 
+/// `f` of `word` in lower case (`str::to_lowercase`), without allocating for a short ASCII
+/// word: the word-list look-ups lower-case nearly every word of a draft.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, so always UTF-8.
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// The character at byte offset `i` of `text` (a character boundary) and its length; an
 /// ASCII byte is read without decoding.
 #[inline]
@@ -297,6 +314,23 @@ mod tests {
             out.push(s..text.len());
         }
         out
+    }
+
+    #[test]
+    fn with_lowercase_lowers_as_to_lowercase_does() {
+        for w in [
+            "Smith",
+            "MAY",
+            "said",
+            "",
+            "Ärzte",
+            "İstanbul",
+            "ΣΟΦΟΣ",
+            "Bundespräsident",
+            "A".repeat(40).as_str(),
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 
     proptest::proptest! {
