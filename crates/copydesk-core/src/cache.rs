@@ -35,20 +35,38 @@ pub(crate) enum Slot {
 }
 
 type Value = Arc<dyn Any + Send + Sync>;
-/// Entries by slot and variant, then by text: looking up a `&str` needs no allocation.
-type Table = HashMap<(Slot, u64), HashMap<String, Value>>;
+/// Entries by text, then by slot and variant: one copy of a paragraph's text for all the
+/// slots it fills (it was one per slot, up to five copies of every paragraph of every open
+/// draft), and looking up a `&str` needs no allocation.
+type Table = HashMap<Box<str>, Vec<((Slot, u64), Value)>>;
 
 #[derive(Default)]
 struct Generations {
     current: Table,
     previous: Table,
-    /// Entries in `current`.
+    /// Entries (slot values) in `current`.
     current_len: usize,
 }
 
 impl Generations {
     fn len(&self) -> usize {
-        self.current_len + self.previous.values().map(HashMap::len).sum::<usize>()
+        self.current_len + self.previous.values().map(Vec::len).sum::<usize>()
+    }
+
+    fn get(&self, key: (Slot, u64), text: &str) -> Option<&Value> {
+        let slots = self.current.get(text)?;
+        slots.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// Takes the value of `key` for `text` out of the previous generation.
+    fn take_previous(&mut self, key: (Slot, u64), text: &str) -> Option<Value> {
+        let slots = self.previous.get_mut(text)?;
+        let i = slots.iter().position(|(k, _)| *k == key)?;
+        let (_, v) = slots.swap_remove(i);
+        if slots.is_empty() {
+            self.previous.remove(text);
+        }
+        Some(v)
     }
 
     fn insert(&mut self, key: (Slot, u64), text: &str, v: Value) {
@@ -56,14 +74,16 @@ impl Generations {
             self.previous = std::mem::take(&mut self.current);
             self.current_len = 0;
         }
-        if self
-            .current
-            .entry(key)
-            .or_default()
-            .insert(text.to_string(), v)
-            .is_none()
-        {
-            self.current_len += 1;
+        let slots = match self.current.get_mut(text) {
+            Some(slots) => slots,
+            None => self.current.entry(text.into()).or_default(),
+        };
+        match slots.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, old)) => *old = v,
+            None => {
+                slots.push((key, v));
+                self.current_len += 1;
+            }
         }
     }
 }
@@ -106,11 +126,11 @@ impl ParagraphCache {
         let key = (slot, variant);
         {
             let mut g = self.lock();
-            let hit = g.current.get(&key).and_then(|t| t.get(text)).cloned();
+            let hit = g.get(key, text).cloned();
             if let Some(v) = hit.as_deref().and_then(|v| v.downcast_ref::<V>()) {
                 return v.clone();
             }
-            if let Some(v) = g.previous.get_mut(&key).and_then(|t| t.remove(text)) {
+            if let Some(v) = g.take_previous(key, text) {
                 g.insert(key, text, v.clone());
                 if let Some(v) = v.downcast_ref::<V>() {
                     return v.clone();
@@ -163,6 +183,25 @@ mod tests {
         cached(c, Slot::QuotePairs, 0, "Київ", || compute("Київ"));
         assert_eq!(calls.get(), 3);
         assert_eq!(cache.len(), 3);
+    }
+
+    #[test]
+    fn a_paragraph_is_kept_once_for_all_its_slots() {
+        let cache = ParagraphCache::new();
+        let c = Some(&cache);
+        let text = "The minister said on Tuesday that talks would resume.";
+        cached(c, Slot::Sentences, 0, text, || 1usize);
+        cached(c, Slot::QuotePairs, 0, text, || 2usize);
+        cached(c, Slot::NameScan, 7, text, || 3usize);
+        assert_eq!(cache.len(), 3);
+        let g = cache.lock();
+        assert_eq!(g.current.len(), 1, "one key for the paragraph's text");
+        drop(g);
+        // Each slot still answers with its own value.
+        assert_eq!(cached(c, Slot::QuotePairs, 0, text, || 0usize), 2);
+        assert_eq!(cached(c, Slot::NameScan, 7, text, || 0usize), 3);
+        assert_eq!(cached(c, Slot::NameScan, 8, text, || 4usize), 4);
+        assert_eq!(cache.len(), 4);
     }
 
     #[test]

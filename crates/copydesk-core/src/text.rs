@@ -18,9 +18,23 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
     // Sized for news prose (about six bytes a word with its space): one allocation for
     // most blocks instead of a doubling per power of two.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
+    while i < bytes.len() {
+        // A run of ASCII letters and digits, byte by byte: most of a news paragraph, and
+        // several passes split every paragraph into words.
+        if bytes[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         if is_word_char(c) {
             start.get_or_insert(i);
         } else {
@@ -43,25 +57,52 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
 
 /// Words in `text`, as [`crate::text::words`] counts them, without allocating.
 pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut n = 0;
     let mut in_word = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII letters and digits without decoding, as in `words`.
+        if bytes[i].is_ascii_alphanumeric() {
+            n += usize::from(!in_word);
+            in_word = true;
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         if is_word_char(c) {
-            if !in_word {
-                n += 1;
-                in_word = true;
-            }
+            n += usize::from(!in_word);
+            in_word = true;
         } else if in_word
             && (is_apostrophe(c) || c == '-' || c == '‑')
-            && chars.peek().is_some_and(|&n| is_word_char(n))
+            && char_at(text, i + len).is_some_and(|(next, _)| is_word_char(next))
         {
             // Joined: don’t, Jong-un.
         } else {
             in_word = false;
         }
+        i += len;
     }
     n
+}
+
+/// `f` of `word` in lower case (`str::to_lowercase`), without allocating for a short ASCII
+/// word: the word-list look-ups lower-case nearly every word of a draft.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, so always UTF-8.
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// The character at byte offset `i` of `text` (a character boundary) and its length; an
@@ -273,6 +314,23 @@ mod tests {
             out.push(s..text.len());
         }
         out
+    }
+
+    #[test]
+    fn with_lowercase_lowers_as_to_lowercase_does() {
+        for w in [
+            "Smith",
+            "MAY",
+            "said",
+            "",
+            "Ärzte",
+            "İstanbul",
+            "ΣΟΦΟΣ",
+            "Bundespräsident",
+            "A".repeat(40).as_str(),
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 
     proptest::proptest! {

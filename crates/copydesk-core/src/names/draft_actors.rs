@@ -368,25 +368,27 @@ pub const PARTICLES: &[&str] = &[
     "ibn", "al", "el", "ben", "dos", "das", "y", "ter", "ten", "zu",
 ];
 
-static TITLE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        [OFFICES, EARNED, OCCUPATIONS, OTHER_TITLES]
-            .into_iter()
-            .flatten()
-            .copied()
-            .collect()
-    });
+/// Looked up for nearly every capitalised word: foldhash, not SipHash (only looked up).
+static TITLE_SET: std::sync::LazyLock<
+    std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+> = std::sync::LazyLock::new(|| {
+    [OFFICES, EARNED, OCCUPATIONS, OTHER_TITLES]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+});
 
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.len() > 20 {
         return false;
     }
-    TITLE_SET.contains(w.to_lowercase().as_str())
+    crate::text::with_lowercase(w, |w| TITLE_SET.contains(w))
 }
 
 pub fn is_reporting(word: &str) -> bool {
-    REPORTING.contains(&word.to_lowercase().as_str())
+    crate::text::with_lowercase(word, |w| REPORTING.contains(&w))
 }
 
 /// A person found in the draft, with how the draft introduced them.

@@ -75,7 +75,7 @@ pub fn is_common_word(word: &str) -> bool {
     if !word.chars().any(char::is_uppercase) {
         return contains(word);
     }
-    contains(&word.to_lowercase())
+    crate::text::with_lowercase(word, contains)
 }
 
 /// A British spelling of a common word the (American) dictionary lists: "Defence",
@@ -128,7 +128,7 @@ pub fn are_nicknames(a: &str, b: &str) -> bool {
 
 /// A given name the nickname list knows (either side of a pair).
 pub fn is_known_given_name(word: &str) -> bool {
-    NICKS.groups.contains_key(&word.to_lowercase())
+    crate::text::with_lowercase(word, |w| NICKS.groups.contains_key(w))
 }
 
 /// A formal given name the nickname list gives two nicknames or more (John, William): a

@@ -33,15 +33,23 @@ impl<'a> BlockInfo<'a> {
         let scan: WordsAndCues = cached(cache, Slot::WordsAndCues, 0, text, || {
             Arc::new((crate::text::words(text), lexicon::cues_in(text)))
         });
-        let (words, cues) = &*scan;
-        let cues = cues
-            .iter()
-            .filter(|c| !Self::in_quoted(&quoted, &(c.start..c.end)) && !Self::noun_use(text, c))
-            .copied()
-            .collect();
+        // Without a paragraph cache the scan is this block's alone: its words are taken,
+        // not copied.
+        let outside = |cues: &[CueMatch]| -> Vec<CueMatch> {
+            cues.iter()
+                .filter(|c| {
+                    !Self::in_quoted(&quoted, &(c.start..c.end)) && !Self::noun_use(text, c)
+                })
+                .copied()
+                .collect()
+        };
+        let (words, cues) = match Arc::try_unwrap(scan) {
+            Ok((words, cues)) => (words, outside(&cues)),
+            Err(shared) => (shared.0.clone(), outside(&shared.1)),
+        };
         BlockInfo {
             text,
-            words: words.clone(),
+            words,
             sentences,
             quoted,
             cues,
