@@ -731,6 +731,8 @@ struct Use<'a> {
     /// A surname alone right after a title or honorific ("Mr. Tarrow", "Dr. Kessler",
     /// "Secretary Wolfowitz"): a person's name, even if never written in full.
     titled: bool,
+    /// The block and the sentence in it.
+    sentence: (usize, usize),
 }
 
 /// The uses of one spelling in one slot.
@@ -792,7 +794,12 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 && w.partner.is_none()
                 && !w.opener
                 && prev.is_some_and(|p| draft_actors::is_title(p) || plural_title(p));
+            let sentence = doc
+                .sentences
+                .get(bi)
+                .map_or(0, |ss| ss.partition_point(|s| s.end <= tok.start()));
             uses.push(Use {
+                sentence: (bi, sentence),
                 hyphen_alone: w.hyphen_alone,
                 plural_cue,
                 titled,
@@ -1044,6 +1051,11 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             if !gw.is_empty() && !gv.is_empty() && !shares && !family_slip {
                 continue;
             }
+            // Two people named together, unless a relative of a family the draft names
+            // often ("Anderson Cooper and his father Wyatt Coper").
+            if !family_slip && named_together(&uses, cw, cv) {
+                continue;
+            }
             // Once here, in full and more often there.
             let outnumbered = cv.first_full.is_some() && cv.uses.len() >= 2 && cw.uses.len() == 1;
             if short_bare && !outnumbered {
@@ -1142,7 +1154,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             if v == w || v.chars().count() < 4 || !one_edit(w, v) {
                 continue;
             }
-            if lexicon::are_nicknames(w, v) {
+            if lexicon::are_nicknames(w, v) || named_together(&uses, cw, cv) {
                 continue;
             }
             // A listed name is a slip of a name no list knows, inside the name, written
@@ -1327,9 +1339,118 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         out.right.insert(v.to_string());
         out.wrong.insert(w.to_string());
     }
+    // One part written with its accents and without them (or with others): the same
+    // folded spelling, so one cluster, but the reader sees two spellings.
+    let clusters = surnames
+        .values()
+        .map(|c| (Slot::Surname, c))
+        .chain(givens.values().map(|c| (Slot::Given, c)));
+    for (slot, c) in clusters {
+        marks_slip(kb, &uses, c, slot, &mut out);
+    }
     out.respellings.sort_by_key(|r| r.range.start);
     out.respellings.dedup_by(|a, b| a.range == b.range);
     out
+}
+
+/// A name part the draft writes two ways that differ only in their accents ("Erdoğan …
+/// Erdogan", "Hùng … Hưng", "João … Joao"): the way written less often is the slip; as
+/// often each, the first full reference's way. A writer who drops accents throughout is
+/// left alone (house styles differ); only the mix is flagged.
+fn marks_slip(kb: &Kb, uses: &[Use], c: &Cluster, slot: Slot, out: &mut Spellings) {
+    if !c.person || c.uses.len() < 2 {
+        return;
+    }
+    // Each written form (case aside): its uses and where it is first written in full.
+    let mut forms: Vec<(String, Vec<usize>, Option<usize>)> = Vec::new();
+    // After "the" ("the Nestlé factory", "the Müllers") a name is a thing's or a family's,
+    // which may keep accents the person does not.
+    for &i in c.uses.iter().filter(|&&i| !uses[i].plural_cue) {
+        let u = &uses[i];
+        let form = u.written.to_lowercase();
+        let k = match forms.iter().position(|f| f.0 == form) {
+            Some(k) => k,
+            None => {
+                forms.push((form, Vec::new(), None));
+                forms.len() - 1
+            }
+        };
+        forms[k].1.push(i);
+        if u.full && forms[k].2.is_none() {
+            forms[k].2 = Some(u.range.start);
+        }
+    }
+    let [a, b] = &forms[..] else {
+        return;
+    };
+    if !differ_in_marks_only(&a.0, &b.0) {
+        return;
+    }
+    let (right, wrong, decided) = match a.1.len().cmp(&b.1.len()) {
+        std::cmp::Ordering::Greater => (a, b, Decided::Frequency),
+        std::cmp::Ordering::Less => (b, a, Decided::Frequency),
+        std::cmp::Ordering::Equal => match (a.2, b.2) {
+            (Some(x), Some(y)) if x < y => (a, b, Decided::FirstReference),
+            (Some(x), Some(y)) if y < x => (b, a, Decided::FirstReference),
+            _ => return,
+        },
+    };
+    let expected = most_written(uses, &right.1);
+    let person = right
+        .1
+        .iter()
+        .find_map(|&i| uses[i].kb_person)
+        .map(|a| kb.actors[a as usize].name.clone())
+        .or_else(|| {
+            right
+                .1
+                .iter()
+                .find_map(|&i| uses[i].name_written.filter(|_| uses[i].full))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| expected.clone());
+    let all: Vec<Range<usize>> = wrong.1.iter().map(|&i| uses[i].range.clone()).collect();
+    let expected_all: Vec<Range<usize>> = right.1.iter().map(|&i| uses[i].range.clone()).collect();
+    for &i in &wrong.1 {
+        let u = &uses[i];
+        out.respellings.push(Respelling {
+            range: u.range.clone(),
+            word: u.written.to_string(),
+            expected: expected.clone(),
+            slot,
+            decided,
+            kb_agrees: false,
+            word_count: wrong.1.len(),
+            expected_count: right.1.len(),
+            expected_at: uses[right.1[0]].range.clone(),
+            against_first_reference: false,
+            person: person.clone(),
+            all: all.clone(),
+            expected_all: expected_all.clone(),
+        });
+    }
+}
+
+/// Two spellings of one length whose differing letters are all letters, one of each pair
+/// marked (the caller knows they fold alike): accents, not apostrophes or hyphens.
+fn differ_in_marks_only(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a != b
+        && a.chars().zip(b.chars()).all(|(x, y)| {
+            x == y || (x.is_alphabetic() && y.is_alphabetic() && !(x.is_ascii() && y.is_ascii()))
+        })
+}
+
+/// Both spellings written in full names in one sentence: two people introduced together
+/// ("Tomas Brogan and his cousin Tomasz Brogan", "coach Jon Erikson … referee Jan
+/// Eriksen"). A writer does not name one person twice in a sentence, once misspelled.
+fn named_together(uses: &[Use], a: &Cluster, b: &Cluster) -> bool {
+    a.uses.iter().any(|&i| {
+        uses[i].full
+            && b.uses
+                .iter()
+                .any(|&j| uses[j].full && uses[j].sentence == uses[i].sentence)
+    })
 }
 
 /// The given name of the one knowledge-base person whose surname is `surname` (folded)
@@ -1668,6 +1789,56 @@ mod tests {
         assert_eq!(
             respellings("Hillary Clinton spoke. Clinton left. Clniton returned."),
             pairs(&[("Clniton", "Clinton", Frequency)])
+        );
+    }
+
+    #[test]
+    fn a_name_written_with_and_without_its_accents_is_one_slip() {
+        use Decided::*;
+        // Invented people: the accent dropped (or changed) once, beside the accented name.
+        assert_eq!(
+            respellings("Mayor Dörte Schäfer opened the hall. Schäfer said it was late. Critics said Schafer had waited."),
+            pairs(&[("Schafer", "Schäfer", Frequency)])
+        );
+        assert_eq!(
+            respellings("Painter Lê Văn Thành won the prize. Thành thanked his wife. Thạnh said he would paint the river next."),
+            pairs(&[("Thạnh", "Thành", Frequency)])
+        );
+        // As often each, both in full: the introduction's spelling.
+        assert_eq!(
+            respellings("Chef Estêvão Marques won on Monday. Marques thanked the jury. Estevão Marques will open a bistro."),
+            pairs(&[("Estevão", "Estêvão", FirstReference)])
+        );
+        // Accents dropped throughout, or only the case differs: nothing to flag.
+        assert!(
+            respellings("Mayor Dorte Schafer opened the hall. Schafer said it was late.")
+                .is_empty()
+        );
+        assert!(
+            respellings("Mayor Dörte Schäfer opened the hall. SCHÄFER said it was late.")
+                .is_empty()
+        );
+        // An apostrophe of another shape is no accent.
+        assert!(
+            respellings("Judge Aoife O'Dowd ruled. O’Dowd said it was late. O'Dowd left.")
+                .is_empty()
+        );
+        // A thing named after somebody else may keep its accents.
+        assert!(respellings(
+            "Paul Nestle, a driver at the Nestlé depot, spoke. Nestle said pay was low."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn two_full_names_in_one_sentence_are_two_people() {
+        // Invented: relatives or rivals introduced together, one letter apart.
+        assert!(respellings("Marek Dolan, a plumber, and his cousin Marec Dolan, a baker, shared the prize. Marek Dolan said it was luck.").is_empty());
+        assert!(respellings("Striker Ivo Haldsen was booked by referee Ivan Haldson on Sunday. Haldsen later apologised. Haldsen said sorry.").is_empty());
+        // In another sentence, the slip is still caught.
+        assert_eq!(
+            respellings("Striker Ivo Haldsen was booked on Sunday. Haldsen later apologised. Ivo Haldson said sorry."),
+            pairs(&[("Haldson", "Haldsen", Decided::Frequency)])
         );
     }
 
