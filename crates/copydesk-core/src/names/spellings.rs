@@ -636,6 +636,9 @@ pub enum Decided {
     /// letters of a common given name the name lists know ("Jhon Smith"), or one dropped
     /// or doubled letter of one, spelled as no listed name is ("Davd Smith"). A guess.
     GivenNameList,
+    /// "The Dunnes" for the family of a Dunn the draft names: a surname takes "-es" only
+    /// after a hiss (s, x, z, ch, sh), so this is the plural of another name.
+    FamilyPlural,
     /// A romanised family name written once, never introduced, one letter from the family
     /// name of a person the draft introduces in full and names again ("Zhou Wei … Zhou …
     /// Zhuo said"), both listed romanisations: maybe another person. A guess.
@@ -1083,7 +1086,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             // the same given name. Alone it is as likely somebody called by a given name, or
             // a place. A final "s" of a surname the dictionary lists ("Clements") is a slip
             // like any other.
-            if listed && !final_s && (listed_name(v) || !shares) {
+            if listed && !final_s && !mac_and_mc(w, v) && (listed_name(v) || !shares) {
                 continue;
             }
             match best {
@@ -1339,6 +1342,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         out.right.insert(v.to_string());
         out.wrong.insert(w.to_string());
     }
+    family_plurals(kb, &uses, &surnames, &mut out);
     // One part written with its accents and without them (or with others): the same
     // folded spelling, so one cluster, but the reader sees two spellings.
     let clusters = surnames
@@ -1351,6 +1355,74 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     out.respellings.sort_by_key(|r| r.range.start);
     out.respellings.dedup_by(|a, b| a.range == b.range);
     out
+}
+
+/// One spelling is the other with "Mac" for "Mc" ("MacPherson", "McPherson"): the same
+/// name written two ways, which a draft mixes for one person only by a slip.
+fn mac_and_mc(w: &str, v: &str) -> bool {
+    let pair = |x: &str, y: &str| {
+        x.strip_prefix("mac")
+            .is_some_and(|rest| rest.len() >= 3 && y.strip_prefix("mc") == Some(rest))
+    };
+    pair(w, v) || pair(v, w)
+}
+
+/// A family plural with "-es" of a surname that takes "-s" ("the Dunnes" for the family
+/// of Gary Dunn and Linda Dunn): the draft writes the surname in full, never the name the
+/// plural belongs to ("Dunne"), and the surname ends in no hiss.
+fn family_plurals(kb: &Kb, uses: &[Use], surnames: &HashMap<&str, Cluster>, out: &mut Spellings) {
+    let hiss = |s: &str| s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh");
+    for (&w, cw) in surnames {
+        let Some(stem) = w.strip_suffix("es") else {
+            continue;
+        };
+        let Some(cs) = surnames.get(stem) else {
+            continue;
+        };
+        if stem.chars().count() < 3
+            || hiss(stem)
+            || cs.first_full.is_none()
+            || surnames.contains_key(&w[..w.len() - 1])
+        {
+            continue;
+        }
+        let expected_stem = most_written(uses, &cs.uses);
+        let person = cs
+            .uses
+            .iter()
+            .find_map(|&i| uses[i].name_written.filter(|_| uses[i].full))
+            .map_or_else(|| expected_stem.clone(), str::to_string);
+        let plurals: Vec<usize> = cw
+            .uses
+            .iter()
+            .copied()
+            .filter(|&i| uses[i].plural_cue && unknown_but_listed(kb, uses[i].written))
+            .collect();
+        let all: Vec<Range<usize>> = plurals.iter().map(|&i| uses[i].range.clone()).collect();
+        for &i in &plurals {
+            let u = &uses[i];
+            let expected = if u.written.chars().all(|c| !c.is_lowercase()) {
+                format!("{expected_stem}S").to_uppercase()
+            } else {
+                format!("{expected_stem}s")
+            };
+            out.respellings.push(Respelling {
+                range: u.range.clone(),
+                word: u.written.to_string(),
+                expected,
+                slot: Slot::Surname,
+                decided: Decided::FamilyPlural,
+                kb_agrees: false,
+                word_count: plurals.len(),
+                expected_count: cs.uses.len(),
+                expected_at: uses[cs.uses[0]].range.clone(),
+                against_first_reference: false,
+                person: person.clone(),
+                all: all.clone(),
+                expected_all: Vec::new(),
+            });
+        }
+    }
 }
 
 /// A name part the draft writes two ways that differ only in their accents ("Erdoğan …
@@ -1840,6 +1912,35 @@ mod tests {
             respellings("Striker Ivo Haldsen was booked on Sunday. Haldsen later apologised. Ivo Haldson said sorry."),
             pairs(&[("Haldson", "Haldsen", Decided::Frequency)])
         );
+    }
+
+    #[test]
+    fn a_family_plural_takes_es_only_after_a_hiss() {
+        use Decided::*;
+        // Invented families.
+        assert_eq!(
+            respellings("Ray Brenn and his wife Ada Brenn won the raffle. Ray Brenn said it was luck. The Brennes will travel."),
+            pairs(&[("Brennes", "Brenns", FamilyPlural)])
+        );
+        // Right plurals, and a hiss that takes "-es".
+        assert!(respellings(
+            "Ray Brenn and his wife Ada Brenn won. Ray Brenn said so. The Brenns will travel."
+        )
+        .is_empty());
+        assert!(respellings(
+            "Ray Marsh and his wife Ada Marsh won. Ray Marsh said so. The Marshes will travel."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn mac_and_mc_for_one_person_is_a_slip() {
+        assert_eq!(
+            respellings("Councillor Ewan MacTavish spoke on Monday. MacTavish said the ferry was late. The vote on McTavish's motion is in June."),
+            pairs(&[("McTavish", "MacTavish", Decided::Frequency)])
+        );
+        assert!(super::mac_and_mc("mcpherson", "macpherson"));
+        assert!(!super::mac_and_mc("mack", "mck"));
     }
 
     #[test]

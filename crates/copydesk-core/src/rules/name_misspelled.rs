@@ -128,6 +128,10 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
             r.expected,
             times(r.expected_count)
         ),
+        Decided::FamilyPlural => format!(
+            "the family of {} are “{}”: a surname takes “-es” only after s, x, z, ch or sh",
+            r.person, r.expected
+        ),
         Decided::KbPerson => format!(
             "the knowledge base knows {} and the draft names nobody else of that surname",
             r.person
