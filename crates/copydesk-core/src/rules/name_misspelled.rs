@@ -163,7 +163,7 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
         let marks = if r.word.is_ascii() {
             "drops the accents of"
         } else if r.expected.is_ascii() {
-            "has accents the draft leaves off"
+            "has accents that the draft leaves off in"
         } else {
             "has other accents than"
         };
