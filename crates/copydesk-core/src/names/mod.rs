@@ -829,7 +829,17 @@ pub fn analyse(doc: &Document, config: &NamesConfig) -> Names {
             if near_miss_of_kb_person(&kb, &words, &bn.tok_pattern.slice(l.toks.clone())) {
                 continue;
             }
-            let actor = learn_actor(&mut names.draft_actors, &words);
+            let sentence = doc.sentences.get(bi).and_then(|ss| {
+                ss.iter()
+                    .find(|s| s.start <= name_range.start && name_range.end <= s.end)
+            });
+            let sentence = sentence.map(|s| block.source_range(s.clone()));
+            let actor = match sentence {
+                Some(s) if variant_named_in(&names, &words, &s) => {
+                    new_actor(&mut names.draft_actors, &words)
+                }
+                _ => learn_actor(&mut names.draft_actors, &words),
+            };
             intros.entry(actor).or_insert(Intro {
                 title: l.title.clone(),
                 range: src.clone(),
@@ -1009,18 +1019,40 @@ fn learn_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
             }
             ActorRef::Draft(i as u32)
         }
-        None => {
-            actors.push(DraftActor {
-                name: words.join(" "),
-                parts: vec![
-                    DraftPart::new("given", given),
-                    DraftPart::new("surname", surname),
-                ],
-                namesake_of: None,
-            });
-            ActorRef::Draft(actors.len() as u32 - 1)
-        }
+        None => new_actor(actors, words),
     }
+}
+
+/// A person of their own, whatever other person the draft names alike.
+fn new_actor(actors: &mut Vec<DraftActor>, words: &[&str]) -> ActorRef {
+    let split = surname_start(words);
+    actors.push(DraftActor {
+        name: words.join(" "),
+        parts: vec![
+            DraftPart::new("given", words[..split].join(" ")),
+            DraftPart::new("surname", words[split..].join(" ")),
+        ],
+        namesake_of: None,
+    });
+    ActorRef::Draft(actors.len() as u32 - 1)
+}
+
+/// A name one spelling from a person the same sentence already names in full ("Kim
+/// Min-jun, a councillor, and Kim Min-jung, an activist"): two people introduced
+/// together, not one spelled two ways.
+fn variant_named_in(names: &Names, words: &[&str], sentence: &Range<usize>) -> bool {
+    let split = surname_start(words);
+    let (given, surname) = (words[..split].join(" "), words[split..].join(" "));
+    let Some((i, m)) = find_actor(&names.draft_actors, &given, &surname) else {
+        return false;
+    };
+    !matches!(m, Match::Same)
+        && names.mentions.iter().any(|x| {
+            x.actor == ActorRef::Draft(i as u32)
+                && x.full
+                && sentence.start <= x.range.start
+                && x.range.end <= sentence.end
+        })
 }
 
 fn push_mention(

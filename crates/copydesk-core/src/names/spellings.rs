@@ -636,6 +636,9 @@ pub enum Decided {
     /// letters of a common given name the name lists know ("Jhon Smith"), or one dropped
     /// or doubled letter of one, spelled as no listed name is ("Davd Smith"). A guess.
     GivenNameList,
+    /// "The Dunnes" for the family of a Dunn the draft names: a surname takes "-es" only
+    /// after a hiss (s, x, z, ch, sh), so this is the plural of another name.
+    FamilyPlural,
     /// A romanised family name written once, never introduced, one letter from the family
     /// name of a person the draft introduces in full and names again ("Zhou Wei … Zhou …
     /// Zhuo said"), both listed romanisations: maybe another person. A guess.
@@ -731,6 +734,8 @@ struct Use<'a> {
     /// A surname alone right after a title or honorific ("Mr. Tarrow", "Dr. Kessler",
     /// "Secretary Wolfowitz"): a person's name, even if never written in full.
     titled: bool,
+    /// The block and the sentence in it.
+    sentence: (usize, usize),
 }
 
 /// The uses of one spelling in one slot.
@@ -792,7 +797,12 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
                 && w.partner.is_none()
                 && !w.opener
                 && prev.is_some_and(|p| draft_actors::is_title(p) || plural_title(p));
+            let sentence = doc
+                .sentences
+                .get(bi)
+                .map_or(0, |ss| ss.partition_point(|s| s.end <= tok.start()));
             uses.push(Use {
+                sentence: (bi, sentence),
                 hyphen_alone: w.hyphen_alone,
                 plural_cue,
                 titled,
@@ -1044,6 +1054,11 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             if !gw.is_empty() && !gv.is_empty() && !shares && !family_slip {
                 continue;
             }
+            // Two people named together, unless a relative of a family the draft names
+            // often ("Anderson Cooper and his father Wyatt Coper").
+            if !family_slip && named_together(&uses, cw, cv) {
+                continue;
+            }
             // Once here, in full and more often there.
             let outnumbered = cv.first_full.is_some() && cv.uses.len() >= 2 && cw.uses.len() == 1;
             if short_bare && !outnumbered {
@@ -1071,7 +1086,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             // the same given name. Alone it is as likely somebody called by a given name, or
             // a place. A final "s" of a surname the dictionary lists ("Clements") is a slip
             // like any other.
-            if listed && !final_s && (listed_name(v) || !shares) {
+            if listed && !final_s && !mac_and_mc(w, v) && (listed_name(v) || !shares) {
                 continue;
             }
             match best {
@@ -1142,7 +1157,7 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             if v == w || v.chars().count() < 4 || !one_edit(w, v) {
                 continue;
             }
-            if lexicon::are_nicknames(w, v) {
+            if lexicon::are_nicknames(w, v) || named_together(&uses, cw, cv) {
                 continue;
             }
             // A listed name is a slip of a name no list knows, inside the name, written
@@ -1327,9 +1342,187 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
         out.right.insert(v.to_string());
         out.wrong.insert(w.to_string());
     }
+    family_plurals(kb, &uses, &surnames, &mut out);
+    // One part written with its accents and without them (or with others): the same
+    // folded spelling, so one cluster, but the reader sees two spellings.
+    let clusters = surnames
+        .values()
+        .map(|c| (Slot::Surname, c))
+        .chain(givens.values().map(|c| (Slot::Given, c)));
+    for (slot, c) in clusters {
+        marks_slip(kb, &uses, c, slot, &mut out);
+    }
     out.respellings.sort_by_key(|r| r.range.start);
     out.respellings.dedup_by(|a, b| a.range == b.range);
     out
+}
+
+/// One spelling is the other with "Mac" for "Mc" ("MacPherson", "McPherson"): the same
+/// name written two ways, which a draft mixes for one person only by a slip.
+fn mac_and_mc(w: &str, v: &str) -> bool {
+    let pair = |x: &str, y: &str| {
+        x.strip_prefix("mac")
+            .is_some_and(|rest| rest.len() >= 3 && y.strip_prefix("mc") == Some(rest))
+    };
+    pair(w, v) || pair(v, w)
+}
+
+/// A family plural with "-es" of a surname that takes "-s" ("the Dunnes" for the family
+/// of Gary Dunn and Linda Dunn): the draft writes the surname in full, never the name the
+/// plural belongs to ("Dunne"), and the surname ends in no hiss.
+fn family_plurals(kb: &Kb, uses: &[Use], surnames: &HashMap<&str, Cluster>, out: &mut Spellings) {
+    let hiss = |s: &str| s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh");
+    for (&w, cw) in surnames {
+        let Some(stem) = w.strip_suffix("es") else {
+            continue;
+        };
+        let Some(cs) = surnames.get(stem) else {
+            continue;
+        };
+        if stem.chars().count() < 3
+            || hiss(stem)
+            || cs.first_full.is_none()
+            || surnames.contains_key(&w[..w.len() - 1])
+        {
+            continue;
+        }
+        let expected_stem = most_written(uses, &cs.uses);
+        let person = cs
+            .uses
+            .iter()
+            .find_map(|&i| uses[i].name_written.filter(|_| uses[i].full))
+            .map_or_else(|| expected_stem.clone(), str::to_string);
+        let plurals: Vec<usize> = cw
+            .uses
+            .iter()
+            .copied()
+            .filter(|&i| uses[i].plural_cue && unknown_but_listed(kb, uses[i].written))
+            .collect();
+        let all: Vec<Range<usize>> = plurals.iter().map(|&i| uses[i].range.clone()).collect();
+        for &i in &plurals {
+            let u = &uses[i];
+            let expected = if u.written.chars().all(|c| !c.is_lowercase()) {
+                format!("{expected_stem}S").to_uppercase()
+            } else {
+                format!("{expected_stem}s")
+            };
+            out.respellings.push(Respelling {
+                range: u.range.clone(),
+                word: u.written.to_string(),
+                expected,
+                slot: Slot::Surname,
+                decided: Decided::FamilyPlural,
+                kb_agrees: false,
+                word_count: plurals.len(),
+                expected_count: cs.uses.len(),
+                expected_at: uses[cs.uses[0]].range.clone(),
+                against_first_reference: false,
+                person: person.clone(),
+                all: all.clone(),
+                expected_all: Vec::new(),
+            });
+        }
+    }
+}
+
+/// A name part the draft writes two ways that differ only in their accents ("Erdoğan …
+/// Erdogan", "Hùng … Hưng", "João … Joao"): the way written less often is the slip; as
+/// often each, the first full reference's way. A writer who drops accents throughout is
+/// left alone (house styles differ); only the mix is flagged.
+fn marks_slip(kb: &Kb, uses: &[Use], c: &Cluster, slot: Slot, out: &mut Spellings) {
+    if !c.person || c.uses.len() < 2 {
+        return;
+    }
+    // Each written form (case aside): its uses and where it is first written in full.
+    let mut forms: Vec<(String, Vec<usize>, Option<usize>)> = Vec::new();
+    // After "the" ("the Nestlé factory", "the Müllers") a name is a thing's or a family's,
+    // which may keep accents the person does not.
+    for &i in c.uses.iter().filter(|&&i| !uses[i].plural_cue) {
+        let u = &uses[i];
+        let form = u.written.to_lowercase();
+        let k = match forms.iter().position(|f| f.0 == form) {
+            Some(k) => k,
+            None => {
+                forms.push((form, Vec::new(), None));
+                forms.len() - 1
+            }
+        };
+        forms[k].1.push(i);
+        if u.full && forms[k].2.is_none() {
+            forms[k].2 = Some(u.range.start);
+        }
+    }
+    let [a, b] = &forms[..] else {
+        return;
+    };
+    if !differ_in_marks_only(&a.0, &b.0) {
+        return;
+    }
+    let (right, wrong, decided) = match a.1.len().cmp(&b.1.len()) {
+        std::cmp::Ordering::Greater => (a, b, Decided::Frequency),
+        std::cmp::Ordering::Less => (b, a, Decided::Frequency),
+        std::cmp::Ordering::Equal => match (a.2, b.2) {
+            (Some(x), Some(y)) if x < y => (a, b, Decided::FirstReference),
+            (Some(x), Some(y)) if y < x => (b, a, Decided::FirstReference),
+            _ => return,
+        },
+    };
+    let expected = most_written(uses, &right.1);
+    let person = right
+        .1
+        .iter()
+        .find_map(|&i| uses[i].kb_person)
+        .map(|a| kb.actors[a as usize].name.clone())
+        .or_else(|| {
+            right
+                .1
+                .iter()
+                .find_map(|&i| uses[i].name_written.filter(|_| uses[i].full))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| expected.clone());
+    let all: Vec<Range<usize>> = wrong.1.iter().map(|&i| uses[i].range.clone()).collect();
+    let expected_all: Vec<Range<usize>> = right.1.iter().map(|&i| uses[i].range.clone()).collect();
+    for &i in &wrong.1 {
+        let u = &uses[i];
+        out.respellings.push(Respelling {
+            range: u.range.clone(),
+            word: u.written.to_string(),
+            expected: expected.clone(),
+            slot,
+            decided,
+            kb_agrees: false,
+            word_count: wrong.1.len(),
+            expected_count: right.1.len(),
+            expected_at: uses[right.1[0]].range.clone(),
+            against_first_reference: false,
+            person: person.clone(),
+            all: all.clone(),
+            expected_all: expected_all.clone(),
+        });
+    }
+}
+
+/// Two spellings of one length whose differing letters are all letters, one of each pair
+/// marked (the caller knows they fold alike): accents, not apostrophes or hyphens.
+fn differ_in_marks_only(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a != b
+        && a.chars().zip(b.chars()).all(|(x, y)| {
+            x == y || (x.is_alphabetic() && y.is_alphabetic() && !(x.is_ascii() && y.is_ascii()))
+        })
+}
+
+/// Both spellings written in full names in one sentence: two people introduced together
+/// ("Tomas Brogan and his cousin Tomasz Brogan", "coach Jon Erikson … referee Jan
+/// Eriksen"). A writer does not name one person twice in a sentence, once misspelled.
+fn named_together(uses: &[Use], a: &Cluster, b: &Cluster) -> bool {
+    a.uses.iter().any(|&i| {
+        uses[i].full
+            && b.uses
+                .iter()
+                .any(|&j| uses[j].full && uses[j].sentence == uses[i].sentence)
+    })
 }
 
 /// The given name of the one knowledge-base person whose surname is `surname` (folded)
@@ -1669,6 +1862,85 @@ mod tests {
             respellings("Hillary Clinton spoke. Clinton left. Clniton returned."),
             pairs(&[("Clniton", "Clinton", Frequency)])
         );
+    }
+
+    #[test]
+    fn a_name_written_with_and_without_its_accents_is_one_slip() {
+        use Decided::*;
+        // Invented people: the accent dropped (or changed) once, beside the accented name.
+        assert_eq!(
+            respellings("Mayor Dörte Schäfer opened the hall. Schäfer said it was late. Critics said Schafer had waited."),
+            pairs(&[("Schafer", "Schäfer", Frequency)])
+        );
+        assert_eq!(
+            respellings("Painter Lê Văn Thành won the prize. Thành thanked his wife. Thạnh said he would paint the river next."),
+            pairs(&[("Thạnh", "Thành", Frequency)])
+        );
+        // As often each, both in full: the introduction's spelling.
+        assert_eq!(
+            respellings("Chef Estêvão Marques won on Monday. Marques thanked the jury. Estevão Marques will open a bistro."),
+            pairs(&[("Estevão", "Estêvão", FirstReference)])
+        );
+        // Accents dropped throughout, or only the case differs: nothing to flag.
+        assert!(
+            respellings("Mayor Dorte Schafer opened the hall. Schafer said it was late.")
+                .is_empty()
+        );
+        assert!(
+            respellings("Mayor Dörte Schäfer opened the hall. SCHÄFER said it was late.")
+                .is_empty()
+        );
+        // An apostrophe of another shape is no accent.
+        assert!(
+            respellings("Judge Aoife O'Dowd ruled. O’Dowd said it was late. O'Dowd left.")
+                .is_empty()
+        );
+        // A thing named after somebody else may keep its accents.
+        assert!(respellings(
+            "Paul Nestle, a driver at the Nestlé depot, spoke. Nestle said pay was low."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn two_full_names_in_one_sentence_are_two_people() {
+        // Invented: relatives or rivals introduced together, one letter apart.
+        assert!(respellings("Marek Dolan, a plumber, and his cousin Marec Dolan, a baker, shared the prize. Marek Dolan said it was luck.").is_empty());
+        assert!(respellings("Striker Ivo Haldsen was booked by referee Ivan Haldson on Sunday. Haldsen later apologised. Haldsen said sorry.").is_empty());
+        // In another sentence, the slip is still caught.
+        assert_eq!(
+            respellings("Striker Ivo Haldsen was booked on Sunday. Haldsen later apologised. Ivo Haldson said sorry."),
+            pairs(&[("Haldson", "Haldsen", Decided::Frequency)])
+        );
+    }
+
+    #[test]
+    fn a_family_plural_takes_es_only_after_a_hiss() {
+        use Decided::*;
+        // Invented families.
+        assert_eq!(
+            respellings("Ray Brenn and his wife Ada Brenn won the raffle. Ray Brenn said it was luck. The Brennes will travel."),
+            pairs(&[("Brennes", "Brenns", FamilyPlural)])
+        );
+        // Right plurals, and a hiss that takes "-es".
+        assert!(respellings(
+            "Ray Brenn and his wife Ada Brenn won. Ray Brenn said so. The Brenns will travel."
+        )
+        .is_empty());
+        assert!(respellings(
+            "Ray Marsh and his wife Ada Marsh won. Ray Marsh said so. The Marshes will travel."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn mac_and_mc_for_one_person_is_a_slip() {
+        assert_eq!(
+            respellings("Councillor Ewan MacTavish spoke on Monday. MacTavish said the ferry was late. The vote on McTavish's motion is in June."),
+            pairs(&[("McTavish", "MacTavish", Decided::Frequency)])
+        );
+        assert!(super::mac_and_mc("mcpherson", "macpherson"));
+        assert!(!super::mac_and_mc("mack", "mck"));
     }
 
     #[test]

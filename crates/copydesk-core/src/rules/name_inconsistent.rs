@@ -108,6 +108,16 @@ fn tie_diagnostic(r: &Respelling) -> Diagnostic {
     })
 }
 
+/// Inside quotation marks around no one's words: a title or words as words (a report
+/// “for the Protection of Kiev”), which keep the spelling they were given.
+fn in_quoted_title(cx: &Context, r: &std::ops::Range<usize>) -> bool {
+    cx.quotes().iter().any(|q| {
+        q.kind == crate::quotes::QuoteKind::Scare
+            && q.inner.start <= r.start
+            && r.end <= q.inner.end
+    })
+}
+
 /// The spellings of one part across an actor's mentions: flag those that differ from the
 /// reference spelling.
 fn check_part(
@@ -125,7 +135,7 @@ fn check_part(
         .filter(|p| p.part == part && !p.misspelling)
         // A quotation keeps its source's spelling (an accepted variant there is no
         // inconsistency of the draft's own text); a writer's bracketed insertion is checked.
-        .filter(|p| !super::in_verbatim_quote(cx, &p.range))
+        .filter(|p| !super::in_verbatim_quote(cx, &p.range) && !in_quoted_title(cx, &p.range))
         .map(|p| (key(&p.spelling), p.spelling.as_str(), p.range.clone()))
         .collect();
     let Some(first) = uses.first() else {
@@ -219,6 +229,19 @@ mod tests {
         assert_eq!(
             fixed,
             "Volodymyr Zelensky arrived in Kyiv. Zelensky said Kiev was calm. Zelensky left.\n"
+        );
+    }
+
+    #[test]
+    fn a_variant_inside_a_quoted_title_keeps_its_spelling() {
+        // Invented: an old spelling in the title of a document is the title's.
+        let src = "Archivists in Kyiv opened the files on Monday. One is a 1954 report titled “Water for the People of Kiev”. Kyiv officials said more would follow.\n";
+        assert_eq!(flagged_with(src, &Config::default()), pairs(&[]));
+        // Outside quotation marks it is the writer's spelling, and inconsistent.
+        let src = "Archivists in Kyiv opened the files on Monday. Officials in Kiev said more would follow.\n";
+        assert_eq!(
+            flagged_with(src, &Config::default()),
+            pairs(&[("Kiev", "Kyiv")])
         );
     }
 
@@ -320,5 +343,22 @@ mod tests {
             &Config::default()
         )
         .is_empty());
+    }
+
+    #[test]
+    fn two_close_names_introduced_in_one_sentence_are_two_people() {
+        // Invented: two people named together, one letter apart; neither is a slip.
+        let src = "Lee Soo-min, a nurse, and Lee Soo-ming, a porter, met the minister on Friday.\n\nThe nurse said wards were full. The porter agreed.\n";
+        assert!(flagged_with(src, &Config::default()).is_empty());
+        let misspelled = flagged_data("name.misspelled", src, &Config::default(), "expected");
+        assert!(misspelled.is_empty(), "{misspelled:?}");
+        // In two sentences the second is still a spelling of the first.
+        assert_eq!(
+            flagged_with(
+                "Kremlin spokesman Ivan Petrenko spoke. Later, Petrenco said no.\n",
+                &Config::default()
+            ),
+            pairs(&[("Petrenco", "Petrenko")])
+        );
     }
 }

@@ -128,6 +128,10 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
             r.expected,
             times(r.expected_count)
         ),
+        Decided::FamilyPlural => format!(
+            "the family of {} are “{}”: a surname takes “-es” only after s, x, z, ch or sh",
+            r.person, r.expected
+        ),
         Decided::KbPerson => format!(
             "the knowledge base knows {} and the draft names nobody else of that surname",
             r.person
@@ -154,36 +158,48 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
     } else {
         String::new()
     };
-    let mut d = Diagnostic::new(
-        META.id,
-        r.range.clone(),
+    // Only the accents differ: say so, not "misspelling".
+    let message = if fold(&r.word) == fold(&r.expected) {
+        let marks = if r.word.is_ascii() {
+            "drops the accents of"
+        } else if r.expected.is_ascii() {
+            "has accents that the draft leaves off in"
+        } else {
+            "has other accents than"
+        };
+        format!(
+            "“{}” {marks} “{}” ({}): {why}; write the name one way.",
+            r.word, r.expected, r.person
+        )
+    } else {
         format!(
             "“{}” looks like a misspelling of “{}” ({}): {why}{against}.",
             r.word, r.expected, r.person
-        ),
-    )
-    .with_data("expected", r.expected.clone())
-    .with_data("actor", r.person.clone())
-    .with_data(
-        "confidence",
-        if r.against_first_reference
-            || r.decided == Decided::KbPerson
-            || (r.decided == Decided::FirstReference && !r.kb_agrees)
-        {
-            "medium"
-        } else {
-            "high"
-        },
-    )
-    .with_related(
-        r.expected_at.clone(),
-        format!("spelled “{}” here", r.expected),
-    )
-    .with_fix(Fix {
-        title: format!("Replace with “{}”", r.expected),
-        safe: false,
-        edits: vec![Edit::replace(r.range.clone(), r.expected.clone())],
-    });
+        )
+    };
+    let mut d = Diagnostic::new(META.id, r.range.clone(), message)
+        .with_data("expected", r.expected.clone())
+        .with_data("actor", r.person.clone())
+        .with_data(
+            "confidence",
+            if r.against_first_reference
+                || r.decided == Decided::KbPerson
+                || (r.decided == Decided::FirstReference && !r.kb_agrees)
+            {
+                "medium"
+            } else {
+                "high"
+            },
+        )
+        .with_related(
+            r.expected_at.clone(),
+            format!("spelled “{}” here", r.expected),
+        )
+        .with_fix(Fix {
+            title: format!("Replace with “{}”", r.expected),
+            safe: false,
+            edits: vec![Edit::replace(r.range.clone(), r.expected.clone())],
+        });
     if r.all.len() > 1 {
         d = d.with_fix(Fix {
             title: format!(
@@ -318,6 +334,16 @@ pub fn preferred_spelling(
         })
         .cloned()
         .unwrap_or_default()
+}
+
+/// Whether `part` of the actor's name is a given name (before the surname).
+fn given_part(names: &Names, actor: ActorRef, part: usize) -> bool {
+    match actor {
+        ActorRef::Kb(a) => names.kb.actors[a as usize]
+            .surname_part()
+            .is_some_and(|s| part < s),
+        ActorRef::Draft(_) => part == 0,
+    }
 }
 
 fn accepted(cx: &Context, word: &str) -> bool {
@@ -611,6 +637,21 @@ pub fn findings(cx: &Context, names: &Names) -> Vec<Finding> {
                     ActorRef::Draft(_) => best.spelling.clone(),
                 }
             };
+            // A given name alone between an article and a lowercase word ("a Kier building
+            // site"): a company or a thing named so. News calls a person's ally, rally or
+            // government by the surname ("a Starmer ally").
+            let article_before = prev.is_some_and(|p| {
+                matches!(
+                    text[bn.toks.at(p).range()].to_lowercase().as_str(),
+                    "a" | "an" | "the"
+                )
+            });
+            let lowercase_after = next.is_some_and(|n| {
+                !possessive && text[bn.toks.at(n).range()].starts_with(char::is_lowercase)
+            });
+            if article_before && lowercase_after && given_part(names, best.actor, best.part) {
+                continue;
+            }
             if expected.is_empty()
                 || lexicon::are_nicknames(word, &expected)
                 || fold(&expected) == fw
@@ -994,6 +1035,20 @@ mod tests {
         assert_eq!(
             flagged("Armenian Prime Minister Nikol Pashinyen said a treaty was ready.\n"),
             [("Pashinyen".to_string(), "Pashinyan".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_given_name_between_an_article_and_a_noun_names_a_thing() {
+        // Invented: a company named like a known person's given name.
+        assert_eq!(
+            flagged("Keir Starmer spoke in Leeds. Workers at the Kier depot in Hull cheered.\n"),
+            []
+        );
+        // Alone after the person, it is still the person's slipped name.
+        assert_eq!(
+            flagged("Keir Starmer spoke in Leeds. Later Kier said the vote was close.\n"),
+            [("Kier".to_string(), "Keir".to_string())]
         );
     }
 
