@@ -225,11 +225,10 @@ const PROBES: &[Probe] = &[
     p(ABSOLUTE, "The hearing that began on Thursday, Jan. 5, ended in uproar.", "Thursday, Jan. 5", Day("2023-01-05"), NO),
     p(ABSOLUTE, "The new speed limit takes effect Jan. 1 on rural roads.", "Jan. 1", Day("2025-01-01"), NO),
     // Round twelve: the widened blind tune probe's classes, in other wording. A future seen
-    // from a report is the first such day after the report's day, or after the article date
-    // when none is named.
+    // from a report is the first such day after the report's day; with no day named for the
+    // report, both days stay offered.
     p(REPORT, "Aides said Monday that the senator would return to Washington on Wednesday.", "Wednesday", Day("2024-03-13"), NO),
     p(REPORT, "The concert, which was to be held Tuesday, was cancelled Monday.", "Tuesday", Day("2024-03-12"), NO),
-    p(REPORT, "The mayor said she would sign the order Saturday.", "Saturday", Day("2024-03-16"), NO),
     p(ANCHORED, "The ship docked on March 5; its crew had last been paid the previous Thursday.", "the previous Thursday", Day("2024-02-29"), NO),
     p(RELATIVE, "Hearings resume Wednesday week in the capital.", "Wednesday week", Day("2024-03-27"), YES),
     p(NAME, "Her novel \"Tomorrow Belongs to Them\" sold well.", "Tomorrow", NotDate, NO),

@@ -93,11 +93,8 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                     Some((b, s)) if b == f.block && last_after(&f.sem, a, s) => {
                         cue.direction = Direction::Past;
                     }
-                    // No day of the past week named yet: a report ("said he would sign
-                    // the bill Friday") is the dateline's, and looks ahead from it.
-                    None if cue.words.split_whitespace().next() == Some("would") => {
-                        cue.direction = Direction::Future;
-                    }
+                    // No day named for the report ("He said the court would rule on
+                    // Friday"): it may have been made last week, so both stay offered.
                     _ => {}
                 }
             }
@@ -4065,14 +4062,14 @@ mod tests {
             ),
             "2024-03-07"
         );
-        // No day of the past week named: the report is the dateline's and looks ahead.
+        // No day named for the report: it may be last week's, so both days stay offered.
         assert_eq!(
             first_value(
                 d("2024-03-06"),
                 "The mayor said she would announce her decision Monday.",
                 "Monday"
             ),
-            "2024-03-11"
+            "XXXX-WXX-1"
         );
         // "the previous Friday" counts back from the date the story last named.
         assert_eq!(
@@ -4090,6 +4087,15 @@ mod tests {
                 "the preceding Monday"
             ),
             "2024-05-06"
+        );
+        // … but a date written after the weekday says which day it is.
+        assert_eq!(
+            first_value(
+                d("2019-08-25"),
+                "The fair opened Monday; the preceding Saturday, August 17, crews set up tents.",
+                "Saturday, August 17"
+            ),
+            "2019-08-17"
         );
         // "Tuesday week" before a preposition is a week after the coming Tuesday.
         assert_eq!(

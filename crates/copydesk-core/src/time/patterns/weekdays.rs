@@ -58,6 +58,18 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let start = rel_m.map_or(wd_m.start(), |(s, _)| s);
     // "the previous Friday", "the preceding Friday": the last one before the date the
     // story last named, as "the following Tuesday" is the first after it.
+    // "the preceding Saturday, August 17": the date written after it says which day, and
+    // is found with its weekday by the date pattern.
+    let rest = text.get(wd_m.end()..)?.trim_start_matches(',');
+    let month = word_after(rest, 0);
+    let date_after = month_number(month).is_some()
+        && rest.trim_start().get(month.len()..).is_some_and(|t| {
+            t.trim_start_matches(['.', ' '])
+                .starts_with(|ch: char| ch.is_ascii_digit())
+        });
+    if date_after && rel_m.is_some() {
+        return None;
+    }
     if rel_m.is_some_and(|(_, w)| matches!(w, "previous" | "preceding")) && c.name("part").is_none()
     {
         let the = word_before(text, start);
