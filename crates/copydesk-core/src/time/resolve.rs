@@ -2659,7 +2659,9 @@ fn present_at(toks: &[Tok], k: usize, skip: (usize, usize)) -> bool {
     // number ("flies to", "debates the", "unveils her", "celebrates Mass"), not a noun it
     // modifies ("presidential candidate"), "of" ("the heads of state") or a verb ("shares
     // fell"); and not the weekday's own preposition ("officials on Thursday": a verb
-    // straight before its time needs a complement to be told from a noun).
+    // straight before its time needs a complement to be told from a noun). "this" before
+    // a weekday is no preposition: a noun does not take "this Tuesday" as its time
+    // without one ("Schools reopen this Tuesday").
     match toks.get(k + 1) {
         Some(n)
             if n.kind == TokKind::Word
@@ -2669,7 +2671,7 @@ fn present_at(toks: &[Tok], k: usize, skip: (usize, usize)) -> bool {
                     || n.capital
                     || n.lower.starts_with(|c: char| c.is_ascii_digit()))
                 && verb_word(n, false).is_none()
-                && !(k + 2 == skip.0 || k + 1 == skip.0) => {}
+                && !(k + 2 == skip.0 || (k + 1 == skip.0 && !this_weekday(toks, skip.0))) => {}
         _ => return false,
     }
     let head = &toks[k - 1];
@@ -2730,6 +2732,17 @@ fn present_at(toks: &[Tok], k: usize, skip: (usize, usize)) -> bool {
         }
         j -= 1;
     }
+}
+
+/// Is `toks[at]` the "this" of "this Tuesday"?
+fn this_weekday(toks: &[Tok], at: usize) -> bool {
+    toks[at].lower == "this"
+        && toks.get(at + 1).is_some_and(|t| {
+            let w = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+            crate::calendar::WEEKDAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w))
+        })
 }
 
 /// A verb whose past is spelt as its present ("cut", "hit", "set") before the weekday in
@@ -4140,16 +4153,17 @@ mod tests {
             ),
             "XXXX-WXX-5"
         );
-        // A participle after its noun, with its agent, is not the clause's verb: the coming
-        // Friday or the last, not the past by "caused".
+        // A participle after its noun, with its agent, is not the clause's verb: the present
+        // before it tells, not the past by "caused".
         assert_eq!(
             first_value(
                 d("2024-03-10"),
                 "Ferries resume this Friday after a week of delays caused by the storm.",
                 "this Friday"
             ),
-            "XXXX-WXX-5"
+            "2024-03-15"
         );
+
         // A verb of change with its amount after "by" is still a verb.
         assert_eq!(
             first_value(
