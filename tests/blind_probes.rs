@@ -221,6 +221,8 @@ fn dates_probe(part: Part) -> (f64, f64) {
         let [id, class, date, text, target, value, flag, _note] = &cells[..] else {
             unreachable!("rows() checked the column count");
         };
+        // ` ¶ ` separates paragraphs, as in the other probes (a headline, then its story).
+        let text = text.replace(" ¶ ", "\n\n");
         let src = format!("---\ndate: {date}\n---\n\n{text}\n");
         let body = src.len() - text.len() - 1;
         let span = span_of(&src, body, target, *line);

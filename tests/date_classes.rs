@@ -76,6 +76,7 @@ const GENERIC: &str = "generic or habitual (not a date)";
 const NAME: &str = "inside a name (not a date)";
 const TIMETABLE: &str = "present of a timetable, and near misses";
 const ABSOLUTE: &str = "a day without its year: the year from tense or weekday";
+const REPORT: &str = "weekday ahead of a report";
 
 /// The article date: Thursday, March 14, 2024. Mon 11, Tue 12, Wed 13 before it, Fri 8,
 /// Sat 9, Sun 10 the week before; Fri 15, Sat 16, Sun 17, Mon 18, Tue 19, Wed 20 after.
@@ -223,6 +224,17 @@ const PROBES: &[Probe] = &[
     p(ABSOLUTE, "Ticket sales begin Monday, Jan. 6, the league said.", "Monday, Jan. 6", Day("2025-01-06"), NO),
     p(ABSOLUTE, "The hearing that began on Thursday, Jan. 5, ended in uproar.", "Thursday, Jan. 5", Day("2023-01-05"), NO),
     p(ABSOLUTE, "The new speed limit takes effect Jan. 1 on rural roads.", "Jan. 1", Day("2025-01-01"), NO),
+    // Round twelve: the widened blind tune probe's classes, in other wording. A future seen
+    // from a report is the first such day after the report's day; with no day named for the
+    // report, both days stay offered.
+    p(REPORT, "Aides said Monday that the senator would return to Washington on Wednesday.", "Wednesday", Day("2024-03-13"), NO),
+    p(REPORT, "The concert, which was to be held Tuesday, was cancelled Monday.", "Tuesday", Day("2024-03-12"), NO),
+    p(ANCHORED, "The ship docked on March 5; its crew had last been paid the previous Thursday.", "the previous Thursday", Day("2024-02-29"), NO),
+    p(RELATIVE, "Hearings resume Wednesday week in the capital.", "Wednesday week", Day("2024-03-27"), YES),
+    p(NAME, "Her novel \"Tomorrow Belongs to Them\" sold well.", "Tomorrow", NotDate, NO),
+    p(ABSOLUTE, "Polls open at 6 a.m. on Election Day.", "Election Day", Day("2024-11-05"), NO),
+    p(ABSOLUTE, "The lease was signed 3/1/24 in Denver.", "3/1/24", Day("2024-03-01"), NO),
+    p(RELATIVE, "The district plans to hire 40 teachers next school year.", "next school year", Value("2025"), None),
 ];
 
 /// Overall floor on the share of probes right (value and flag), set a little below the

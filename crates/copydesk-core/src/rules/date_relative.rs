@@ -283,7 +283,7 @@ static SEASON: WordRegex = WordRegex::new(
 /// A fiscal year: "fiscal 2007", "its fiscal year", "the financial year", "FY2008", "for
 /// the year ended March 31", "in the 12 months to June". Not "fiscal policy".
 static FISCAL: WordRegex = WordRegex::new(
-    r"(?i)(?-u:\b)(?:fiscal(?:\s+|-)(?:years?|\d{4}|'\d{2}|\d{2}|first|second|third|fourth|full|quarters?|results|earnings|profits?|losses|revenues?|sales)|financial\s+years?|FY\s?'?\d{2,4}|(?:year|twelve\s+months|12\s+months|quarter|half|period|six\s+months|nine\s+months)\s+(?:ended|ending|to|through)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(?-u:\b)",
+    r"(?i)(?-u:\b)(?:fiscal(?:\s+|-)(?:years?|\d{4}|'\d{2}|\d{2}|first|second|third|fourth|full|quarters?|results|earnings|profits?|losses|revenues?|sales)|(?:financial|school|academic)\s+years?|FY\s?'?\d{2,4}|(?:year|twelve\s+months|12\s+months|quarter|half|period|six\s+months|nine\s+months)\s+(?:ended|ending|to|through)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(?-u:\b)",
 );
 
 /// "Earlier this week" with a weekday of that week in its sentence: the week repeats the
@@ -602,7 +602,7 @@ fn reads_as(cx: &Context, e: &TimeExpr, new: &str, d: Date) -> bool {
     );
     let at = e.range.start - s.start;
     let inserted = at..at + new.len();
-    let title_case = matches!(block.kind, crate::markdown::BlockKind::Heading(_));
+    let title_case = recognizer::headline_block(block);
     let mut found = Vec::new();
     // The whole text is one sentence.
     let whole = 0..sentence.len();
@@ -694,8 +694,16 @@ fn diagnose(cx: &Context, e: &TimeExpr, article: Option<&ArticleDate>) -> Option
         }
         Advice::Fiscal => {
             let meaning = meaning(e, a)?;
+            let school = ["school", "academic"]
+                .iter()
+                .any(|w| e.text.to_ascii_lowercase().contains(w));
+            let (kind, example) = if school {
+                ("school", "“the 2005-06 school year”")
+            } else {
+                ("fiscal", "“fiscal 2005”, “the year ended March 31, 2006”")
+            };
             let message = format!(
-                "“{}” is {meaning} by the calendar, counting from the article date ({}, {}). The paragraph speaks of a fiscal year, which need not be the calendar year: write the one meant (“fiscal 2005”, “the year ended March 31, 2006”).",
+                "“{}” is {meaning} by the calendar, counting from the article date ({}, {}). The paragraph speaks of a {kind} year, which need not be the calendar year: write the one meant ({example}).",
                 e.text,
                 long_date(a),
                 article.origin_text()
@@ -1415,6 +1423,24 @@ mod tests {
             fixed("The central bank tightened fiscal policy last year.", &ap),
             ["The central bank tightened fiscal policy in 2022."]
         );
+    }
+
+    /// "next fiscal year", "this school year": flagged, with no calendar year for a fix.
+    #[test]
+    fn a_fiscal_or_school_year_is_named_without_a_fix() {
+        let ap = Config::default();
+        for (src, kind) in [
+            (
+                "The county expects a deficit next fiscal year.",
+                "fiscal year",
+            ),
+            ("Enrolment fell this school year.", "school year"),
+        ] {
+            let r = run(&format!("{FM}{src}\n"), &ap);
+            assert_eq!(r.len(), 1, "{src}: {r:?}");
+            assert!(r[0].1.contains(kind), "{}", r[0].1);
+            assert_eq!(r[0].2, None, "{src}");
+        }
     }
 
     /// "next month" is a month of the article's year: AP writes it without the year, even

@@ -155,7 +155,7 @@ static PATTERNS: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
 pub fn recognize(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
-        let title_case = matches!(block.kind, BlockKind::Heading(_));
+        let title_case = headline_block(block);
         let sentences = doc.sentences.get(bi).map(Vec::as_slice).unwrap_or(&[]);
         // The result depends only on the block's text (sentences come from it) and kind;
         // the gates only skip patterns that cannot match it.
@@ -375,6 +375,70 @@ pub fn starts_with_ci(text: &str, prefix: &str) -> bool {
 
 pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words a headline in title case leaves lowercase.
+const TITLE_MINOR: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "of", "in", "on", "at", "to", "for", "by", "as",
+    "from", "with", "into", "over", "vs", "per", "via", "up", "off", "out",
+];
+
+/// Are the words of `s` in title case: at least two, every word of letters capitalised
+/// but the short ones a headline leaves lowercase ("Voters Head to Polls Sunday")?
+fn title_cased(s: &str) -> bool {
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        if !is_capitalised(w) && !TITLE_MINOR.contains(&w) {
+            return false;
+        }
+    }
+    words >= 2
+}
+
+/// Is the block a headline, where capitals say nothing about names: a Markdown heading, or
+/// a paragraph written as one — a single line of at least four words in title case, with no
+/// full stop at its end ("Stocks Rally Friday as Hopes Grow for Trade Deal").
+pub fn headline_block(block: &crate::markdown::Block) -> bool {
+    if matches!(block.kind, BlockKind::Heading(_)) {
+        return true;
+    }
+    let text = block.text.as_str().trim();
+    matches!(block.kind, BlockKind::Paragraph)
+        && text.split_whitespace().count() >= 4
+        && !text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')'])
+        && !text.contains(['.', '"', '“', '”'])
+        && title_cased(text)
+}
+
+/// Is the block a headline, in title case or in sentence case: a heading, or a paragraph of
+/// one line and at most twenty words with no full stop at its end ("Fed leaves rates
+/// unchanged Wednesday, signals patience"). Its present tense is the news of the day.
+pub fn headline_like(block: &crate::markdown::Block) -> bool {
+    let text = block.text.as_str().trim();
+    headline_block(block)
+        || (matches!(block.kind, BlockKind::Paragraph)
+            && (4..=20).contains(&text.split_whitespace().count())
+            && !text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')'])
+            && !text.contains(['.', '"', '“', '”', '\n']))
+}
+
+/// Does the quotation opened just before `start` (its first word) hold a title in title case
+/// rather than speech: closed within ten words, each capitalised ("the film “Tomorrow Never
+/// Dies”", not "“Tomorrow we march,” she said")?
+pub fn quoted_title_at(text: &str, start: usize) -> bool {
+    let Some(rest) = text.get(start..) else {
+        return false;
+    };
+    let Some(close) = rest.find(['"', '”']) else {
+        return false;
+    };
+    let title = &rest[..close];
+    title.split_whitespace().count() <= 10 && title_cased(title)
 }
 
 /// A wire dateline opening a paragraph: a place in capitals, then optionally a region or

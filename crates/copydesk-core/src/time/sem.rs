@@ -104,9 +104,11 @@ pub enum Sem {
         back: bool,
         weeks: i8,
     },
-    /// "the following Tuesday": the first one after the date the story last named.
+    /// "the following Tuesday": the first one after the date the story last named; "the
+    /// previous Friday" (`back`): the last one before it.
     WeekdayAfter {
         wd: i8,
+        back: bool,
     },
     /// today (0), yesterday (-1), tomorrow (1), with a part of the day.
     Deictic {

@@ -42,6 +42,43 @@ pub const ISO: Pattern = Pattern {
     interpret: iso,
 };
 
+/// "7/8/07", "12/25/2019": a numeric date with its year, month first as American copy
+/// writes it (day first only when the first number cannot be a month).
+pub const SLASH: Pattern = Pattern {
+    name: "Slash",
+    gate: Gate::DIGIT,
+    regex: || {
+        format!(r"{B}(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<y>[0-9]{{4}}|[0-9]{{2}}){B}")
+    },
+    interpret: slash,
+};
+
+fn slash(c: &Captures, cx: &Ctx) -> Option<Reading> {
+    let whole = c.get(0)?;
+    let text = cx.text;
+    // Part of a path, a longer run of numbers or a score ("2019/05/06/", "1/2/3/4").
+    if text[..whole.start()].ends_with(['/', '.', '-', ':'])
+        || text[whole.end()..].starts_with(['/', '-', ':'])
+        || text[whole.end()..]
+            .strip_prefix('.')
+            .is_some_and(|t| t.starts_with(|ch: char| ch.is_ascii_digit()))
+    {
+        return None;
+    }
+    let a: i8 = c.name("a")?.as_str().parse().ok()?;
+    let b: i8 = c.name("b")?.as_str().parse().ok()?;
+    let ys = c.name("y")?.as_str();
+    let y: i16 = ys.parse().ok()?;
+    let y = match ys.len() {
+        2 if y < 50 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    };
+    let (m, d) = if a <= 12 { (a, b) } else { (b, a) };
+    jiff::civil::Date::new(y, m, d).ok()?;
+    Some((whole.range(), Sem::Ymd { y: Some(y), m, d }))
+}
+
 /// A day and a month, either way round, with its year when written.
 fn day_month(c: &Captures, cx: &Ctx, dmy: bool) -> Option<Reading> {
     let whole = c.get(0)?;

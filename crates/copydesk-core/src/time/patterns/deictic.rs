@@ -3,7 +3,7 @@
 //! and "now".
 
 use super::{part_code, Gate, Pattern, Reading, B};
-use crate::time::recognizer::{is_capitalised, word_after, word_before, Ctx};
+use crate::time::recognizer::{is_capitalised, quoted_title_at, word_after, word_before, Ctx};
 use crate::time::sem::Sem;
 use regex::Captures;
 
@@ -138,6 +138,11 @@ fn deictic(c: &Captures, cx: &Ctx) -> Option<Reading> {
         .trim_end_matches(' ')
         .ends_with(['"', '“', '‘', '(']);
     if is_capitalised(first) && !cx.initial(whole.start()) && !opens_quote {
+        return None;
+    }
+    // Opening a quotation that is a title in title case, not speech: the film "Tomorrow
+    // Never Dies", the album "Yesterday Once More".
+    if is_capitalised(first) && opens_quote && quoted_title_at(text, whole.start()) {
         return None;
     }
     // "the engineers of tomorrow", "the waterfront of today", "the cities of tomorrow": a

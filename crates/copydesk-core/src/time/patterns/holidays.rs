@@ -13,7 +13,7 @@ pub const HOLIDAY: Pattern = Pattern {
     gate: None,
     regex: || {
         format!(
-            r"{B}(?P<name>Christmas\s+(?:Day|Eve)|Christmas|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Easter\s+Sunday|Easter|Good\s+Friday|Black\s+Friday|Cyber\s+Monday){B}(?:\s+(?P<year>[0-9]{{4}}){B})?"
+            r"{B}(?P<name>Christmas\s+(?:Day|Eve)|Christmas|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Easter\s+Sunday|Easter|Good\s+Friday|Black\s+Friday|Cyber\s+Monday|Election\s+Day){B}(?:\s+(?P<year>[0-9]{{4}}){B})?"
         )
     },
     interpret: holiday,
@@ -63,7 +63,7 @@ fn holiday(c: &Captures, cx: &Ctx) -> Option<Reading> {
         }
     }
     // "the Black Friday Bushfires": a capital after the day makes the name of an event.
-    if matches!(key, "black friday" | "cyber monday")
+    if matches!(key, "black friday" | "cyber monday" | "election day")
         && y.is_none()
         && is_capitalised(word_after(text, whole.end()))
         && !cx.title_case
@@ -89,6 +89,7 @@ fn holiday_key(name: &str) -> Option<&'static str> {
         "good friday" => "good friday",
         "black friday" => "black friday",
         "cyber monday" => "cyber monday",
+        "election day" => "election day",
         _ => return None,
     })
 }

@@ -38,10 +38,11 @@ pub mod years;
 
 /// Every pattern, in priority order: when two candidates of the same length start at the
 /// same place, the one listed first wins. (At most 64: the gates are bits of a `u64`.)
-pub static ALL: [&Pattern; 28] = [
+pub static ALL: [&Pattern; 29] = [
     &dates::MDY,
     &dates::DMY,
     &dates::ISO,
+    &dates::SLASH,
     &months::MONTH_YEAR,
     &months::MONTH_CTX,
     &years::YEAR,

@@ -16,7 +16,7 @@ pub const REL_UNIT: Pattern = Pattern {
     ]),
     regex: || {
         format!(
-            r"{B}(?i:(?P<mod>(?:earlier|later|early|late)\s+(?:this|last|next|that)|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+preceding|the\s+following|the\s+same|that\s+same|the\s+current|the\s+end\s+of\s+(?:the|this|last|next)|the\s+(?:beginning|start|middle|turn)\s+of\s+(?:the|this|last|next)|last|next|this|coming|past|previous|current|that)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|day|summer|winter|spring|autumn|fall)){B}"
+            r"{B}(?i:(?P<mod>(?:earlier|later|early|late)\s+(?:this|last|next|that)|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+preceding|the\s+following|the\s+same|that\s+same|the\s+current|the\s+end\s+of\s+(?:the|this|last|next)|the\s+(?:beginning|start|middle|turn)\s+of\s+(?:the|this|last|next)|last|next|this|coming|past|previous|current|that)\s+(?:(?P<fy>fiscal|financial|school|academic)\s+)?(?P<unit>week|weekend|month|year|decade|century|quarter|day|summer|winter|spring|autumn|fall)){B}"
         )
     },
     interpret: rel_unit,
@@ -28,6 +28,11 @@ fn rel_unit(c: &Captures, cx: &Ctx) -> Option<Reading> {
     let md = c.name("mod")?.as_str().to_ascii_lowercase();
     let md = md.split_whitespace().collect::<Vec<_>>().join(" ");
     let unit = Unit::parse(c.name("unit")?.as_str())?;
+    // "next fiscal year", "this school year": a year of its own calendar, named as the
+    // year is (the fix is left to the rule, which knows it need not be the calendar's).
+    if c.name("fy").is_some() && unit != Unit::Year {
+        return None;
+    }
     let after = &text[whole.end()..];
     // "this year's", fine; "the next day's" fine. "last year-old"? no.
     if after.starts_with('-') {

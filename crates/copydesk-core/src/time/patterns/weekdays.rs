@@ -39,6 +39,7 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
         &[
             "this past",
             "this coming",
+            "preceding",
             "previous",
             "coming",
             "last",
@@ -50,11 +51,33 @@ fn weekday(c: &Captures, cx: &Ctx) -> Option<Reading> {
     );
     let rel = match rel_m.map(|(_, w)| w) {
         None => Rel::Bare,
-        Some("last" | "this past" | "past" | "previous") => Rel::Last,
+        Some("last" | "this past" | "past" | "previous" | "preceding") => Rel::Last,
         Some("next" | "this coming" | "coming") => Rel::Next,
         Some(_) => Rel::Bare,
     };
     let start = rel_m.map_or(wd_m.start(), |(s, _)| s);
+    // "the previous Friday", "the preceding Friday": the last one before the date the
+    // story last named, as "the following Tuesday" is the first after it.
+    // "the preceding Saturday, August 17": the date written after it says which day, and
+    // is found with its weekday by the date pattern.
+    let rest = text.get(wd_m.end()..)?.trim_start_matches(',');
+    let month = word_after(rest, 0);
+    let date_after = month_number(month).is_some()
+        && rest.trim_start().get(month.len()..).is_some_and(|t| {
+            t.trim_start_matches(['.', ' '])
+                .starts_with(|ch: char| ch.is_ascii_digit())
+        });
+    if date_after && rel_m.is_some() {
+        return None;
+    }
+    if rel_m.is_some_and(|(_, w)| matches!(w, "previous" | "preceding")) && c.name("part").is_none()
+    {
+        let the = word_before(text, start);
+        if the.eq_ignore_ascii_case("the") {
+            let from = text[..start].trim_end().len() - the.len();
+            return Some((from..wd_m.end(), Sem::WeekdayAfter { wd, back: true }));
+        }
+    }
     let prev = word_before(text, start);
     let prev_l = prev.to_ascii_lowercase();
     if WEEKDAY_NAMES_BEFORE.contains(&prev_l.as_str()) {
@@ -326,14 +349,37 @@ fn counted_weekday(text: &str, start: usize, end: usize, wd: i8) -> Option<Readi
     }
     // "the following Tuesday".
     if w1 == "following" && w2 == "the" {
-        return Some((at_w2..end, Sem::WeekdayAfter { wd }));
+        return Some((at_w2..end, Sem::WeekdayAfter { wd, back: false }));
     }
     // "Thursday week" (British: a week after the coming Thursday), ending its phrase.
     if let Some(rest) = after.strip_prefix(" week") {
+        // Ending its phrase: punctuation, or a preposition or conjunction opening the next
+        // ("resumes Monday week with evidence"); not "the Monday week of the fair".
+        let next = word_after(rest, 0).to_ascii_lowercase();
         let ends = rest
             .chars()
             .next()
-            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')'));
+            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')'))
+            || (rest.starts_with(' ')
+                && matches!(
+                    next.as_str(),
+                    "with"
+                        | "at"
+                        | "in"
+                        | "when"
+                        | "and"
+                        | "to"
+                        | "for"
+                        | "after"
+                        | "before"
+                        | "as"
+                        | "if"
+                        | "unless"
+                        | "or"
+                        | "but"
+                        | "from"
+                        | "until"
+                ));
         if ends {
             return Some((
                 start..end + 5,
