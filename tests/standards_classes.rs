@@ -135,7 +135,7 @@ const CASES: &[Case] = &[
     ("vague: hearsay, kind of outlet (round 9)", VAGUE, "The bridge collapsed under the weight of a lorry, according to reports.", "according to reports", true),
     ("vague: hearsay, kind of outlet (round 9)", VAGUE, "The tanker reportedly sank in the storm, some reports said.", "some reports said", true),
     // Passive and impersonal hearsay.
-    ("vague: passive hearsay (round 9)", VAGUE, "It is understood that the minister will resign on Friday.", "It is understood", true),
+    ("anon: it is understood (round 12)", ANON, "It is understood that the minister will resign on Friday.", "It is understood", true),
     ("vague: passive hearsay (round 9)", VAGUE, "The painting is said to be worth $5 million.", "is said to", true),
     ("vague: passive hearsay (round 9)", VAGUE, "The suspect is believed to have fled the country.", "is believed to", true),
     ("vague: passive hearsay (round 9)", VAGUE, "The new chief executive has been described as a ruthless cost-cutter.", "has been described as", true),

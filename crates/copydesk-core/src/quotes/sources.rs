@@ -93,7 +93,8 @@ pub fn attributions(doc: &Document, quoted: &[Vec<Range<usize>>]) -> Vec<Attribu
 }
 
 /// “…, with the toll rising to 22, reported officials, with …”: an inverted cue between
-/// commas with its source right after it and nothing more of the clause.
+/// commas with its source right after it and nothing more of the clause, or only the
+/// source's description (“…, said a source close to the talks.”).
 fn inverted_after_comma(
     info: &BlockInfo,
     start: usize,
@@ -105,7 +106,46 @@ fn inverted_after_comma(
     }
     let np = info.np_right(end, ceiling)?;
     let rest = info.text[np.end..ceiling].trim_start();
-    (rest.is_empty() || rest.starts_with([',', '.', ';', ':', '—'])).then_some(np)
+    if rest.is_empty() || rest.starts_with([',', '.', ';', ':', '—']) {
+        return Some(np);
+    }
+    // The description may start inside the words read for the source (“a person close”).
+    let phrase = &info.text[np.start..ceiling];
+    phrase
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && i < np.len())
+        .map(|(i, _)| i)
+        .chain(std::iter::once(np.len()))
+        .find(|&i| describes_a_person(phrase[i..].trim_start()))
+        .map(|i| np.start..np.start + phrase[..i].trim_end().len())
+}
+
+/// Whether `rest` opens with what describes the person before it by what they know or
+/// whom they are near: “close to the talks”, “familiar with the plan”, “briefed on …”,
+/// “with knowledge of …”, “who …”. After an inverted cue these end the source's clause as
+/// a full stop would (“…, said a person familiar with the matter.”).
+fn describes_a_person(rest: &str) -> bool {
+    const DESCRIPTIONS: &[&str] = &[
+        "close to ",
+        "familiar with ",
+        "briefed on ",
+        "briefed about ",
+        "with knowledge of ",
+        "with direct knowledge of ",
+        "with first-hand knowledge of ",
+        "knowledgeable about ",
+        "involved in ",
+        "aware of ",
+        "privy to ",
+        "in the know",
+        "who ",
+    ];
+    let head = rest
+        .char_indices()
+        .nth(32)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    let lower = head.to_lowercase();
+    DESCRIPTIONS.iter().any(|d| lower.starts_with(d))
 }
 
 /// The subject before a cue, across a relative clause (“an official who spoke on condition

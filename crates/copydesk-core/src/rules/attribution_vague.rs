@@ -567,6 +567,14 @@ impl Rule for AttributionVague {
                 found.push((m.start()..m.end(), "hearsay"));
             }
             for m in PASSIVE.find_iter(only(PASSIVE_WORDS)) {
+                // “It is understood that …” hides the reporter's own source:
+                // `source.anonymous` reports it.
+                if super::source_anonymous::LEARNED
+                    .on(m.as_str())
+                    .is_match(m.as_str())
+                {
+                    continue;
+                }
                 let rest = text[m.end()..].trim_start();
                 if rest.starts_with("by ") || passive_describes(m.as_str(), rest) {
                     continue;
@@ -603,6 +611,16 @@ impl Rule for AttributionVague {
                     continue;
                 }
                 if named_source_near(cx, bi, &r) {
+                    continue;
+                }
+                // “Many Britons believe …, a YouGov poll found.”: a named poll is the source
+                // of what the group it measured thinks.
+                let sentence = sentences
+                    .iter()
+                    .find(|s| s.start <= r.start && r.start < s.end)
+                    .and_then(|s| text.get(s.clone()))
+                    .unwrap_or("");
+                if named_poll_finds(sentence) {
                     continue;
                 }
                 // “According to authorities, the site hosted … The site was said to have
@@ -645,6 +663,41 @@ impl Rule for AttributionVague {
             }
         }
     }
+}
+
+/// Whether `sentence` credits a finding to a poll or survey it names: “a YouGov poll
+/// found”, “a poll by Ipsos found”, “the Gallup survey shows”. AP treats a poll as a source
+/// when it says who conducted it; “a recent poll found” names nobody and credits nothing.
+fn named_poll_finds(sentence: &str) -> bool {
+    static POLL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:polls?|surveys?|opinion\s+polls?)(?-u:\b)")
+            .expect("regex builds")
+    });
+    static FINDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:found|finds|find|shows?|showed|shown|suggests?|suggested|indicates?|indicated)(?-u:\b)")
+            .expect("regex builds")
+    });
+    if !FINDS.is_match(sentence) {
+        return false;
+    }
+    let capital = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_uppercase)
+    };
+    POLL.find_iter(sentence).any(|m| {
+        // The pollster before the word (“a YouGov poll”), not the sentence's first word.
+        let before: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
+        let named_before = before.len() > 1 && before.last().is_some_and(|w| capital(w));
+        // Or after “by”, “from” or “for” (“a poll by Ipsos”, “a survey for the Herald”).
+        let mut after = sentence[m.end()..].split_whitespace();
+        let named_after = after
+            .next()
+            .is_some_and(|w| matches!(w, "by" | "from" | "for" | "of"))
+            && after
+                .find(|w| !matches!(*w, "the" | "a" | "an"))
+                .is_some_and(capital);
+        named_before || named_after
+    })
 }
 
 /// The agentless passive in its ordinary, descriptive sense, where nobody's claim is
@@ -1438,5 +1491,20 @@ mod tests {
         ] {
             assert_eq!(flagged(src), ["reportedly"], "{src}");
         }
+    }
+
+    #[test]
+    fn round_twelve_a_named_poll_is_the_source_of_the_view_it_measured() {
+        for src in [
+            "Most Canadians believe the tax is unfair, a Leger poll found on Monday.",
+            "A survey by Gallup found the plan is widely seen as a mistake.",
+        ] {
+            assert_eq!(flagged(src), Vec::<String>::new(), "{src}");
+        }
+        // A poll nobody is named for credits nothing.
+        assert_eq!(
+            flagged("Many voters believe the tax is unfair, a recent poll found."),
+            ["Many voters believe"]
+        );
     }
 }
