@@ -1345,12 +1345,13 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     family_plurals(kb, &uses, &surnames, &mut out);
     // One part written with its accents and without them (or with others): the same
     // folded spelling, so one cluster, but the reader sees two spellings.
+    let headings: Vec<usize> = doc.headings.iter().map(|h| h.block).collect();
     let clusters = surnames
         .values()
         .map(|c| (Slot::Surname, c))
         .chain(givens.values().map(|c| (Slot::Given, c)));
     for (slot, c) in clusters {
-        marks_slip(kb, &uses, c, slot, &mut out);
+        marks_slip(kb, &uses, c, slot, &headings, &mut out);
     }
     out.respellings.sort_by_key(|r| r.range.start);
     out.respellings.dedup_by(|a, b| a.range == b.range);
@@ -1427,9 +1428,18 @@ fn family_plurals(kb: &Kb, uses: &[Use], surnames: &HashMap<&str, Cluster>, out:
 
 /// A name part the draft writes two ways that differ only in their accents ("Erdoğan …
 /// Erdogan", "Hùng … Hưng", "João … Joao"): the way written less often is the slip; as
-/// often each, the first full reference's way. A writer who drops accents throughout is
-/// left alone (house styles differ); only the mix is flagged.
-fn marks_slip(kb: &Kb, uses: &[Use], c: &Cluster, slot: Slot, out: &mut Spellings) {
+/// often each, the first full reference's way in the body: a headline, often written
+/// without accents, does not decide a tie, but follows the body when the body decides it
+/// ("Jaroslaw Kaczynski" over a story that writes "Jarosław Kaczyński"). A writer who drops
+/// accents throughout is left alone (house styles differ); only the mix is flagged.
+fn marks_slip(
+    kb: &Kb,
+    uses: &[Use],
+    c: &Cluster,
+    slot: Slot,
+    headings: &[usize],
+    out: &mut Spellings,
+) {
     if !c.person || c.uses.len() < 2 {
         return;
     }
@@ -1448,7 +1458,7 @@ fn marks_slip(kb: &Kb, uses: &[Use], c: &Cluster, slot: Slot, out: &mut Spelling
             }
         };
         forms[k].1.push(i);
-        if u.full && forms[k].2.is_none() {
+        if u.full && forms[k].2.is_none() && !headings.contains(&u.sentence.0) {
             forms[k].2 = Some(u.range.start);
         }
     }
@@ -1461,11 +1471,18 @@ fn marks_slip(kb: &Kb, uses: &[Use], c: &Cluster, slot: Slot, out: &mut Spelling
     let (right, wrong, decided) = match a.1.len().cmp(&b.1.len()) {
         std::cmp::Ordering::Greater => (a, b, Decided::Frequency),
         std::cmp::Ordering::Less => (b, a, Decided::Frequency),
-        std::cmp::Ordering::Equal => match (a.2, b.2) {
-            (Some(x), Some(y)) if x < y => (a, b, Decided::FirstReference),
-            (Some(x), Some(y)) if y < x => (b, a, Decided::FirstReference),
-            _ => return,
-        },
+        std::cmp::Ordering::Equal => {
+            let headline_only = |f: &(String, Vec<usize>, Option<usize>)| {
+                f.1.iter().all(|&i| headings.contains(&uses[i].sentence.0))
+            };
+            match (a.2, b.2) {
+                (Some(x), Some(y)) if x < y => (a, b, Decided::FirstReference),
+                (Some(x), Some(y)) if y < x => (b, a, Decided::FirstReference),
+                (Some(_), None) if headline_only(b) => (a, b, Decided::FirstReference),
+                (None, Some(_)) if headline_only(a) => (b, a, Decided::FirstReference),
+                _ => return,
+            }
+        }
     };
     let expected = most_written(uses, &right.1);
     let person = right
@@ -1880,6 +1897,12 @@ mod tests {
         assert_eq!(
             respellings("Chef Estêvão Marques won on Monday. Marques thanked the jury. Estevão Marques will open a bistro."),
             pairs(&[("Estevão", "Estêvão", FirstReference)])
+        );
+        // A headline without accents over a body with them: the body decides, for the
+        // given name as for the surname, and the headline follows it.
+        assert_eq!(
+            respellings("# Mayor Dorte Schafer opens the hall\n\nMayor Dörte Schäfer opened the hall on Sunday. Schäfer said it was late.\n"),
+            pairs(&[("Dorte", "Dörte", FirstReference), ("Schafer", "Schäfer", Frequency)])
         );
         // Accents dropped throughout, or only the case differs: nothing to flag.
         assert!(
