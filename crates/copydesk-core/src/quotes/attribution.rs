@@ -2034,18 +2034,9 @@ impl BlockInfo<'_> {
     fn mentions_anyone(&self, s: &Range<usize>) -> bool {
         let lo = self.words.partition_point(|w| w.start < s.start);
         let hi = self.words.partition_point(|w| w.end <= s.end);
-        (lo..hi).any(|k| {
-            let w = self.word(k).replace('’', "'").to_lowercase();
-            let w = w.strip_suffix("'s").unwrap_or(&w);
-            PERSON_WORDS.contains(&w)
-                || PERSON_NOUNS.contains(&w)
-                || GROUPS.contains(&w)
-                || INDEFINITE.contains(&w)
-        })
+        (lo..hi).any(|k| refers_to_people(self.word(k)))
     }
-}
 
-impl BlockInfo<'_> {
     /// Whether sentence `s` refers, outside `who`, to anyone a “he” or “she” could stand
     /// for: a personal pronoun, a noun for a person or a group, or a capitalised word
     /// inside the sentence (a name the draft may not know).
@@ -2057,16 +2048,32 @@ impl BlockInfo<'_> {
             if who.start <= at.start && at.end <= who.end {
                 return false;
             }
-            let w = self.word(k).replace('’', "'").to_lowercase();
-            let w = w.strip_suffix("'s").unwrap_or(&w);
-            PERSON_WORDS.contains(&w)
-                || PERSON_NOUNS.contains(&w)
-                || GROUPS.contains(&w)
-                || INDEFINITE.contains(&w)
-                || (k > lo && starts_upper(self.word(k)))
-                || may_be_a_person(w)
+            let word = self.word(k);
+            refers_to_people(word)
+                || (k > lo && starts_upper(word))
+                || may_be_a_person(&possessor(word))
         })
     }
+}
+
+/// A word, lowercase and without a possessive “'s” (“Mayor's” → “mayor”).
+fn possessor(word: &str) -> String {
+    let w = word.replace('’', "'").to_lowercase();
+    match w.strip_suffix("'s") {
+        Some(stem) => stem.to_string(),
+        None => w,
+    }
+}
+
+/// Whether a word (or its possessive) is a personal pronoun or a noun for a person or a
+/// group (“she”, “the mayor's”, “police”, “everyone”).
+fn refers_to_people(word: &str) -> bool {
+    let w = possessor(word);
+    let w = w.as_str();
+    PERSON_WORDS.contains(&w)
+        || PERSON_NOUNS.contains(&w)
+        || GROUPS.contains(&w)
+        || INDEFINITE.contains(&w)
 }
 
 /// Nouns for people the lists above leave out (“her deputy”, “the referee's call”), by
