@@ -338,9 +338,10 @@ impl Rule for SourceAnonymous {
             // “It is understood that …”, “It was learned that …”: the reporter's own unnamed
             // source behind a passive (unless the sentence credits someone).
             for m in LEARNED.on(text).find_iter(text) {
+                // Sentences are in order: a binary search, not a scan per match.
                 let sentence = sentences
-                    .iter()
-                    .find(|s| s.start <= m.start() && m.start() < s.end)
+                    .get(sentences.partition_point(|s| s.end <= m.start()))
+                    .filter(|s| s.start <= m.start())
                     .cloned()
                     .unwrap_or(0..text.len());
                 let rest = text[m.end()..].trim_start();

@@ -400,15 +400,20 @@ fn title_cased(s: &str) -> bool {
     words >= 2
 }
 
+/// A paragraph longer than this is no headline. The bound also keeps the headline tests,
+/// asked once per time expression, from reading a long paragraph again each time.
+const HEADLINE_MAX_BYTES: usize = 400;
+
 /// Is the block a headline, where capitals say nothing about names: a Markdown heading, or
-/// a paragraph written as one — a single line of at least four words in title case, with no
-/// full stop at its end ("Stocks Rally Friday as Hopes Grow for Trade Deal").
+/// a paragraph written as one — a single short line of at least four words in title case,
+/// with no full stop at its end ("Stocks Rally Friday as Hopes Grow for Trade Deal").
 pub fn headline_block(block: &crate::markdown::Block) -> bool {
     if matches!(block.kind, BlockKind::Heading(_)) {
         return true;
     }
     let text = block.text.as_str().trim();
     matches!(block.kind, BlockKind::Paragraph)
+        && text.len() <= HEADLINE_MAX_BYTES
         && text.split_whitespace().count() >= 4
         && !text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')'])
         && !text.contains(['.', '"', '“', '”'])
@@ -422,6 +427,7 @@ pub fn headline_like(block: &crate::markdown::Block) -> bool {
     let text = block.text.as_str().trim();
     headline_block(block)
         || (matches!(block.kind, BlockKind::Paragraph)
+            && text.len() <= HEADLINE_MAX_BYTES
             && (4..=20).contains(&text.split_whitespace().count())
             && !text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')'])
             && !text.contains(['.', '"', '“', '”', '\n']))
