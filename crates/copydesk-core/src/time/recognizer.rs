@@ -404,33 +404,35 @@ fn title_cased(s: &str) -> bool {
 /// asked once per time expression, from reading a long paragraph again each time.
 const HEADLINE_MAX_BYTES: usize = 400;
 
+/// A paragraph shaped like a headline: at most [`HEADLINE_MAX_BYTES`], at least four words,
+/// no full stop or quotation mark, nothing closing it. Its text and word count.
+fn headline_shaped(block: &crate::markdown::Block) -> Option<(&str, usize)> {
+    let text = block.text.as_str().trim();
+    if !matches!(block.kind, BlockKind::Paragraph)
+        || text.len() > HEADLINE_MAX_BYTES
+        || text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')'])
+        || text.contains(['.', '"', '“', '”'])
+    {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    (words >= 4).then_some((text, words))
+}
+
 /// Is the block a headline, where capitals say nothing about names: a Markdown heading, or
 /// a paragraph written as one — a single short line of at least four words in title case,
 /// with no full stop at its end ("Stocks Rally Friday as Hopes Grow for Trade Deal").
 pub fn headline_block(block: &crate::markdown::Block) -> bool {
-    if matches!(block.kind, BlockKind::Heading(_)) {
-        return true;
-    }
-    let text = block.text.as_str().trim();
-    matches!(block.kind, BlockKind::Paragraph)
-        && text.len() <= HEADLINE_MAX_BYTES
-        && text.split_whitespace().count() >= 4
-        && !text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')'])
-        && !text.contains(['.', '"', '“', '”'])
-        && title_cased(text)
+    matches!(block.kind, BlockKind::Heading(_))
+        || headline_shaped(block).is_some_and(|(text, _)| title_cased(text))
 }
 
 /// Is the block a headline, in title case or in sentence case: a heading, or a paragraph of
 /// one line and at most twenty words with no full stop at its end ("Fed leaves rates
 /// unchanged Wednesday, signals patience"). Its present tense is the news of the day.
 pub fn headline_like(block: &crate::markdown::Block) -> bool {
-    let text = block.text.as_str().trim();
     headline_block(block)
-        || (matches!(block.kind, BlockKind::Paragraph)
-            && text.len() <= HEADLINE_MAX_BYTES
-            && (4..=20).contains(&text.split_whitespace().count())
-            && !text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')'])
-            && !text.contains(['.', '"', '“', '”', '\n']))
+        || headline_shaped(block).is_some_and(|(text, words)| words <= 20 && !text.contains('\n'))
 }
 
 /// Does the quotation opened just before `start` (its first word) hold a title in title case
