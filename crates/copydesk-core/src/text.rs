@@ -12,6 +12,13 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
 }
 
+/// A whitespace-separated word as the word lists spell it: lowercase, with the punctuation
+/// around it trimmed but its hyphens kept (“Ex-minister,” → “ex-minister”).
+pub fn bare_lowercase(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
 /// Words: runs of letters and digits, joined across an inner apostrophe or hyphen
 /// (don’t, Xi’s, Jong-un). Ranges are byte offsets into `text`.
 pub fn words(text: &str) -> Vec<Range<usize>> {

@@ -464,9 +464,7 @@ impl Described {
         };
         let mut past = false;
         for raw in phrase.split_whitespace() {
-            let w = raw
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase();
+            let w = crate::text::bare_lowercase(raw);
             let w = w.as_str();
             if LABORATORY.contains(&w) && after {
                 d.occupation = true;

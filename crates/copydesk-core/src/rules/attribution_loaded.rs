@@ -651,10 +651,7 @@ static AFTER_DENIALS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 fn document_with_agent(before: &str) -> bool {
     let words: Vec<String> = before
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
+        .map(crate::text::bare_lowercase)
         .collect();
     words.windows(3).any(|w| {
         let participle = w[1].ends_with("ed")

@@ -1574,10 +1574,7 @@ fn own_anonymous_source(sentence: &str) -> bool {
 fn introduces_another_source(sentence: &str) -> bool {
     let words: Vec<String> = sentence
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
+        .map(crate::text::bare_lowercase)
         .collect();
     let person = |w: &str| {
         PERSONS.contains(&w) || matches!(w, "source" | "sources" | "insider" | "insiders")
