@@ -123,6 +123,76 @@ const LOADED: &[(&str, &str)] = &[
     ("revealing", "saying"),
 ];
 
+/// Nouns that make a subject a news outlet: “the website”, “local press”, “television
+/// broadcaster PBS”, “AppleTalk, a fan site”.
+const OUTLET_NOUNS: &[&str] = &[
+    "website",
+    "websites",
+    "site",
+    "blog",
+    "newspaper",
+    "newspapers",
+    "paper",
+    "tabloid",
+    "daily",
+    "magazine",
+    "broadcaster",
+    "network",
+    "channel",
+    "station",
+    "outlet",
+    "outlets",
+    "press",
+    "media",
+    "television",
+    "radio",
+    "publication",
+    "newsletter",
+];
+
+/// Whether the subject of a verb of saying is a news outlet: its last lowercase word (the
+/// head, or the descriptor before a name) is an outlet noun. “Press secretary Jane Doe” ends
+/// in “secretary”: a person.
+fn outlet_subject(subject: &str) -> bool {
+    subject
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .rfind(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .is_some_and(|w| OUTLET_NOUNS.contains(&w))
+}
+
+/// Whether the words before the verb end in an appositive that makes the subject an
+/// outlet: “AppleTalk, a fan site, is claiming”.
+fn outlet_appositive(lead: &str) -> bool {
+    let lead = lead.trim_end();
+    let lead = ["is", "was", "has", "had", "has been", "had been"]
+        .iter()
+        .find_map(|be| lead.strip_suffix(be).filter(|l| l.ends_with(' ')))
+        .unwrap_or(lead)
+        .trim_end();
+    let Some(inner) = lead.strip_suffix(',') else {
+        return false;
+    };
+    let Some(open) = inner.rfind(", ") else {
+        return false;
+    };
+    let appositive = &inner[open + 2..];
+    let mut words = appositive.split_whitespace();
+    matches!(words.next(), Some("a" | "an" | "the")) && outlet_subject(appositive)
+}
+
+/// The form of “report” in the tense and person of `loaded` (lower case).
+fn reported_form(loaded: &str) -> &'static str {
+    if loaded.ends_with("ing") {
+        "reporting"
+    } else if loaded.ends_with("ed") {
+        "reported"
+    } else if loaded.ends_with('s') {
+        "reports"
+    } else {
+        "report"
+    }
+}
+
 /// Subjects that are things, not speakers: “the report revealed”, “tests revealed”.
 const THINGS: &[&str] = &[
     "investigation",
@@ -887,6 +957,25 @@ impl Rule for AttributionLoaded {
             {
                 continue;
             }
+            // A news outlet's claim or revelation is its report (“the website is reporting
+            // that …”, “PBS reported that …”): “said” would make the outlet a speaker.
+            let say = if (lower.starts_with("claim") || lower.starts_with("reveal"))
+                && (outlet_subject(subject)
+                    || outlet_appositive(&text[a.sentence.start.min(a.cue.start)..a.cue.start])
+                    // A descriptor before a name: “television broadcaster PBS revealed”.
+                    || (subject.starts_with(char::is_uppercase)
+                        && !subject.starts_with("The ")
+                        && outlet_subject(
+                            text[..src.start]
+                                .split_whitespace()
+                                .next_back()
+                                .unwrap_or(""),
+                        )))
+            {
+                reported_form(&lower)
+            } else {
+                say
+            };
             let fix_text = if verb.starts_with(char::is_uppercase) {
                 let mut c = say.chars();
                 c.next()
@@ -1093,17 +1182,17 @@ mod tests {
             (
                 "The website is claiming that the phone will ship in June.",
                 "claiming",
-                "saying",
+                "reporting",
             ),
             (
                 "AppleTalk, a fan site, is claiming the tablet will cost $500.",
                 "claiming",
-                "saying",
+                "reporting",
             ),
             (
                 "The magazine was claiming the deal was done.",
                 "claiming",
-                "saying",
+                "reporting",
             ),
             (
                 "Despite Znak.com claiming an anonymous source had confirmed it, officials disagreed.",
@@ -1158,6 +1247,50 @@ mod tests {
             "The report is revealing.",
         ] {
             assert_eq!(flagged(src), pairs(&[]), "{src}");
+        }
+    }
+
+    #[test]
+    fn an_outlets_claim_is_its_report() {
+        for (src, verb, fix) in [
+            (
+                "The state broadcaster revealed that the minister had resigned.",
+                "revealed",
+                "reported",
+            ),
+            (
+                "The previous day, television broadcaster PBS revealed that the prince had accepted responsibility.",
+                "revealed",
+                "reported",
+            ),
+            (
+                "Some local press claimed the driver was speeding.",
+                "claimed",
+                "reported",
+            ),
+            (
+                "The tabloid claims the couple have split.",
+                "claims",
+                "reports",
+            ),
+            // A person whose title holds an outlet word; an outlet admitting is no report.
+            (
+                "Press secretary Jane Doe claimed that the figures were wrong.",
+                "claimed",
+                "said",
+            ),
+            (
+                "Residents told the press the officers claimed that a bomb was hidden there.",
+                "claimed",
+                "said",
+            ),
+            (
+                "The newspaper admitted that the story was wrong.",
+                "admitted",
+                "said",
+            ),
+        ] {
+            assert_eq!(flagged(src), pairs(&[(verb, fix)]), "{src}");
         }
     }
 
