@@ -1946,7 +1946,8 @@ impl BlockInfo<'_> {
                     && nobody.spoke.is_empty()
                     && self.quoted_overlapping(s.clone()).is_empty()
                     && self.words_between(s.start, s.end) <= NARRATION_BETWEEN_WORDS
-                    && !self.mentions_anyone(s);
+                    && !self.mentions_anyone(s)
+                    && !self.moves_time(s);
                 if !scene {
                     break;
                 }
@@ -1993,6 +1994,30 @@ impl BlockInfo<'_> {
             speaker: Some(at.clone()),
             kind: CueKind::Source,
         })
+    }
+}
+
+/// Words that move a story to another time (“Two days later”, “The next morning”, “Years
+/// ago”): a sentence with one opens a new episode, not a beat of the scene in which the
+/// source spoke.
+const TIME_SHIFTS: &[&str] = &[
+    "later",
+    "afterwards",
+    "afterward",
+    "subsequently",
+    "next",
+    "following",
+    "ago",
+    "earlier",
+    "eventually",
+];
+
+impl BlockInfo<'_> {
+    /// Whether sentence `s` moves the story to another time (see [`TIME_SHIFTS`]).
+    fn moves_time(&self, s: &Range<usize>) -> bool {
+        let lo = self.words.partition_point(|w| w.start < s.start);
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        (lo..hi).any(|k| TIME_SHIFTS.contains(&self.word(k).to_lowercase().as_str()))
     }
 }
 
@@ -3070,6 +3095,10 @@ mod tests {
             "“The vote was close,” Maria Lopez said. The room went quiet. “We will appeal.”",
             // A quote in the scene sentence: left to the run rules.
             "Maria Lopez said the vote had been close. The sign read “closed”. “We will appeal.”",
+            // A sentence that moves the story on in time is a new episode, not a beat of
+            // the scene she spoke in.
+            "Maria Lopez said the levee would hold. Three days later it broke. “Nobody warned us.”",
+            "Maria Lopez said the levee would hold. The next morning the water rose. “Nobody warned us.”",
         ] {
             let q = attributed(src);
             let last = q.last().expect("a quote");
