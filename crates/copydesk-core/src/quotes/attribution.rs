@@ -1,6 +1,60 @@
 //! Who said it: for each quotation, look for a speaker and a reporting cue in the quote's
 //! own sentence, then in the sentences and paragraphs around it, the ways news copy does.
 //! Every decision is recorded ([`super::How`], speaker and cue spans, or a reason).
+//!
+//! # Every path that grants attribution, and the convention that licenses it
+//!
+//! A quote is credited only to a speaker a reader could name from the copy in front of
+//! them. In the order `super::find` tries them (the first that holds wins):
+//!
+//! 1. **Same sentence** (`in_sentence`, `How::SameSentence`) — AP: speaker and reporting
+//!    verb in the quote's sentence, before, after or interrupting it, with only a trailing
+//!    phrase of place, time, occasion or manner after the tag
+//!    (`BlockInfo::trailing_phrase`). Requires the verb not be passive without “by”
+//!    (“was heard”, “were told”: `PASSIVE_NO_SPEAKER`), not a noun inside a name (“the
+//!    State Department”), and a “he” or “she” not right after two people named in full
+//!    (`BlockInfo::pronoun_of_two`). A pronoun with nobody named anywhere before it is
+//!    left attributed here on purpose: the opt-in `quote.speaker-unidentified` owns it.
+//!    “According to” is a cue like “said”; so is the quotative “be like”
+//!    (`BlockInfo::quotative_like`). Also recorded as same-sentence, tried after paths 3–5:
+//!    a speech noun with its subject before a comma (“The ministry issued a statement,
+//!    “…””) and a document the sentence cites (“Under the agreement, …”; `cited_document`,
+//!    `document_before` in `mod.rs`).
+//! 2. **Transcript** (`How::Transcript`, `transcript.rs`) — a speaker label (`**Name:**`,
+//!    `Q:`/`A:`) or a heading or sentence that introduces a transcript; a quote told inside
+//!    an answer (“she's like, “…””) is the label's speaker.
+//! 3. **A sibling in the sentence** (`How::SameSentence`, `from`) — “A” and “B”, she said:
+//!    one tag covers every quote of its sentence.
+//! 4. **Run** (`How::Run`) — wire style attributes a run once: the nearest earlier quote of
+//!    the paragraph, attributed, a full quote whose tag stands between it and this one (“A,”
+//!    Kirby said. “B.”) or before it with a colon, with no sentence of narration between
+//!    them; not “Kirby said, “A.” “B.”” and not after a partial quote. Across paragraphs only
+//!    when the paragraph before is all quotation led by a colon or a run, or the quote ran on
+//!    with no closing mark (the finder joins it).
+//! 5. **Colon** (`How::Colon`) — the sentence or paragraph just before ends in a colon and
+//!    names the speaker as its subject or with a cue; not an existential (“There was anger:”).
+//! 6. **Sentence after** (`How::FollowingSentence`) — the next sentence only tags (“Kirby
+//!    said.”, “That was how Kirby put it.”, at most five words, no “that”), or a dash credit
+//!    line under a quote alone in its paragraph.
+//! 7. **Sentence before** (`How::PreviousSentence`) — AP: the one before may name the
+//!    speaker. A full quote opening its sentence takes a short setup sentence whose subject
+//!    is a person (`BlockInfo::setup_sentence`: “Smith was blunt.”, a gesture beat, a
+//!    bare verb “Ferreira disagreed.”, narration of recalling or telling); not one that
+//!    reports content (“Smith said the talks failed.”) or tells an event about them (“Police
+//!    charged Jones.”). A partial quote takes the speaker of the sentence before
+//!    (`BlockInfo::speaker_before`).
+//! 8. **The paragraph's one person** (`How::Paragraph`, `BlockInfo::paragraph_speaker`) —
+//!    the stretch of the paragraph before refers to exactly one person and the sentence just
+//!    before gives them as a source; any other person named leaves it unattributed, and so
+//!    does a quote opening on “He”/“She” about them. At most two short beats of scene that
+//!    refer to nobody may stand between source and quote, and not a beat that moves the
+//!    story to another time (“Two days later …”, `TIME_SHIFTS`): that is a new episode.
+//! 9. **Repeated** (`How::Repeated`) — the same words (five or more) quoted with a speaker
+//!    elsewhere in the draft (a pull quote, a headline).
+//!
+//! Block quotes (`>`) are credited only by a dash line in or under them, a transcript, or
+//! the paragraph before naming a speaker (with a colon or a cue). Headings are never
+//! flagged (headlines quote without attribution by convention).
 
 use super::lexicon::{self, CueKind, CueMatch, AUXILIARIES, PRONOUNS};
 use crate::cache::{cached, ParagraphCache, Slot};
@@ -1946,7 +2000,8 @@ impl BlockInfo<'_> {
                     && nobody.spoke.is_empty()
                     && self.quoted_overlapping(s.clone()).is_empty()
                     && self.words_between(s.start, s.end) <= NARRATION_BETWEEN_WORDS
-                    && !self.mentions_anyone(s);
+                    && !self.mentions_anyone(s)
+                    && !self.moves_time(s);
                 if !scene {
                     break;
                 }
@@ -1993,6 +2048,30 @@ impl BlockInfo<'_> {
             speaker: Some(at.clone()),
             kind: CueKind::Source,
         })
+    }
+}
+
+/// Words that move a story to another time (“Two days later”, “The next morning”, “Years
+/// ago”): a sentence with one opens a new episode, not a beat of the scene in which the
+/// source spoke.
+const TIME_SHIFTS: &[&str] = &[
+    "later",
+    "afterwards",
+    "afterward",
+    "subsequently",
+    "next",
+    "following",
+    "ago",
+    "earlier",
+    "eventually",
+];
+
+impl BlockInfo<'_> {
+    /// Whether sentence `s` moves the story to another time (see [`TIME_SHIFTS`]).
+    fn moves_time(&self, s: &Range<usize>) -> bool {
+        let lo = self.words.partition_point(|w| w.start < s.start);
+        let hi = self.words.partition_point(|w| w.end <= s.end);
+        (lo..hi).any(|k| TIME_SHIFTS.contains(&self.word(k).to_lowercase().as_str()))
     }
 }
 
@@ -3070,6 +3149,10 @@ mod tests {
             "“The vote was close,” Maria Lopez said. The room went quiet. “We will appeal.”",
             // A quote in the scene sentence: left to the run rules.
             "Maria Lopez said the vote had been close. The sign read “closed”. “We will appeal.”",
+            // A sentence that moves the story on in time is a new episode, not a beat of
+            // the scene she spoke in.
+            "Maria Lopez said the levee would hold. Three days later it broke. “Nobody warned us.”",
+            "Maria Lopez said the levee would hold. The next morning the water rose. “Nobody warned us.”",
         ] {
             let q = attributed(src);
             let last = q.last().expect("a quote");
