@@ -1178,6 +1178,87 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             pairs.push((w, v, Slot::Given, Some(s)));
         }
     }
+    // One name part of one person written in two romanisations ("Ji-hoon" and "Ji-hun",
+    // "Aliyev" and "Aliev", "Mikhail" and "Mihail"): the transliteration rules by which
+    // one name is written two ways in English copy ([`transliteration_key`]) make them one
+    // spelling, however many letters apart. Only for one person: a surname both spellings
+    // of which are somebody's in a full name or a person's mention, never with two given
+    // names of their own, never two people named together; a given name beside one surname.
+    // Never two spellings the knowledge base knows both (its variant groups decide those),
+    // nicknames, everyday words or family plurals.
+    {
+        let have: HashSet<(&str, &str, Option<&str>)> =
+            pairs.iter().map(|&(w, v, _, s)| (w, v, s)).collect();
+        let mut found: Vec<(&str, &str, Slot, Option<&str>)> = Vec::new();
+        let plain = |c: &Cluster| {
+            c.uses.iter().all(|&i| {
+                !uses[i].plural_cue
+                    && !uses[i].hyphen_alone
+                    && !lexicon::is_common_word(uses[i].written)
+            })
+        };
+        let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
+        for (&w, c) in &surnames {
+            if w.chars().count() >= 4 && c.person {
+                by_key.entry(transliteration_key(w)).or_default().push(w);
+            }
+        }
+        for group in by_key.values().filter(|g| g.len() >= 2) {
+            for &w in group {
+                for &v in group {
+                    let (cw, cv) = (&surnames[w], &surnames[v]);
+                    if w == v
+                        || have.contains(&(w, v, None))
+                        || (cw.first_full.is_none() && cv.first_full.is_none())
+                        || (kb_knows(w, Slot::Surname) && kb_knows(v, Slot::Surname))
+                        || !plain(cw)
+                        || !plain(cv)
+                        || named_together(&uses, cw, cv)
+                    {
+                        continue;
+                    }
+                    let gw = given_of.get(w).map_or(&[][..], Vec::as_slice);
+                    let gv = given_of.get(v).map_or(&[][..], Vec::as_slice);
+                    if !gw.is_empty()
+                        && !gv.is_empty()
+                        && !gw.iter().any(|a| gv.iter().any(|b| same_given(a, b)))
+                    {
+                        continue;
+                    }
+                    found.push((w, v, Slot::Surname, None));
+                }
+            }
+        }
+        for (&s, others) in &by_surname {
+            let mut by_key: HashMap<String, Vec<(&str, &Cluster)>> = HashMap::new();
+            for &(g, c) in others {
+                if g.chars().count() >= 4 {
+                    by_key
+                        .entry(transliteration_key(g))
+                        .or_default()
+                        .push((g, c));
+                }
+            }
+            for group in by_key.values().filter(|g| g.len() >= 2) {
+                for &(w, cw) in group {
+                    for &(v, cv) in group {
+                        if w == v
+                            || have.contains(&(w, v, Some(s)))
+                            || (kb_knows(w, Slot::Given) && kb_knows(v, Slot::Given))
+                            || lexicon::are_nicknames(w, v)
+                            || !plain(cw)
+                            || !plain(cv)
+                            || named_together(&uses, cw, cv)
+                        {
+                            continue;
+                        }
+                        found.push((w, v, Slot::Given, Some(s)));
+                    }
+                }
+            }
+        }
+        pairs.extend(found);
+    }
     // A given name the draft writes once, beside no other spelling of it, that nothing
     // knows and that two swapped inner letters make of a common given name ("Jhon Smith"):
     // a guess, for a person the draft cannot be checked against.
@@ -1356,6 +1437,50 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     out.respellings.sort_by_key(|r| r.range.start);
     out.respellings.dedup_by(|a, b| a.range == b.range);
     out
+}
+
+/// One name as romanisations write it: a folded spelling without its hyphens and spaces,
+/// with "dzh" as "j", "kh" as "h", "ph" as "f", "oo" and "ou" as "u", "ee" as "i", a "y"
+/// after the first letter as "i", a final "-off" as "-ov", and each doubled letter once.
+/// Two spellings with one key are one name written by two transliteration habits
+/// ("Ji-hoon", "Jihun"; "Aliyev", "Aliev"; "Mikhail", "Mihail"; "Smirnoff", "Smirnov"),
+/// whereas other names stay apart (Jon, John; Jan, Ian; Olsen, Olson).
+pub fn transliteration_key(folded: &str) -> String {
+    let mut s: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    if let Some(stem) = s.strip_suffix("off") {
+        s = format!("{stem}ov");
+    }
+    for (from, to) in [
+        ("dzh", "j"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("oo", "u"),
+        ("ou", "u"),
+        ("ee", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let c = if i > 0 && c == 'y' { 'i' } else { c };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Two spellings of one name by two transliteration habits ("Ji-hoon", "Ji-hun"; "Yousef",
+/// "Youssef"): more than one slip apart, or both accepted romanisations the name lists
+/// know. Another romanisation, not a typing slip.
+pub fn romanisations_apart(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    fa != fb
+        && transliteration_key(&fa) == transliteration_key(&fb)
+        && ((!one_edit(&fa, &fb) && !one_edit(&fb, &fa))
+            || (lexicon::is_name_variant_form(a) && lexicon::is_name_variant_form(b)))
 }
 
 /// One spelling is the other with "Mac" for "Mc" ("MacPherson", "McPherson"): the same
