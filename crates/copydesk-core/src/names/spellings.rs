@@ -216,6 +216,32 @@ fn hyphen_given(word: &str) -> bool {
     }
 }
 
+/// A romanised Korean given name after its family name: two syllables of two to four
+/// letters joined by a hyphen, the first capitalised, the second in lowercase ("Ji-hoon",
+/// "Min-jun", "Jae-in"); syllables may be English words ("Min", "in"), but not an
+/// English prefix opening a compound ("Co-op", "Re-run", "Pre-war") nor a word of three
+/// letters or more closing one ("Ex-wife").
+fn korean_given(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "co", "re", "pre", "non", "mid", "pro", "anti", "ex", "post", "sub", "self", "out", "off",
+        "up", "all", "well", "half", "semi", "de", "un", "in", "on", "by", "pan", "neo", "top",
+    ];
+    word.split_once('-').is_some_and(|(a, b)| {
+        let syllable = |x: &str| {
+            (2..=4).contains(&x.chars().count())
+                && x.chars().all(|c| c.is_ascii_alphabetic())
+                && x.chars().any(|c| "aeiouy".contains(c.to_ascii_lowercase()))
+        };
+        syllable(a)
+            && syllable(b)
+            && plain_capital(a)
+            && b.chars().all(|c| c.is_ascii_lowercase())
+            && !in_list(PREFIXES, a)
+            && !(b.chars().count() >= 3 && lexicon::is_common_word(b))
+            && !lexicon::is_dictionary_word(word)
+    })
+}
+
 /// A hyphenated surname's shape ("Ocasio-Cortez", "Smith-Kowalczyk", "Perez-Guerra"): two
 /// capitalised name parts of two letters or more, not both everyday words ("Long-Term"),
 /// no Arabic article (its own case, [`joined_article`]), no title or calendar word.
@@ -425,6 +451,19 @@ pub fn name_words(
             start += 1;
         }
         if start >= end {
+            // A Korean name opening the sentence, its family name an everyday word ("Park
+            // Min-jun said", "Moon Jae-in arrived").
+            if let Some(o) = opener.filter(|&o| {
+                run.len() == 1
+                    && (2..=5).contains(&word(o).chars().count())
+                    && o + 1 < toks.len()
+                    && super::joined_by_space(text, &toks[o], &toks[o + 1])
+                    && korean_given(word(o + 1))
+            }) {
+                out.push(name_word(o, Slot::Surname, Some(o + 1), false));
+                out.push(name_word(o + 1, Slot::Given, Some(o), false));
+                continue;
+            }
             // A surname that is also an everyday word opening a sentence before a
             // reporting verb ("Chandler said"): a surname use only where the draft writes
             // it, or one a slip away, as the surname of a full name (`cluster`).
@@ -479,6 +518,20 @@ pub fn name_words(
             let k = words.start;
             // A hyphenated given name is no surname.
             if word(k).contains('-') {
+                continue;
+            }
+            // A Korean name, family name first ("Kim Ji-hoon", "Coach Park Min-jun"): a short
+            // family name before a romanised given name of two syllables joined by a hyphen,
+            // the second in lowercase.
+            if opener.is_none()
+                && k + 1 == run.end
+                && (2..=5).contains(&word(k).chars().count())
+                && k + 1 < toks.len()
+                && super::joined_by_space(text, &toks[k], &toks[k + 1])
+                && korean_given(word(k + 1))
+            {
+                out.push(name_word(k, Slot::Surname, Some(k + 1), false));
+                out.push(name_word(k + 1, Slot::Given, Some(k), false));
                 continue;
             }
             if let Some(o) = opener.filter(|_| word(k).chars().count() >= 3) {
@@ -762,12 +815,18 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             let partner = w.partner.map(|p| &text[bn.toks.at(p as usize).range()]);
             // From the first given name to the surname, whichever word this is.
             let ends = match w.slot {
-                Slot::Surname => w.partner.map(|g| (g as usize, w.tok as usize)),
+                // (A Korean name has its family name first: "Park Seo-yeon".)
+                Slot::Surname => w
+                    .partner
+                    .map(|g| (g.min(w.tok) as usize, g.max(w.tok) as usize)),
                 Slot::Given => w.partner.and_then(|s| {
                     bn.words
                         .iter()
                         .find(|x| x.tok == s && x.slot == Slot::Surname)
-                        .map(|x| (x.partner.unwrap_or(w.tok).min(w.tok) as usize, s as usize))
+                        .map(|x| {
+                            let first = x.partner.unwrap_or(w.tok).min(w.tok).min(s);
+                            (first as usize, s.max(w.tok) as usize)
+                        })
                 }),
             };
             let name_written = ends.filter(|_| !w.opener).and_then(|(a, b)| {
