@@ -216,6 +216,32 @@ fn hyphen_given(word: &str) -> bool {
     }
 }
 
+/// A romanised Korean given name after its family name: two syllables of two to four
+/// letters joined by a hyphen, the first capitalised, the second in lowercase ("Ji-hoon",
+/// "Min-jun", "Jae-in"); syllables may be English words ("Min", "in"), but not an
+/// English prefix opening a compound ("Co-op", "Re-run", "Pre-war") nor a word of three
+/// letters or more closing one ("Ex-wife").
+fn korean_given(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "co", "re", "pre", "non", "mid", "pro", "anti", "ex", "post", "sub", "self", "out", "off",
+        "up", "all", "well", "half", "semi", "de", "un", "in", "on", "by", "pan", "neo", "top",
+    ];
+    word.split_once('-').is_some_and(|(a, b)| {
+        let syllable = |x: &str| {
+            (2..=4).contains(&x.chars().count())
+                && x.chars().all(|c| c.is_ascii_alphabetic())
+                && x.chars().any(|c| "aeiouy".contains(c.to_ascii_lowercase()))
+        };
+        syllable(a)
+            && syllable(b)
+            && plain_capital(a)
+            && b.chars().all(|c| c.is_ascii_lowercase())
+            && !in_list(PREFIXES, a)
+            && !(b.chars().count() >= 3 && lexicon::is_common_word(b))
+            && !lexicon::is_dictionary_word(word)
+    })
+}
+
 /// A hyphenated surname's shape ("Ocasio-Cortez", "Smith-Kowalczyk", "Perez-Guerra"): two
 /// capitalised name parts of two letters or more, not both everyday words ("Long-Term"),
 /// no Arabic article (its own case, [`joined_article`]), no title or calendar word.
@@ -425,6 +451,19 @@ pub fn name_words(
             start += 1;
         }
         if start >= end {
+            // A Korean name opening the sentence, its family name an everyday word ("Park
+            // Min-jun said", "Moon Jae-in arrived").
+            if let Some(o) = opener.filter(|&o| {
+                run.len() == 1
+                    && (2..=5).contains(&word(o).chars().count())
+                    && o + 1 < toks.len()
+                    && super::joined_by_space(text, &toks[o], &toks[o + 1])
+                    && korean_given(word(o + 1))
+            }) {
+                out.push(name_word(o, Slot::Surname, Some(o + 1), false));
+                out.push(name_word(o + 1, Slot::Given, Some(o), false));
+                continue;
+            }
             // A surname that is also an everyday word opening a sentence before a
             // reporting verb ("Chandler said"): a surname use only where the draft writes
             // it, or one a slip away, as the surname of a full name (`cluster`).
@@ -479,6 +518,20 @@ pub fn name_words(
             let k = words.start;
             // A hyphenated given name is no surname.
             if word(k).contains('-') {
+                continue;
+            }
+            // A Korean name, family name first ("Kim Ji-hoon", "Coach Park Min-jun"): a short
+            // family name before a romanised given name of two syllables joined by a hyphen,
+            // the second in lowercase.
+            if opener.is_none()
+                && k + 1 == run.end
+                && (2..=5).contains(&word(k).chars().count())
+                && k + 1 < toks.len()
+                && super::joined_by_space(text, &toks[k], &toks[k + 1])
+                && korean_given(word(k + 1))
+            {
+                out.push(name_word(k, Slot::Surname, Some(k + 1), false));
+                out.push(name_word(k + 1, Slot::Given, Some(k), false));
                 continue;
             }
             if let Some(o) = opener.filter(|_| word(k).chars().count() >= 3) {
@@ -762,12 +815,18 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             let partner = w.partner.map(|p| &text[bn.toks.at(p as usize).range()]);
             // From the first given name to the surname, whichever word this is.
             let ends = match w.slot {
-                Slot::Surname => w.partner.map(|g| (g as usize, w.tok as usize)),
+                // (A Korean name has its family name first: "Park Seo-yeon".)
+                Slot::Surname => w
+                    .partner
+                    .map(|g| (g.min(w.tok) as usize, g.max(w.tok) as usize)),
                 Slot::Given => w.partner.and_then(|s| {
                     bn.words
                         .iter()
                         .find(|x| x.tok == s && x.slot == Slot::Surname)
-                        .map(|x| (x.partner.unwrap_or(w.tok).min(w.tok) as usize, s as usize))
+                        .map(|x| {
+                            let first = x.partner.unwrap_or(w.tok).min(w.tok).min(s);
+                            (first as usize, s.max(w.tok) as usize)
+                        })
                 }),
             };
             let name_written = ends.filter(|_| !w.opener).and_then(|(a, b)| {
@@ -1178,6 +1237,87 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
             pairs.push((w, v, Slot::Given, Some(s)));
         }
     }
+    // One name part of one person written in two romanisations ("Ji-hoon" and "Ji-hun",
+    // "Aliyev" and "Aliev", "Mikhail" and "Mihail"): the transliteration rules by which
+    // one name is written two ways in English copy ([`transliteration_key`]) make them one
+    // spelling, however many letters apart. Only for one person: a surname both spellings
+    // of which are somebody's in a full name or a person's mention, never with two given
+    // names of their own, never two people named together; a given name beside one surname.
+    // Never two spellings the knowledge base knows both (its variant groups decide those),
+    // nicknames, everyday words or family plurals.
+    {
+        let have: HashSet<(&str, &str, Option<&str>)> =
+            pairs.iter().map(|&(w, v, _, s)| (w, v, s)).collect();
+        let mut found: Vec<(&str, &str, Slot, Option<&str>)> = Vec::new();
+        let plain = |c: &Cluster| {
+            c.uses.iter().all(|&i| {
+                !uses[i].plural_cue
+                    && !uses[i].hyphen_alone
+                    && !lexicon::is_common_word(uses[i].written)
+            })
+        };
+        let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
+        for (&w, c) in &surnames {
+            if w.chars().count() >= 4 && c.person {
+                by_key.entry(transliteration_key(w)).or_default().push(w);
+            }
+        }
+        for group in by_key.values().filter(|g| g.len() >= 2) {
+            for &w in group {
+                for &v in group {
+                    let (cw, cv) = (&surnames[w], &surnames[v]);
+                    if w == v
+                        || have.contains(&(w, v, None))
+                        || (cw.first_full.is_none() && cv.first_full.is_none())
+                        || (kb_knows(w, Slot::Surname) && kb_knows(v, Slot::Surname))
+                        || !plain(cw)
+                        || !plain(cv)
+                        || named_together(&uses, cw, cv)
+                    {
+                        continue;
+                    }
+                    let gw = given_of.get(w).map_or(&[][..], Vec::as_slice);
+                    let gv = given_of.get(v).map_or(&[][..], Vec::as_slice);
+                    if !gw.is_empty()
+                        && !gv.is_empty()
+                        && !gw.iter().any(|a| gv.iter().any(|b| same_given(a, b)))
+                    {
+                        continue;
+                    }
+                    found.push((w, v, Slot::Surname, None));
+                }
+            }
+        }
+        for (&s, others) in &by_surname {
+            let mut by_key: HashMap<String, Vec<(&str, &Cluster)>> = HashMap::new();
+            for &(g, c) in others {
+                if g.chars().count() >= 4 {
+                    by_key
+                        .entry(transliteration_key(g))
+                        .or_default()
+                        .push((g, c));
+                }
+            }
+            for group in by_key.values().filter(|g| g.len() >= 2) {
+                for &(w, cw) in group {
+                    for &(v, cv) in group {
+                        if w == v
+                            || have.contains(&(w, v, Some(s)))
+                            || (kb_knows(w, Slot::Given) && kb_knows(v, Slot::Given))
+                            || lexicon::are_nicknames(w, v)
+                            || !plain(cw)
+                            || !plain(cv)
+                            || named_together(&uses, cw, cv)
+                        {
+                            continue;
+                        }
+                        found.push((w, v, Slot::Given, Some(s)));
+                    }
+                }
+            }
+        }
+        pairs.extend(found);
+    }
     // A given name the draft writes once, beside no other spelling of it, that nothing
     // knows and that two swapped inner letters make of a common given name ("Jhon Smith"):
     // a guess, for a person the draft cannot be checked against.
@@ -1356,6 +1496,50 @@ pub fn cluster(doc: &Document, names: &Names, config: &super::NamesConfig) -> Sp
     out.respellings.sort_by_key(|r| r.range.start);
     out.respellings.dedup_by(|a, b| a.range == b.range);
     out
+}
+
+/// One name as romanisations write it: a folded spelling without its hyphens and spaces,
+/// with "dzh" as "j", "kh" as "h", "ph" as "f", "oo" and "ou" as "u", "ee" as "i", a "y"
+/// after the first letter as "i", a final "-off" as "-ov", and each doubled letter once.
+/// Two spellings with one key are one name written by two transliteration habits
+/// ("Ji-hoon", "Jihun"; "Aliyev", "Aliev"; "Mikhail", "Mihail"; "Smirnoff", "Smirnov"),
+/// whereas other names stay apart (Jon, John; Jan, Ian; Olsen, Olson).
+pub fn transliteration_key(folded: &str) -> String {
+    let mut s: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    if let Some(stem) = s.strip_suffix("off") {
+        s = format!("{stem}ov");
+    }
+    for (from, to) in [
+        ("dzh", "j"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("oo", "u"),
+        ("ou", "u"),
+        ("ee", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let c = if i > 0 && c == 'y' { 'i' } else { c };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Two spellings of one name by two transliteration habits ("Ji-hoon", "Ji-hun"; "Yousef",
+/// "Youssef"): more than one slip apart, or both accepted romanisations the name lists
+/// know. Another romanisation, not a typing slip.
+pub fn romanisations_apart(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    fa != fb
+        && transliteration_key(&fa) == transliteration_key(&fb)
+        && ((!one_edit(&fa, &fb) && !one_edit(&fb, &fa))
+            || (lexicon::is_name_variant_form(a) && lexicon::is_name_variant_form(b)))
 }
 
 /// One spelling is the other with "Mac" for "Mc" ("MacPherson", "McPherson"): the same
@@ -1862,6 +2046,79 @@ mod tests {
         v.iter()
             .map(|(a, b, d)| (a.to_string(), b.to_string(), *d))
             .collect()
+    }
+
+    #[test]
+    fn two_romanisations_of_one_persons_name_part_are_one_spelling() {
+        use Decided::*;
+        // A given name two letters apart by another transliteration, beside one surname.
+        assert_eq!(
+            respellings(
+                "Oleksandr Bondarchuk won. Oleksandr Bondarchuk left. Coach Tarvo said Olexandr Bondarchuk rested."
+            ),
+            Vec::new(),
+            "x/ks is not one of the transliteration rules: left alone"
+        );
+        assert_eq!(
+            respellings(
+                "Dzhamal Orbeliani won the race. Dzhamal Orbeliani left. Coach Tarvo said Jamal Orbeliani rested."
+            ),
+            pairs(&[("Jamal", "Dzhamal", Frequency)])
+        );
+        // A surname: "-yev" and "-ev", "kh" and "h", for one person.
+        assert_eq!(
+            respellings("Timur Sarkhanov won. Sarkhanov left. Timur Sarhanov rested."),
+            pairs(&[("Sarhanov", "Sarkhanov", Frequency)])
+        );
+        assert_eq!(
+            respellings("Ruslan Grigoryev won. Grigoryev left. Ruslan Grigoriiev rested."),
+            pairs(&[("Grigoriiev", "Grigoryev", Frequency)])
+        );
+        // Near misses: two people with other given names; two people named together;
+        // another name (Jon, John).
+        assert_eq!(
+            respellings("Ruslan Grigoryev won. Irina Grigoriiev lost. Grigoryev left."),
+            Vec::new()
+        );
+        assert_eq!(
+            respellings("Dzhamal Orbeliani and Jamal Orbeliani, cousins, won. Orbeliani left."),
+            Vec::new()
+        );
+    }
+
+    #[test]
+    fn transliteration_keys_join_romanisations_and_keep_other_names_apart() {
+        let k = |w: &str| transliteration_key(&fold(w));
+        assert_eq!(k("Ji-hoon"), k("Jihun"));
+        assert_eq!(k("Aliyev"), k("Aliev"));
+        assert_eq!(k("Smirnoff"), k("Smirnov"));
+        assert_eq!(k("Youssef"), k("Yousef"));
+        assert_ne!(k("Jon"), k("John"));
+        assert_ne!(k("Jan"), k("Ian"));
+        assert_ne!(k("Olsen"), k("Olson"));
+        assert!(romanisations_apart("Ji-hoon", "Ji-hun"));
+        assert!(!romanisations_apart("Rasmusen", "Rasmussen"));
+    }
+
+    #[test]
+    fn a_korean_name_written_family_name_first_is_one_full_name() {
+        use Decided::*;
+        assert_eq!(
+            respellings("Kim Seo-jun won gold. Kim Seo-jun said it was hard. Coach Lee said Kim Seo-joon rested."),
+            pairs(&[("Seo-joon", "Seo-jun", Frequency)])
+        );
+        // Family name first at a sentence start, the family name an everyday word.
+        assert_eq!(
+            respellings("Song Ha-eun won gold. Song said it was hard. Sonq, 28, rested."),
+            pairs(&[("Sonq", "Song", Frequency)])
+        );
+        assert!(korean_given("Min-jun") && korean_given("Jae-in"));
+        // Compounds are not given names.
+        assert!(!korean_given("Co-op") && !korean_given("Ex-wife") && !korean_given("Pre-war"));
+        assert_eq!(
+            respellings("Big Co-op stores opened. Tom Ex-wife left. Coach Ex-wife said."),
+            Vec::new()
+        );
     }
 
     #[test]

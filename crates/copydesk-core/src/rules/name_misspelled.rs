@@ -9,7 +9,7 @@
 
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::names::spellings::{Decided, Respelling};
+use crate::names::spellings::{romanisations_apart, Decided, Respelling};
 use crate::names::{distance, draft_actors, lexicon, matcher::fold, ActorRef, Names};
 use crate::Context;
 use std::collections::HashMap;
@@ -53,6 +53,7 @@ impl Rule for NameMisspelled {
                 && !found_there
                 && !accepted(cx, &r.word)
                 && !source_spelling(cx, r)
+                && !quoted_romanisation(cx, r)
             {
                 out.push(respelling_diagnostic(r));
             }
@@ -109,6 +110,13 @@ fn guess_diagnostic(r: &Respelling) -> Diagnostic {
 /// checked: one odd spelling there is as likely the writer's typing.
 pub(crate) fn source_spelling(cx: &Context, r: &Respelling) -> bool {
     r.all.len() >= 2 && r.all.iter().all(|x| super::in_verbatim_quote(cx, x))
+}
+
+/// Another romanisation of the name written only inside someone's verbatim words: the
+/// source's own spelling, as a quotation keeps it (a slip there is still checked).
+fn quoted_romanisation(cx: &Context, r: &Respelling) -> bool {
+    romanisations_apart(&r.word, &r.expected)
+        && r.all.iter().all(|x| super::in_verbatim_quote(cx, x))
 }
 
 fn times(n: usize) -> String {
@@ -169,6 +177,11 @@ fn respelling_diagnostic(r: &Respelling) -> Diagnostic {
         };
         format!(
             "“{}” {marks} “{}” ({}): {why}; write the name one way.",
+            r.word, r.expected, r.person
+        )
+    } else if romanisations_apart(&r.word, &r.expected) {
+        format!(
+            "“{}” and “{}” are two romanisations of one name ({}): {why}{against}; write it one way.",
             r.word, r.expected, r.person
         )
     } else {
