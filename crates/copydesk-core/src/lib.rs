@@ -160,6 +160,7 @@ pub fn analyze_with(cx: &Context) -> Vec<Diagnostic> {
             } else {
                 severity
             };
+            d.drop_growth_room();
         }
     }
     out.retain(|d| {
@@ -169,6 +170,7 @@ pub fn analyze_with(cx: &Context) -> Vec<Diagnostic> {
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
+    out.shrink_to_fit();
     out
 }
 
