@@ -5,12 +5,16 @@
 #   scripts/peers/compare.sh [PREFIX]     (peers installed by scripts/peers/install.sh)
 #
 # Environment: WRITEGOOD_10MB=1 / PROSELINT_10MB=1 (also run the slow peers on 10 MB),
+# TYPOS_ONLY=1 (only the same-run comparison with typos, then stop), TYPOS_SIZES (MB, default
+# "1 10 50"), TYPOS_TRIES (runs of each tool per size, alternating, default 3),
 # QUICK=1 (one LSP session per figure instead of three), EDITS (LSP
 # keystrokes per session, default 30), KEEP=1 (keep the work folder).
 #
 # Files are made from tests/corpus/wikinews-2019 in a temporary folder with a
 # copydesk.toml that turns every rule on (opt-in ones too):
 #   news_1mb.md / news_10mb.md  the corpus concatenated (CLI throughput)
+#   plain/news_<N>mb.md         the same at TYPOS_SIZES, in a folder without copydesk.toml
+#                               (default rules): the same-run comparison with typos
 #   draft_1k.md / draft_10k.md  drafts of ~1,000 and ~10,000 words (LSP latency)
 # CLI figures: wall time and peak RSS (GNU time), best of 3 for fast tools. LSP figures:
 # an LSP latency probe named by $LSP_LATENCY (a Python script taking the server command and a
@@ -31,14 +35,15 @@ cargo build --release --quiet
 cd_bin="$target/release/copydesk"
 proselint="$prefix/proselint-venv/bin/proselint"
 writegood="$prefix/writegood/node_modules/.bin/write-good"
+typos="$prefix/typos-venv/bin/typos"
 harper="$prefix/harper/bin/harper-ls"
 
 work="$(mktemp -d)"
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
-python3 - "$corpus" "$work" <<'PY'
+python3 - "$corpus" "$work" "${TYPOS_SIZES:-1 10 50}" <<'PY'
 import glob, os, sys
-corpus, work = sys.argv[1], sys.argv[2]
+corpus, work, typos_sizes = sys.argv[1], sys.argv[2], sys.argv[3].split()
 arts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(corpus, "*.md")))]
 def concat(n):
     out, size, i = [], 0, 0
@@ -57,6 +62,9 @@ open(os.path.join(work, "news_1mb.md"), "w").write(concat(1_000_000))
 open(os.path.join(work, "news_10mb.md"), "w").write(concat(10_000_000))
 open(os.path.join(work, "draft_1k.md"), "w").write(draft(1_000))
 open(os.path.join(work, "draft_10k.md"), "w").write(draft(10_000))
+os.makedirs(os.path.join(work, "plain"), exist_ok=True)
+for mb in typos_sizes:
+    open(os.path.join(work, "plain", f"news_{mb}mb.md"), "w").write(concat(int(mb) * 1_000_000))
 PY
 "$cd_bin" rules --format json | python3 -c '
 import json, sys
@@ -66,6 +74,56 @@ print("[rules]")
 for r in rules:
     print("\"%s\" = \"%s\"" % (r["id"], r.get("default_severity") or r.get("severity") or "warning"))
 ' > "$work/copydesk.toml"
+
+# --- Same run: typos and copydesk check on the same files ------------------------------
+# Each size: the two tools alternately, TYPOS_TRIES times each; the median run's CPU
+# (user + system), wall time and peak RSS, and CPU seconds per MB; then how flat each is
+# (CPU per MB at the largest size over that at the smallest: issue 21 asks within 20%).
+if [ -x "$typos" ]; then
+  echo "### Same run: typos against copydesk check (default rules), CPU per MB"
+  echo
+  echo "typos: $("$typos" --version). Median of ${TYPOS_TRIES:-3} alternating runs each."
+  echo
+  python3 - "$work/plain" "${TYPOS_TRIES:-3}" "${TYPOS_SIZES:-1 10 50}" "$cd_bin" "$typos" <<'PY'
+import os, subprocess, sys, statistics
+folder, tries, sizes, cd_bin, typos = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4], sys.argv[5]
+tools = {
+    "copydesk check": lambda f: [cd_bin, "check", "--format", "json", "--no-progress", f],
+    "typos": lambda f: [typos, "--format", "json", f],
+}
+def once(cmd):
+    out = os.path.join(folder, "time.txt")
+    subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", out] + cmd,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder)
+    wall, user, sys_, kb = open(out).read().split()[-4:]
+    return float(user) + float(sys_), float(wall), int(kb) / 1024
+print("| tool | file | CPU (user + sys) | wall | peak RSS | CPU s per MB |")
+print("|---|---|---:|---:|---:|---:|")
+per_mb = {t: {} for t in tools}
+for mb in sizes:
+    f = os.path.join(folder, f"news_{mb}mb.md")
+    size = os.path.getsize(f) / 1e6
+    runs = {t: [] for t in tools}
+    for _ in range(tries):
+        for t, cmd in tools.items():
+            runs[t].append(once(cmd(f)))
+    for t in tools:
+        cpu, wall, rss = sorted(runs[t])[len(runs[t]) // 2]
+        per_mb[t][mb] = cpu / size
+        print(f"| {t} | news_{mb}mb.md | {cpu:.2f} s | {wall:.2f} s | {rss:.0f} MB | {cpu / size:.3f} |")
+print()
+lo, hi = sizes[0], sizes[-1]
+for t in tools:
+    a, b = per_mb[t][lo], per_mb[t][hi]
+    print(f"- {t}: CPU per MB at {hi} MB / at {lo} MB = {b / a:.2f} (flat within 20%: {'yes' if b / a <= 1.2 else 'no'})")
+for mb in sizes:
+    print(f"- {mb} MB: copydesk's CPU / typos' = {per_mb['copydesk check'][mb] / per_mb['typos'][mb]:.1f}")
+PY
+  echo
+else
+  echo "(typos not installed under $prefix: run scripts/peers/install.sh)"
+fi
+[ "${TYPOS_ONLY:-0}" = 1 ] && exit 0
 
 # --- CLI throughput -------------------------------------------------------------------
 # run NAME FILE TRIES CMD...: prints "seconds peak_kb" of the best try.

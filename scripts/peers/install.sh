@@ -3,6 +3,7 @@
 #   harper-ls   (crates.io)  -> PREFIX/harper/bin/harper-ls
 #   proselint   (PyPI)       -> PREFIX/proselint-venv/bin/proselint
 #   write-good  (npm)        -> PREFIX/writegood/node_modules/.bin/write-good
+#   typos       (PyPI wheel of typos-cli) -> PREFIX/typos-venv/bin/typos
 #
 #   scripts/peers/install.sh [PREFIX]        (default: $COPYDESK_PEERS or ~/.cache/copydesk-peers)
 #
@@ -27,11 +28,17 @@ if [ ! -x "$prefix/writegood/node_modules/.bin/write-good" ]; then
   mkdir -p "$prefix/writegood"
   npm install --silent --no-audit --no-fund --prefix "$prefix/writegood" write-good
 fi
+if [ ! -x "$prefix/typos-venv/bin/typos" ]; then
+  echo "== typos (PyPI: the typos-cli binary in a wheel)"
+  python3 -m venv "$prefix/typos-venv"
+  "$prefix/typos-venv/bin/pip" install --quiet typos
+fi
 if [ ! -x "$prefix/harper/bin/harper-ls" ]; then
   echo "== harper-ls (crates.io; a long build)"
   nice -n 19 cargo install --locked harper-ls --root "$prefix/harper"
 fi
 echo "peers installed under $prefix:"
 "$prefix/proselint-venv/bin/pip" show proselint 2>/dev/null | sed -n 's/^Version: /  proselint /p'
+"$prefix/typos-venv/bin/typos" --version 2>/dev/null | sed 's/^/  /' || true
 sed -n 's/^  "version": "\(.*\)",/  write-good \1/p' "$prefix/writegood/node_modules/write-good/package.json"
 "$prefix/harper/bin/harper-ls" --version 2>/dev/null | sed 's/^/  /' || echo "  harper-ls (version unknown)"

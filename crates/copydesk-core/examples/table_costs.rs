@@ -8,7 +8,7 @@
 //! ```
 //!
 //! `none` (process start only), `kb` (the knowledge base: names and matcher), `near` (it and
-//! its near-miss index), `warm0` … `warm3` (one of `WARM_UP`'s tasks), `all` (all four),
+//! its near-miss index), `warm0` … `warm4` (one of `WARM_UP`'s tasks), `all` (all five),
 //! `first-second FILE [warm]` (FILE analysed twice, after the warm-up with `warm`).
 //!
 //! `steps` builds every table in turn in one process and prints what each took (wall ms, one
@@ -103,7 +103,7 @@ fn main() {
                 std::hint::black_box(kb.near().places.len());
             }
         }
-        "warm0" | "warm1" | "warm2" | "warm3" => {
+        "warm0" | "warm1" | "warm2" | "warm3" | "warm4" => {
             let i = usize::from(what.as_bytes()[4] - b'0');
             copydesk_core::WARM_UP[i]();
         }

@@ -46,9 +46,12 @@ pub use line_index::{Encoding, LineCol, LineIndex};
 /// dictionary, the rules' patterns) on first use. A shell that wants the first draft
 /// checked as fast as the next (the language server) runs these ahead of time, on threads
 /// of its own; they are independent of each other, and the last one — each rule's own
-/// examples and a made-up news paragraph analysed — touches every table a news draft
-/// usually calls for.
-pub const WARM_UP: [fn(); 4] = [
+/// examples and made-up news paragraphs analysed — touches every table a news draft usually
+/// calls for, on the thread that runs it (a regex's search caches are per thread). The one
+/// before it builds, on a thread of its own, the patterns only some sentences reach (a
+/// credit after hearsay or a passive, an outlet), which a first draft otherwise paid for:
+/// most of its first analysis in round thirteen's profile.
+pub const WARM_UP: [fn(); 5] = [
     || {
         let kb = names::kb::Kb::default_kb();
         // The near-miss index, which the first capitalised unknown word asks for.
@@ -58,6 +61,8 @@ pub const WARM_UP: [fn(); 4] = [
         names::lexicon::is_dictionary_word("Warm");
         names::lexicon::is_known_given_name("Warm");
         names::lexicon::is_name_variant_form("Warm");
+        // The trigrams of every known name (asked for by a one-letter slip of a given name).
+        std::hint::black_box(names::lexicon::slipped_common_given_name("Warm"));
     },
     || {
         let doc = Document::parse("Last week, on Monday, March 2, 2020, it rained.");
@@ -68,14 +73,38 @@ pub const WARM_UP: [fn(); 4] = [
         }
     },
     || {
+        // Compiled here, searched once on a short sentence: a search caches per thread, and
+        // a whole analysis here would leave this thread's caches of every pattern behind.
+        rules::outlet_kind_credits("", &(0..0));
+        let doc = Document::parse("Records show it.");
+        let config = Config::default();
+        let cx = Context::new(&doc, &config);
+        let end = doc.blocks.first().map_or(0, |b| b.text.len());
+        rules::credited_in_sentence(&cx, 0, &(0..end), &(0..0));
+    },
+    || {
         let config = Config::default();
         for rule in rules::all() {
             analyze(&Document::parse(rule.meta().wrong), &config);
             analyze(&Document::parse(rule.meta().right), &config);
         }
         analyze(&Document::parse(WARM_UP_NEWS), &config);
+        analyze(&Document::parse(WARM_UP_SOURCING), &config);
     },
 ];
+
+/// Made-up sentences for [`WARM_UP`] that reach the sourcing checks' exceptions (hearsay
+/// and passives credited in the sentence, documents and outlets as sources, a source's
+/// reason for anonymity), a given name one letter off, a quarter and "nowadays".
+const WARM_UP_SOURCING: &str = "---\ntitle: Mill to close\ndate: 2021-03-09\n---\n\n\
+The owner reportedly plans to sell the mill, according to local media. The manager is \
+believed to have left the region, police said. According to court records seen by the \
+Gazette, the firm was fined twice. Profits fell, as reported by the regional paper.\n\n\
+Many workers fear the mill will close, two officials said on condition of anonymity \
+because they were not allowed to speak publicly. Records show the mill was sold in the \
+third quarter of 2020. Nowadays the town has one school.\n\n\
+“We were never told,” said Andrw Kowalski, who is alleged to have led the union, \
+adding that it was claimed in a letter that the deal was done.\n";
 
 /// A made-up news story for [`WARM_UP`]: names (one misspelled), quotations, sources,
 /// seasons, fiscal years and dates relative to its own date, so that the patterns behind
@@ -126,6 +155,7 @@ pub fn analyze_with(cx: &Context) -> Vec<Diagnostic> {
             } else {
                 severity
             };
+            d.drop_growth_room();
         }
     }
     out.retain(|d| {
@@ -135,6 +165,7 @@ pub fn analyze_with(cx: &Context) -> Vec<Diagnostic> {
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
+    out.shrink_to_fit();
     out
 }
 
