@@ -48,12 +48,21 @@ impl Rule for NameInconsistent {
             .iter()
             .filter(|r| r.decided == Decided::Tie && r.all.first() == Some(&r.range))
             .collect();
+        // The latest start of each (spelling, other spelling) tie, so that each tie finds
+        // its mirror by one look-up (a scan of every tie for each was quadratic in a long
+        // draft's ties).
+        let mut latest: std::collections::HashMap<(String, String), usize> =
+            std::collections::HashMap::with_capacity(ties.len());
+        for o in &ties {
+            let at = latest
+                .entry((fold(&o.word), fold(&o.expected)))
+                .or_insert(o.range.start);
+            *at = (*at).max(o.range.start);
+        }
         for r in &ties {
-            let other_later = ties.iter().any(|o| {
-                fold(&o.word) == fold(&r.expected)
-                    && fold(&o.expected) == fold(&r.word)
-                    && o.range.start > r.range.start
-            });
+            let other_later = latest
+                .get(&(fold(&r.expected), fold(&r.word)))
+                .is_some_and(|&at| at > r.range.start);
             if !other_later && !super::name_misspelled::source_spelling(cx, r) {
                 out.push(tie_diagnostic(r));
             }
