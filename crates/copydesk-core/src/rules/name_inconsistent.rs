@@ -29,13 +29,14 @@ impl Rule for NameInconsistent {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let names = cx.names();
+        let titles = QuotedTitles::new(cx);
         for e in &names.entries {
             let nparts = match e.actor {
                 ActorRef::Kb(a) => names.kb.actors[a as usize].parts.len(),
                 ActorRef::Draft(d) => names.draft_actors[d as usize].parts.len(),
             };
             for part in 0..nparts {
-                check_part(cx, names, e.actor, part, &e.mentions, out);
+                check_part(cx, names, &titles, e.actor, part, &e.mentions, out);
             }
         }
         // Two spellings of a name part the draft uses as often each, with nothing to choose
@@ -117,14 +118,33 @@ fn tie_diagnostic(r: &Respelling) -> Diagnostic {
     })
 }
 
-/// Inside quotation marks around no one's words: a title or words as words (a report
-/// “for the Protection of Kiev”), which keep the spelling they were given.
-fn in_quoted_title(cx: &Context, r: &std::ops::Range<usize>) -> bool {
-    cx.quotes().iter().any(|q| {
-        q.kind == crate::quotes::QuoteKind::Scare
-            && q.inner.start <= r.start
-            && r.end <= q.inner.end
-    })
+/// Quotation marks around no one's words: a title or words as words (a report “for the
+/// Protection of Kiev”), which keep the spelling they were given. Their spans sorted by
+/// start, built once per check: a scan of every quote for every mention was quadratic.
+struct QuotedTitles(Vec<std::ops::Range<usize>>);
+
+impl QuotedTitles {
+    fn new(cx: &Context) -> Self {
+        let mut spans: Vec<_> = cx
+            .quotes()
+            .iter()
+            .filter(|q| q.kind == crate::quotes::QuoteKind::Scare)
+            .map(|q| q.inner.clone())
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        QuotedTitles(spans)
+    }
+
+    /// Whether `r` lies inside one of them: the spans that start at or before it, nearest
+    /// first (a few suffice: such quotes are short and seldom nest).
+    fn contain(&self, r: &std::ops::Range<usize>) -> bool {
+        let upto = self.0.partition_point(|s| s.start <= r.start);
+        self.0[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|s| r.end <= s.end)
+    }
 }
 
 /// The spellings of one part across an actor's mentions: flag those that differ from the
@@ -132,6 +152,7 @@ fn in_quoted_title(cx: &Context, r: &std::ops::Range<usize>) -> bool {
 fn check_part(
     cx: &Context,
     names: &Names,
+    titles: &QuotedTitles,
     actor: ActorRef,
     part: usize,
     mentions: &[usize],
@@ -144,7 +165,7 @@ fn check_part(
         .filter(|p| p.part == part && !p.misspelling)
         // A quotation keeps its source's spelling (an accepted variant there is no
         // inconsistency of the draft's own text); a writer's bracketed insertion is checked.
-        .filter(|p| !super::in_verbatim_quote(cx, &p.range) && !in_quoted_title(cx, &p.range))
+        .filter(|p| !super::in_verbatim_quote(cx, &p.range) && !titles.contain(&p.range))
         .map(|p| (key(&p.spelling), p.spelling.as_str(), p.range.clone()))
         .collect();
     let Some(first) = uses.first() else {
