@@ -29,6 +29,9 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     // date at all, dropped at the end.
     let mut dropped: Vec<usize> = Vec::new();
     let mut quotes = QuoteScan::default();
+    // The last quarter or month named, if nothing dated came after it: its block,
+    // sentence, first and last day, and the value after the year ("Q4", "01").
+    let mut period: Option<(usize, std::ops::Range<usize>, (Date, Date), String)> = None;
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
@@ -51,6 +54,13 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                         Some(h) => (h.month(), Some(h.day())),
                         None => return false,
                     },
+                    // A quarter without its year is one too ("expects a profit in the
+                    // third quarter" in a February story is this year's, not last).
+                    Sem::Quarter {
+                        y: None,
+                        q,
+                        offset: None,
+                    } => (3 * q as i8 - 2, Some(1)),
                     _ => return false,
                 };
                 if infer_year(a, m, d, false) == infer_year(a, m, d, true) {
@@ -137,6 +147,35 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             }
             None => resolve_in(&f.sem, future, article, reference, year, cue.as_ref()),
         };
+        // "a year earlier" after a quarter or a month of the same sentence: the same
+        // period a year before ("fourth-quarter profit fell from a year earlier" is
+        // 2007-Q4), as TimeML values a count anchored to a named time, at that time's
+        // granularity.
+        if let (
+            Sem::Anaphoric {
+                n,
+                unit: Unit::Year,
+            },
+            Some((b, sentence, (start, end), suffix)),
+        ) = (&f.sem, &period)
+        {
+            let words = found_text(doc, f).to_ascii_lowercase();
+            let counted = !matches!(
+                words.split_whitespace().next(),
+                Some("the" | "that" | "this" | "same")
+            );
+            if counted && n.fract() == 0.0 && *b == f.block && *sentence == f.sentence {
+                let k = *n as i64;
+                if let (Some(from), Some(to)) = (add_years(*start, k), add_years(*end, k)) {
+                    let mut p = Resolved::new(TimeKind::Anaphoric)
+                        .value(format!("{:04}-{suffix}", from.year()))
+                        .anchor(Anchor::Previous(*start));
+                    p.granularity = Some(Granularity::Month);
+                    p.span = Some((from, to));
+                    r = p;
+                }
+            }
+        }
         // A headline's weekday left open is the news of the day: the one next to the
         // article date ("Stocks Rally Friday" on a Saturday), not the one six days away.
         if let (true, Some((p, c)), Some(a), Sem::Weekday { part, .. }) =
@@ -216,6 +255,20 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                     _ => Some((f.block, d)),
                 };
             }
+        }
+        // The period (a quarter, a month, a season) a count of years may keep; any other
+        // date named after it is the nearer anchor.
+        if r.kind.anchors() && r.value.is_some() {
+            period = match (r.granularity, r.value.as_deref(), r.span) {
+                (Some(Granularity::Month), Some(v), Some(span))
+                    if v.len() == 7
+                        && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                        && v.as_bytes()[4] == b'-' =>
+                {
+                    Some((f.block, f.sentence.clone(), span, v[5..].to_string()))
+                }
+                _ => None,
+            };
         }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
@@ -509,6 +562,13 @@ impl Resolved {
         self.granularity = Some(Granularity::Year);
         self
     }
+}
+
+/// The first and last day of a quarter.
+fn quarter_span(y: i16, q: i8) -> Option<(Date, Date)> {
+    let first = Date::new(y, 3 * q - 2, 1).ok()?;
+    let last = Date::new(y, 3 * q, 1).ok()?.last_of_month();
+    Some((first, last))
 }
 
 pub fn ymd(d: Date) -> String {
@@ -1196,6 +1256,7 @@ pub fn resolve_in(
         }
         Sem::Quarter { y: Some(y), q, .. } => {
             let mut r = Resolved::new(Absolute).value(format!("{y:04}-Q{q}"));
+            r.span = quarter_span(*y, *q as i8);
             r.granularity = Some(Granularity::Month);
             r.anchor(Anchor::Explicit)
         }
@@ -1214,6 +1275,7 @@ pub fn resolve_in(
                 None => a.year() - 1,
             };
             let mut r = r.value(format!("{year:04}-Q{q}"));
+            r.span = quarter_span(year, *q as i8);
             r.granularity = Some(if offset.is_some() {
                 Granularity::Year
             } else {
@@ -5070,6 +5132,63 @@ mod tests {
         assert_eq!(
             first_value(d("2031-04-09"), "Sales fell last decade.", "last decade"),
             "202"
+        );
+    }
+
+    /// Round thirteen: a count of years after a quarter or a month of the same sentence is
+    /// the same period a year away; a bare quarter ahead in its clause is this year's.
+    #[test]
+    fn a_year_earlier_keeps_the_period_it_counts_from() {
+        let d = |s: &str| s.parse::<Date>().expect("date");
+        let a = d("2031-02-12");
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier posted a third-quarter loss, against a profit a year earlier.",
+                "a year earlier"
+            ),
+            "2029-Q3"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "Exports in January fell from a year earlier.",
+                "a year earlier"
+            ),
+            "2030-01"
+        );
+        // Near misses: a year named in between, another sentence, a calendar year.
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier lost money in the third quarter and in 2028, a year earlier.",
+                "a year earlier"
+            ),
+            "2027"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "Exports fell in January. A year earlier they had risen.",
+                "A year earlier"
+            ),
+            "2030"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier expects a profit in the third quarter.",
+                "the third quarter"
+            ),
+            "2031-Q3"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier made a profit in the third quarter.",
+                "the third quarter"
+            ),
+            "2030-Q3"
         );
     }
 }
