@@ -12,6 +12,10 @@ use crate::Document;
 use jiff::civil::{date as mkdate, Date};
 use jiff::ToSpan;
 
+/// A quarter or month named: its block, sentence, first and last day, and the value after
+/// the year ("Q4", "01").
+type Period = (usize, std::ops::Range<usize>, (Date, Date), String);
+
 pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> Vec<TimeExpr> {
     let mut out = Vec::with_capacity(found.len());
     let mut reference: Option<Date> = None;
@@ -31,7 +35,7 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     let mut quotes = QuoteScan::default();
     // The last quarter or month named, if nothing dated came after it: its block,
     // sentence, first and last day, and the value after the year ("Q4", "01").
-    let mut period: Option<(usize, std::ops::Range<usize>, (Date, Date), String)> = None;
+    let mut period: Option<Period> = None;
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
