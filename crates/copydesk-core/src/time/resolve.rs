@@ -12,6 +12,10 @@ use crate::Document;
 use jiff::civil::{date as mkdate, Date};
 use jiff::ToSpan;
 
+/// A quarter or month named: its block, sentence, first and last day, and the value after
+/// the year ("Q4", "01").
+type Period = (usize, std::ops::Range<usize>, (Date, Date), String);
+
 pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> Vec<TimeExpr> {
     let mut out = Vec::with_capacity(found.len());
     let mut reference: Option<Date> = None;
@@ -29,6 +33,9 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
     // date at all, dropped at the end.
     let mut dropped: Vec<usize> = Vec::new();
     let mut quotes = QuoteScan::default();
+    // The last quarter or month named, if nothing dated came after it: its block,
+    // sentence, first and last day, and the value after the year ("Q4", "01").
+    let mut period: Option<Period> = None;
     for f in &found {
         // Only in a past-tense sentence: a deadline ahead keeps the article's year.
         let year = narrative
@@ -51,6 +58,13 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                         Some(h) => (h.month(), Some(h.day())),
                         None => return false,
                     },
+                    // A quarter without its year is one too ("expects a profit in the
+                    // third quarter" in a February story is this year's, not last).
+                    Sem::Quarter {
+                        y: None,
+                        q,
+                        offset: None,
+                    } => (3 * q as i8 - 2, Some(1)),
                     _ => return false,
                 };
                 if infer_year(a, m, d, false) == infer_year(a, m, d, true) {
@@ -137,6 +151,35 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             }
             None => resolve_in(&f.sem, future, article, reference, year, cue.as_ref()),
         };
+        // "a year earlier" after a quarter or a month of the same sentence: the same
+        // period a year before ("fourth-quarter profit fell from a year earlier" is
+        // 2007-Q4), as TimeML values a count anchored to a named time, at that time's
+        // granularity.
+        if let (
+            Sem::Anaphoric {
+                n,
+                unit: Unit::Year,
+            },
+            Some((b, sentence, (start, end), suffix)),
+        ) = (&f.sem, &period)
+        {
+            let words = found_text(doc, f).to_ascii_lowercase();
+            let counted = !matches!(
+                words.split_whitespace().next(),
+                Some("the" | "that" | "this" | "same")
+            );
+            if counted && n.fract() == 0.0 && *b == f.block && *sentence == f.sentence {
+                let k = *n as i64;
+                if let (Some(from), Some(to)) = (add_years(*start, k), add_years(*end, k)) {
+                    let mut p = Resolved::new(TimeKind::Anaphoric)
+                        .value(format!("{:04}-{suffix}", from.year()))
+                        .anchor(Anchor::Previous(*start));
+                    p.granularity = Some(Granularity::Month);
+                    p.span = Some((from, to));
+                    r = p;
+                }
+            }
+        }
         // A headline's weekday left open is the news of the day: the one next to the
         // article date ("Stocks Rally Friday" on a Saturday), not the one six days away.
         if let (true, Some((p, c)), Some(a), Sem::Weekday { part, .. }) =
@@ -216,6 +259,20 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
                     _ => Some((f.block, d)),
                 };
             }
+        }
+        // The period (a quarter, a month, a season) a count of years may keep; any other
+        // date named after it is the nearer anchor.
+        if r.kind.anchors() && r.value.is_some() {
+            period = match (r.granularity, r.value.as_deref(), r.span) {
+                (Some(Granularity::Month), Some(v), Some(span))
+                    if v.len() == 7
+                        && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                        && v.as_bytes()[4] == b'-' =>
+                {
+                    Some((f.block, f.sentence.clone(), span, v[5..].to_string()))
+                }
+                _ => None,
+            };
         }
         if let (Some(day), TimeKind::Absolute | TimeKind::Relative | TimeKind::Anaphoric) =
             (r.day.or(r.span.map(|s| s.0)), r.kind)
@@ -335,6 +392,17 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
             }
         }
     }
+    // A count anchored to the day named right after it ("two days before the Oct. 19
+    // referendum"): the duration keeps its value, and names the day at its other end.
+    for i in 0..found.len() {
+        if dropped.binary_search(&(i + 1)).is_ok() {
+            continue;
+        }
+        if let Some((day, span)) = anchored_count(doc, &found, &resolved, i) {
+            resolved[i].day = Some(day);
+            resolved[i].span = Some(span);
+        }
+    }
     for (i, (f, r)) in found.into_iter().zip(resolved).enumerate() {
         if dropped.binary_search(&i).is_ok() {
             continue;
@@ -359,6 +427,66 @@ pub fn resolve_all(doc: &Document, found: Vec<Found>, article: Option<Date>) -> 
         });
     }
     out
+}
+
+/// A count of days, weeks, months or years joined by "before", "after", "ahead of",
+/// "prior to" or "following" (and at most "the") to the expression after it, which names
+/// a day: TimeML anchors the duration at that day ("two days before the Oct. 19
+/// referendum" ends on Oct. 19 and starts on Oct. 17; "a day after Thursday's vote" is
+/// the Friday). The relative word, not the article date, gives the anchor: the named
+/// time that follows it. Returns the day the count names and the span it covers. Not a
+/// length said with "for", "over", "during", "within" or "in" ("jailed for 10 days after
+/// Monday's protest" is how long, not when).
+fn anchored_count(
+    doc: &Document,
+    found: &[Found],
+    resolved: &[Resolved],
+    i: usize,
+) -> Option<(Date, (Date, Date))> {
+    let f = found.get(i)?;
+    let Sem::Duration { n: Some(n), unit } = f.sem else {
+        return None;
+    };
+    if n.fract() != 0.0 || n <= 0.0 || n > 1000.0 {
+        return None;
+    }
+    let (g, anchor) = (found.get(i + 1)?, resolved.get(i + 1)?);
+    if g.block != f.block || g.sentence != f.sentence {
+        return None;
+    }
+    let at = match (anchor.granularity, anchor.day, anchor.ambiguous) {
+        (Some(Granularity::Day), Some(d), None) => d,
+        _ => return None,
+    };
+    let text = doc.blocks.get(f.block)?.text.as_str();
+    let lead = crate::time::recognizer::word_before(text, f.range.start).to_ascii_lowercase();
+    if matches!(
+        lead.as_str(),
+        "for" | "over" | "during" | "within" | "in" | "lasting" | "last" | "past" | "next"
+    ) {
+        return None;
+    }
+    let gap = text.get(f.range.end..g.range.start)?.to_ascii_lowercase();
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let words = match words.as_slice() {
+        [rest @ .., "the"] => rest,
+        all => all,
+    };
+    let sign: i64 = match words {
+        ["before"] | ["ahead", "of"] | ["prior", "to"] => -1,
+        ["after"] | ["following"] => 1,
+        _ => return None,
+    };
+    let k = sign * n as i64;
+    let day = match unit {
+        Unit::Day => add_days(at, k),
+        Unit::Week => add_days(at, 7 * k),
+        Unit::Fortnight => add_days(at, 14 * k),
+        Unit::Month => add_months(at, k),
+        Unit::Year => add_years(at, k),
+        _ => None,
+    }?;
+    Some((day, if sign < 0 { (day, at) } else { (at, day) }))
 }
 
 fn found_text<'d>(doc: &'d Document, f: &Found) -> &'d str {
@@ -438,6 +566,13 @@ impl Resolved {
         self.granularity = Some(Granularity::Year);
         self
     }
+}
+
+/// The first and last day of a quarter.
+fn quarter_span(y: i16, q: i8) -> Option<(Date, Date)> {
+    let first = Date::new(y, 3 * q - 2, 1).ok()?;
+    let last = Date::new(y, 3 * q, 1).ok()?.last_of_month();
+    Some((first, last))
 }
 
 pub fn ymd(d: Date) -> String {
@@ -575,6 +710,38 @@ fn shifted(base: Date, n: f64, unit: Unit, r: Resolved) -> Resolved {
             r.granularity = Some(Granularity::Coarser);
             r
         }),
+    }
+}
+
+/// A count of units from a day ("two weeks ago", "a decade later"); `shifted` serves the
+/// calendar units too ("last week", "this decade"), which name a whole week or decade.
+/// TimeML keeps the unit's granularity in the value, but a count lands on a point: whole
+/// weeks are a fixed number of days, so the day is known as well ("a week ago" in a
+/// Wednesday story is the Wednesday before, within the week its value names), and a
+/// count of decades lands on a year, not on the calendar decade that year falls in ("a
+/// decade ago" in 2016 is 2006; "200", the 2000s, would say 2000–2009). Months and years
+/// vary in length, so their counts keep their unit alone.
+fn counted(base: Date, n: f64, unit: Unit, r: Resolved) -> Resolved {
+    if n.fract() != 0.0 {
+        return shifted(base, n, unit, r);
+    }
+    let k = n as i64;
+    match unit {
+        // "that week" (no count) is the week alone.
+        Unit::Week | Unit::Fortnight if k != 0 => {
+            let days = if matches!(unit, Unit::Fortnight) {
+                14 * k
+            } else {
+                7 * k
+            };
+            let mut out = shifted(base, n, unit, r);
+            if out.granularity == Some(Granularity::Week) {
+                out.day = add_days(base, days);
+            }
+            out
+        }
+        Unit::Decade => add_years(base, 10 * k).map_or(r.clone(), |d| r.year(d.year())),
+        _ => shifted(base, n, unit, r),
     }
 }
 
@@ -1093,6 +1260,7 @@ pub fn resolve_in(
         }
         Sem::Quarter { y: Some(y), q, .. } => {
             let mut r = Resolved::new(Absolute).value(format!("{y:04}-Q{q}"));
+            r.span = quarter_span(*y, *q as i8);
             r.granularity = Some(Granularity::Month);
             r.anchor(Anchor::Explicit)
         }
@@ -1111,6 +1279,7 @@ pub fn resolve_in(
                 None => a.year() - 1,
             };
             let mut r = r.value(format!("{year:04}-Q{q}"));
+            r.span = quarter_span(year, *q as i8);
             r.granularity = Some(if offset.is_some() {
                 Granularity::Year
             } else {
@@ -1332,7 +1501,7 @@ pub fn resolve_in(
             let Some(a) = article else {
                 return r.value(if *n < 0.0 { "PAST_REF" } else { "FUTURE_REF" });
             };
-            shifted(a, *n, *unit, r.anchor(Anchor::ArticleDate))
+            counted(a, *n, *unit, r.anchor(Anchor::ArticleDate))
         }
         Sem::PastSpan { n, unit } => {
             let mut r = Resolved::new(Relative).value(duration_value(*n, *unit));
@@ -1366,7 +1535,7 @@ pub fn resolve_in(
                 (None, Some(a)) => (a, Anchor::ArticleDate),
                 (None, None) => return r,
             };
-            shifted(base, *n, *unit, r.anchor(anchor))
+            counted(base, *n, *unit, r.anchor(anchor))
         }
         Sem::Duration { n, unit } => Resolved::new(Duration).value(duration_value(*n, *unit)),
         Sem::Vague(v) => Resolved::new(Vague).value(*v),
@@ -4866,5 +5035,164 @@ mod tests {
         );
         assert_eq!(after("The Senate met on Monday."), None);
         assert_eq!(after("Washington — the capital — voted."), None);
+    }
+
+    /// The expression named `what` in `src`, resolved against `article`.
+    fn expr_in(article: Date, src: &str, what: &str) -> Option<TimeExpr> {
+        let doc = crate::Document::parse(format!("---\ndate: {article}\n---\n{src}\n"));
+        crate::time::find_all(
+            &doc,
+            Some(&crate::time::ArticleDate {
+                date: article,
+                origin: crate::time::DateOrigin::Config,
+                source: None,
+                year_assumed: false,
+            }),
+        )
+        .into_iter()
+        .find(|e| e.text == what)
+    }
+
+    /// Round thirteen: a count anchored by "before"/"after" to the day named after it
+    /// keeps its duration value and names the day at its other end.
+    #[test]
+    fn a_count_before_or_after_a_named_day_names_its_other_end() {
+        let d = |s: &str| s.parse::<Date>().expect("date");
+        let e = expr_in(
+            d("2031-04-10"),
+            "Ballots were mailed three days before the April 6 runoff.",
+            "three days",
+        )
+        .unwrap();
+        assert_eq!(e.value.as_deref(), Some("P3D"));
+        assert_eq!(e.day, Some(d("2031-04-03")));
+        assert_eq!(e.span, Some((d("2031-04-03"), d("2031-04-06"))));
+        let e = expr_in(
+            d("2031-04-10"),
+            "The striker signed a week after Monday's final.",
+            "a week",
+        )
+        .unwrap();
+        assert_eq!(e.day, Some(d("2031-04-14")));
+        let e = expr_in(
+            d("2031-04-10"),
+            "The plant closed two months ahead of the March 3 audit.",
+            "two months",
+        )
+        .unwrap();
+        assert_eq!(e.day, Some(d("2031-01-03")));
+        // Near misses: a length ("for", "over"), an event with no date, a gap of words.
+        for (src, what) in [
+            (
+                "The pastor fasted for three days after the April 6 fire.",
+                "three days",
+            ),
+            (
+                "Ballots were mailed three days before the runoff.",
+                "three days",
+            ),
+            (
+                "Ballots were mailed three days before the long-awaited April 6 runoff.",
+                "three days",
+            ),
+        ] {
+            let e = expr_in(d("2031-04-10"), src, what).unwrap();
+            assert_eq!(e.day, None, "{src}");
+            assert_eq!(e.value.as_deref(), Some("P3D"), "{src}");
+        }
+    }
+
+    /// Round thirteen: a count of whole weeks lands on a day (the value keeps the week),
+    /// a count of decades on a year; the calendar week and decade stay whole.
+    #[test]
+    fn counted_weeks_name_a_day_and_counted_decades_a_year() {
+        let d = |s: &str| s.parse::<Date>().expect("date");
+        let e = expr_in(
+            d("2031-04-09"),
+            "The ferry sank two weeks ago.",
+            "two weeks ago",
+        )
+        .unwrap();
+        assert_eq!(e.value.as_deref(), Some("2031-W13"));
+        assert_eq!(e.day, Some(d("2031-03-26")));
+        let e = expr_in(d("2031-04-09"), "The ferry sank last week.", "last week").unwrap();
+        assert_eq!(e.day, None);
+        assert_eq!(
+            first_value(
+                d("2031-04-09"),
+                "A decade ago the pier was new.",
+                "A decade ago"
+            ),
+            "2021"
+        );
+        assert_eq!(
+            first_value(
+                d("2031-04-09"),
+                "The pier opened in 1994. Two decades later it was sold.",
+                "Two decades later"
+            ),
+            "2014"
+        );
+        assert_eq!(
+            first_value(d("2031-04-09"), "Sales fell last decade.", "last decade"),
+            "202"
+        );
+    }
+
+    /// Round thirteen: a count of years after a quarter or a month of the same sentence is
+    /// the same period a year away; a bare quarter ahead in its clause is this year's.
+    #[test]
+    fn a_year_earlier_keeps_the_period_it_counts_from() {
+        let d = |s: &str| s.parse::<Date>().expect("date");
+        let a = d("2031-02-12");
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier posted a third-quarter loss, against a profit a year earlier.",
+                "a year earlier"
+            ),
+            "2029-Q3"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "Exports in January fell from a year earlier.",
+                "a year earlier"
+            ),
+            "2030-01"
+        );
+        // Near misses: a year named in between, another sentence, a calendar year.
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier lost money in the third quarter and in 2028, a year earlier.",
+                "a year earlier"
+            ),
+            "2027"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "Exports fell in January. A year earlier they had risen.",
+                "A year earlier"
+            ),
+            "2030"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier expects a profit in the third quarter.",
+                "the third quarter"
+            ),
+            "2031-Q3"
+        );
+        assert_eq!(
+            first_value(
+                a,
+                "The carrier made a profit in the third quarter.",
+                "the third quarter"
+            ),
+            "2030-Q3"
+        );
     }
 }
