@@ -346,6 +346,9 @@ struct Around {
     capital: bool,
     /// A preposition right before it ("on", "since"): no "on" of its own.
     has_prep: bool,
+    /// That preposition is "on" or "at", which take a day but never a month or a year:
+    /// "took on this year" is a particle and "this year", so "took on in 2019".
+    day_prep: bool,
     possessive: bool,
     /// A capitalised word right before it ("Pelosi yesterday").
     after_name: bool,
@@ -401,6 +404,7 @@ impl Around {
         Around {
             capital: e.text.starts_with(char::is_uppercase) && sentence_start,
             has_prep: PREPS.contains(&prev.as_str()),
+            day_prep: matches!(prev.as_str(), "on" | "at"),
             possessive: after.starts_with("'s") || after.starts_with("’s"),
             after_name: prev_word.starts_with(char::is_uppercase) && !function_word,
             opens_sentence: sentence_start
@@ -992,6 +996,9 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
     let at = Around::new(cx, e, text);
     let lower = e.text.to_ascii_lowercase();
     let prep = (at.has_prep && !at.than) || at.possessive;
+    // A month or a year after "on" or "at" takes its own "in" (unless possessive: "at this
+    // year's fair" → "at 2023's fair").
+    let year_prep = (at.has_prep && !at.than && !at.day_prep) || at.possessive;
     let new = match e.granularity {
         Some(Granularity::Week) if e.text.eq_ignore_ascii_case("weekend") => {
             // "during the weekend": the article is already there.
@@ -1034,7 +1041,7 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
             match part_of(&e.text) {
                 // "by the end of the month" → "by the end of March", not "by March".
                 Some(part) => format!("{part}{m}"),
-                None => with_modifier(&lower, &m, prep),
+                None => with_modifier(&lower, &m, year_prep),
             }
         }
         // "in January next year" → "in January 2008", not "in January in 2008".
@@ -1046,7 +1053,7 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
             None => match part_of(&e.text) {
                 // "by the end of this year" → "by the end of 2023", not "by 2023".
                 Some(part) => format!("{part}{value}"),
-                None => with_modifier(&lower, value, prep),
+                None => with_modifier(&lower, value, year_prep),
             },
         },
         _ => return None,
@@ -1506,6 +1513,22 @@ mod tests {
         assert_eq!(r, ["The talks should end by the end of March."]);
         let r = fixed("The loans run out at the end of next month.", &ap);
         assert_eq!(r, ["The loans run out at the end of April."]);
+    }
+
+    #[test]
+    fn on_or_at_before_a_year_is_no_preposition_of_the_year() {
+        let ap = Config::default();
+        // A particle ("took on"): the year needs its own "in".
+        let r = fixed("The role she took on this year was her first lead.", &ap);
+        assert_eq!(r, ["The role she took on in 2023 was her first lead."]);
+        let r = fixed("The firm it took on last month has folded.", &ap);
+        assert_eq!(r, ["The firm it took on in February has folded."]);
+        // A preposition that takes a year keeps it bare.
+        let r = fixed("Prices have risen since last year.", &ap);
+        assert_eq!(r, ["Prices have risen since 2022."]);
+        // A possessive keeps "at".
+        let r = fixed("She spoke at this year's fair.", &ap);
+        assert_eq!(r, ["She spoke at 2023's fair."]);
     }
 
     #[test]

@@ -139,11 +139,7 @@ impl QuotedTitles {
     /// first (a few suffice: such quotes are short and seldom nest).
     fn contain(&self, r: &std::ops::Range<usize>) -> bool {
         let upto = self.0.partition_point(|s| s.start <= r.start);
-        self.0[..upto]
-            .iter()
-            .rev()
-            .take(8)
-            .any(|s| r.end <= s.end)
+        self.0[..upto].iter().rev().take(8).any(|s| r.end <= s.end)
     }
 }
 
