@@ -995,7 +995,6 @@ fn replacement(cx: &Context, e: &TimeExpr, a: Date, text: &str) -> Option<String
     let value = e.value.as_deref().unwrap_or("");
     let at = Around::new(cx, e, text);
     let lower = e.text.to_ascii_lowercase();
-    let prep = (at.has_prep && !at.than) || at.possessive;
     // A month or a year after "on" or "at" takes its own "in" (unless possessive: "at this
     // year's fair" → "at 2023's fair").
     let year_prep = (at.has_prep && !at.than && !at.day_prep) || at.possessive;
