@@ -1086,7 +1086,7 @@ static OUTLET: WordRegex = WordRegex::new(
 /// anonymous source …”, “the newspaper, citing officials, …”. (“The agency” alone may be a
 /// government agency: only “news agency” counts.)
 static OUTLET_TAKEN_UP: WordRegex = WordRegex::new(
-    r"(?i)(?-u:\b)the\s+(?:[a-z-]+\s+)?(?:website|site|blog|newspaper|paper|tabloid|daily|magazine|broadcaster|network|channel|station|outlet|publication|news\s+agency)(?:\s+(?:has|had))?(?:\s+(?:also|further|later|\w+ly))?(?:\s+report(?:ed|s|ing)|,?\s+(?:citing|quoting))(?-u:\b)",
+    r"(?i)(?-u:\b)the\s+(?:[a-z-]+\s+)?(?:website|site|blog|newspaper|paper|tabloid|daily|magazine|broadcaster|network|channel|outlet|publication|news\s+agency)(?:\s+(?:has|had))?(?:\s+(?:also|further|later|\w+ly))?(?:\s+report(?:ed|s|ing)|,?\s+(?:citing|quoting))(?-u:\b)",
 );
 
 /// Whether the unnamed `source` (block-text range of block `bi`) is another outlet's: its
@@ -1800,6 +1800,10 @@ mod tests {
         // A government agency is no outlet.
         assert_eq!(
             flagged("The agency reported that a source said so."),
+            ["a source"]
+        );
+        assert_eq!(
+            flagged("The police station reported that a source said so."),
             ["a source"]
         );
     }
