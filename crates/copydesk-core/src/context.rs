@@ -17,20 +17,21 @@ pub struct Context<'a> {
     quoted_by_block: OnceCell<Arc<Vec<Vec<std::ops::Range<usize>>>>>,
     other_year_from: OnceCell<Vec<usize>>,
     attributions: OnceCell<Vec<quotes::sources::Attribution>>,
-    verbatim_spans: OnceCell<VerbatimSpans>,
+    verbatim_spans: OnceCell<SpanIndex>,
 }
 
-/// The source ranges inside the draft's quotations (not scare quotes), sorted by start,
-/// with the furthest end reached by any of them up to each: the spans that can hold a
-/// given range are found by a binary search and a short walk back, not a pass over every
-/// quotation of the draft.
-pub(crate) struct VerbatimSpans {
+/// Source ranges (the inner ranges of the draft's quotations, or of some kind of them),
+/// sorted by start, with the furthest end reached by any of them up to each: the spans that
+/// can hold a given range are found by a binary search and a short walk back, not a pass
+/// over every quotation of the draft.
+pub(crate) struct SpanIndex {
     spans: Vec<std::ops::Range<usize>>,
     reach: Vec<usize>,
 }
 
-impl VerbatimSpans {
-    fn new(quotes: &[quotes::Quotation]) -> Self {
+impl SpanIndex {
+    /// The quotations that hold someone's words (not scare quotes).
+    fn verbatim(quotes: &[quotes::Quotation]) -> Self {
         Self::from_spans(
             quotes
                 .iter()
@@ -40,7 +41,7 @@ impl VerbatimSpans {
         )
     }
 
-    fn from_spans(mut spans: Vec<std::ops::Range<usize>>) -> Self {
+    pub(crate) fn from_spans(mut spans: Vec<std::ops::Range<usize>>) -> Self {
         spans.sort_by_key(|s| s.start);
         let reach = spans
             .iter()
@@ -49,7 +50,7 @@ impl VerbatimSpans {
                 Some(*m)
             })
             .collect();
-        VerbatimSpans { spans, reach }
+        SpanIndex { spans, reach }
     }
 
     /// The spans that contain `r`, nearest start first.
@@ -124,10 +125,10 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The quotations' inner ranges indexed for containment (see [`VerbatimSpans`]).
-    pub(crate) fn verbatim_spans(&self) -> &VerbatimSpans {
+    /// The verbatim quotations' inner ranges indexed for containment (see [`SpanIndex`]).
+    pub(crate) fn verbatim_spans(&self) -> &SpanIndex {
         self.verbatim_spans
-            .get_or_init(|| VerbatimSpans::new(self.quotes()))
+            .get_or_init(|| SpanIndex::verbatim(self.quotes()))
     }
 
     /// The date the article is written for (configuration, front matter or dateline).
@@ -215,7 +216,7 @@ impl<'a> Context<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::VerbatimSpans;
+    use super::SpanIndex;
 
     /// The index finds exactly the spans a pass over all of them finds, nested and
     /// overlapping spans included.
@@ -231,7 +232,7 @@ mod tests {
             95..96,
             5..100,
         ];
-        let index = VerbatimSpans::from_spans(spans.clone());
+        let index = SpanIndex::from_spans(spans.clone());
         for start in 0..105 {
             for end in start..106 {
                 let r = start..end;

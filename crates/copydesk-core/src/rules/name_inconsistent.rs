@@ -5,6 +5,7 @@
 //! related information points at the other spelling; one fix respells every mention.
 
 use super::{Rule, RuleMeta};
+use crate::context::SpanIndex;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::names::spellings::{Decided, Respelling};
 use crate::names::{matcher::fold, particle_key as key, respell_edits, ActorRef, Names};
@@ -29,7 +30,7 @@ impl Rule for NameInconsistent {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let names = cx.names();
-        let titles = QuotedTitles::new(cx);
+        let titles = quoted_titles(cx);
         for e in &names.entries {
             let nparts = match e.actor {
                 ActorRef::Kb(a) => names.kb.actors[a as usize].parts.len(),
@@ -119,28 +120,16 @@ fn tie_diagnostic(r: &Respelling) -> Diagnostic {
 }
 
 /// Quotation marks around no one's words: a title or words as words (a report “for the
-/// Protection of Kiev”), which keep the spelling they were given. Their spans sorted by
-/// start, built once per check: a scan of every quote for every mention was quadratic.
-struct QuotedTitles(Vec<std::ops::Range<usize>>);
-
-impl QuotedTitles {
-    fn new(cx: &Context) -> Self {
-        let mut spans: Vec<_> = cx
-            .quotes()
+/// Protection of Kiev”), which keep the spelling they were given; indexed once per check
+/// (a scan of every quote for every mention was quadratic).
+fn quoted_titles(cx: &Context) -> SpanIndex {
+    SpanIndex::from_spans(
+        cx.quotes()
             .iter()
             .filter(|q| q.kind == crate::quotes::QuoteKind::Scare)
             .map(|q| q.inner.clone())
-            .collect();
-        spans.sort_by_key(|s| s.start);
-        QuotedTitles(spans)
-    }
-
-    /// Whether `r` lies inside one of them: the spans that start at or before it, nearest
-    /// first (a few suffice: such quotes are short and seldom nest).
-    fn contain(&self, r: &std::ops::Range<usize>) -> bool {
-        let upto = self.0.partition_point(|s| s.start <= r.start);
-        self.0[..upto].iter().rev().take(8).any(|s| r.end <= s.end)
-    }
+            .collect(),
+    )
 }
 
 /// The spellings of one part across an actor's mentions: flag those that differ from the
@@ -148,7 +137,7 @@ impl QuotedTitles {
 fn check_part(
     cx: &Context,
     names: &Names,
-    titles: &QuotedTitles,
+    titles: &SpanIndex,
     actor: ActorRef,
     part: usize,
     mentions: &[usize],
@@ -161,7 +150,9 @@ fn check_part(
         .filter(|p| p.part == part && !p.misspelling)
         // A quotation keeps its source's spelling (an accepted variant there is no
         // inconsistency of the draft's own text); a writer's bracketed insertion is checked.
-        .filter(|p| !super::in_verbatim_quote(cx, &p.range) && !titles.contain(&p.range))
+        .filter(|p| {
+            !super::in_verbatim_quote(cx, &p.range) && titles.containing(&p.range).next().is_none()
+        })
         .map(|p| (key(&p.spelling), p.spelling.as_str(), p.range.clone()))
         .collect();
     let Some(first) = uses.first() else {
