@@ -180,6 +180,18 @@ fn outlet_appositive(lead: &str) -> bool {
     matches!(words.next(), Some("a" | "an" | "the")) && outlet_subject(appositive)
 }
 
+/// Whether the claimer is a news outlet: by its own head noun (“the website”), by an
+/// appositive (“AppleTalk, a fan site, is claiming”; `before_cue` is the sentence up to the
+/// verb) or by a descriptor before its name (“television broadcaster PBS revealed”;
+/// `before_subject` is the text before the subject).
+fn outlet_claimer(subject: &str, before_cue: &str, before_subject: &str) -> bool {
+    outlet_subject(subject)
+        || outlet_appositive(before_cue)
+        || (subject.starts_with(char::is_uppercase)
+            && !subject.starts_with("The ")
+            && outlet_subject(before_subject.split_whitespace().next_back().unwrap_or("")))
+}
+
 /// The form of “report” in the tense and person of `loaded` (lower case).
 fn reported_form(loaded: &str) -> &'static str {
     if loaded.ends_with("ing") {
@@ -835,6 +847,8 @@ impl Rule for AttributionLoaded {
                 continue;
             };
             let subject = text[src.clone()].trim();
+            // The sentence up to the verb.
+            let before_cue = &text[a.sentence.start.min(a.cue.start)..a.cue.start];
             // “The motion, filed on Friday, claims”: the head before a comma too.
             let first_head = subject
                 .split(',')
@@ -849,7 +863,7 @@ impl Rule for AttributionLoaded {
             }
             // “Apple Corps' latest suit, filed in September 2003, claims”: the head before
             // a phrase set off by commas, whatever the subject found.
-            let lead = text[a.sentence.start.min(a.cue.start)..a.cue.start].trim_end();
+            let lead = before_cue.trim_end();
             if let Some(inner) = lead.strip_suffix(',') {
                 if let Some(open) = inner.rfind(", ") {
                     let head = inner[..open]
@@ -881,13 +895,13 @@ impl Rule for AttributionLoaded {
             }
             // “Records obtained by the Gazette revealed that …”: the subject is the document
             // before the participle, not the agent the reader found after “by”.
-            if document_with_agent(&text[a.sentence.start.min(a.cue.start)..a.cue.start]) {
+            if document_with_agent(before_cue) {
                 continue;
             }
             // “After years of denials, the cyclist admitted using …”: an admission that
             // answers the speaker's own denials is the fact, the word the story stands behind.
             if (lower.starts_with("admit") || lower.starts_with("confess"))
-                && AFTER_DENIALS.is_match(&text[a.sentence.start.min(a.cue.start)..a.cue.start])
+                && AFTER_DENIALS.is_match(before_cue)
             {
                 continue;
             }
@@ -937,7 +951,7 @@ impl Rule for AttributionLoaded {
             {
                 continue;
             }
-            if in_filing(&text[a.sentence.start.min(a.cue.start)..a.cue.start]) {
+            if in_filing(before_cue) {
                 continue;
             }
             let source_range = block.source_range(a.cue.clone());
@@ -960,17 +974,7 @@ impl Rule for AttributionLoaded {
             // A news outlet's claim or revelation is its report (“the website is reporting
             // that …”, “PBS reported that …”): “said” would make the outlet a speaker.
             let say = if (lower.starts_with("claim") || lower.starts_with("reveal"))
-                && (outlet_subject(subject)
-                    || outlet_appositive(&text[a.sentence.start.min(a.cue.start)..a.cue.start])
-                    // A descriptor before a name: “television broadcaster PBS revealed”.
-                    || (subject.starts_with(char::is_uppercase)
-                        && !subject.starts_with("The ")
-                        && outlet_subject(
-                            text[..src.start]
-                                .split_whitespace()
-                                .next_back()
-                                .unwrap_or(""),
-                        )))
+                && outlet_claimer(subject, before_cue, &text[..src.start])
             {
                 reported_form(&lower)
             } else {
